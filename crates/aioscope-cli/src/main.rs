@@ -1,0 +1,70 @@
+//! `aioscope`: the command-line face of the core.
+//!
+//! `aioscope trace FILE.py` prints the program's transcript in the format
+//! of the conformance corpus (`t`/`out`/`exit` JSON lines), so that
+//! `check.py` can compare it with CPython's.
+
+use std::process::ExitCode;
+
+use aioscope_core::aio::sim::{run_program, Options};
+
+const USAGE: &str = "\
+usage: aioscope trace [--events] FILE.py
+
+Runs a Python asyncio program on aioscope's simulated event loop.
+  trace FILE.py           print the transcript (corpus format: t/out/exit JSON lines)
+  trace --events FILE.py  print the transcript, then the recorded loop steps";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("trace") => trace(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn trace(args: &[String]) -> ExitCode {
+    let mut events = false;
+    let mut file = None;
+    for a in args {
+        match a.as_str() {
+            "--events" => events = true,
+            other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
+            other => {
+                eprintln!("aioscope: unknown option {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(path) = file else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let source = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("aioscope: cannot read {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let filename = std::path::Path::new(&path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.clone());
+    let run = run_program(&source, &filename, &Options { record: events });
+    print!("{}", run.transcript());
+    if events {
+        for e in &run.events {
+            println!("{e:?}");
+        }
+    }
+    eprint!("{}", run.stderr);
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,830 @@
+# asyncio for the aioscope simulator.
+#
+# The loop, handles, futures and tasks are native (module _aio); what is
+# built on them lives here, in the same Python subset as user programs.
+# Every function suspends exactly where CPython 3.11's does: the order of
+# awaits, done-callbacks and call_soon calls below is the specification
+# (see SEMANTICS.md of the conformance corpus), so keep it when editing.
+from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
+                  CancelledError, InvalidStateError, get_running_loop,
+                  _get_running_loop, get_event_loop, new_event_loop,
+                  set_event_loop, current_task, all_tasks, _sleep0,
+                  _set_cancel_hook, isfuture, iscoroutine)
+
+TimeoutError = TimeoutError
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+class QueueEmpty(Exception):
+    """Raised by Queue.get_nowait() on an empty queue."""
+
+
+class QueueFull(Exception):
+    """Raised by Queue.put_nowait() on a full queue."""
+
+
+# --- tasks -----------------------------------------------------------------
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+def _set_result_unless_cancelled(fut, result):
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+async def sleep(delay, result=None):
+    """Suspend for delay seconds; sleep(0) yields for one loop iteration."""
+    if delay <= 0:
+        await _sleep0()
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+
+def create_task(coro, *, name=None):
+    loop = get_running_loop()
+    task = loop.create_task(coro)
+    if name is not None:
+        task.set_name(name)
+    return task
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    if isfuture(coro_or_future):
+        return coro_or_future
+    if iscoroutine(coro_or_future):
+        if loop is None:
+            loop = get_event_loop()
+        return loop.create_task(coro_or_future)
+    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    """Run awaitables concurrently; results in argument order."""
+    if not coros_or_futures:
+        outer = get_event_loop().create_future()
+        outer.set_result([])
+        return outer
+
+    state = {'done': 0, 'cancel_requested': False, 'outer': None}
+    children = []
+    seen = []
+
+    def child_done(fut):
+        state['done'] += 1
+        outer = state['outer']
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                outer.set_exception(fut._make_cancelled_error())
+                return
+            exc = fut.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+        if state['done'] == len(seen):
+            results = []
+            for child in children:
+                if child.cancelled():
+                    message = child._cancel_message_()
+                    if message is None:
+                        message = ''
+                    results.append(CancelledError(message))
+                else:
+                    res = child.exception()
+                    if res is None:
+                        res = child.result()
+                    results.append(res)
+            if state['cancel_requested']:
+                outer.set_exception(fut._make_cancelled_error())
+            else:
+                outer.set_result(results)
+
+    loop = None
+    for arg in coros_or_futures:
+        known = None
+        for original, fut in seen:
+            if original is arg:
+                known = fut
+        if known is None:
+            fut = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = fut.get_loop()
+            seen.append((arg, fut))
+            fut.add_done_callback(child_done)
+        else:
+            fut = known
+        children.append(fut)
+
+    outer = loop.create_future()
+    state['outer'] = outer
+
+    def cancel_children(msg):
+        cancelled_any = False
+        for child in children:
+            if child.cancel(msg):
+                cancelled_any = True
+        if cancelled_any:
+            state['cancel_requested'] = True
+        return cancelled_any
+
+    _set_cancel_hook(outer, cancel_children)
+    return outer
+
+
+def shield(arg):
+    """Protect an awaitable from being cancelled through the outer future."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = inner.get_loop()
+    outer = loop.create_future()
+
+    def inner_done(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Wait for futures; return (done, pending) sets. Never raises theirs."""
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError('expect a list of futures, not ' + type(fs).__name__)
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError('Invalid return_when value: ' + str(return_when))
+    fs = set(fs)
+    for f in fs:
+        if iscoroutine(f):
+            raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    state = {'left': len(fs), 'timeout_handle': None}
+    if timeout is not None:
+        state['timeout_handle'] = loop.call_later(timeout, _release_waiter, waiter)
+
+    def on_completion(f):
+        state['left'] -= 1
+        if (state['left'] <= 0 or return_when == FIRST_COMPLETED or
+                (return_when == FIRST_EXCEPTION and not f.cancelled() and
+                 f.exception() is not None)):
+            if state['timeout_handle'] is not None:
+                state['timeout_handle'].cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(on_completion)
+    try:
+        await waiter
+    finally:
+        if state['timeout_handle'] is not None:
+            state['timeout_handle'].cancel()
+        for f in fs:
+            f.remove_done_callback(on_completion)
+    done = set()
+    pending = set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    """Yield coroutines that return results in completion order."""
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError('expect an iterable of futures, not ' + type(fs).__name__)
+    finished = Queue()
+    loop = get_event_loop()
+    todo = set()
+    for f in set(fs):
+        todo.add(ensure_future(f, loop=loop))
+    state = {'timeout_handle': None}
+
+    def on_timeout():
+        for f in todo:
+            f.remove_done_callback(on_completion)
+            finished.put_nowait(None)
+        todo.clear()
+
+    def on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        finished.put_nowait(f)
+        if not todo and state['timeout_handle'] is not None:
+            state['timeout_handle'].cancel()
+
+    async def wait_for_one():
+        f = await finished.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(on_completion)
+    if todo and timeout is not None:
+        state['timeout_handle'] = loop.call_later(timeout, on_timeout)
+    return _as_completed_iter(wait_for_one, len(todo))
+
+
+def _as_completed_iter(wait_for_one, n):
+    for _ in range(n):
+        yield wait_for_one()
+
+
+async def _cancel_and_wait(fut):
+    loop = get_running_loop()
+    waiter = loop.create_future()
+
+    def release(f):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(release)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(release)
+
+
+async def wait_for(fut, timeout):
+    """Wait for an awaitable; on timeout cancel it and raise TimeoutError."""
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+
+    def release(f):
+        _release_waiter(waiter)
+
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(release)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(release)
+            await _cancel_and_wait(fut)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(release)
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+# --- timeouts ----------------------------------------------------------------
+
+class Timeout:
+    """The context manager of asyncio.timeout(): cancels the task at `when`."""
+
+    def __init__(self, when):
+        self._state = 'created'
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+        self._cancelling = 0
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state != 'active':
+            raise RuntimeError('Cannot change state of ' + self._state + ' Timeout')
+        self._when = when
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state == 'expiring' or self._state == 'expired'
+
+    def __repr__(self):
+        info = ['']
+        if self._state == 'active':
+            info.append('when=' + repr(self._when))
+        return '<Timeout [' + self._state + ']' + ' '.join(info) + '>'
+
+    async def __aenter__(self):
+        self._state = 'active'
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError('Timeout should be used inside a task')
+        self._cancelling = self._task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'active':
+            self._state = 'finished'
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    if delay is None:
+        return Timeout(None)
+    return Timeout(loop.time() + delay)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+# --- task groups ---------------------------------------------------------------
+
+class TaskGroup:
+    """Structured concurrency: the first failure cancels the rest."""
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = set()
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        return '<TaskGroup tasks=' + str(len(self._tasks)) + '>'
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError('TaskGroup ' + repr(self) + ' has been already entered')
+        self._entered = True
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError('TaskGroup ' + repr(self) + ' cannot determine the parent task')
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        propagate_cancellation_error = None
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if et is not None:
+            if et is CancelledError:
+                if self._parent_cancel_requested and not self._parent_task.uncancel():
+                    pass
+                else:
+                    propagate_cancellation_error = exc
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            plain = True
+            for e in errors:
+                if not isinstance(e, Exception):
+                    plain = False
+            if plain:
+                raise ExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError('TaskGroup ' + repr(self) + ' has not been entered')
+        if self._exiting and not self._tasks:
+            raise RuntimeError('TaskGroup ' + repr(self) + ' is finished')
+        if self._aborting:
+            raise RuntimeError('TaskGroup ' + repr(self) + ' is shutting down')
+        task = self._loop.create_task(coro)
+        if name is not None:
+            task.set_name(name)
+        task.add_done_callback(self._on_task_done)
+        self._tasks.add(task)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, SystemExit) or isinstance(exc, KeyboardInterrupt)
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+# --- synchronisation -----------------------------------------------------------
+
+class _ContextManagerMixin:
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin):
+    """A mutex; waiters are woken in FIFO order."""
+
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = extra + ', waiters:' + str(len(self._waiters))
+        return '<asyncio.locks.Lock object [' + extra + ']>'
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked:
+            free = True
+            if self._waiters is not None:
+                for w in self._waiters:
+                    if not w.cancelled():
+                        free = False
+            if free:
+                self._locked = True
+                return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event:
+    """A flag that tasks can wait for."""
+
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def __repr__(self):
+        extra = 'set' if self._value else 'unset'
+        if self._waiters:
+            extra = extra + ', waiters:' + str(len(self._waiters))
+        return '<asyncio.locks.Event object [' + extra + ']>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Semaphore(_ContextManagerMixin):
+    """A counter of free slots; release hands a slot to the first waiter."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError('Semaphore initial value must be >= 0')
+        self._waiters = None
+        self._value = value
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked, value:' + str(self._value)
+        if self._waiters:
+            extra = extra + ', waiters:' + str(len(self._waiters))
+        return '<asyncio.locks.' + type(self).__name__ + ' object [' + extra + ']>'
+
+    def locked(self):
+        if self._value == 0:
+            return True
+        if self._waiters:
+            for w in self._waiters:
+                if not w.cancelled():
+                    return True
+        return False
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if fut.done() and not fut.cancelled():
+                self._value += 1
+            raise
+        finally:
+            while self._value > 0:
+                if not self._wake_up_next():
+                    break
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return False
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return True
+        return False
+
+
+class BoundedSemaphore(Semaphore):
+    """A semaphore that refuses to be released above its initial value."""
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+class Queue:
+    """A FIFO queue; get() waits while empty, put() while full."""
+
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._queue = []
+
+    def __repr__(self):
+        return '<Queue maxsize=' + str(self._maxsize) + ' _queue=' + repr(self._queue) + '>'
+
+    def _wakeup_next(self, waiters):
+        while waiters:
+            waiter = waiters.pop(0)
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+
+    def qsize(self):
+        return len(self._queue)
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        return self.qsize() >= self._maxsize
+
+    async def put(self, item):
+        while self.full():
+            putter = get_running_loop().create_future()
+            self._putters.append(putter)
+            try:
+                await putter
+            except BaseException:
+                putter.cancel()
+                if putter in self._putters:
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._queue.append(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = get_running_loop().create_future()
+            self._getters.append(getter)
+            try:
+                await getter
+            except BaseException:
+                getter.cancel()
+                if getter in self._getters:
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._queue.pop(0)
+        self._wakeup_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+# --- running -------------------------------------------------------------------
+
+async def _shutdown_asyncgens():
+    return None
+
+
+async def _shutdown_default_executor():
+    return None
+
+
+def _cancel_all_tasks(loop):
+    to_cancel = all_tasks()
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+
+
+def run(main, *, debug=None):
+    """Run a coroutine on a new loop, then cancel what is left and close."""
+    if _get_running_loop() is not None:
+        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+    if not iscoroutine(main):
+        raise ValueError('a coroutine was expected, got ' + repr(main))
+    loop = new_event_loop()
+    set_event_loop(loop)
+    try:
+        task = loop.create_task(main)
+        return loop.run_until_complete(task)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(_shutdown_asyncgens())
+            loop.run_until_complete(_shutdown_default_executor())
+        finally:
+            set_event_loop(None)
+            loop.close()

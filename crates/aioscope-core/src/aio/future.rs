@@ -1,0 +1,636 @@
+//! `Future` and `Task`, as CPython's C implementation behaves.
+//!
+//! Invariant of a task (from CPython's `tasks.py`): either it waits on a
+//! future (`fut_waiter` is set and its wakeup is among that future's
+//! callbacks) and no step is scheduled, or exactly one step is scheduled
+//! (or running). A future's callbacks only ever run through `call_soon`.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::vm::interp::{CoroOutcome, Resume};
+use crate::vm::value::{
+    Args, AwaitPoll, Class, Coroutine, NativeFn, NativeObject, PyErr, PyResult, Value,
+};
+use crate::vm::Vm;
+
+use super::host::{aio, AioHost};
+use super::trace::StepKind;
+
+/// Where a future is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FutState {
+    /// Not done.
+    Pending,
+    /// Cancelled.
+    Cancelled,
+    /// Has a result or an exception.
+    Finished,
+}
+
+/// The state every future carries.
+pub struct FutCore {
+    /// Pending, cancelled or finished.
+    pub state: FutState,
+    /// The result once finished without exception.
+    pub result: Value,
+    /// The exception once finished with one.
+    pub exception: Option<Value>,
+    /// Done-callbacks, called with the future through `call_soon`.
+    pub callbacks: Vec<Value>,
+    /// The message given to `cancel(msg)`.
+    pub cancel_message: Option<Value>,
+    /// The `CancelledError` that ended a task, re-raised to its awaiters.
+    pub cancelled_exc: Option<Value>,
+    /// Called instead of the plain cancellation (`gather`'s outer future
+    /// cancels its children).
+    pub cancel_hook: Option<Value>,
+    /// The exception was looked at (else "never retrieved" warnings).
+    pub retrieved: bool,
+}
+
+/// The state only tasks have.
+pub struct TaskCore {
+    /// The coroutine it steps.
+    pub coro: Rc<Coroutine>,
+    /// `get_name()`.
+    pub name: RefCell<Rc<str>>,
+    /// Throw `CancelledError` in at the next step.
+    pub must_cancel: Cell<bool>,
+    /// The future it waits on.
+    pub fut_waiter: RefCell<Option<Value>>,
+    /// `cancelling()`.
+    pub cancels_requested: Cell<u32>,
+}
+
+/// A future or a task.
+pub struct Fut {
+    /// Identity number (creation order).
+    pub id: u64,
+    /// `Future`, `Task` (or the loop's internal kinds).
+    pub class: Rc<Class>,
+    /// The future part.
+    pub core: RefCell<FutCore>,
+    /// The task part, for tasks.
+    pub task: Option<TaskCore>,
+}
+
+impl Fut {
+    /// A new pending future (or task when `task` is given).
+    pub fn new(vm: &Vm, class: Rc<Class>, task: Option<TaskCore>) -> Fut {
+        Fut {
+            id: vm.next_id(),
+            class,
+            core: RefCell::new(FutCore {
+                state: FutState::Pending,
+                result: Value::None,
+                exception: None,
+                callbacks: Vec::new(),
+                cancel_message: None,
+                cancelled_exc: None,
+                cancel_hook: None,
+                retrieved: false,
+            }),
+            task,
+        }
+    }
+
+    /// Whether it is done (finished or cancelled).
+    pub fn done(&self) -> bool {
+        self.core.borrow().state != FutState::Pending
+    }
+
+    /// Whether it was cancelled.
+    pub fn cancelled(&self) -> bool {
+        self.core.borrow().state == FutState::Cancelled
+    }
+}
+
+/// The `Fut` behind a value, if it is one.
+pub fn as_fut(v: &Value) -> Option<(&Fut, Rc<dyn NativeObject>)> {
+    match v {
+        Value::Object(o) => o.as_any().downcast_ref::<Fut>().map(|f| (f, o.clone())),
+        _ => None,
+    }
+}
+
+fn this_fut<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Fut> {
+    match args.pos.first().and_then(|v| v.downcast::<Fut>()) {
+        Some(f) => Ok(f),
+        None => Err(vm.new_error("TypeError", "descriptor requires a Future or Task")),
+    }
+}
+
+fn this_task<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<(&'a Fut, &'a TaskCore)> {
+    match args.pos.first().and_then(|v| v.downcast::<Fut>()) {
+        Some(f) => match &f.task {
+            Some(t) => Ok((f, t)),
+            None => Err(vm.new_error("TypeError", "descriptor requires a Task")),
+        },
+        None => Err(vm.new_error("TypeError", "descriptor requires a Task")),
+    }
+}
+
+/// Builds `CancelledError(msg)` (or the stored one that ended a task).
+pub fn make_cancelled_error(vm: &mut Vm, fut: &Fut) -> Value {
+    if let Some(e) = fut.core.borrow_mut().cancelled_exc.take() {
+        return e;
+    }
+    let msg = fut.core.borrow().cancel_message.clone();
+    let args = match msg {
+        Some(m) if !matches!(m, Value::None) => vec![m],
+        _ => vec![],
+    };
+    let class = aio(vm).cancelled_error.clone();
+    vm.exception_of_class(&class, args)
+}
+
+/// Schedules every done-callback with `call_soon`, in order.
+fn schedule_callbacks(vm: &mut Vm, this: &Value, fut: &Fut) -> PyResult<()> {
+    let callbacks = std::mem::take(&mut fut.core.borrow_mut().callbacks);
+    let host = aio(vm);
+    for cb in callbacks {
+        host.call_soon(vm, cb, vec![this.clone()], StepKind::FutureCallback)?;
+    }
+    Ok(())
+}
+
+fn invalid_state(vm: &mut Vm, msg: &str) -> PyErr {
+    let class = aio(vm).invalid_state_error.clone();
+    PyErr::Exception(vm.exception_of_class(&class, vec![Value::str(msg)]))
+}
+
+/// `fut.set_result(v)`.
+pub fn set_result(vm: &mut Vm, this: &Value, fut: &Fut, v: Value) -> PyResult<()> {
+    if fut.done() {
+        return Err(invalid_state(vm, "invalid state"));
+    }
+    {
+        let mut c = fut.core.borrow_mut();
+        c.state = FutState::Finished;
+        c.result = v;
+    }
+    schedule_callbacks(vm, this, fut)
+}
+
+/// `fut.set_exception(e)`.
+pub fn set_exception(vm: &mut Vm, this: &Value, fut: &Fut, e: Value) -> PyResult<()> {
+    if fut.done() {
+        return Err(invalid_state(vm, "invalid state"));
+    }
+    let e = match &e {
+        Value::Class(_) => vm.make_exception(e)?,
+        _ => e,
+    };
+    if vm.is_instance_of(&e, "StopIteration") {
+        return Err(vm.new_error(
+            "TypeError",
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    {
+        let mut c = fut.core.borrow_mut();
+        c.state = FutState::Finished;
+        c.exception = Some(e);
+    }
+    schedule_callbacks(vm, this, fut)
+}
+
+/// `Future.cancel(msg)` without the task part.
+fn future_cancel(vm: &mut Vm, this: &Value, fut: &Fut, msg: Option<Value>) -> PyResult<bool> {
+    if fut.done() {
+        return Ok(false);
+    }
+    {
+        let mut c = fut.core.borrow_mut();
+        c.state = FutState::Cancelled;
+        c.cancel_message = msg;
+    }
+    schedule_callbacks(vm, this, fut)?;
+    Ok(true)
+}
+
+/// `x.cancel(msg)` for any future or task, honouring cancel hooks.
+pub fn cancel(vm: &mut Vm, this: &Value, msg: Option<Value>) -> PyResult<bool> {
+    let Some((fut, _)) = as_fut(this) else {
+        // A Python object with a cancel() method.
+        let m = vm.get_attr(this, "cancel")?;
+        let r = vm.call(&m, Args::new(msg.into_iter().collect()))?;
+        return vm.truthy(&r);
+    };
+    let hook = fut.core.borrow().cancel_hook.clone();
+    if let (Some(hook), false) = (hook, fut.done()) {
+        let r = vm.call(&hook, Args::new(vec![msg.unwrap_or(Value::None)]))?;
+        return vm.truthy(&r);
+    }
+    match &fut.task {
+        None => future_cancel(vm, this, fut, msg),
+        Some(t) => {
+            if fut.done() {
+                return Ok(false);
+            }
+            t.cancels_requested.set(t.cancels_requested.get() + 1);
+            let waiter = t.fut_waiter.borrow().clone();
+            if let Some(w) = waiter {
+                if cancel(vm, &w, msg.clone())? {
+                    // Keep the waiter: a task that ignores the cancellation
+                    // may have to be cancelled again.
+                    aio(vm).note_cancel(this);
+                    return Ok(true);
+                }
+            }
+            t.must_cancel.set(true);
+            fut.core.borrow_mut().cancel_message = msg;
+            aio(vm).note_cancel(this);
+            Ok(true)
+        }
+    }
+}
+
+/// `fut.result()`.
+pub fn result(vm: &mut Vm, fut: &Fut) -> PyResult<Value> {
+    let state = fut.core.borrow().state;
+    match state {
+        FutState::Pending => Err(invalid_state(vm, "Result is not set.")),
+        FutState::Cancelled => Err(PyErr::Exception(make_cancelled_error(vm, fut))),
+        FutState::Finished => {
+            let mut c = fut.core.borrow_mut();
+            c.retrieved = true;
+            match &c.exception {
+                Some(e) => Err(PyErr::Exception(e.clone())),
+                None => Ok(c.result.clone()),
+            }
+        }
+    }
+}
+
+/// `fut.add_done_callback(cb)`: appended while pending, scheduled at once
+/// when already done.
+pub fn add_done_callback(vm: &mut Vm, this: &Value, fut: &Fut, cb: Value) -> PyResult<()> {
+    if fut.done() {
+        aio(vm).call_soon(vm, cb, vec![this.clone()], StepKind::FutureCallback)?;
+    } else {
+        fut.core.borrow_mut().callbacks.push(cb);
+    }
+    Ok(())
+}
+
+// ----- Python-visible methods -------------------------------------------
+
+fn m_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    result(vm, fut)
+}
+
+fn m_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    let state = fut.core.borrow().state;
+    match state {
+        FutState::Pending => Err(invalid_state(vm, "Exception is not set.")),
+        FutState::Cancelled => Err(PyErr::Exception(make_cancelled_error(vm, fut))),
+        FutState::Finished => {
+            let mut c = fut.core.borrow_mut();
+            c.retrieved = true;
+            Ok(c.exception.clone().unwrap_or(Value::None))
+        }
+    }
+}
+
+fn m_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(this_fut(vm, &args)?.done()))
+}
+
+fn m_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(this_fut(vm, &args)?.cancelled()))
+}
+
+fn m_cancel(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let msg = args.take_kw("msg").or_else(|| args.pos.get(1).cloned());
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    this_fut(vm, &args)?;
+    Ok(Value::Bool(cancel(vm, &this, msg)?))
+}
+
+fn m_set_result(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    if fut.task.is_some() {
+        return Err(vm.new_error("RuntimeError", "Task does not support set_result operation"));
+    }
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    set_result(vm, &args.pos[0], fut, v)?;
+    Ok(Value::None)
+}
+
+fn m_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    if fut.task.is_some() {
+        return Err(vm.new_error(
+            "RuntimeError",
+            "Task does not support set_exception operation",
+        ));
+    }
+    let e = args.pos.get(1).cloned().unwrap_or(Value::None);
+    set_exception(vm, &args.pos[0], fut, e)?;
+    Ok(Value::None)
+}
+
+fn m_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let fut = this_fut(vm, &args)?;
+    let Some(cb) = args.pos.get(1).cloned() else {
+        return Err(vm.new_error("TypeError", "add_done_callback() missing the callback"));
+    };
+    add_done_callback(vm, &args.pos[0], fut, cb)?;
+    Ok(Value::None)
+}
+
+fn m_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    let Some(cb) = args.pos.get(1).cloned() else {
+        return Err(vm.new_error("TypeError", "remove_done_callback() missing the callback"));
+    };
+    let callbacks = fut.core.borrow().callbacks.clone();
+    let mut kept = Vec::new();
+    let mut removed = 0;
+    for c in callbacks {
+        if vm.eq(&c, &cb)? {
+            removed += 1;
+        } else {
+            kept.push(c);
+        }
+    }
+    fut.core.borrow_mut().callbacks = kept;
+    Ok(Value::Int(removed))
+}
+
+fn m_get_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    aio(vm).running_or_current_loop(vm)
+}
+
+fn m_make_cancelled_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    Ok(make_cancelled_error(vm, fut))
+}
+
+fn m_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, t) = this_task(vm, &args)?;
+    let name = t.name.borrow().clone();
+    Ok(Value::Str(name))
+}
+
+fn m_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, t) = this_task(vm, &args)?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let s = vm.to_str(&v)?;
+    *t.name.borrow_mut() = s.into();
+    Ok(Value::None)
+}
+
+fn m_get_coro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, t) = this_task(vm, &args)?;
+    Ok(Value::Coroutine(t.coro.clone()))
+}
+
+fn m_cancelling(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, t) = this_task(vm, &args)?;
+    Ok(Value::Int(t.cancels_requested.get() as i64))
+}
+
+fn m_uncancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, t) = this_task(vm, &args)?;
+    let n = t.cancels_requested.get();
+    if n > 0 {
+        t.cancels_requested.set(n - 1);
+    }
+    Ok(Value::Int(t.cancels_requested.get() as i64))
+}
+
+fn m_set_cancel_hook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = match args.pos.first().and_then(|v| v.downcast::<Fut>()) {
+        Some(f) => f,
+        None => return Err(vm.new_error("TypeError", "_set_cancel_hook needs a future")),
+    };
+    fut.core.borrow_mut().cancel_hook = args.pos.get(1).cloned();
+    Ok(Value::None)
+}
+
+fn m_cancel_message(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = this_fut(vm, &args)?;
+    let m = fut.core.borrow().cancel_message.clone();
+    Ok(m.unwrap_or(Value::None))
+}
+
+/// Installs the methods of `Future` and `Task`.
+pub fn install_methods(future: &Rc<Class>, task: &Rc<Class>) {
+    use crate::vm::methods::def;
+    for c in [future, task] {
+        def(c, "result", m_result);
+        def(c, "exception", m_exception);
+        def(c, "done", m_done);
+        def(c, "cancelled", m_cancelled);
+        def(c, "cancel", m_cancel);
+        def(c, "add_done_callback", m_add_done_callback);
+        def(c, "remove_done_callback", m_remove_done_callback);
+        def(c, "get_loop", m_get_loop);
+        def(c, "_make_cancelled_error", m_make_cancelled_error);
+        def(c, "_cancel_message_", m_cancel_message);
+    }
+    def(future, "set_result", m_set_result);
+    def(future, "set_exception", m_set_exception);
+    def(task, "set_result", m_set_result);
+    def(task, "set_exception", m_set_exception);
+    def(task, "get_name", m_get_name);
+    def(task, "set_name", m_set_name);
+    def(task, "get_coro", m_get_coro);
+    def(task, "cancelling", m_cancelling);
+    def(task, "uncancel", m_uncancel);
+}
+
+/// The native `_set_cancel_hook(fut, hook)` of `_aio`.
+pub fn set_cancel_hook_fn() -> crate::vm::value::NativeImpl {
+    m_set_cancel_hook
+}
+
+// ----- stepping -----------------------------------------------------------
+
+/// A native function value bound to a task: its step or its wakeup.
+pub fn task_callback(this: &Value, wakeup: bool) -> Value {
+    let (name, qualname, func): (&str, &str, crate::vm::value::NativeImpl) = if wakeup {
+        ("task_wakeup", "Task.task_wakeup", task_wakeup)
+    } else {
+        ("task_step", "Task.task_step", task_step)
+    };
+    Value::Native(Rc::new(NativeFn {
+        name: name.into(),
+        qualname: qualname.into(),
+        func,
+        bound: Some(this.clone()),
+        data: None,
+    }))
+}
+
+/// `Task.__wakeup(future)`: the future's exception (a cancellation too) is
+/// thrown in; a result just resumes the coroutine, which reads it.
+fn task_wakeup(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let awaited = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let exc = match as_fut(&awaited) {
+        Some((f, _)) => match result(vm, f) {
+            Ok(_) => None,
+            Err(PyErr::Exception(e)) => Some(e),
+            Err(other) => return Err(other),
+        },
+        None => None,
+    };
+    step(vm, &this, exc)?;
+    Ok(Value::None)
+}
+
+/// `Task.__step()` as a callback (the first step and steps after a bare
+/// yield); an exception argument is thrown in.
+fn task_step(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let exc = args.pos.get(1).cloned();
+    step(vm, &this, exc)?;
+    Ok(Value::None)
+}
+
+/// One step of a task: run its coroutine until it awaits a pending future,
+/// yields, returns or raises.
+pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
+    let Some((fut, _)) = as_fut(this) else {
+        return Err(vm.new_error("TypeError", "task step on a non-task"));
+    };
+    let Some(t) = &fut.task else {
+        return Err(vm.new_error("TypeError", "task step on a plain future"));
+    };
+    if fut.done() {
+        let r = vm.repr(this)?;
+        return Err(invalid_state(vm, &format!("_step(): already done: {}", r)));
+    }
+    let host: Rc<AioHost> = aio(vm);
+    let mut exc = exc;
+    if t.must_cancel.get() {
+        let is_cancel = exc
+            .as_ref()
+            .is_some_and(|e| vm.is_instance_of_class(e, &host.cancelled_error));
+        if !is_cancel {
+            exc = Some(make_cancelled_error(vm, fut));
+        }
+        t.must_cancel.set(false);
+    }
+    *t.fut_waiter.borrow_mut() = None;
+    let previous = host.enter_task(this);
+    let how = match exc {
+        Some(e) => Resume::Throw(e),
+        None => Resume::Send(Value::None),
+    };
+    let outcome = vm.resume(&t.coro, how);
+    host.leave_task(previous);
+    match outcome {
+        Ok(CoroOutcome::Return(v)) => {
+            if t.must_cancel.get() {
+                t.must_cancel.set(false);
+                let msg = fut.core.borrow().cancel_message.clone();
+                future_cancel(vm, this, fut, msg)?;
+            } else {
+                set_result(vm, this, fut, v)?;
+            }
+        }
+        Ok(CoroOutcome::Yield(y)) => {
+            if matches!(y, Value::None) {
+                host.call_soon(vm, task_callback(this, false), vec![], StepKind::TaskStep)?;
+            } else if let Some((waiting, _)) = as_fut(&y) {
+                if std::ptr::eq(waiting, fut) {
+                    let r = vm.repr(this)?;
+                    let e = vm.new_exception(
+                        "RuntimeError",
+                        vec![Value::str(&format!("Task cannot await on itself: {}", r))],
+                    );
+                    host.call_soon(vm, task_callback(this, false), vec![e], StepKind::TaskStep)?;
+                } else {
+                    add_done_callback(vm, &y, waiting, task_callback(this, true))?;
+                    *t.fut_waiter.borrow_mut() = Some(y.clone());
+                    if t.must_cancel.get() {
+                        let msg = fut.core.borrow().cancel_message.clone();
+                        if cancel(vm, &y, msg)? {
+                            t.must_cancel.set(false);
+                        }
+                    }
+                }
+            } else {
+                let r = vm.repr(&y)?;
+                let e = vm.new_exception(
+                    "RuntimeError",
+                    vec![Value::str(&format!("Task got bad yield: {}", r))],
+                );
+                host.call_soon(vm, task_callback(this, false), vec![e], StepKind::TaskStep)?;
+            }
+        }
+        Err(PyErr::Exception(e)) => {
+            if vm.is_instance_of_class(&e, &host.cancelled_error) {
+                fut.core.borrow_mut().cancelled_exc = Some(e);
+                future_cancel(vm, this, fut, None)?;
+            } else {
+                let fatal = vm.is_instance_of(&e, "KeyboardInterrupt")
+                    || vm.is_instance_of(&e, "SystemExit");
+                set_exception(vm, this, fut, e.clone())?;
+                if fatal {
+                    return Err(PyErr::Exception(e));
+                }
+            }
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(())
+}
+
+impl NativeObject for Fut {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        if self.task.is_some() {
+            "Task"
+        } else {
+            "Future"
+        }
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
+        super::repr::future_repr(vm, self)
+    }
+    fn get_attr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "_state" => Some(Ok(Value::str(match self.core.borrow().state {
+                FutState::Pending => "PENDING",
+                FutState::Cancelled => "CANCELLED",
+                FutState::Finished => "FINISHED",
+            }))),
+            "_cancel_message" => Some(Ok(self
+                .core
+                .borrow()
+                .cancel_message
+                .clone()
+                .unwrap_or(Value::None))),
+            "_loop" => Some(aio(vm).running_or_current_loop(vm)),
+            "_log_destroy_pending" | "_asyncio_future_blocking" => Some(Ok(Value::Bool(false))),
+            _ => None,
+        }
+    }
+    fn set_attr(&self, _vm: &mut Vm, name: &str, _value: Value) -> Option<PyResult<()>> {
+        match name {
+            "_log_destroy_pending" | "_asyncio_future_blocking" => Some(Ok(())),
+            _ => None,
+        }
+    }
+    fn poll_await(&self, vm: &mut Vm) -> Option<AwaitPoll> {
+        if !self.done() {
+            return Some(AwaitPoll::Pending);
+        }
+        Some(AwaitPoll::Ready(result(vm, self)))
+    }
+}

@@ -1,0 +1,683 @@
+//! The event loop: a FIFO of ready handles, a heap of timers and a virtual
+//! clock, run one iteration at a time exactly as CPython's
+//! `BaseEventLoop._run_once` does. This is the only place that runs
+//! callbacks; everything else only schedules them.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use crate::vm::value::{Args, Class, Halt, NativeObject, PyErr, PyResult, Value};
+use crate::vm::{Host, Vm};
+
+use super::future::{self, as_fut, Fut, TaskCore};
+use super::heap::{self, Due};
+use super::trace::{Recorder, StepKind};
+
+/// How long CPython's selector may wait at most (one day).
+const MAX_SELECT_TIMEOUT: f64 = 24.0 * 3600.0;
+/// Clock resolution used to decide which timers are due.
+const CLOCK_RESOLUTION: f64 = 1e-9;
+
+/// Guards that end a runaway simulation with a `Timeout:` error, as the
+/// corpus oracle does.
+#[derive(Clone, Debug)]
+pub struct Guards {
+    /// Loop iterations allowed.
+    pub max_iterations: u64,
+    /// Virtual seconds allowed.
+    pub max_time: f64,
+    /// Tasks that may be created.
+    pub max_tasks: usize,
+}
+
+impl Default for Guards {
+    fn default() -> Self {
+        Guards {
+            max_iterations: 100_000,
+            max_time: 10_000.0,
+            max_tasks: 200_000,
+        }
+    }
+}
+
+/// A scheduled callback (`Handle`, or `TimerHandle` when `when` is set).
+pub struct Handle {
+    /// Identity number.
+    pub id: u64,
+    /// The callable.
+    pub callback: Value,
+    /// Its arguments.
+    pub args: Vec<Value>,
+    /// `cancel()` was called.
+    pub cancelled: Cell<bool>,
+    /// Due time, for timers.
+    pub when: Option<f64>,
+    /// Still in the timer heap.
+    pub scheduled: Cell<bool>,
+    /// Why it exists, for the trace.
+    pub kind: StepKind,
+    loop_: Weak<EventLoop>,
+    class: Rc<Class>,
+}
+
+#[derive(Clone)]
+struct Timer(Rc<Handle>);
+
+impl Due for Timer {
+    fn when(&self) -> f64 {
+        self.0.when.unwrap_or(0.0)
+    }
+}
+
+/// The state of one event loop.
+#[derive(Default)]
+pub struct LoopState {
+    /// Handles ready to run, first in first out.
+    pub ready: VecDeque<Rc<Handle>>,
+    scheduled: Vec<Timer>,
+    timer_cancelled_count: usize,
+    stopping: bool,
+    /// Inside `run_forever`.
+    pub running: bool,
+    /// `close()` was called.
+    pub closed: bool,
+}
+
+impl LoopState {
+    /// The timers in heap order.
+    pub fn timers(&self) -> impl Iterator<Item = &Rc<Handle>> {
+        self.scheduled.iter().map(|t| &t.0)
+    }
+}
+
+/// An event loop object (`asyncio.get_running_loop()`).
+pub struct EventLoop {
+    /// Identity number.
+    pub id: u64,
+    /// Queues and flags.
+    pub state: RefCell<LoopState>,
+    class: Rc<Class>,
+}
+
+impl NativeObject for EventLoop {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        "_UnixSelectorEventLoop"
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        let s = self.state.borrow();
+        Ok(format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+            if s.running { "True" } else { "False" },
+            if s.closed { "True" } else { "False" }
+        ))
+    }
+}
+
+impl NativeObject for Handle {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        if self.when.is_some() {
+            "TimerHandle"
+        } else {
+            "Handle"
+        }
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
+        super::repr::handle_repr(vm, self)
+    }
+    fn get_attr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "_when" => self.when.map(|w| Ok(Value::Float(w))),
+            "_cancelled" => Some(Ok(Value::Bool(self.cancelled.get()))),
+            "_callback" => Some(Ok(self.callback.clone())),
+            "_args" => Some(Ok(Value::tuple(self.args.clone()))),
+            _ => None,
+        }
+    }
+}
+
+/// Everything asyncio keeps per interpreter: the loops, the current task,
+/// the task-name counter, the classes, and the trace recorder.
+pub struct AioHost {
+    /// `asyncio.Future`.
+    pub future_class: Rc<Class>,
+    /// `asyncio.Task`.
+    pub task_class: Rc<Class>,
+    /// The loop class.
+    pub loop_class: Rc<Class>,
+    /// `Handle` / `TimerHandle`.
+    pub handle_class: Rc<Class>,
+    /// `asyncio.CancelledError`.
+    pub cancelled_error: Rc<Class>,
+    /// `asyncio.InvalidStateError`.
+    pub invalid_state_error: Rc<Class>,
+    running_loop: RefCell<Option<Rc<EventLoop>>>,
+    current_loop: RefCell<Option<Rc<EventLoop>>>,
+    current_task: RefCell<Option<Value>>,
+    /// Tasks not yet done, in creation order (`all_tasks`).
+    pub tasks: RefCell<Vec<Value>>,
+    task_counter: Cell<u64>,
+    tasks_created: Cell<usize>,
+    iterations: Cell<u64>,
+    /// Limits of the simulation.
+    pub guards: Guards,
+    /// The trace being recorded.
+    pub recorder: RefCell<Recorder>,
+}
+
+/// The asyncio state of `vm`. Panics only if asyncio was never installed,
+/// which `install` guarantees for every interpreter that imports asyncio.
+pub fn aio(vm: &Vm) -> Rc<AioHost> {
+    let host = vm.host.clone().expect("asyncio host installed");
+    host.into_any()
+        .downcast::<AioHost>()
+        .unwrap_or_else(|_| panic!("the host is the asyncio host"))
+}
+
+impl Host for AioHost {
+    fn sleep(&self, vm: &mut Vm, seconds: f64) -> PyResult<()> {
+        // time.sleep blocks the whole thread: the clock moves while nothing
+        // else runs.
+        let now = vm.clock + seconds;
+        if now > self.guards.max_time {
+            return Err(PyErr::Halt(Halt::Guard(format!(
+                "Timeout: virtual time would pass {} s",
+                self.guards.max_time
+            ))));
+        }
+        vm.clock = now;
+        self.recorder.borrow_mut().blocking_sleep(vm, seconds);
+        Ok(())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+}
+
+impl AioHost {
+    /// Creates the host with its classes.
+    pub fn new(vm: &Vm, classes: super::Classes) -> AioHost {
+        let _ = vm;
+        AioHost {
+            future_class: classes.future,
+            task_class: classes.task,
+            loop_class: classes.loop_,
+            handle_class: classes.handle,
+            cancelled_error: classes.cancelled_error,
+            invalid_state_error: classes.invalid_state_error,
+            running_loop: RefCell::new(None),
+            current_loop: RefCell::new(None),
+            current_task: RefCell::new(None),
+            tasks: RefCell::new(Vec::new()),
+            task_counter: Cell::new(0),
+            tasks_created: Cell::new(0),
+            iterations: Cell::new(0),
+            guards: Guards::default(),
+            recorder: RefCell::new(Recorder::default()),
+        }
+    }
+
+    /// A new event loop.
+    pub fn new_loop(&self, vm: &Vm) -> Rc<EventLoop> {
+        Rc::new(EventLoop {
+            id: vm.next_id(),
+            state: RefCell::new(LoopState::default()),
+            class: self.loop_class.clone(),
+        })
+    }
+
+    /// The running loop, else the current one (created on demand), as a
+    /// value.
+    pub fn running_or_current_loop(&self, vm: &mut Vm) -> PyResult<Value> {
+        if let Some(l) = self.running_loop.borrow().clone() {
+            return Ok(Value::Object(l));
+        }
+        let existing = self.current_loop.borrow().clone();
+        let l = match existing {
+            Some(l) => l,
+            None => {
+                let l = self.new_loop(vm);
+                *self.current_loop.borrow_mut() = Some(l.clone());
+                l
+            }
+        };
+        Ok(Value::Object(l))
+    }
+
+    /// The running loop, or CPython's `RuntimeError: no running event loop`.
+    pub fn running(&self, vm: &mut Vm) -> PyResult<Rc<EventLoop>> {
+        match self.running_loop.borrow().clone() {
+            Some(l) => Ok(l),
+            None => Err(vm.new_error("RuntimeError", "no running event loop")),
+        }
+    }
+
+    /// Sets the current (not running) loop.
+    pub fn set_current_loop(&self, l: Option<Rc<EventLoop>>) {
+        *self.current_loop.borrow_mut() = l;
+    }
+
+    /// The task running now.
+    pub fn current_task(&self) -> Option<Value> {
+        self.current_task.borrow().clone()
+    }
+
+    /// Marks `task` as running; returns the previous current task.
+    pub fn enter_task(&self, task: &Value) -> Option<Value> {
+        self.current_task.borrow_mut().replace(task.clone())
+    }
+
+    /// Restores the previous current task.
+    pub fn leave_task(&self, previous: Option<Value>) {
+        *self.current_task.borrow_mut() = previous;
+    }
+
+    /// Records a cancellation request in the trace.
+    pub fn note_cancel(&self, task: &Value) {
+        self.recorder.borrow_mut().cancel_requested(task);
+    }
+
+    /// `loop.call_soon(cb, *args)` on the running (or current) loop.
+    pub fn call_soon(
+        &self,
+        vm: &mut Vm,
+        callback: Value,
+        args: Vec<Value>,
+        kind: StepKind,
+    ) -> PyResult<Rc<Handle>> {
+        let l = match self.running_loop.borrow().clone() {
+            Some(l) => l,
+            None => match self.running_or_current_loop(vm)? {
+                Value::Object(o) => match o.as_any().downcast_ref::<EventLoop>() {
+                    Some(_) => self.current_loop.borrow().clone().expect("just set"),
+                    None => return Err(vm.new_error("RuntimeError", "no event loop")),
+                },
+                _ => return Err(vm.new_error("RuntimeError", "no event loop")),
+            },
+        };
+        self.call_soon_on(vm, &l, callback, args, kind)
+    }
+
+    /// `call_soon` on a given loop.
+    pub fn call_soon_on(
+        &self,
+        vm: &mut Vm,
+        l: &Rc<EventLoop>,
+        callback: Value,
+        args: Vec<Value>,
+        kind: StepKind,
+    ) -> PyResult<Rc<Handle>> {
+        if l.state.borrow().closed {
+            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+        }
+        let h = Rc::new(Handle {
+            id: vm.next_id(),
+            callback,
+            args,
+            cancelled: Cell::new(false),
+            when: None,
+            scheduled: Cell::new(false),
+            kind,
+            loop_: Rc::downgrade(l),
+            class: self.handle_class.clone(),
+        });
+        l.state.borrow_mut().ready.push_back(h.clone());
+        Ok(h)
+    }
+
+    /// `loop.call_at(when, cb, *args)`.
+    pub fn call_at(
+        &self,
+        vm: &mut Vm,
+        l: &Rc<EventLoop>,
+        when: f64,
+        callback: Value,
+        args: Vec<Value>,
+    ) -> PyResult<Rc<Handle>> {
+        if l.state.borrow().closed {
+            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+        }
+        let h = Rc::new(Handle {
+            id: vm.next_id(),
+            callback,
+            args,
+            cancelled: Cell::new(false),
+            when: Some(when),
+            scheduled: Cell::new(true),
+            kind: StepKind::Timer,
+            loop_: Rc::downgrade(l),
+            class: self.handle_class.clone(),
+        });
+        heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
+        Ok(h)
+    }
+
+    /// Creates a task for `coro` on the running loop, named `Task-N`
+    /// unless a name is given (then no number is used up).
+    pub fn create_task(&self, vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
+        let Value::Coroutine(c) = &coro else {
+            let r = vm.repr(&coro)?;
+            return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {}", r)));
+        };
+        if self.tasks_created.get() >= self.guards.max_tasks {
+            return Err(PyErr::Halt(Halt::TooMany("tasks", self.guards.max_tasks)));
+        }
+        self.tasks_created.set(self.tasks_created.get() + 1);
+        let name: Rc<str> = match name {
+            Some(Value::None) | None => {
+                let n = self.task_counter.get() + 1;
+                self.task_counter.set(n);
+                format!("Task-{}", n).into()
+            }
+            Some(v) => vm.to_str(&v)?.into(),
+        };
+        c.touched.set(true);
+        let task = TaskCore {
+            coro: c.clone(),
+            name: RefCell::new(name),
+            must_cancel: Cell::new(false),
+            fut_waiter: RefCell::new(None),
+            cancels_requested: Cell::new(0),
+        };
+        let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
+        let value = Value::Object(fut);
+        self.call_soon(
+            vm,
+            future::task_callback(&value, false),
+            vec![],
+            StepKind::TaskStep,
+        )?;
+        self.tasks.borrow_mut().push(value.clone());
+        self.recorder.borrow_mut().task_created(vm.clock, &value);
+        Ok(value)
+    }
+
+    /// The tasks not yet done.
+    pub fn pending_tasks(&self) -> Vec<Value> {
+        let mut tasks = self.tasks.borrow_mut();
+        tasks.retain(|t| as_fut(t).is_some_and(|(f, _)| !f.done()));
+        tasks.clone()
+    }
+
+    /// Runs the loop until `stop()` (CPython's `run_forever`).
+    pub fn run_forever(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        {
+            let s = l.state.borrow();
+            if s.closed {
+                drop(s);
+                return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+            }
+            if s.running {
+                drop(s);
+                return Err(vm.new_error("RuntimeError", "This event loop is already running"));
+            }
+        }
+        if self.running_loop.borrow().is_some() {
+            return Err(vm.new_error(
+                "RuntimeError",
+                "Cannot run the event loop while another loop is running",
+            ));
+        }
+        l.state.borrow_mut().running = true;
+        *self.running_loop.borrow_mut() = Some(l.clone());
+        let result = loop {
+            if let Err(e) = self.run_once(vm, l) {
+                break Err(e);
+            }
+            if l.state.borrow().stopping {
+                break Ok(());
+            }
+        };
+        {
+            let mut s = l.state.borrow_mut();
+            s.stopping = false;
+            s.running = false;
+        }
+        *self.running_loop.borrow_mut() = None;
+        result
+    }
+
+    /// One iteration of the loop (CPython's `_run_once`).
+    pub fn run_once(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        let n = self.iterations.get() + 1;
+        self.iterations.set(n);
+        if n > self.guards.max_iterations {
+            return Err(PyErr::Halt(Halt::Guard(format!(
+                "Timeout: more than {} event loop iterations",
+                self.guards.max_iterations
+            ))));
+        }
+        {
+            let mut s = l.state.borrow_mut();
+            let count = s.scheduled.len();
+            if count > 100 && s.timer_cancelled_count * 2 > count {
+                let mut kept: Vec<Timer> = Vec::with_capacity(count);
+                for t in s.scheduled.drain(..) {
+                    if t.0.cancelled.get() {
+                        t.0.scheduled.set(false);
+                    } else {
+                        kept.push(t);
+                    }
+                }
+                heap::heapify(&mut kept);
+                s.scheduled = kept;
+                s.timer_cancelled_count = 0;
+            } else {
+                while s.scheduled.first().is_some_and(|t| t.0.cancelled.get()) {
+                    s.timer_cancelled_count = s.timer_cancelled_count.saturating_sub(1);
+                    if let Some(t) = heap::pop(&mut s.scheduled) {
+                        t.0.scheduled.set(false);
+                    }
+                }
+            }
+        }
+        // Wait: the virtual clock jumps to the earliest timer.
+        let (has_ready, stopping, first_when) = {
+            let s = l.state.borrow();
+            (
+                !s.ready.is_empty(),
+                s.stopping,
+                s.scheduled.first().map(|t| t.when()),
+            )
+        };
+        if !has_ready && !stopping {
+            match first_when {
+                None => {
+                    return Err(PyErr::Halt(Halt::Guard(
+                        "Timeout: nothing is ready and no timer is scheduled; the loop would wait forever"
+                            .into(),
+                    )))
+                }
+                Some(when) => {
+                    let timeout = (when - vm.clock).clamp(0.0, MAX_SELECT_TIMEOUT);
+                    if timeout > 0.0 {
+                        if when > self.guards.max_time {
+                            return Err(PyErr::Halt(Halt::Guard(format!(
+                                "Timeout: virtual time would pass {} s",
+                                self.guards.max_time
+                            ))));
+                        }
+                        if when > vm.clock {
+                            self.recorder.borrow_mut().clock_jump(vm, when);
+                            vm.clock = when;
+                        }
+                    }
+                }
+            }
+        }
+        // Due timers join the ready queue behind what is already there.
+        {
+            let end = vm.clock + CLOCK_RESOLUTION;
+            let mut s = l.state.borrow_mut();
+            while let Some(first) = s.scheduled.first() {
+                if first.when() >= end {
+                    break;
+                }
+                if let Some(t) = heap::pop(&mut s.scheduled) {
+                    t.0.scheduled.set(false);
+                    s.ready.push_back(t.0);
+                }
+            }
+        }
+        let ntodo = l.state.borrow().ready.len();
+        for _ in 0..ntodo {
+            let Some(h) = l.state.borrow_mut().ready.pop_front() else {
+                break;
+            };
+            if h.cancelled.get() {
+                continue;
+            }
+            self.run_handle(vm, l, &h)?;
+        }
+        Ok(())
+    }
+
+    fn run_handle(&self, vm: &mut Vm, l: &Rc<EventLoop>, h: &Rc<Handle>) -> PyResult<()> {
+        self.recorder.borrow_mut().begin_step(vm, self, l, h);
+        let r = vm.call(&h.callback, Args::new(h.args.clone()));
+        let result = match r {
+            Ok(_) => Ok(()),
+            Err(PyErr::Exception(e)) => {
+                if vm.is_instance_of(&e, "KeyboardInterrupt") || vm.is_instance_of(&e, "SystemExit")
+                {
+                    Err(PyErr::Exception(e))
+                } else {
+                    // CPython logs it through the exception handler and goes on.
+                    let cb = vm.repr(&h.callback).unwrap_or_default();
+                    let tb = vm.format_traceback(&e);
+                    vm.write_stderr(&format!("Exception in callback {}\n{}", cb, tb));
+                    Ok(())
+                }
+            }
+            Err(other) => Err(other),
+        };
+        self.recorder.borrow_mut().end_step(vm, self, l);
+        result
+    }
+
+    /// `loop.run_until_complete(x)`.
+    pub fn run_until_complete(&self, vm: &mut Vm, l: &Rc<EventLoop>, x: Value) -> PyResult<Value> {
+        if l.state.borrow().closed {
+            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
+        }
+        let new_task = as_fut(&x).is_none();
+        let fut = match &x {
+            Value::Coroutine(_) => {
+                let prev_running = self.running_loop.borrow().clone();
+                *self.running_loop.borrow_mut() = Some(l.clone());
+                let t = self.create_task(vm, x.clone(), None);
+                *self.running_loop.borrow_mut() = prev_running;
+                t?
+            }
+            v if as_fut(v).is_some() => v.clone(),
+            other => {
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!(
+                        "An asyncio.Future, a coroutine or an awaitable is required, not {}",
+                        other.type_name()
+                    ),
+                ))
+            }
+        };
+        let stop_cb = crate::vm::builtins::native("_run_until_complete_cb", run_until_complete_cb);
+        if let Some((f, _)) = as_fut(&fut) {
+            if f.done() {
+                let prev = self.running_loop.borrow().clone();
+                *self.running_loop.borrow_mut() = Some(l.clone());
+                let r = future::add_done_callback(vm, &fut, f, stop_cb.clone());
+                *self.running_loop.borrow_mut() = prev;
+                r?;
+            } else {
+                f.core.borrow_mut().callbacks.push(stop_cb.clone());
+            }
+        }
+        let run = self.run_forever(vm, l);
+        if let Some((f, _)) = as_fut(&fut) {
+            f.core.borrow_mut().callbacks.retain(|c| !c.is(&stop_cb));
+        }
+        if let Err(e) = run {
+            if new_task {
+                if let Some((f, _)) = as_fut(&fut) {
+                    if f.done() && !f.cancelled() {
+                        f.core.borrow_mut().retrieved = true;
+                    }
+                }
+            }
+            return Err(e);
+        }
+        let (f, _) = as_fut(&fut).expect("checked above");
+        if !f.done() {
+            return Err(vm.new_error(
+                "RuntimeError",
+                "Event loop stopped before Future completed.",
+            ));
+        }
+        future::result(vm, f)
+    }
+
+    /// `loop.stop()`.
+    pub fn stop(&self, l: &Rc<EventLoop>) {
+        l.state.borrow_mut().stopping = true;
+    }
+
+    /// `loop.close()`: drops what is left in the queues.
+    pub fn close(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        if l.state.borrow().running {
+            return Err(vm.new_error("RuntimeError", "Cannot close a running event loop"));
+        }
+        let mut s = l.state.borrow_mut();
+        if s.closed {
+            return Ok(());
+        }
+        s.closed = true;
+        s.ready.clear();
+        s.scheduled.clear();
+        Ok(())
+    }
+
+    /// Counts a cancelled timer still in its loop's heap.
+    pub fn timer_cancelled(&self, h: &Handle) {
+        if h.scheduled.get() {
+            if let Some(l) = h.loop_.upgrade() {
+                l.state.borrow_mut().timer_cancelled_count += 1;
+            }
+        }
+    }
+}
+
+fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fut = args.pos.first().cloned().unwrap_or(Value::None);
+    if let Some((f, _)) = as_fut(&fut) {
+        if !f.cancelled() {
+            let exc = f.core.borrow().exception.clone();
+            if let Some(e) = exc {
+                if vm.is_instance_of(&e, "KeyboardInterrupt") || vm.is_instance_of(&e, "SystemExit")
+                {
+                    return Ok(Value::None);
+                }
+            }
+        }
+    }
+    let host = aio(vm);
+    if let Some(l) = host.running_loop.borrow().clone() {
+        host.stop(&l);
+    }
+    Ok(Value::None)
+}

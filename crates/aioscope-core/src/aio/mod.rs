@@ -1,0 +1,449 @@
+//! The asyncio event loop, on the interpreter.
+//!
+//! The loop, handles, futures and tasks are native (`host`, `future`):
+//! they decide ordering and the trace reads them directly. The library
+//! built on them (`sleep`, `gather`, `wait`, locks, queues, ...) is Python
+//! in `asyncio.py`, written in the same subset as user programs and
+//! following CPython 3.11's behaviour step for step, so that it suspends
+//! exactly where CPython does.
+
+pub mod future;
+pub mod heap;
+pub mod host;
+pub mod json;
+pub mod repr;
+pub mod sim;
+pub mod trace;
+
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::vm::builtins::native;
+use crate::vm::methods::def;
+use crate::vm::types::new_class;
+use crate::vm::value::{
+    Args, Attrs, AwaitPoll, Class, ClassKind, Module, NativeObject, PyResult, Value,
+};
+use crate::vm::Vm;
+
+use future::{as_fut, Fut};
+use host::{aio, AioHost, EventLoop, Handle};
+use trace::StepKind;
+
+/// The classes the native layer creates.
+pub struct Classes {
+    /// `Future`.
+    pub future: Rc<Class>,
+    /// `Task`.
+    pub task: Rc<Class>,
+    /// The loop class.
+    pub loop_: Rc<Class>,
+    /// `Handle`.
+    pub handle: Rc<Class>,
+    /// `CancelledError`.
+    pub cancelled_error: Rc<Class>,
+    /// `InvalidStateError`.
+    pub invalid_state_error: Rc<Class>,
+}
+
+/// Installs asyncio into an interpreter: the native `_aio` module, the
+/// Python `asyncio` and `net` modules, and the host that owns the loop.
+pub fn install(vm: &mut Vm) {
+    let ids = Cell::new(vm.next_id() + 1_000_000);
+    let plain = |name: &str| {
+        new_class(
+            &ids,
+            name,
+            "asyncio",
+            vec![],
+            ClassKind::Builtin,
+            Attrs::default(),
+        )
+        .expect("no bases")
+    };
+    let future = plain("Future");
+    // A Task is a Future (isinstance(task, asyncio.Future) is True).
+    let task = new_class(
+        &ids,
+        "Task",
+        "asyncio",
+        vec![future.clone()],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("single base");
+    let loop_ = plain("_UnixSelectorEventLoop");
+    let handle = plain("Handle");
+    let base_exc = vm.types.exc("BaseException");
+    let exc = vm.types.exc("Exception");
+    let cancelled_error = new_class(
+        &ids,
+        "CancelledError",
+        "asyncio.exceptions",
+        vec![base_exc],
+        ClassKind::Exception,
+        Attrs::default(),
+    )
+    .expect("single base");
+    let invalid_state_error = new_class(
+        &ids,
+        "InvalidStateError",
+        "asyncio.exceptions",
+        vec![exc],
+        ClassKind::Exception,
+        Attrs::default(),
+    )
+    .expect("single base");
+    future::install_methods(&future, &task);
+    def(&future, "__new__", future_new);
+    def(&task, "__new__", task_new);
+    install_loop_methods(&loop_);
+    def(&handle, "cancel", handle_cancel);
+    def(&handle, "cancelled", handle_cancelled);
+    def(&handle, "when", handle_when);
+    let classes = Classes {
+        future,
+        task,
+        loop_,
+        handle,
+        cancelled_error,
+        invalid_state_error,
+    };
+    let host = Rc::new(AioHost::new(vm, classes));
+    vm.host = Some(host);
+    vm.register_native_module("_aio", aio_module);
+    vm.register_source_module("asyncio", include_str!("asyncio.py"));
+    vm.register_source_module("net", include_str!("net.py"));
+}
+
+fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let host = aio(vm);
+    let m = Module::new("_aio");
+    m.set("Future", Value::Class(host.future_class.clone()));
+    m.set("Task", Value::Class(host.task_class.clone()));
+    m.set("Handle", Value::Class(host.handle_class.clone()));
+    m.set("TimerHandle", Value::Class(host.handle_class.clone()));
+    m.set("AbstractEventLoop", Value::Class(host.loop_class.clone()));
+    m.set("CancelledError", Value::Class(host.cancelled_error.clone()));
+    m.set(
+        "InvalidStateError",
+        Value::Class(host.invalid_state_error.clone()),
+    );
+    let funcs: &[(&str, crate::vm::value::NativeImpl)] = &[
+        ("get_running_loop", get_running_loop),
+        ("_get_running_loop", underscore_get_running_loop),
+        ("get_event_loop", get_event_loop),
+        ("new_event_loop", new_event_loop),
+        ("set_event_loop", set_event_loop),
+        ("current_task", current_task),
+        ("all_tasks", all_tasks),
+        ("_sleep0", sleep0),
+        ("_set_cancel_hook", future::set_cancel_hook_fn()),
+        ("isfuture", isfuture),
+        ("iscoroutine", iscoroutine),
+    ];
+    for (name, f) in funcs {
+        m.set(name, native(name, *f));
+    }
+    Ok(m)
+}
+
+fn loop_of(vm: &mut Vm, args: &Args) -> PyResult<Rc<EventLoop>> {
+    match args.pos.first() {
+        Some(Value::Object(o)) if o.as_any().is::<EventLoop>() => {
+            let o = o.clone();
+            let any: Rc<dyn Any> = o;
+            Ok(any
+                .downcast::<EventLoop>()
+                .unwrap_or_else(|_| unreachable!("checked")))
+        }
+        _ => Err(vm.new_error("TypeError", "an event loop method needs its loop")),
+    }
+}
+
+fn loop_value(l: &Rc<EventLoop>) -> Value {
+    Value::Object(l.clone())
+}
+
+fn get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    Ok(loop_value(&host.running(vm)?))
+}
+
+fn underscore_get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    match host.running(vm) {
+        Ok(l) => Ok(loop_value(&l)),
+        Err(_) => Ok(Value::None),
+    }
+}
+
+fn get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    host.running_or_current_loop(vm)
+}
+
+fn new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    Ok(loop_value(&host.new_loop(vm)))
+}
+
+fn set_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    match args.pos.first() {
+        Some(Value::None) | None => host.set_current_loop(None),
+        Some(_) => {
+            let l = loop_of(vm, &args)?;
+            host.set_current_loop(Some(l));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    if host.running(vm).is_err() {
+        return Err(vm.new_error("RuntimeError", "no running event loop"));
+    }
+    Ok(host.current_task().unwrap_or(Value::None))
+}
+
+fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    let tasks = host.pending_tasks();
+    let mut d = crate::vm::dict::Dict::new();
+    for t in tasks {
+        let k = vm.key(t)?;
+        d.insert(k, Value::None);
+    }
+    Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+}
+
+fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        args.pos.first().is_some_and(|v| as_fut(v).is_some()),
+    ))
+}
+
+fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(Value::Coroutine(c)) if c.kind == crate::vm::value::CoroKind::Coroutine
+    )))
+}
+
+/// The bare `yield` of `asyncio.sleep(0)`: gives up one loop iteration.
+struct SleepZero {
+    class: Rc<Class>,
+}
+
+impl NativeObject for SleepZero {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        "generator"
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        Ok("<generator object __sleep0>".into())
+    }
+    fn poll_await(&self, _vm: &mut Vm) -> Option<AwaitPoll> {
+        Some(AwaitPoll::YieldOnce)
+    }
+}
+
+fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Object(Rc::new(SleepZero {
+        class: vm.types.generator.clone(),
+    })))
+}
+
+fn future_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let host = aio(vm);
+    Ok(Value::Object(Rc::new(Fut::new(
+        vm,
+        host.future_class.clone(),
+        None,
+    ))))
+}
+
+fn task_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let name = args.take_kw("name");
+    let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let host = aio(vm);
+    host.create_task(vm, coro, name)
+}
+
+// ----- loop methods -------------------------------------------------------
+
+fn l_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.clock))
+}
+
+fn l_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let l = loop_of(vm, &args)?;
+    if args.pos.len() < 2 {
+        return Err(vm.new_error("TypeError", "call_soon() missing the callback"));
+    }
+    let cb = args.pos[1].clone();
+    let rest = args.pos[2..].to_vec();
+    let host = aio(vm);
+    let h = host.call_soon_on(vm, &l, cb, rest, StepKind::Callback)?;
+    Ok(Value::Object(h))
+}
+
+fn l_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let l = loop_of(vm, &args)?;
+    if args.pos.len() < 3 {
+        return Err(vm.new_error("TypeError", "call_at() missing arguments"));
+    }
+    let when = crate::vm::builtins::float_arg(vm, &args.pos[1], "when")?;
+    let host = aio(vm);
+    let h = host.call_at(vm, &l, when, args.pos[2].clone(), args.pos[3..].to_vec())?;
+    Ok(Value::Object(h))
+}
+
+fn l_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let l = loop_of(vm, &args)?;
+    if args.pos.len() < 3 {
+        return Err(vm.new_error("TypeError", "call_later() missing arguments"));
+    }
+    let delay = crate::vm::builtins::float_arg(vm, &args.pos[1], "delay")?;
+    let when = vm.clock + delay;
+    let host = aio(vm);
+    let h = host.call_at(vm, &l, when, args.pos[2].clone(), args.pos[3..].to_vec())?;
+    Ok(Value::Object(h))
+}
+
+fn l_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    future_new(vm, Args::default())
+}
+
+fn l_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let name = args.take_kw("name");
+    let _ = args.take_kw("context");
+    let l = loop_of(vm, &args)?;
+    let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let host = aio(vm);
+    // Tasks made on a loop that is not running are scheduled on it.
+    let running = host.running(vm).ok();
+    match running {
+        Some(_) => host.create_task(vm, coro, name),
+        None => {
+            host.set_current_loop(Some(l.clone()));
+            host.create_task(vm, coro, name)
+        }
+    }
+}
+
+fn l_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let x = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let host = aio(vm);
+    host.set_current_loop(Some(l.clone()));
+    host.run_until_complete(vm, &l, x)
+}
+
+fn l_run_forever(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let host = aio(vm);
+    host.set_current_loop(Some(l.clone()));
+    host.run_forever(vm, &l)?;
+    Ok(Value::None)
+}
+
+fn l_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).stop(&l);
+    Ok(Value::None)
+}
+
+fn l_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).close(vm, &l)?;
+    Ok(Value::None)
+}
+
+fn l_is_running(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let running = l.state.borrow().running;
+    Ok(Value::Bool(running))
+}
+
+fn l_is_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let closed = l.state.borrow().closed;
+    Ok(Value::Bool(closed))
+}
+
+fn l_get_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn l_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn l_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(ctx) = args.pos.get(1) {
+        let text = vm.repr(ctx)?;
+        vm.write_stderr(&format!("{}\n", text));
+    }
+    Ok(Value::None)
+}
+
+fn install_loop_methods(c: &Rc<Class>) {
+    def(c, "time", l_time);
+    def(c, "call_soon", l_call_soon);
+    def(c, "call_later", l_call_later);
+    def(c, "call_at", l_call_at);
+    def(c, "create_future", l_create_future);
+    def(c, "create_task", l_create_task);
+    def(c, "run_until_complete", l_run_until_complete);
+    def(c, "run_forever", l_run_forever);
+    def(c, "stop", l_stop);
+    def(c, "close", l_close);
+    def(c, "is_running", l_is_running);
+    def(c, "is_closed", l_is_closed);
+    def(c, "get_debug", l_get_debug);
+    def(c, "set_debug", l_noop);
+    def(c, "set_exception_handler", l_noop);
+    def(c, "call_exception_handler", l_call_exception_handler);
+}
+
+// ----- handles ------------------------------------------------------------
+
+fn handle_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Handle> {
+    match args.pos.first().and_then(|v| v.downcast::<Handle>()) {
+        Some(h) => Ok(h),
+        None => Err(vm.new_error("TypeError", "a Handle method needs its handle")),
+    }
+}
+
+fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = handle_of(vm, &args)?;
+    if !h.cancelled.get() {
+        h.cancelled.set(true);
+        if h.when.is_some() {
+            aio(vm).timer_cancelled(h);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn handle_cancelled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = handle_of(vm, &args)?;
+    Ok(Value::Bool(h.cancelled.get()))
+}
+
+fn handle_when(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = handle_of(vm, &args)?;
+    Ok(Value::Float(h.when.unwrap_or(0.0)))
+}

@@ -1,0 +1,195 @@
+//! CPython's reprs of futures, tasks and handles (`base_futures.py`,
+//! `base_tasks.py`, `format_helpers.py`), down to the callback lists.
+
+use crate::vm::value::{CoroState, Coroutine, PyResult, Value};
+use crate::vm::Vm;
+
+use super::future::{Fut, FutState};
+use super::host::Handle;
+
+/// `reprlib.repr`: long strings and sequences are cut, as CPython's future
+/// reprs do.
+pub fn short_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) if s.chars().count() > 30 => {
+            let chars: Vec<char> = s.chars().collect();
+            let (i, j) = (13, 14);
+            let head: String = chars[..i].iter().collect();
+            let tail: String = chars[chars.len() - j..].iter().collect();
+            let r = vm.repr(&Value::Str(format!("{}{}", head, tail).into()))?;
+            let rc: Vec<char> = r.chars().collect();
+            let a: String = rc[..i].iter().collect();
+            let b: String = rc[rc.len() - j..].iter().collect();
+            Ok(format!("{}...{}", a, b))
+        }
+        Value::List(l) if l.borrow().len() > 6 => {
+            let items: Vec<Value> = l.borrow()[..6].to_vec();
+            let mut parts = Vec::new();
+            for it in &items {
+                parts.push(short_repr(vm, it)?);
+            }
+            Ok(format!("[{}, ...]", parts.join(", ")))
+        }
+        Value::Tuple(t) if t.len() > 6 => {
+            let mut parts = Vec::new();
+            for it in t[..6].iter() {
+                parts.push(short_repr(vm, it)?);
+            }
+            Ok(format!("({}, ...)", parts.join(", ")))
+        }
+        other => vm.repr(other),
+    }
+}
+
+/// `_format_coroutine`: `name() running at file:line` or `name() done,
+/// defined at file:line`.
+pub fn coroutine_repr(vm: &Vm, c: &Coroutine) -> String {
+    if c.state.get() == CoroState::Closed {
+        format!(
+            "{}() done, defined at {}:{}",
+            c.qualname, c.code.filename, c.code.first_line
+        )
+    } else {
+        format!(
+            "{}() running at {}:{}",
+            c.qualname,
+            c.code.filename,
+            vm.coroutine_frame_line(c)
+        )
+    }
+}
+
+/// `_format_callback_source`: a callback as futures list it.
+pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String> {
+    let mut suffix = String::new();
+    let mut func = cb.clone();
+    let mut args: Vec<Value> = args.to_vec();
+    // functools.partial(f, *a) shows as f(*a)(...).
+    for _ in 0..8 {
+        let Value::Instance(inst) = &func else {
+            break;
+        };
+        if &*inst.class.name != "partial" {
+            break;
+        }
+        let inner = inst.attrs.borrow().get("func").cloned();
+        let pargs = inst.attrs.borrow().get("args").cloned();
+        let Some(inner) = inner else {
+            break;
+        };
+        suffix = format!("{}{}", format_args(vm, &args)?, suffix);
+        args = match pargs {
+            Some(Value::Tuple(t)) => t.to_vec(),
+            _ => vec![],
+        };
+        func = inner;
+    }
+    let name = match &func {
+        Value::Function(f) => f.qualname.borrow().to_string(),
+        Value::Native(n) => n.qualname.to_string(),
+        Value::BoundMethod(m) => match &m.func {
+            Value::Function(f) => f.qualname.borrow().to_string(),
+            Value::Native(n) => n.qualname.to_string(),
+            other => vm.repr(other)?,
+        },
+        other => vm.repr(other)?,
+    };
+    let mut out = format!("{}{}{}", name, format_args(vm, &args)?, suffix);
+    if let Value::Function(f) = &func {
+        out.push_str(&format!(" at {}:{}", f.code.filename, f.code.first_line));
+    }
+    Ok(out)
+}
+
+fn format_args(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
+    let mut parts = Vec::new();
+    for a in args {
+        parts.push(short_repr(vm, a)?);
+    }
+    Ok(format!("({})", parts.join(", ")))
+}
+
+fn callbacks_repr(vm: &mut Vm, cbs: &[Value]) -> PyResult<String> {
+    let parts = match cbs.len() {
+        0 => return Ok(String::new()),
+        1 => callback_repr(vm, &cbs[0], &[])?,
+        2 => format!(
+            "{}, {}",
+            callback_repr(vm, &cbs[0], &[])?,
+            callback_repr(vm, &cbs[1], &[])?
+        ),
+        n => format!(
+            "{}, <{} more>, {}",
+            callback_repr(vm, &cbs[0], &[])?,
+            n - 2,
+            callback_repr(vm, &cbs[n - 1], &[])?
+        ),
+    };
+    Ok(format!("cb=[{}]", parts))
+}
+
+/// The repr of a future or task.
+pub fn future_repr(vm: &mut Vm, f: &Fut) -> PyResult<String> {
+    let (state, result, exception, callbacks) = {
+        let c = f.core.borrow();
+        (
+            c.state,
+            c.result.clone(),
+            c.exception.clone(),
+            c.callbacks.clone(),
+        )
+    };
+    let mut info: Vec<String> = Vec::new();
+    let mut state_name = match state {
+        FutState::Pending => "pending",
+        FutState::Cancelled => "cancelled",
+        FutState::Finished => "finished",
+    };
+    if let Some(t) = &f.task {
+        if state == FutState::Pending && t.cancels_requested.get() > 0 {
+            state_name = "cancelling";
+        }
+    }
+    info.push(state_name.to_string());
+    if let Some(t) = &f.task {
+        info.push(format!(
+            "name={}",
+            crate::vm::repr::str_repr(&t.name.borrow())
+        ));
+        info.push(format!("coro=<{}>", coroutine_repr(vm, &t.coro)));
+        let waiter = t.fut_waiter.borrow().clone();
+        if let Some(w) = waiter {
+            info.push(format!("wait_for={}", vm.repr(&w)?));
+        }
+    }
+    if state == FutState::Finished {
+        match exception {
+            Some(e) => info.push(format!("exception={}", vm.repr(&e)?)),
+            None => info.push(format!("result={}", short_repr(vm, &result)?)),
+        }
+    }
+    if !callbacks.is_empty() {
+        info.push(callbacks_repr(vm, &callbacks)?);
+    }
+    Ok(format!("<{} {}>", f.class.name, info.join(" ")))
+}
+
+/// The repr of a handle.
+pub fn handle_repr(vm: &mut Vm, h: &Handle) -> PyResult<String> {
+    let mut info: Vec<String> = Vec::new();
+    let class = if h.when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    };
+    if h.cancelled.get() {
+        info.push("cancelled".into());
+    }
+    if let Some(w) = h.when {
+        info.push(format!("when={}", crate::vm::pyfmt::float_repr(w)));
+    }
+    if !h.cancelled.get() {
+        info.push(callback_repr(vm, &h.callback, &h.args)?);
+    }
+    Ok(format!("<{} {}>", class, info.join(" ")))
+}

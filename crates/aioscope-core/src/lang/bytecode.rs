@@ -1,0 +1,356 @@
+//! Compiled code: instructions with typed operands, one [`Code`] per
+//! function body, class body, comprehension or module.
+//!
+//! The design follows CPython's stack machine closely enough that its
+//! behaviour (evaluation order, where a coroutine suspends, which line a
+//! traceback names) carries over, but uses a block stack for `try` (as
+//! CPython did up to 3.10) because a suspended frame then carries all of
+//! its unwinding state with it.
+
+use std::rc::Rc;
+
+use super::ast::{BinOp, CmpOp, UnaryOp};
+
+/// A jump target: an index into [`Code::instrs`].
+pub type Label = u32;
+
+/// One instruction. Operands index the tables of the [`Code`] that holds it
+/// (`names`, `varnames`, `cells`, `consts`) unless documented otherwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    /// Does nothing; keeps a line number alive for the debugger.
+    Nop,
+    /// Drops the top of the stack.
+    Pop,
+    /// Pushes a copy of the top.
+    Dup,
+    /// Duplicates the two top items, keeping their order.
+    Dup2,
+    /// Swaps the two top items.
+    Rot2,
+    /// Lifts the second and third items: `a b c` → `c a b` (top last).
+    Rot3,
+    /// Pushes a constant.
+    LoadConst(u32),
+    /// Pushes a local variable; unbound raises `UnboundLocalError`.
+    LoadFast(u32),
+    /// Pops into a local variable.
+    StoreFast(u32),
+    /// Unbinds a local variable.
+    DeleteFast(u32),
+    /// Pushes the value of a cell (captured or captured-from variable).
+    LoadDeref(u32),
+    /// Pops into a cell.
+    StoreDeref(u32),
+    /// Unbinds a cell.
+    DeleteDeref(u32),
+    /// Pushes the cell object itself, to build a closure.
+    LoadClosure(u32),
+    /// Pushes a global (then builtin) by name.
+    LoadGlobal(u32),
+    /// Pops into a global.
+    StoreGlobal(u32),
+    /// Unbinds a global.
+    DeleteGlobal(u32),
+    /// Pushes a name from the local namespace, then globals, then builtins
+    /// (module and class bodies).
+    LoadName(u32),
+    /// Pops into the local namespace.
+    StoreName(u32),
+    /// Unbinds a name in the local namespace.
+    DeleteName(u32),
+    /// Class bodies: a free variable is looked up in the class namespace
+    /// first, then in its cell.
+    LoadClassDeref(u32),
+    /// `obj.name`: pops obj, pushes the attribute.
+    LoadAttr(u32),
+    /// `obj.name = v`: stack `v obj`.
+    StoreAttr(u32),
+    /// `del obj.name`.
+    DeleteAttr(u32),
+    /// Pops obj and pushes either `method obj` (an unbound function found on
+    /// the type) or `attr NULL-marker`, so calls avoid a bound-method object.
+    LoadMethod(u32),
+    /// Calls what `LoadMethod` pushed with `argc` positional arguments.
+    CallMethod(u32),
+    /// `container[key]`: stack `container key`.
+    Subscr,
+    /// `container[key] = v`: stack `v container key`.
+    StoreSubscr,
+    /// `del container[key]`.
+    DeleteSubscr,
+    /// A binary operator on the two top items.
+    Binary(BinOp),
+    /// An augmented assignment operator (`+=` tries `__iadd__`; lists extend
+    /// in place).
+    Inplace(BinOp),
+    /// A unary operator.
+    Unary(UnaryOp),
+    /// A comparison operator (not chained: the compiler chains).
+    Compare(CmpOp),
+    /// Unconditional jump.
+    Jump(Label),
+    /// Pops; jumps if false.
+    PopJumpIfFalse(Label),
+    /// Pops; jumps if true.
+    PopJumpIfTrue(Label),
+    /// Jumps keeping the top if it is false, else pops it (`and`).
+    JumpIfFalseOrPop(Label),
+    /// Jumps keeping the top if it is true, else pops it (`or`).
+    JumpIfTrueOrPop(Label),
+    /// Replaces the top with an iterator over it.
+    GetIter,
+    /// Pushes the iterator's next value; when exhausted, pops the iterator
+    /// and jumps to the label.
+    ForIter(Label),
+    /// Builds a tuple from the top `n` items.
+    BuildTuple(u32),
+    /// Builds a list from the top `n` items.
+    BuildList(u32),
+    /// Builds a set from the top `n` items.
+    BuildSet(u32),
+    /// Builds a dict from the top `2n` items (key, value pairs).
+    BuildMap(u32),
+    /// Builds a slice from the top 2 or 3 items.
+    BuildSlice(u32),
+    /// Concatenates the top `n` strings.
+    BuildString(u32),
+    /// Appends the top to the list `n` items below it (comprehensions,
+    /// starred displays).
+    ListAppend(u32),
+    /// Extends the list `n` items below with the popped iterable.
+    ListExtend(u32),
+    /// Adds the top to the set `n` items below it.
+    SetAdd(u32),
+    /// Stores `key value` into the dict `n` items below them.
+    MapAdd(u32),
+    /// Merges the popped mapping into the dict `n` items below (`**m`).
+    DictUpdate(u32),
+    /// Replaces a list at the top with a tuple of its items.
+    ListToTuple,
+    /// Unpacks an iterable into exactly `n` items (first item on top).
+    UnpackSequence(u32),
+    /// Unpacks with a starred target: `before` items, a list, `after` items.
+    UnpackEx {
+        /// Targets before the star.
+        before: u32,
+        /// Targets after the star.
+        after: u32,
+    },
+    /// f-string field: pops the value (and a spec string when `spec`),
+    /// applies the conversion (`0` none, `b's'`, `b'r'`, `b'a'`), pushes
+    /// the formatted string.
+    FormatValue {
+        /// Conversion character as a byte, or 0.
+        conversion: u8,
+        /// Whether a format spec string is on the stack above the value.
+        spec: bool,
+    },
+    /// Calls with `argc` positional arguments: stack `func arg1..argN`.
+    Call(u32),
+    /// Calls with keywords: stack `func args.. kwvalues..`; the constant is
+    /// the tuple of keyword names (the last `len` values).
+    CallKw {
+        /// Total number of arguments on the stack, keywords included.
+        argc: u32,
+        /// Index of a [`Const::Names`] constant with the keyword names.
+        names: u32,
+    },
+    /// Calls with a tuple of positional arguments, and a dict of keywords
+    /// when the flag is set: stack `func args [kwargs]`.
+    CallEx {
+        /// Whether a dict of keyword arguments is on the stack.
+        kwargs: bool,
+    },
+    /// Creates a function from a code constant. Stack (bottom to top):
+    /// defaults tuple if `defaults`, keyword-defaults dict if `kwdefaults`,
+    /// closure tuple if `closure`.
+    MakeFunction {
+        /// Index of a [`Const::Code`].
+        code: u32,
+        /// A tuple of positional defaults is on the stack.
+        defaults: bool,
+        /// A dict of keyword-only defaults is on the stack.
+        kwdefaults: bool,
+        /// A tuple of cells is on the stack.
+        closure: bool,
+    },
+    /// Builds a class: stack `body_function bases_tuple [kwargs dict]`;
+    /// the constant is the class name.
+    BuildClass {
+        /// Index of the name (a [`Const::Str`]).
+        name: u32,
+        /// Whether a dict of class keywords is on the stack.
+        kwargs: bool,
+    },
+    /// Returns the top from the frame.
+    Return,
+    /// Suspends a generator frame, yielding the top; resumes pushing the
+    /// sent value.
+    YieldValue,
+    /// Replaces the top with an awaitable for it (`__await__` protocol;
+    /// raises `TypeError` for non-awaitables, as CPython's `GET_AWAITABLE`).
+    GetAwaitable,
+    /// Awaits the awaitable on top: delegates to a coroutine, or suspends
+    /// the whole task on a pending future; pushes the result.
+    Await,
+    /// `yield from`: delegates to the iterable's iterator.
+    YieldFrom,
+    /// Pushes a handler block: on an exception, the stack is cut back to its
+    /// current height, the exception is pushed, and execution jumps here.
+    SetupExcept(Label),
+    /// Pops the innermost handler block (normal exit from a `try` body).
+    PopBlock,
+    /// Marks the exception on top as being handled (for `__context__` and
+    /// bare `raise`), keeping it on the stack.
+    PushExcInfo,
+    /// Leaves an `except` handler: forgets the innermost handled exception.
+    PopExcept,
+    /// Stack `exc class`: pops the class and jumps unless the exception (kept)
+    /// is an instance of it (or of one in a tuple).
+    JumpIfNotExcMatch(Label),
+    /// `raise` (0 operands: re-raise the handled exception), `raise X` (1),
+    /// `raise X from Y` (2).
+    Raise(u8),
+    /// Re-raises the exception on top without touching its traceback
+    /// (end of a `finally` or an unmatched handler).
+    Reraise,
+    /// `with`: pops the manager, pushes its bound `__exit__` then the result
+    /// of `__enter__()`.
+    BeforeWith,
+    /// `async with`: pops the manager, pushes its bound `__aexit__` then the
+    /// awaitable `__aenter__()` (an `Await` follows).
+    BeforeAsyncWith,
+    /// Normal exit of a `with` body: stack `exit`; calls `exit(None, None,
+    /// None)` and pushes its result.
+    CallExitNone,
+    /// Exceptional exit: stack `exit exc`; pushes `exit(type, exc, tb)`.
+    WithExceptStart,
+    /// `import name`: pushes the top-level module (or the leaf with `leaf`).
+    ImportName {
+        /// Index of the dotted name in `names`.
+        name: u32,
+        /// Push the last module of a dotted path instead of the first (for
+        /// `import a.b as c`).
+        leaf: bool,
+    },
+    /// `from module import name`: stack `module`; pushes the attribute
+    /// (importing a submodule if needed), keeping the module.
+    ImportFrom(u32),
+    /// `from module import *`: pops the module.
+    ImportStar,
+    /// Pushes the `AssertionError` class (the name may be shadowed).
+    LoadAssertionError,
+}
+
+/// A constant referenced by [`Instr::LoadConst`] and friends.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    /// `None`.
+    None,
+    /// A bool.
+    Bool(bool),
+    /// An int.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A str.
+    Str(Rc<str>),
+    /// A bytes value.
+    Bytes(Rc<[u8]>),
+    /// `...`.
+    Ellipsis,
+    /// A tuple of constants (folded from a literal tuple).
+    Tuple(Rc<[Const]>),
+    /// The body of a nested function, class or comprehension.
+    Code(Rc<Code>),
+    /// Keyword names of a call.
+    Names(Rc<[Rc<str>]>),
+}
+
+/// What a code object is the body of; decides how names resolve and what
+/// calling it creates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A module's top level: names are globals.
+    Module,
+    /// A class body: names live in the class namespace.
+    Class,
+    /// A function, lambda or comprehension body: names are fast locals.
+    Function,
+}
+
+/// Flags of a function body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeFlags {
+    /// Declared `async def`: calling it creates a coroutine.
+    pub coroutine: bool,
+    /// Contains `yield`: calling it creates a generator.
+    pub generator: bool,
+    /// Takes `*args`.
+    pub varargs: bool,
+    /// Takes `**kwargs`.
+    pub varkeywords: bool,
+}
+
+/// A compiled body. Immutable once built, shared by every function object
+/// and frame made from it.
+#[derive(Debug, PartialEq)]
+pub struct Code {
+    /// `co_name`: the function name, `<module>`, `<lambda>`, `<listcomp>`.
+    pub name: Rc<str>,
+    /// `co_qualname`: dotted path with `<locals>`, as shown in reprs.
+    pub qualname: Rc<str>,
+    /// The file name shown in tracebacks and reprs.
+    pub filename: Rc<str>,
+    /// `co_firstlineno`.
+    pub first_line: u32,
+    /// Module, class or function body.
+    pub kind: CodeKind,
+    /// Coroutine/generator/varargs flags.
+    pub flags: CodeFlags,
+    /// Positional parameters (positional-only included).
+    pub argcount: u32,
+    /// How many of those are positional-only.
+    pub posonlycount: u32,
+    /// Keyword-only parameters (after `*`).
+    pub kwonlycount: u32,
+    /// The instructions.
+    pub instrs: Vec<Instr>,
+    /// The source line of each instruction (same length as `instrs`).
+    pub lines: Vec<u32>,
+    /// Constants.
+    pub consts: Vec<Const>,
+    /// Global, attribute and import names.
+    pub names: Vec<Rc<str>>,
+    /// Local variable names: parameters first (positional, keyword-only,
+    /// `*args`, `**kwargs`), then other locals.
+    pub varnames: Vec<Rc<str>>,
+    /// Names of cells: first this body's own captured locals (`cellvars`),
+    /// then the variables it captures from enclosing bodies (`freevars`).
+    pub cellnames: Vec<Rc<str>>,
+    /// How many of `cellnames` are this body's own cells.
+    pub ncellvars: u32,
+    /// For each own cell that is also a parameter, the parameter's index in
+    /// `varnames` (its value is moved into the cell on entry).
+    pub cell_params: Vec<(u32, u32)>,
+}
+
+impl Code {
+    /// The source line of the instruction at `pc` (the first line when out
+    /// of range, as before the first step).
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+
+    /// Number of free variables (cells captured from outside).
+    pub fn nfreevars(&self) -> usize {
+        self.cellnames.len() - self.ncellvars as usize
+    }
+
+    /// Whether calling this body creates a coroutine or generator object
+    /// instead of running it.
+    pub fn is_resumable(&self) -> bool {
+        self.flags.coroutine || self.flags.generator
+    }
+}

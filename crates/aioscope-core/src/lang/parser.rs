@@ -1,0 +1,2882 @@
+//! The parser: tokens → [`ast::Module`](super::ast::Module).
+//!
+//! A hand-written recursive-descent parser over the token vector, with
+//! precedence climbing for binary operators. Errors follow CPython 3.11:
+//! the same messages at the same positions for the mistakes people make
+//! (a missing colon or comma, `=` for `==`, an unclosed bracket, a bad
+//! assignment target), plain `invalid syntax` at the offending token
+//! otherwise. Where CPython reports a tokenizer error in preference to a
+//! parser error, so does [`parse`].
+//!
+//! Nothing here may panic or overflow the stack on any input: expression
+//! nesting, and the height of the trees built from left-associative
+//! chains (`a+b+c…`, `x.a.b…`), are capped at [`MAX_DEPTH`]; block
+//! nesting is capped by the lexer's indentation limit.
+//!
+//! Sections: entry point and parser state; statements; compound
+//! statements; expressions (precedence climbing, primaries, atoms,
+//! displays); strings and f-strings; target checks and error helpers.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::ast::*;
+use super::error::SyntaxError;
+use super::lexer::{self, EscapeError, LexError};
+use super::token::{Keyword as Kw, Op, StrToken, Token, TokenKind as K};
+
+/// Deepest expression nesting (and tallest left-associative chain) the
+/// parser accepts. Later passes recurse over the tree, so it must stay
+/// shallow enough for them as well as for the parser itself.
+pub const MAX_DEPTH: u32 = 200;
+
+/// What too-deep nesting is reported as (CPython raises a `RecursionError`
+/// with these words).
+const TOO_DEEP: &str = "maximum recursion depth exceeded during compilation";
+
+/// Parses a whole module.
+pub fn parse(source: &str) -> Result<Module, SyntaxError> {
+    let lexed = lexer::tokenize(source);
+    let mut p = Parser::new(source, &lexed.tokens, 0, false);
+    let result = p.module();
+    match (result, lexed.error) {
+        (Ok(module), None) => Ok(module),
+        (Ok(_), Some(lex)) => Err(lex.error),
+        (Err(e), None) => Err(e),
+        // CPython reports an unexpected indent as soon as the parser meets
+        // it, without looking further for tokenizer errors.
+        (Err(e), Some(_)) if is_unexpected_indent(&e) => Err(e),
+        (Err(e), Some(lex)) => {
+            let last_line = p.toks[p.fetched.get()].span.line;
+            Err(prefer(e, lex, p.reached_error_token(), last_line))
+        }
+    }
+}
+
+/// Chooses between a parser error and a tokenizer error further on, as
+/// CPython does: after a parser error it tokenizes the rest of the file
+/// and reports any tokenizer error found, except that an unclosed bracket
+/// only counts if the parser read the end of input or had read past the
+/// bracket's line (`last_line` is the line of the last token it read).
+fn prefer(parser: SyntaxError, lex: LexError, reached_end: bool, last_line: u32) -> SyntaxError {
+    match lex.unclosed_line {
+        Some(line) if !reached_end && last_line <= line => parser,
+        _ => lex.error,
+    }
+}
+
+fn is_unexpected_indent(e: &SyntaxError) -> bool {
+    e.kind == super::error::SyntaxErrorKind::Indentation
+        && (e.msg == "unexpected indent" || e.msg == "unexpected unindent")
+}
+
+type PResult<T> = Result<T, SyntaxError>;
+
+/// Binding powers, loosest first.
+const BP_TERNARY: u8 = 1;
+const BP_OR: u8 = 2;
+const BP_AND: u8 = 3;
+const BP_NOT: u8 = 4;
+const BP_CMP: u8 = 5;
+const BP_BOR: u8 = 6;
+const BP_BXOR: u8 = 7;
+const BP_BAND: u8 = 8;
+const BP_SHIFT: u8 = 9;
+const BP_ARITH: u8 = 10;
+const BP_TERM: u8 = 11;
+const BP_UNARY: u8 = 12;
+const BP_POW: u8 = 13;
+
+/// An infix construct and how it continues the expression to its left.
+#[derive(Clone, Copy)]
+enum Infix {
+    Ternary,
+    Or,
+    And,
+    Cmp,
+    Bin(BinOp),
+}
+
+/// Where the parser is, so that a speculative parse can be undone.
+#[derive(Clone, Copy)]
+struct Mark {
+    pos: usize,
+    depth: u32,
+    brackets: u32,
+}
+
+struct Parser<'a> {
+    /// The text the tokens index into (the module, or an f-string field).
+    src: &'a str,
+    /// Never empty: the last token is `EndMarker` or `Error`, and the
+    /// parser never moves past it.
+    toks: &'a [Token],
+    pos: usize,
+    /// Current expression nesting, checked against [`MAX_DEPTH`].
+    depth: u32,
+    /// The furthest token looked at, outside speculative parses: where
+    /// `invalid syntax` is reported, as CPython reports it at the last
+    /// token its first pass read.
+    furthest: Cell<usize>,
+    /// The furthest token looked at at all, to know whether the parser read
+    /// the lexer's error token (see [`prefer`]).
+    fetched: Cell<usize>,
+    /// Parsing an f-string field: messages get CPython's `f-string: `.
+    fstring: bool,
+    /// Open brackets around the position: "Perhaps you forgot a comma?"
+    /// is only suggested inside brackets, as CPython does.
+    brackets: u32,
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &'a str, toks: &'a [Token], depth: u32, fstring: bool) -> Self {
+        Parser {
+            src,
+            toks,
+            pos: 0,
+            depth,
+            furthest: Cell::new(0),
+            fetched: Cell::new(0),
+            fstring,
+            brackets: u32::from(fstring),
+        }
+    }
+
+    // -- token access -------------------------------------------------------
+
+    fn tok(&self) -> &'a Token {
+        let toks: &'a [Token] = self.toks;
+        &toks[self.pos.min(toks.len() - 1)]
+    }
+
+    fn kind(&self) -> K {
+        self.tok().kind
+    }
+
+    /// The token `n` places ahead (the last token if past the end).
+    fn peek(&self, n: usize) -> &'a Token {
+        let toks: &'a [Token] = self.toks;
+        let i = (self.pos + n).min(toks.len() - 1);
+        self.saw(i);
+        &toks[i]
+    }
+
+    fn saw(&self, i: usize) {
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+        if i > self.fetched.get() {
+            self.fetched.set(i);
+        }
+    }
+
+    fn advance(&mut self) -> &'a Token {
+        let t = self.tok();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+            self.saw(self.pos);
+        }
+        t
+    }
+
+    fn reached_error_token(&self) -> bool {
+        let last = self.toks.len() - 1;
+        self.fetched.get() >= last && self.toks[last].kind == K::Error
+    }
+
+    fn is_op(&self, op: Op) -> bool {
+        self.kind() == K::Op(op)
+    }
+
+    fn is_kw(&self, kw: Kw) -> bool {
+        self.kind() == K::Keyword(kw)
+    }
+
+    fn eat_op(&mut self, op: Op) -> bool {
+        let yes = self.is_op(op);
+        if yes {
+            self.advance();
+        }
+        yes
+    }
+
+    fn eat_kw(&mut self, kw: Kw) -> bool {
+        let yes = self.is_kw(kw);
+        if yes {
+            self.advance();
+        }
+        yes
+    }
+
+    fn expect_op(&mut self, op: Op) -> PResult<&'a Token> {
+        if self.is_op(op) {
+            Ok(self.advance())
+        } else {
+            Err(self.syntax_error())
+        }
+    }
+
+    fn text(&self, t: &Token) -> &'a str {
+        let src: &'a str = self.src;
+        src.get(t.start as usize..t.end as usize).unwrap_or("")
+    }
+
+    fn expect_name(&mut self) -> PResult<(Rc<str>, Span)> {
+        let t = self.tok();
+        if t.kind != K::Name {
+            return Err(self.syntax_error());
+        }
+        self.advance();
+        Ok((self.text(t).into(), t.span))
+    }
+
+    fn is_name(&self, t: &Token, name: &str) -> bool {
+        t.kind == K::Name && self.text(t) == name
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            depth: self.depth,
+            brackets: self.brackets,
+        }
+    }
+
+    fn reset(&mut self, m: Mark) {
+        self.pos = m.pos;
+        self.depth = m.depth;
+        self.brackets = m.brackets;
+    }
+
+    /// Whether `f` parses from here; the position is left unchanged, and
+    /// what `f` read does not move where `invalid syntax` is reported.
+    fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> bool {
+        let m = self.mark();
+        let furthest = self.furthest.get();
+        let ok = f(self).is_ok();
+        self.reset(m);
+        self.furthest.set(furthest);
+        ok
+    }
+
+    // -- spans --------------------------------------------------------------
+
+    /// End of the last consumed token.
+    fn prev_end(&self) -> (u32, u32) {
+        match self.pos.checked_sub(1).and_then(|i| self.toks.get(i)) {
+            Some(t) => (t.span.end_line, t.span.end_col),
+            None => (self.tok().span.line, self.tok().span.col),
+        }
+    }
+
+    /// From the start of `start` to the end of the last consumed token.
+    fn span_from(&self, start: Span) -> Span {
+        let (end_line, end_col) = self.prev_end();
+        Span {
+            line: start.line,
+            col: start.col,
+            end_line,
+            end_col,
+        }
+    }
+
+    fn node(&self, start: Span, kind: ExprKind) -> Expr {
+        Expr {
+            kind,
+            span: self.span_from(start),
+        }
+    }
+
+    fn stmt(&self, start: Span, kind: StmtKind) -> Stmt {
+        Stmt {
+            kind,
+            span: self.span_from(start),
+        }
+    }
+
+    // -- errors -------------------------------------------------------------
+
+    fn err_at(&self, msg: impl Into<String>, line: u32, col: u32) -> SyntaxError {
+        let msg = msg.into();
+        if self.fstring && !msg.starts_with("f-string") {
+            SyntaxError::new(format!("f-string: {}", msg), line, col)
+        } else {
+            SyntaxError::new(msg, line, col)
+        }
+    }
+
+    fn err_span(&self, msg: impl Into<String>, span: Span) -> SyntaxError {
+        self.err_at(msg, span.line, span.col)
+    }
+
+    fn err_here(&self, msg: impl Into<String>) -> SyntaxError {
+        self.err_span(msg, self.tok().span)
+    }
+
+    /// The generic error, at the furthest token read (as CPython).
+    fn syntax_error(&self) -> SyntaxError {
+        let t = &self.toks[self.furthest.get().max(self.pos).min(self.toks.len() - 1)];
+        match t.kind {
+            K::Indent => SyntaxError::indentation(
+                "unexpected indent",
+                t.span.line,
+                t.span.end_col.saturating_sub(1).max(1),
+            ),
+            K::Dedent => SyntaxError::indentation("unexpected unindent", t.span.line, t.span.col),
+            _ => self.err_span("invalid syntax", t.span),
+        }
+    }
+
+    fn too_deep(&self) -> SyntaxError {
+        self.err_here(TOO_DEEP)
+    }
+
+    /// Accounts for one more level in a left-associative chain whose
+    /// height so far is `h` (measured from `lhs` on first use).
+    fn grow(&self, h: &mut Option<u32>, lhs: &Expr) -> PResult<()> {
+        let height = h.get_or_insert_with(|| height(lhs, MAX_DEPTH + 1));
+        *height += 1;
+        if self.depth + *height > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    // =======================================================================
+    // Statements
+    // =======================================================================
+
+    fn module(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        loop {
+            match self.kind() {
+                K::EndMarker => break,
+                K::Newline => {
+                    self.advance();
+                }
+                _ => self.statement(&mut body)?,
+            }
+        }
+        Ok(Module { body })
+    }
+
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let t = self.tok();
+        let stmt = match t.kind {
+            K::Keyword(Kw::If) => self.if_stmt()?,
+            K::Keyword(Kw::While) => self.while_stmt()?,
+            K::Keyword(Kw::For) => self.for_stmt(t.span, false)?,
+            K::Keyword(Kw::Try) => self.try_stmt()?,
+            K::Keyword(Kw::With) => self.with_stmt(t.span, false)?,
+            K::Keyword(Kw::Def) => self.funcdef(Vec::new(), None)?,
+            K::Keyword(Kw::Class) => self.classdef(Vec::new())?,
+            K::Keyword(Kw::Async) => match self.peek(1).kind {
+                K::Keyword(Kw::Def) => self.funcdef(Vec::new(), None)?,
+                K::Keyword(Kw::For) => {
+                    self.advance();
+                    self.for_stmt(t.span, true)?
+                }
+                K::Keyword(Kw::With) => {
+                    self.advance();
+                    self.with_stmt(t.span, true)?
+                }
+                _ => {
+                    self.advance();
+                    return Err(self.syntax_error());
+                }
+            },
+            K::Op(Op::At) => self.decorated()?,
+            K::Indent => return Err(self.syntax_error()),
+            K::Name if self.is_name(t, "match") && self.looks_like_match() => {
+                return Err(SyntaxError::unsupported(
+                    "match statements",
+                    t.span.line,
+                    t.span.col,
+                ))
+            }
+            _ => return self.simple_stmts(out),
+        };
+        out.push(stmt);
+        Ok(())
+    }
+
+    /// `match` is a soft keyword: only a line `match <subject>:` that
+    /// opens a block is a match statement.
+    fn looks_like_match(&self) -> bool {
+        let starts_subject = match self.peek(1).kind {
+            K::Name | K::Int(_) | K::BigInt | K::Float(_) | K::Imaginary | K::Str(_) => true,
+            K::Keyword(kw) => matches!(
+                kw,
+                Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await
+            ),
+            K::Op(op) => matches!(
+                op,
+                Op::LParen
+                    | Op::LBracket
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Star
+                    | Op::Ellipsis
+            ),
+            _ => false,
+        };
+        if !starts_subject {
+            return false;
+        }
+        let rest = &self.toks[self.pos..];
+        match rest.iter().position(|t| {
+            matches!(
+                t.kind,
+                K::Newline | K::EndMarker | K::Error | K::Op(Op::Semi)
+            )
+        }) {
+            Some(i) if i >= 2 => rest[i].kind == K::Newline && rest[i - 1].kind == K::Op(Op::Colon),
+            _ => false,
+        }
+    }
+
+    /// Simple statements separated by `;`, up to and including NEWLINE.
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let first = self.pos;
+            let stmt = self.simple_stmt()?;
+            if self.eat_op(Op::Semi) {
+                out.push(stmt);
+                if self.kind() == K::Newline {
+                    break;
+                }
+                continue;
+            }
+            if self.kind() != K::Newline {
+                if let StmtKind::Expr(e) = &stmt.kind {
+                    return Err(self.unexpected_after(e, first));
+                }
+                return Err(self.syntax_error());
+            }
+            out.push(stmt);
+            break;
+        }
+        self.advance();
+        Ok(())
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let t = self.tok();
+        let start = t.span;
+        match t.kind {
+            K::Keyword(Kw::Pass) => {
+                self.advance();
+                Ok(self.stmt(start, StmtKind::Pass))
+            }
+            K::Keyword(Kw::Break) => {
+                self.advance();
+                Ok(self.stmt(start, StmtKind::Break))
+            }
+            K::Keyword(Kw::Continue) => {
+                self.advance();
+                Ok(self.stmt(start, StmtKind::Continue))
+            }
+            K::Keyword(Kw::Return) => {
+                self.advance();
+                let value = if can_start_expr(self.kind()) {
+                    Some(self.star_expressions(None)?.0)
+                } else {
+                    None
+                };
+                Ok(self.stmt(start, StmtKind::Return(value)))
+            }
+            K::Keyword(Kw::Raise) => {
+                self.advance();
+                let (mut exc, mut cause) = (None, None);
+                if can_start_expr(self.kind()) {
+                    exc = Some(self.expression()?);
+                    if self.eat_kw(Kw::From) {
+                        cause = Some(self.expression()?);
+                    }
+                }
+                Ok(self.stmt(start, StmtKind::Raise { exc, cause }))
+            }
+            K::Keyword(kw @ (Kw::Global | Kw::Nonlocal)) => {
+                self.advance();
+                let mut names = vec![self.expect_name()?.0];
+                while self.eat_op(Op::Comma) {
+                    names.push(self.expect_name()?.0);
+                }
+                let kind = if kw == Kw::Global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                };
+                Ok(self.stmt(start, kind))
+            }
+            K::Keyword(Kw::Del) => {
+                self.advance();
+                let (e, is_tuple) = self.star_expressions(None)?;
+                let targets = match e.kind {
+                    ExprKind::Tuple(elts) if is_tuple => elts,
+                    kind => vec![Expr { kind, span: e.span }],
+                };
+                for t in &targets {
+                    if let Some(bad) = invalid_target(t, true) {
+                        return Err(
+                            self.err_span(format!("cannot delete {}", expr_name(bad)), bad.span)
+                        );
+                    }
+                }
+                Ok(self.stmt(start, StmtKind::Delete(targets)))
+            }
+            K::Keyword(Kw::Assert) => {
+                self.advance();
+                let test = self.expression()?;
+                let msg = if self.eat_op(Op::Comma) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                Ok(self.stmt(start, StmtKind::Assert { test, msg }))
+            }
+            K::Keyword(Kw::Import) => self.import(),
+            K::Keyword(Kw::From) => self.import_from(),
+            _ => self.expr_stmt(),
+        }
+    }
+
+    fn import(&mut self) -> PResult<Stmt> {
+        let start = self.advance().span;
+        let mut names = Vec::new();
+        loop {
+            let a_start = self.tok().span;
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: self.span_from(a_start),
+            });
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        Ok(self.stmt(start, StmtKind::Import(names)))
+    }
+
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = String::from(&*self.expect_name()?.0);
+        while self.eat_op(Op::Dot) {
+            name.push('.');
+            name.push_str(&self.expect_name()?.0);
+        }
+        Ok(name)
+    }
+
+    fn import_from(&mut self) -> PResult<Stmt> {
+        let start = self.advance().span;
+        let mut level = 0u32;
+        loop {
+            if self.eat_op(Op::Dot) {
+                level += 1;
+            } else if self.eat_op(Op::Ellipsis) {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if self.kind() == K::Name || level == 0 {
+            self.dotted_name()?
+        } else {
+            String::new()
+        };
+        if !self.eat_kw(Kw::Import) {
+            return Err(self.syntax_error());
+        }
+        let mut names = Vec::new();
+        if self.is_op(Op::Star) {
+            let t = self.advance();
+            names.push(Alias {
+                name: "*".into(),
+                asname: None,
+                span: t.span,
+            });
+        } else {
+            let parens = self.eat_op(Op::LParen);
+            loop {
+                let a_start = self.tok().span;
+                let (name, _) = self.expect_name()?;
+                let asname = if self.eat_kw(Kw::As) {
+                    Some(self.expect_name()?.0)
+                } else {
+                    None
+                };
+                names.push(Alias {
+                    name: name.to_string(),
+                    asname,
+                    span: self.span_from(a_start),
+                });
+                if !self.eat_op(Op::Comma) {
+                    break;
+                }
+                if parens && self.is_op(Op::RParen) {
+                    break;
+                }
+                if !parens && self.kind() != K::Name {
+                    if matches!(self.kind(), K::Newline | K::Op(Op::Semi) | K::EndMarker) {
+                        return Err(self.err_here(
+                            "trailing comma not allowed without surrounding parentheses",
+                        ));
+                    }
+                    return Err(self.syntax_error());
+                }
+            }
+            if parens {
+                self.expect_op(Op::RParen)?;
+            }
+        }
+        Ok(self.stmt(
+            start,
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            },
+        ))
+    }
+
+    /// Expression statements and every kind of assignment.
+    fn expr_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.tok().span;
+        let mut starts = Vec::new();
+        let (first, first_tuple, first_yield) = if self.is_kw(Kw::Yield) {
+            (self.yield_expr()?, false, true)
+        } else {
+            let (e, t) = self.star_expressions(Some(&mut starts))?;
+            (e, t, false)
+        };
+        match self.kind() {
+            K::Op(Op::Assign) => self.assignment(start, first, first_tuple, first_yield, &starts),
+            K::Op(op) if aug_op(op).is_some() => {
+                let ok = !first_tuple
+                    && matches!(
+                        first.kind,
+                        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                    );
+                if !ok {
+                    let name = if first_tuple {
+                        "tuple"
+                    } else {
+                        expr_name(&first)
+                    };
+                    return Err(self.err_span(
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            name
+                        ),
+                        first.span,
+                    ));
+                }
+                self.advance();
+                let value = self.assigned_value()?.0;
+                Ok(self.stmt(
+                    start,
+                    StmtKind::AugAssign {
+                        target: first,
+                        op: aug_op(op).unwrap_or(BinOp::Add),
+                        value,
+                    },
+                ))
+            }
+            K::Op(Op::Colon) => {
+                // The specific errors below need an annotation to follow.
+                let annotated = self.speculate(|p| {
+                    p.advance();
+                    p.expression()
+                });
+                let which = match &first.kind {
+                    _ if first_tuple => Some("tuple"),
+                    ExprKind::Tuple(_) => Some("tuple"),
+                    ExprKind::List(_) => Some("list"),
+                    _ => None,
+                };
+                if !annotated {
+                    return Err(self.syntax_error());
+                }
+                if let Some(which) = which {
+                    return Err(self.err_span(
+                        format!("only single target (not {}) can be annotated", which),
+                        start,
+                    ));
+                }
+                if !matches!(
+                    first.kind,
+                    ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                ) {
+                    return Err(self.err_span("illegal target for annotation", start));
+                }
+                self.advance();
+                let annotation = self.expression()?;
+                let value = if self.eat_op(Op::Assign) {
+                    Some(self.assigned_value()?.0)
+                } else {
+                    None
+                };
+                Ok(self.stmt(
+                    start,
+                    StmtKind::AnnAssign {
+                        target: first,
+                        annotation,
+                        value,
+                    },
+                ))
+            }
+            _ => Ok(self.stmt(start, StmtKind::Expr(first))),
+        }
+    }
+
+    /// The right of `=`: a yield expression or expressions. Also returns
+    /// (is an unparenthesized tuple, is a yield, index of its first token).
+    fn assigned_value(&mut self) -> PResult<(Expr, bool, bool, usize)> {
+        let first = self.pos;
+        if self.is_kw(Kw::Yield) {
+            Ok((self.yield_expr()?, false, true, first))
+        } else {
+            let (e, t) = self.star_expressions(None)?;
+            Ok((e, t, false, first))
+        }
+    }
+
+    fn assignment(
+        &mut self,
+        start: Span,
+        first: Expr,
+        first_tuple: bool,
+        first_yield: bool,
+        starts: &[usize],
+    ) -> PResult<Stmt> {
+        let mut targets = vec![first];
+        let mut yields = vec![first_yield];
+        let mut rhs_info = None;
+        let value = loop {
+            self.advance();
+            let (v, is_tuple, is_yield, first_tok) = self.assigned_value()?;
+            let more = self.is_op(Op::Assign);
+            if rhs_info.is_none() {
+                // CPython's "Maybe you meant '=='" hints need what follows
+                // the first `=` to begin with a plain operand that is not
+                // itself followed by `=`.
+                let lead = match &v.kind {
+                    ExprKind::Tuple(elts) if is_tuple => elts.first(),
+                    _ => Some(&v),
+                };
+                let simple = !is_yield
+                    && (is_tuple || !more)
+                    && lead.is_some_and(|e| self.is_bitwise_or(e, first_tok));
+                rhs_info = Some(simple);
+            }
+            if more {
+                targets.push(v);
+                yields.push(is_yield);
+            } else {
+                break v;
+            }
+        };
+        if let Some(i) = yields.iter().position(|&y| y) {
+            return Err(self.err_span(
+                "assignment to yield expression not possible",
+                targets[i].span,
+            ));
+        }
+        if let Some(err) =
+            self.assign_target_error(&targets, first_tuple, starts, rhs_info.unwrap_or(false))
+        {
+            return Err(err);
+        }
+        Ok(self.stmt(start, StmtKind::Assign { targets, value }))
+    }
+
+    /// The error for an invalid assignment target, worded as CPython's
+    /// (which adds "Maybe you meant '=='" when the statement reads like a
+    /// comparison).
+    fn assign_target_error(
+        &self,
+        targets: &[Expr],
+        t0_tuple: bool,
+        starts: &[usize],
+        rhs_simple: bool,
+    ) -> Option<SyntaxError> {
+        let bad = targets.iter().find_map(|t| invalid_target(t, false))?;
+        if rhs_simple {
+            let t0 = &targets[0];
+            let (e, first) = match &t0.kind {
+                ExprKind::Tuple(elts) if t0_tuple => (elts.last(), starts.last()),
+                _ => (Some(t0), starts.first()),
+            };
+            if let (Some(e), Some(&first)) = (e, first) {
+                let plain_name =
+                    matches!(e.kind, ExprKind::Name(_)) && self.toks[first].kind == K::Name;
+                if plain_name {
+                    if t0_tuple {
+                        return Some(self.err_span(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            e.span,
+                        ));
+                    }
+                } else if self.is_bitwise_or(e, first) && !self.starts_with_display(e, first) {
+                    return Some(self.err_span(
+                        format!(
+                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                            expr_name(e)
+                        ),
+                        e.span,
+                    ));
+                }
+            }
+        }
+        Some(self.err_span(format!("cannot assign to {}", expr_name(bad)), bad.span))
+    }
+
+    /// The error when a statement's expression is followed by something
+    /// that cannot follow it (`print "x"`, `a b`).
+    fn unexpected_after(&mut self, e: &Expr, first: usize) -> SyntaxError {
+        if let Some(err) = self.legacy_print(e, first) {
+            return err;
+        }
+        self.syntax_error()
+    }
+
+    /// `print x`: CPython's hint for Python 2 habits.
+    fn legacy_print(&mut self, e: &Expr, first: usize) -> Option<SyntaxError> {
+        let ExprKind::Name(name) = &e.kind else {
+            return None;
+        };
+        if !(&**name == "print" || &**name == "exec")
+            || self.toks[first].kind != K::Name
+            || !can_start_expr(self.kind())
+        {
+            return None;
+        }
+        if self.speculate(|p| p.star_expressions(None)) {
+            Some(self.err_span(
+                format!(
+                    "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                    name, name
+                ),
+                e.span,
+            ))
+        } else {
+            None
+        }
+    }
+
+    // =======================================================================
+    // Compound statements
+    // =======================================================================
+
+    /// The `:` ending a header. CPython says "expected ':'" when the line
+    /// ends instead, or always for the headers where the colon is forced.
+    fn header_colon(&mut self, forced: bool) -> PResult<()> {
+        if self.eat_op(Op::Colon) {
+            return Ok(());
+        }
+        if forced || self.kind() == K::Newline {
+            return Err(self.err_here("expected ':'"));
+        }
+        Err(self.syntax_error())
+    }
+
+    /// A block after a header: an indented suite, or simple statements on
+    /// the header's line. `what` and `line` word the error for a missing
+    /// indented block exactly as CPython does.
+    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if self.kind() != K::Newline {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.advance();
+        if self.kind() != K::Indent {
+            let t = self.tok();
+            return Err(SyntaxError::indentation(
+                format!("expected an indented block after {} on line {}", what, line),
+                t.span.line,
+                t.span.col,
+            ));
+        }
+        self.advance();
+        loop {
+            self.statement(&mut body)?;
+            if self.kind() == K::Dedent {
+                self.advance();
+                break;
+            }
+            if matches!(self.kind(), K::EndMarker) {
+                break;
+            }
+        }
+        Ok(body)
+    }
+
+    /// A condition (`if`, `elif`, `while`).
+    fn condition(&mut self) -> PResult<Expr> {
+        self.named_expression(true)
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        // Parsed as a flat list of branches, then folded into nested `If`s,
+        // so that a long `elif` chain costs no parser recursion.
+        let mut branches: Vec<(Expr, Vec<Stmt>, Span)> = Vec::new();
+        let mut orelse = Vec::new();
+        loop {
+            let kw = self.advance();
+            let what = if kw.kind == K::Keyword(Kw::If) {
+                "'if' statement"
+            } else {
+                "'elif' statement"
+            };
+            let test = self.condition()?;
+            self.header_colon(false)?;
+            let span = self.span_from(kw.span);
+            let body = self.block(what, kw.span.line)?;
+            branches.push((test, body, span));
+            if self.is_kw(Kw::Elif) {
+                if branches.len() as u32 >= MAX_DEPTH {
+                    return Err(self.too_deep());
+                }
+                continue;
+            }
+            if self.is_kw(Kw::Else) {
+                let kw = self.advance();
+                self.header_colon(true)?;
+                orelse = self.block("'else' statement", kw.span.line)?;
+            }
+            break;
+        }
+        let mut stmt = None;
+        while let Some((test, body, span)) = branches.pop() {
+            if let Some(inner) = stmt.take() {
+                orelse = vec![inner];
+            }
+            stmt = Some(Stmt {
+                kind: StmtKind::If {
+                    test,
+                    body,
+                    orelse: std::mem::take(&mut orelse),
+                },
+                span,
+            });
+        }
+        stmt.ok_or_else(|| self.syntax_error())
+    }
+
+    /// An optional `else:` block after a loop.
+    fn loop_else(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.is_kw(Kw::Else) {
+            return Ok(Vec::new());
+        }
+        let kw = self.advance();
+        self.header_colon(true)?;
+        self.block("'else' statement", kw.span.line)
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let kw = self.advance();
+        let test = self.condition()?;
+        self.header_colon(false)?;
+        let span = self.span_from(kw.span);
+        let body = self.block("'while' statement", kw.span.line)?;
+        let orelse = self.loop_else()?;
+        Ok(Stmt {
+            kind: StmtKind::While { test, body, orelse },
+            span,
+        })
+    }
+
+    /// `for` (after `async`, if any; `start` is the first keyword).
+    fn for_stmt(&mut self, start: Span, is_async: bool) -> PResult<Stmt> {
+        self.advance();
+        let target = self.target_list()?;
+        if !self.is_kw(Kw::In) {
+            return Err(self.syntax_error());
+        }
+        self.check_store_target(&target)?;
+        self.advance();
+        let iter = self.star_expressions(None)?.0;
+        self.header_colon(false)?;
+        let span = self.span_from(start);
+        let body = self.block("'for' statement", start.line)?;
+        let orelse = self.loop_else()?;
+        Ok(Stmt {
+            kind: StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            span,
+        })
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let kw = self.advance();
+        self.header_colon(true)?;
+        let span = self.span_from(kw.span);
+        let body = self.block("'try' statement", kw.span.line)?;
+        let mut handlers = Vec::new();
+        while self.is_kw(Kw::Except) {
+            let ex = self.advance();
+            if self.is_op(Op::Star) {
+                return Err(SyntaxError::unsupported(
+                    "except* (exception groups)",
+                    ex.span.line,
+                    ex.span.col,
+                ));
+            }
+            let typ = if self.is_op(Op::Colon) || self.kind() == K::Newline {
+                None
+            } else {
+                Some(self.expression()?)
+            };
+            if let (Some(t), true) = (&typ, self.is_op(Op::Comma)) {
+                return Err(self.err_span("multiple exception types must be parenthesized", t.span));
+            }
+            let name = if self.eat_kw(Kw::As) {
+                Some(self.expect_name()?.0)
+            } else {
+                None
+            };
+            self.header_colon(false)?;
+            let hspan = self.span_from(ex.span);
+            let hbody = self.block("'except' statement", ex.span.line)?;
+            handlers.push(ExceptHandler {
+                typ,
+                name,
+                body: hbody,
+                span: hspan,
+            });
+        }
+        let mut orelse = Vec::new();
+        if !handlers.is_empty() && self.is_kw(Kw::Else) {
+            let kw = self.advance();
+            self.header_colon(true)?;
+            orelse = self.block("'else' statement", kw.span.line)?;
+        }
+        let mut finalbody = Vec::new();
+        let mut has_finally = false;
+        if self.is_kw(Kw::Finally) {
+            let kw = self.advance();
+            self.header_colon(true)?;
+            finalbody = self.block("'finally' statement", kw.span.line)?;
+            has_finally = true;
+        }
+        if handlers.is_empty() && !has_finally {
+            return Err(self.err_here("expected 'except' or 'finally' block"));
+        }
+        Ok(Stmt {
+            kind: StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+            span,
+        })
+    }
+
+    /// `with` (after `async`, if any; `start` is the first keyword).
+    fn with_stmt(&mut self, start: Span, is_async: bool) -> PResult<Stmt> {
+        self.advance();
+        let mut items = None;
+        if self.is_op(Op::LParen) {
+            // `with (a as b, c):` — unless the parenthesis is part of the
+            // first expression, as in `with (a, b) as c:`; try, then undo.
+            let m = self.mark();
+            match self.paren_with_items() {
+                Ok(v) => items = Some(v),
+                Err(_) => self.reset(m),
+            }
+        }
+        let items = match items {
+            Some(items) => items,
+            None => {
+                let mut items = Vec::new();
+                loop {
+                    items.push(self.with_item()?);
+                    if !self.eat_op(Op::Comma) {
+                        break;
+                    }
+                }
+                items
+            }
+        };
+        for item in &items {
+            if let Some(t) = &item.optional_vars {
+                self.check_store_target(t)?;
+            }
+        }
+        self.header_colon(false)?;
+        let span = self.span_from(start);
+        let body = self.block("'with' statement", start.line)?;
+        Ok(Stmt {
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+            span,
+        })
+    }
+
+    fn paren_with_items(&mut self) -> PResult<Vec<WithItem>> {
+        self.advance();
+        self.brackets += 1;
+        let mut items = Vec::new();
+        loop {
+            items.push(self.with_item()?);
+            if !self.eat_op(Op::Comma) || self.is_op(Op::RParen) {
+                break;
+            }
+        }
+        self.expect_op(Op::RParen)?;
+        self.brackets -= 1;
+        if !self.is_op(Op::Colon) {
+            return Err(self.syntax_error());
+        }
+        Ok(items)
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let context_expr = self.expression()?;
+        let optional_vars = if self.eat_kw(Kw::As) {
+            Some(if self.is_op(Op::Star) {
+                self.star_target()?
+            } else {
+                self.expression()?
+            })
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
+    }
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let first_line = self.tok().span.line;
+        let mut decorators = Vec::new();
+        while self.eat_op(Op::At) {
+            decorators.push(self.named_expression(false)?);
+            if self.kind() != K::Newline {
+                return Err(self.syntax_error());
+            }
+            self.advance();
+        }
+        match self.kind() {
+            K::Keyword(Kw::Def) => self.funcdef(decorators, Some(first_line)),
+            K::Keyword(Kw::Async) if self.peek(1).kind == K::Keyword(Kw::Def) => {
+                self.funcdef(decorators, Some(first_line))
+            }
+            K::Keyword(Kw::Class) => self.classdef(decorators),
+            _ => Err(self.syntax_error()),
+        }
+    }
+
+    fn funcdef(&mut self, decorators: Vec<Expr>, first_line: Option<u32>) -> PResult<Stmt> {
+        let start = self.tok().span;
+        let is_async = self.eat_kw(Kw::Async);
+        self.advance(); // `def`
+        let (name, _) = self.expect_name()?;
+        if !self.is_op(Op::LParen) {
+            return Err(self.err_here("expected '('"));
+        }
+        self.advance();
+        self.brackets += 1;
+        let params = self.params(Op::RParen, true)?;
+        self.expect_op(Op::RParen)?;
+        self.brackets -= 1;
+        let returns = if self.eat_op(Op::Arrow) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.header_colon(true)?;
+        let span = self.span_from(start);
+        let body = self.block("function definition", start.line)?;
+        let def = FunctionDef {
+            name,
+            params,
+            body,
+            decorators,
+            is_async,
+            returns,
+            span,
+            first_line: first_line.unwrap_or(start.line),
+        };
+        Ok(Stmt {
+            kind: StmtKind::FunctionDef(Rc::new(def)),
+            span,
+        })
+    }
+
+    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let start = self.advance().span;
+        let (name, _) = self.expect_name()?;
+        let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        if self.eat_op(Op::LParen) {
+            self.brackets += 1;
+            (bases, keywords, _) = self.arguments(false)?;
+            self.expect_op(Op::RParen)?;
+            self.brackets -= 1;
+        }
+        self.header_colon(false)?;
+        let span = self.span_from(start);
+        let body = self.block("class definition", start.line)?;
+        let def = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+            span,
+        };
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(Rc::new(def)),
+            span,
+        })
+    }
+
+    /// Parameters up to `close` (`)` for `def`, `:` for `lambda`).
+    fn params(&mut self, close: Op, annotations: bool) -> PResult<Params> {
+        let mut p = Params::default();
+        let mut seen_default = false;
+        let mut seen_slash = false;
+        let mut star: Option<&'a Token> = None;
+        loop {
+            if self.is_op(close) {
+                break;
+            }
+            let t = self.tok();
+            match t.kind {
+                K::Op(Op::Slash) => {
+                    if seen_slash {
+                        return Err(self.err_here("/ may appear only once"));
+                    }
+                    if star.is_some() {
+                        return Err(self.err_here("/ must be ahead of *"));
+                    }
+                    if p.args.is_empty() {
+                        return Err(self.syntax_error());
+                    }
+                    self.advance();
+                    seen_slash = true;
+                    p.posonly = p.args.len();
+                }
+                K::Op(Op::Star) => {
+                    if star.is_some() {
+                        return Err(self.err_here("* argument may appear only once"));
+                    }
+                    self.advance();
+                    star = Some(t);
+                    if self.kind() == K::Name {
+                        let param = self.param(annotations)?;
+                        if self.is_op(Op::Assign) {
+                            return Err(
+                                self.err_here("var-positional argument cannot have default value")
+                            );
+                        }
+                        p.vararg = Some(param);
+                    } else if !(self.is_op(Op::Comma) || self.is_op(close)) {
+                        return Err(self.syntax_error());
+                    }
+                }
+                K::Op(Op::DoubleStar) => {
+                    self.advance();
+                    let param = self.param(annotations)?;
+                    if self.is_op(Op::Assign) {
+                        return Err(self.err_here("var-keyword argument cannot have default value"));
+                    }
+                    p.kwarg = Some(param);
+                    if self.eat_op(Op::Comma) && !self.is_op(close) {
+                        return Err(self.err_here("arguments cannot follow var-keyword argument"));
+                    }
+                    break;
+                }
+                K::Name => {
+                    let mut param = self.param(annotations)?;
+                    if self.eat_op(Op::Assign) {
+                        param.default = Some(self.expression()?);
+                        if star.is_none() {
+                            seen_default = true;
+                        }
+                    } else if star.is_none() && seen_default {
+                        return Err(self.err_span(
+                            "non-default argument follows default argument",
+                            param.span,
+                        ));
+                    }
+                    if star.is_some() {
+                        p.kwonly.push(param);
+                    } else {
+                        p.args.push(param);
+                    }
+                }
+                _ => return Err(self.syntax_error()),
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if let Some(t) = star {
+            if p.vararg.is_none() && p.kwonly.is_empty() {
+                return Err(self.err_span("named arguments must follow bare *", t.span));
+            }
+        }
+        Ok(p)
+    }
+
+    fn param(&mut self, annotations: bool) -> PResult<Param> {
+        let (name, span) = self.expect_name()?;
+        let annotation = if annotations && self.eat_op(Op::Colon) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(Param {
+            name,
+            default: None,
+            annotation,
+            span,
+        })
+    }
+
+    // =======================================================================
+    // Expressions
+    // =======================================================================
+
+    /// `expression`: a conditional expression or lambda, no tuple.
+    fn expression(&mut self) -> PResult<Expr> {
+        self.expr_bp(BP_TERNARY)
+    }
+
+    /// `star_expressions`: one or more comma-separated expressions, a
+    /// tuple if there is a comma. Records each element's first token in
+    /// `starts` when asked; returns whether it made a tuple.
+    fn star_expressions(&mut self, mut starts: Option<&mut Vec<usize>>) -> PResult<(Expr, bool)> {
+        let start = self.tok().span;
+        if let Some(s) = starts.as_deref_mut() {
+            s.push(self.pos);
+        }
+        let first = self.star_expression()?;
+        if !self.is_op(Op::Comma) {
+            return Ok((first, false));
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if !can_start_expr(self.kind()) {
+                break;
+            }
+            if let Some(s) = starts.as_deref_mut() {
+                s.push(self.pos);
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok((self.node(start, ExprKind::Tuple(elts)), true))
+    }
+
+    fn star_expression(&mut self) -> PResult<Expr> {
+        if self.is_op(Op::Star) {
+            self.star_target()
+        } else {
+            self.expression()
+        }
+    }
+
+    /// `*expr` where a star is allowed; `expr` is at `|` level.
+    fn star_target(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        if !self.eat_op(Op::Star) {
+            return self.expr_bp(BP_BOR);
+        }
+        let value = self.expr_bp(BP_BOR)?;
+        Ok(self.node(start, ExprKind::Starred(Box::new(value))))
+    }
+
+    /// Assignment targets of `for` and comprehensions (`a, *b`).
+    fn target_list(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        let first = self.star_target()?;
+        if !self.is_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if !can_start_expr(self.kind()) {
+                break;
+            }
+            elts.push(self.star_target()?);
+        }
+        Ok(self.node(start, ExprKind::Tuple(elts)))
+    }
+
+    fn star_named_expression(&mut self) -> PResult<Expr> {
+        if self.is_op(Op::Star) {
+            self.star_target()
+        } else {
+            self.named_expression(true)
+        }
+    }
+
+    /// `name := value` or an expression. With `hint`, a following `=` gets
+    /// CPython's "Maybe you meant '=='" errors.
+    fn named_expression(&mut self, hint: bool) -> PResult<Expr> {
+        let first = self.pos;
+        let start = self.tok().span;
+        if self.kind() == K::Name && self.peek(1).kind == K::Op(Op::Walrus) {
+            let (target, _) = self.expect_name()?;
+            self.advance();
+            let value = self.expression()?;
+            return Ok(self.node(
+                start,
+                ExprKind::NamedExpr {
+                    target,
+                    value: Box::new(value),
+                },
+            ));
+        }
+        let e = self.expression()?;
+        if self.is_op(Op::Walrus) {
+            return Err(self.err_span(
+                format!("cannot use assignment expressions with {}", expr_name(&e)),
+                e.span,
+            ));
+        }
+        if hint && self.is_op(Op::Assign) {
+            if let Some(err) = self.eq_hint(&e, first) {
+                return Err(err);
+            }
+        }
+        Ok(e)
+    }
+
+    /// At `=` after `e` where a comparison was expected (`if x = 1:`).
+    fn eq_hint(&mut self, e: &Expr, first: usize) -> Option<SyntaxError> {
+        let ok = self.speculate(|p| {
+            p.advance();
+            p.expr_bp(BP_BOR)?;
+            if p.is_op(Op::Assign) || p.is_op(Op::Walrus) {
+                return Err(p.syntax_error());
+            }
+            Ok(())
+        });
+        if !ok {
+            return None;
+        }
+        if matches!(e.kind, ExprKind::Name(_)) && self.toks[first].kind == K::Name {
+            Some(self.err_span(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                e.span,
+            ))
+        } else if self.is_bitwise_or(e, first) && !self.starts_with_display(e, first) {
+            Some(self.err_span(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(e)
+                ),
+                e.span,
+            ))
+        } else {
+            None
+        }
+    }
+
+    fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.eat_kw(Kw::From) {
+            let value = self.expression()?;
+            return Ok(self.node(start, ExprKind::YieldFrom(Box::new(value))));
+        }
+        let value = if can_start_expr(self.kind()) {
+            Some(Box::new(self.star_expressions(None)?.0))
+        } else {
+            None
+        };
+        Ok(self.node(start, ExprKind::Yield(value)))
+    }
+
+    /// Precedence climbing: an expression whose operators all bind at
+    /// least as tightly as `min`.
+    fn expr_bp(&mut self, min: u8) -> PResult<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        let result = self.expr_bp_inner(min);
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_bp_inner(&mut self, min: u8) -> PResult<Expr> {
+        let start = self.tok().span;
+        let mut lhs = match self.kind() {
+            K::Keyword(Kw::Lambda) if min <= BP_TERNARY => return self.lambda(),
+            K::Keyword(Kw::Not) if min <= BP_NOT => {
+                self.advance();
+                let operand = self.expr_bp(BP_NOT)?;
+                self.node(
+                    start,
+                    ExprKind::UnaryOp {
+                        op: UnaryOp::Not,
+                        operand: Box::new(operand),
+                    },
+                )
+            }
+            K::Op(op @ (Op::Minus | Op::Plus | Op::Tilde)) => {
+                self.advance();
+                let operand = self.expr_bp(BP_UNARY)?;
+                let op = match op {
+                    Op::Minus => UnaryOp::USub,
+                    Op::Plus => UnaryOp::UAdd,
+                    _ => UnaryOp::Invert,
+                };
+                self.node(
+                    start,
+                    ExprKind::UnaryOp {
+                        op,
+                        operand: Box::new(operand),
+                    },
+                )
+            }
+            K::Keyword(Kw::Await) => {
+                self.advance();
+                let value = self.primary()?;
+                self.node(start, ExprKind::Await(Box::new(value)))
+            }
+            _ => self.primary()?,
+        };
+        let mut height = None;
+        while let Some((bp, infix)) = self.infix() {
+            if bp < min {
+                break;
+            }
+            self.grow(&mut height, &lhs)?;
+            let kind = match infix {
+                Infix::Ternary => {
+                    self.advance();
+                    let test = self.expr_bp(BP_OR)?;
+                    if !self.eat_kw(Kw::Else) {
+                        if self.is_op(Op::Colon) {
+                            return Err(self.syntax_error());
+                        }
+                        return Err(
+                            self.err_span("expected 'else' after 'if' expression", lhs.span)
+                        );
+                    }
+                    let orelse = self.expr_bp(BP_TERNARY)?;
+                    ExprKind::IfExp {
+                        test: Box::new(test),
+                        body: Box::new(lhs),
+                        orelse: Box::new(orelse),
+                    }
+                }
+                Infix::Or | Infix::And => {
+                    let (kw, op) = if let Infix::Or = infix {
+                        (Kw::Or, BoolOp::Or)
+                    } else {
+                        (Kw::And, BoolOp::And)
+                    };
+                    let mut values = vec![lhs];
+                    while self.eat_kw(kw) {
+                        values.push(self.expr_bp(bp + 1)?);
+                    }
+                    ExprKind::BoolOp { op, values }
+                }
+                Infix::Cmp => {
+                    let (mut ops, mut comparators) = (Vec::new(), Vec::new());
+                    while let Some(op) = self.cmp_op() {
+                        ops.push(op);
+                        comparators.push(self.expr_bp(BP_CMP + 1)?);
+                    }
+                    ExprKind::Compare {
+                        left: Box::new(lhs),
+                        ops,
+                        comparators,
+                    }
+                }
+                Infix::Bin(op) => {
+                    self.advance();
+                    // `**` is right-associative and its right operand may
+                    // carry a unary minus (`2 ** -1`).
+                    let rbp = if op == BinOp::Pow { BP_UNARY } else { bp + 1 };
+                    let right = self.expr_bp(rbp)?;
+                    ExprKind::BinOp {
+                        left: Box::new(lhs),
+                        op,
+                        right: Box::new(right),
+                    }
+                }
+            };
+            lhs = self.node(start, kind);
+        }
+        Ok(lhs)
+    }
+
+    fn infix(&self) -> Option<(u8, Infix)> {
+        Some(match self.kind() {
+            K::Keyword(Kw::If) => (BP_TERNARY, Infix::Ternary),
+            K::Keyword(Kw::Or) => (BP_OR, Infix::Or),
+            K::Keyword(Kw::And) => (BP_AND, Infix::And),
+            K::Keyword(Kw::In | Kw::Is) => (BP_CMP, Infix::Cmp),
+            K::Keyword(Kw::Not) if self.peek(1).kind == K::Keyword(Kw::In) => (BP_CMP, Infix::Cmp),
+            K::Op(op) => match op {
+                Op::EqEq | Op::NotEq | Op::Lt | Op::LtE | Op::Gt | Op::GtE => (BP_CMP, Infix::Cmp),
+                Op::Pipe => (BP_BOR, Infix::Bin(BinOp::BitOr)),
+                Op::Caret => (BP_BXOR, Infix::Bin(BinOp::BitXor)),
+                Op::Amper => (BP_BAND, Infix::Bin(BinOp::BitAnd)),
+                Op::LShift => (BP_SHIFT, Infix::Bin(BinOp::LShift)),
+                Op::RShift => (BP_SHIFT, Infix::Bin(BinOp::RShift)),
+                Op::Plus => (BP_ARITH, Infix::Bin(BinOp::Add)),
+                Op::Minus => (BP_ARITH, Infix::Bin(BinOp::Sub)),
+                Op::Star => (BP_TERM, Infix::Bin(BinOp::Mult)),
+                Op::Slash => (BP_TERM, Infix::Bin(BinOp::Div)),
+                Op::DoubleSlash => (BP_TERM, Infix::Bin(BinOp::FloorDiv)),
+                Op::Percent => (BP_TERM, Infix::Bin(BinOp::Mod)),
+                Op::At => (BP_TERM, Infix::Bin(BinOp::MatMult)),
+                Op::DoubleStar => (BP_POW, Infix::Bin(BinOp::Pow)),
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+
+    /// Consumes a comparison operator if one is next.
+    fn cmp_op(&mut self) -> Option<CmpOp> {
+        let op = match self.kind() {
+            K::Op(Op::EqEq) => CmpOp::Eq,
+            K::Op(Op::NotEq) => CmpOp::NotEq,
+            K::Op(Op::Lt) => CmpOp::Lt,
+            K::Op(Op::LtE) => CmpOp::LtE,
+            K::Op(Op::Gt) => CmpOp::Gt,
+            K::Op(Op::GtE) => CmpOp::GtE,
+            K::Keyword(Kw::In) => CmpOp::In,
+            K::Keyword(Kw::Not) if self.peek(1).kind == K::Keyword(Kw::In) => {
+                self.advance();
+                CmpOp::NotIn
+            }
+            K::Keyword(Kw::Is) => {
+                if self.peek(1).kind == K::Keyword(Kw::Not) {
+                    self.advance();
+                    CmpOp::IsNot
+                } else {
+                    CmpOp::Is
+                }
+            }
+            _ => return None,
+        };
+        self.advance();
+        Some(op)
+    }
+
+    fn lambda(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        let params = self.params(Op::Colon, false)?;
+        self.expect_op(Op::Colon)?;
+        let body = self.expression()?;
+        Ok(self.node(
+            start,
+            ExprKind::Lambda {
+                params: Box::new(params),
+                body: Box::new(body),
+            },
+        ))
+    }
+
+    /// An atom followed by any number of `.name`, `(args)` and `[index]`.
+    fn primary(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        let mut e = self.atom()?;
+        let mut height = None;
+        loop {
+            let kind = match self.kind() {
+                K::Op(Op::Dot) => {
+                    self.grow(&mut height, &e)?;
+                    self.advance();
+                    let (attr, _) = self.expect_name()?;
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                    }
+                }
+                K::Op(Op::LParen) => {
+                    self.grow(&mut height, &e)?;
+                    let open = self.advance().span;
+                    self.brackets += 1;
+                    let (mut args, keywords, bare_genexp) = self.arguments(true)?;
+                    self.expect_op(Op::RParen)?;
+                    self.brackets -= 1;
+                    // A generator expression that is the sole argument
+                    // borrows the call's parentheses, span included.
+                    if bare_genexp {
+                        if let Some(arg) = args.first_mut() {
+                            arg.span = self.span_from(open);
+                        }
+                    }
+                    ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        keywords,
+                    }
+                }
+                K::Op(Op::LBracket) => {
+                    self.grow(&mut height, &e)?;
+                    self.advance();
+                    self.brackets += 1;
+                    let index = self.slices()?;
+                    self.expect_op(Op::RBracket)?;
+                    self.brackets -= 1;
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                    }
+                }
+                _ => break,
+            };
+            e = self.node(start, kind);
+        }
+        Ok(e)
+    }
+
+    /// Call arguments up to (not including) `)`, and whether they are a
+    /// lone generator expression without parentheses of its own.
+    fn arguments(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>, bool)> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut seen_keyword = false;
+        let mut seen_unpack = false;
+        let mut genexp: Option<Span> = None;
+        let mut misplaced = None;
+        loop {
+            if self.is_op(Op::RParen) {
+                break;
+            }
+            let first = self.pos;
+            let t = self.tok();
+            let start = t.span;
+            let mut last: Option<Expr> = None;
+            match t.kind {
+                K::Op(Op::Star) => {
+                    if seen_unpack {
+                        return Err(self.err_here(
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ));
+                    }
+                    self.advance();
+                    let value = self.expression()?;
+                    args.push(self.node(start, ExprKind::Starred(Box::new(value))));
+                }
+                K::Op(Op::DoubleStar) => {
+                    self.advance();
+                    let value = self.expression()?;
+                    keywords.push(Keyword {
+                        arg: None,
+                        value,
+                        span: self.span_from(start),
+                    });
+                    seen_unpack = true;
+                }
+                K::Name if self.peek(1).kind == K::Op(Op::Assign) => {
+                    let (arg, _) = self.expect_name()?;
+                    self.advance();
+                    let value = self.expression()?;
+                    if self.is_comp_for() {
+                        return Err(self.err_span(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            start,
+                        ));
+                    }
+                    keywords.push(Keyword {
+                        arg: Some(arg),
+                        value,
+                        span: self.span_from(start),
+                    });
+                    seen_keyword = true;
+                }
+                _ => {
+                    let e = self.named_expression(false)?;
+                    if self.is_op(Op::Assign) {
+                        let msg = match &e.kind {
+                            ExprKind::Constant(Constant::Bool(_) | Constant::None)
+                                if matches!(self.toks[first].kind, K::Keyword(_)) =>
+                            {
+                                format!("cannot assign to {}", expr_name(&e))
+                            }
+                            _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
+                                .to_string(),
+                        };
+                        return Err(self.err_span(msg, start));
+                    }
+                    if allow_genexp && self.is_comp_for() {
+                        if let ExprKind::Starred(_) = e.kind {
+                            return Err(self.err_span(
+                                "iterable unpacking cannot be used in comprehension",
+                                e.span,
+                            ));
+                        }
+                        let generators = self.comp_for()?;
+                        let g = self.node(
+                            start,
+                            ExprKind::GeneratorExp {
+                                elt: Box::new(e),
+                                generators,
+                            },
+                        );
+                        genexp.get_or_insert(g.span);
+                        args.push(g);
+                    } else {
+                        // CPython reports these once it has read all the
+                        // arguments, at the token after them.
+                        if seen_unpack {
+                            misplaced.get_or_insert(
+                                "positional argument follows keyword argument unpacking",
+                            );
+                        } else if seen_keyword {
+                            misplaced.get_or_insert("positional argument follows keyword argument");
+                        }
+                        last = Some(e);
+                    }
+                }
+            }
+            if let Some(e) = last {
+                let done = !self.is_op(Op::Comma) && !self.is_op(Op::RParen);
+                if done {
+                    return Err(self.no_comma_error(&e, first));
+                }
+                args.push(e);
+            }
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if !self.is_op(Op::RParen) {
+            return Err(self.syntax_error());
+        }
+        if let Some(msg) = misplaced {
+            return Err(self.err_here(msg));
+        }
+        if let Some(span) = genexp {
+            let trailing_comma = self
+                .pos
+                .checked_sub(1)
+                .is_some_and(|i| self.toks[i].kind == K::Op(Op::Comma));
+            if args.len() + keywords.len() > 1 || trailing_comma {
+                return Err(self.err_span("Generator expression must be parenthesized", span));
+            }
+        }
+        Ok((args, keywords, genexp.is_some()))
+    }
+
+    /// The index of a subscript: one item or a tuple of them, where an
+    /// item may be a slice.
+    fn slices(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        let first = self.pos;
+        let item = self.slice_item()?;
+        if !self.is_op(Op::Comma) {
+            if !self.is_op(Op::RBracket) {
+                return Err(self.no_comma_error(&item, first));
+            }
+            return Ok(item);
+        }
+        let mut elts = vec![item];
+        while self.eat_op(Op::Comma) {
+            if self.is_op(Op::RBracket) {
+                break;
+            }
+            let first = self.pos;
+            let item = self.slice_item()?;
+            if !self.is_op(Op::Comma) && !self.is_op(Op::RBracket) {
+                return Err(self.no_comma_error(&item, first));
+            }
+            elts.push(item);
+        }
+        Ok(self.node(start, ExprKind::Tuple(elts)))
+    }
+
+    fn slice_item(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        if self.is_op(Op::Star) {
+            return self.star_target();
+        }
+        let lower = if self.is_op(Op::Colon) {
+            None
+        } else {
+            let e = self.named_expression(true)?;
+            if !self.is_op(Op::Colon) {
+                return Ok(e);
+            }
+            Some(Box::new(e))
+        };
+        self.advance(); // `:`
+        let ends = |p: &Self| p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket);
+        let upper = if ends(self) {
+            None
+        } else {
+            Some(Box::new(self.expression()?))
+        };
+        let step = if self.eat_op(Op::Colon) {
+            if self.is_op(Op::Comma) || self.is_op(Op::RBracket) {
+                None
+            } else {
+                Some(Box::new(self.expression()?))
+            }
+        } else {
+            None
+        };
+        Ok(self.node(start, ExprKind::Slice { lower, upper, step }))
+    }
+
+    fn atom(&mut self) -> PResult<Expr> {
+        let t = self.tok();
+        let constant = |c| ExprKind::Constant(c);
+        let kind = match t.kind {
+            K::Name => ExprKind::Name(self.text(t).into()),
+            K::Int(v) => constant(Constant::Int(v)),
+            K::Float(v) => constant(Constant::Float(v)),
+            K::Keyword(Kw::None) => constant(Constant::None),
+            K::Keyword(Kw::True) => constant(Constant::Bool(true)),
+            K::Keyword(Kw::False) => constant(Constant::Bool(false)),
+            K::Op(Op::Ellipsis) => constant(Constant::Ellipsis),
+            K::BigInt => {
+                return Err(SyntaxError::unsupported(
+                    "integers beyond 64 bits",
+                    t.span.line,
+                    t.span.col,
+                ))
+            }
+            K::Imaginary => {
+                return Err(SyntaxError::unsupported(
+                    "complex numbers",
+                    t.span.line,
+                    t.span.col,
+                ))
+            }
+            K::Str(_) => return self.strings(),
+            K::Op(Op::LParen) => return self.paren(),
+            K::Op(Op::LBracket) => return self.list(),
+            K::Op(Op::LBrace) => return self.dict_or_set(),
+            _ => return Err(self.syntax_error()),
+        };
+        self.advance();
+        Ok(Expr { kind, span: t.span })
+    }
+
+    /// `(...)`: empty tuple, group, tuple, generator expression or
+    /// parenthesized yield. A group keeps its inner expression's span, as
+    /// CPython's does; nodes around it still start at the parenthesis.
+    fn paren(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        self.brackets += 1;
+        if self.eat_op(Op::RParen) {
+            self.brackets -= 1;
+            return Ok(self.node(start, ExprKind::Tuple(Vec::new())));
+        }
+        if self.is_kw(Kw::Yield) {
+            let e = self.yield_expr()?;
+            self.expect_op(Op::RParen)?;
+            self.brackets -= 1;
+            return Ok(e);
+        }
+        let first = self.pos;
+        let e = self.star_named_expression()?;
+        let kind = if self.is_comp_for() {
+            let generators = self.comprehension_of(&e)?;
+            ExprKind::GeneratorExp {
+                elt: Box::new(e),
+                generators,
+            }
+        } else if self.is_op(Op::Comma) {
+            ExprKind::Tuple(self.rest_of_list(e, first, Op::RParen)?)
+        } else if self.is_op(Op::RParen) {
+            if let ExprKind::Starred(_) = e.kind {
+                return Err(self.err_span("cannot use starred expression here", e.span));
+            }
+            self.advance();
+            self.brackets -= 1;
+            return Ok(e);
+        } else {
+            return Err(self.no_comma_error(&e, first));
+        };
+        self.expect_op(Op::RParen)?;
+        self.brackets -= 1;
+        Ok(self.node(start, kind))
+    }
+
+    fn list(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        self.brackets += 1;
+        let kind = if self.is_op(Op::RBracket) {
+            ExprKind::List(Vec::new())
+        } else {
+            let first = self.pos;
+            let e = self.star_named_expression()?;
+            if self.is_comp_for() {
+                let generators = self.comprehension_of(&e)?;
+                ExprKind::ListComp {
+                    elt: Box::new(e),
+                    generators,
+                }
+            } else {
+                ExprKind::List(self.rest_of_list(e, first, Op::RBracket)?)
+            }
+        };
+        self.expect_op(Op::RBracket)?;
+        self.brackets -= 1;
+        Ok(self.node(start, kind))
+    }
+
+    fn dict_or_set(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        self.brackets += 1;
+        let kind = if self.is_op(Op::RBrace) {
+            ExprKind::Dict(Vec::new())
+        } else if self.is_op(Op::DoubleStar) {
+            self.advance();
+            let value_first = self.pos;
+            let value = self.expr_bp(BP_BOR)?;
+            ExprKind::Dict(self.rest_of_dict(None, value, value_first)?)
+        } else {
+            let first = self.pos;
+            let e = self.star_named_expression()?;
+            if self.is_op(Op::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
+                self.advance();
+                let value_first = self.pos;
+                let value = self.dict_value()?;
+                if self.is_comp_for() {
+                    let generators = self.comp_for()?;
+                    ExprKind::DictComp {
+                        key: Box::new(e),
+                        value: Box::new(value),
+                        generators,
+                    }
+                } else {
+                    ExprKind::Dict(self.rest_of_dict(Some(e), value, value_first)?)
+                }
+            } else if self.is_comp_for() {
+                let generators = self.comprehension_of(&e)?;
+                ExprKind::SetComp {
+                    elt: Box::new(e),
+                    generators,
+                }
+            } else {
+                ExprKind::Set(self.rest_of_list(e, first, Op::RBrace)?)
+            }
+        };
+        self.expect_op(Op::RBrace)?;
+        self.brackets -= 1;
+        Ok(self.node(start, kind))
+    }
+
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if self.is_op(Op::Star) {
+            return Err(self.err_here("cannot use a starred expression in a dictionary value"));
+        }
+        self.expression()
+    }
+
+    /// The entries after the first of a dict display, up to `}`; the
+    /// first value's first token is `value_first` (for the comma hint).
+    fn rest_of_dict(
+        &mut self,
+        key: Option<Expr>,
+        value: Expr,
+        value_first: usize,
+    ) -> PResult<Vec<(Option<Expr>, Expr)>> {
+        let mut entries = vec![(key, value)];
+        let mut last_first = value_first;
+        loop {
+            if self.is_op(Op::RBrace) {
+                break;
+            }
+            if !self.eat_op(Op::Comma) {
+                let last = &entries[entries.len() - 1].1;
+                return Err(self.no_comma_error(last, last_first));
+            }
+            if self.is_op(Op::RBrace) {
+                break;
+            }
+            if self.eat_op(Op::DoubleStar) {
+                last_first = self.pos;
+                let value = self.expr_bp(BP_BOR)?;
+                entries.push((None, value));
+            } else {
+                let key = self.expression()?;
+                if !self.is_op(Op::Colon) {
+                    // CPython points at the key's last character.
+                    let col = key.span.end_col.saturating_sub(1).max(1);
+                    return Err(self.err_at(
+                        "':' expected after dictionary key",
+                        key.span.end_line,
+                        col,
+                    ));
+                }
+                self.advance();
+                last_first = self.pos;
+                let value = self.dict_value()?;
+                entries.push((Some(key), value));
+            }
+        }
+        Ok(entries)
+    }
+
+    /// After a first element, `(',' element)* [',']` up to `close`.
+    fn rest_of_list(&mut self, first: Expr, first_tok: usize, close: Op) -> PResult<Vec<Expr>> {
+        let mut elts = vec![first];
+        let mut last_tok = first_tok;
+        loop {
+            if self.is_op(close) {
+                break;
+            }
+            if !self.eat_op(Op::Comma) {
+                let last = &elts[elts.len() - 1];
+                return Err(self.no_comma_error(last, last_tok));
+            }
+            if self.is_op(close) {
+                break;
+            }
+            last_tok = self.pos;
+            elts.push(self.star_named_expression()?);
+        }
+        Ok(elts)
+    }
+
+    fn is_comp_for(&self) -> bool {
+        self.is_kw(Kw::For) || (self.is_kw(Kw::Async) && self.peek(1).kind == K::Keyword(Kw::For))
+    }
+
+    fn comprehension_of(&mut self, elt: &Expr) -> PResult<Vec<Comprehension>> {
+        if let ExprKind::Starred(_) = elt.kind {
+            return Err(self.err_span(
+                "iterable unpacking cannot be used in comprehension",
+                elt.span,
+            ));
+        }
+        self.comp_for()
+    }
+
+    /// `for target in iter if cond ...` clauses.
+    fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        while self.is_comp_for() {
+            let is_async = self.eat_kw(Kw::Async);
+            self.advance(); // `for`
+            let target = self.target_list()?;
+            if !self.is_kw(Kw::In) {
+                return Err(self.syntax_error());
+            }
+            self.check_store_target(&target)?;
+            self.advance();
+            let iter = self.expr_bp(BP_OR)?;
+            let mut ifs = Vec::new();
+            while self.eat_kw(Kw::If) {
+                ifs.push(self.expr_bp(BP_OR)?);
+            }
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        Ok(generators)
+    }
+
+    // =======================================================================
+    // Strings and f-strings
+    // =======================================================================
+
+    /// One or more adjacent string literals, joined.
+    fn strings(&mut self) -> PResult<Expr> {
+        let first = self.pos;
+        while matches!(self.kind(), K::Str(_)) {
+            self.advance();
+        }
+        let toks: &'a [Token] = &self.toks[first..self.pos];
+        let span = self.span_from(toks[0].span);
+        // CPython reports errors about the literals at the token after them.
+        let after = self.tok().span;
+        let src: &'a str = self.src;
+        let infos: Vec<(StrToken, Span, &'a str)> = toks
+            .iter()
+            .filter_map(|t| match t.kind {
+                K::Str(s) => Some((
+                    s,
+                    t.span,
+                    src.get(s.body_start as usize..s.body_end as usize)
+                        .unwrap_or(""),
+                )),
+                _ => None,
+            })
+            .collect();
+        let n_bytes = infos.iter().filter(|(s, _, _)| s.bytes).count();
+        if n_bytes != 0 && n_bytes != infos.len() {
+            return Err(self.err_span("cannot mix bytes and nonbytes literals", after));
+        }
+        let kind = if n_bytes != 0 {
+            let mut out = Vec::new();
+            for &(s, tspan, text) in &infos {
+                if !text.is_ascii() {
+                    return Err(
+                        self.err_span("bytes can only contain ASCII literal characters", tspan)
+                    );
+                }
+                lexer::decode_bytes(text, s.raw, &mut out)
+                    .map_err(|e| self.escape_error(e, after, tspan))?;
+            }
+            ExprKind::Constant(Constant::Bytes(out.into()))
+        } else if infos.iter().any(|(s, _, _)| s.fstring) {
+            let mut parts = Vec::new();
+            let mut lit = String::new();
+            for &(s, tspan, text) in &infos {
+                if s.fstring {
+                    let mut scan = FScan::new(text, s.raw, tspan.line, s.body_col);
+                    self.fstring_parts(&mut scan, 0, &mut parts, &mut lit, after)?;
+                } else {
+                    lexer::decode_str(text, s.raw, &mut lit)
+                        .map_err(|e| self.escape_error(e, after, tspan))?;
+                }
+            }
+            flush_literal(&mut parts, &mut lit);
+            ExprKind::JoinedStr(parts)
+        } else {
+            let mut out = String::new();
+            for &(s, tspan, text) in &infos {
+                lexer::decode_str(text, s.raw, &mut out)
+                    .map_err(|e| self.escape_error(e, after, tspan))?;
+            }
+            ExprKind::Constant(Constant::Str(out.into()))
+        };
+        Ok(Expr { kind, span })
+    }
+
+    /// A string escape error: codec errors point after the literals, as in
+    /// CPython; unsupported escapes at the literal.
+    fn escape_error(&self, e: EscapeError, after: Span, literal: Span) -> SyntaxError {
+        match e {
+            EscapeError::Codec(msg) => self.err_span(msg, after),
+            EscapeError::Unsupported(what) => {
+                SyntaxError::unsupported(what, literal.line, literal.col)
+            }
+        }
+    }
+
+    /// Literal text and fields of an f-string body (or of a format spec,
+    /// at `level` 1 and more, which ends at an unmatched `}`), as CPython
+    /// 3.11 scans them. Errors about the layout point at `after`.
+    fn fstring_parts(
+        &mut self,
+        sc: &mut FScan<'_>,
+        level: u32,
+        parts: &mut Vec<FStringPart>,
+        lit: &mut String,
+        after: Span,
+    ) -> PResult<()> {
+        loop {
+            self.fstring_literal(sc, level, lit, after)?;
+            match sc.byte(sc.i) {
+                Some(b'{') => {
+                    let field = self.fstring_field(sc, level, after)?;
+                    flush_literal(parts, lit);
+                    parts.push(field);
+                }
+                // The `}` ending a format spec.
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Literal text up to a `{` or `}` that is not doubled (or the end).
+    fn fstring_literal(
+        &mut self,
+        sc: &mut FScan<'_>,
+        level: u32,
+        lit: &mut String,
+        after: Span,
+    ) -> PResult<()> {
+        let mut seg = sc.i;
+        let raw = sc.raw;
+        let decode = |p: &Self, text: &str, lit: &mut String| {
+            lexer::decode_str(text, raw, lit).map_err(|e| p.escape_error(e, after, after))
+        };
+        while let Some(c) = sc.byte(sc.i) {
+            if c == b'\\' && !sc.raw {
+                match sc.byte(sc.i + 1) {
+                    Some(b'N') if sc.byte(sc.i + 2) == Some(b'{') => {
+                        // `\N{NAME}`: its braces are not a field.
+                        sc.i += 3;
+                        while sc.byte(sc.i).is_some_and(|c| c != b'}') {
+                            sc.i += 1;
+                        }
+                        sc.i += 1;
+                        continue;
+                    }
+                    Some(b'{' | b'}') | None => sc.i += 1,
+                    Some(_) => sc.i += 2,
+                }
+                continue;
+            }
+            if c == b'{' || c == b'}' {
+                if level == 0 && sc.byte(sc.i + 1) == Some(c) {
+                    decode(self, sc.slice(seg, sc.i), lit)?;
+                    lit.push(c as char);
+                    sc.i += 2;
+                    seg = sc.i;
+                    continue;
+                }
+                if c == b'}' && level == 0 {
+                    return Err(self.err_span("f-string: single '}' is not allowed", after));
+                }
+                break;
+            }
+            sc.i += 1;
+        }
+        let end = sc.i.min(sc.len());
+        decode(self, sc.slice(seg, end), lit)?;
+        Ok(())
+    }
+
+    /// A `{expr=!c:spec}` field; `sc.i` is at the `{`.
+    fn fstring_field(
+        &mut self,
+        sc: &mut FScan<'_>,
+        level: u32,
+        after: Span,
+    ) -> PResult<FStringPart> {
+        let err = |p: &Self, msg: &str| Err(p.err_span(msg, after));
+        if level >= 2 {
+            return err(self, "f-string: expressions nested too deeply");
+        }
+        sc.i += 1;
+        let expr_start = sc.i;
+        let mut quote = 0u8;
+        let mut triple = false;
+        let mut stack: Vec<u8> = Vec::new();
+        while let Some(c) = sc.byte(sc.i) {
+            if c == b'\\' {
+                return err(self, "f-string expression part cannot include a backslash");
+            }
+            if quote != 0 {
+                if c == quote {
+                    if !triple {
+                        quote = 0;
+                    } else if sc.byte(sc.i + 1) == Some(c) && sc.byte(sc.i + 2) == Some(c) {
+                        sc.i += 2;
+                        quote = 0;
+                    }
+                }
+                sc.i += 1;
+                continue;
+            }
+            match c {
+                b'\'' | b'"' => {
+                    triple = sc.byte(sc.i + 1) == Some(c) && sc.byte(sc.i + 2) == Some(c);
+                    if triple {
+                        sc.i += 2;
+                    }
+                    quote = c;
+                }
+                b'(' | b'[' | b'{' => {
+                    if stack.len() >= lexer::MAX_BRACKET_DEPTH {
+                        return err(self, "f-string: too many nested parenthesis");
+                    }
+                    stack.push(c);
+                }
+                b'#' => return err(self, "f-string expression part cannot include '#'"),
+                b'!' | b':' | b'}' | b'=' | b'<' | b'>' if stack.is_empty() => {
+                    let next = sc.byte(sc.i + 1);
+                    if next == Some(b'=') && c != b':' && c != b'}' {
+                        sc.i += 2;
+                        continue;
+                    }
+                    if c == b'<' || c == b'>' {
+                        sc.i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                b')' | b']' | b'}' => {
+                    let Some(open) = stack.pop() else {
+                        return Err(
+                            self.err_span(format!("f-string: unmatched '{}'", c as char), after)
+                        );
+                    };
+                    let matches = matches!((open, c), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                    if !matches {
+                        return Err(self.err_span(
+                            format!(
+                                "f-string: closing parenthesis '{}' does not match \
+                                 opening parenthesis '{}'",
+                                c as char, open as char
+                            ),
+                            after,
+                        ));
+                    }
+                }
+                _ => {}
+            }
+            sc.i += 1;
+        }
+        if quote != 0 {
+            return err(self, "f-string: unterminated string");
+        }
+        if let Some(&open) = stack.last() {
+            return Err(self.err_span(format!("f-string: unmatched '{}'", open as char), after));
+        }
+        if sc.i >= sc.len() {
+            return err(self, "f-string: expecting '}'");
+        }
+        let expr_end = sc.i;
+        let text = sc.slice(expr_start, expr_end);
+        if text.bytes().all(is_py_space) {
+            return err(self, "f-string: empty expression not allowed");
+        }
+        let (line, col) = sc.position(expr_start);
+        let value = self.fstring_expr(text, line, col)?;
+        let mut debug_text = None;
+        if sc.byte(sc.i) == Some(b'=') {
+            sc.i += 1;
+            while sc.byte(sc.i).is_some_and(is_py_space) {
+                sc.i += 1;
+            }
+            if sc.i >= sc.len() {
+                return err(self, "f-string: expecting '}'");
+            }
+            debug_text = Some(Rc::from(sc.slice(expr_start, sc.i)));
+        }
+        let mut conversion = None;
+        if sc.byte(sc.i) == Some(b'!') {
+            sc.i += 1;
+            let Some(c) = sc.char_at(sc.i) else {
+                return err(self, "f-string: expecting '}'");
+            };
+            sc.i += c.len_utf8();
+            if !matches!(c, 's' | 'r' | 'a') {
+                return err(
+                    self,
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                );
+            }
+            conversion = Some(c);
+        }
+        let mut format_spec = None;
+        if sc.byte(sc.i) == Some(b':') {
+            sc.i += 1;
+            if sc.i >= sc.len() {
+                return err(self, "f-string: expecting '}'");
+            }
+            let mut spec = Vec::new();
+            let mut lit = String::new();
+            self.fstring_parts(sc, level + 1, &mut spec, &mut lit, after)?;
+            flush_literal(&mut spec, &mut lit);
+            format_spec = Some(spec);
+        }
+        if sc.byte(sc.i) != Some(b'}') {
+            return err(self, "f-string: expecting '}'");
+        }
+        sc.i += 1;
+        Ok(FStringPart::Field {
+            value: Box::new(value),
+            conversion,
+            format_spec,
+            debug_text,
+        })
+    }
+
+    /// Parses the expression of an f-string field, whose text starts at
+    /// `line`, `col`, with a parser of its own (nesting depth carried over).
+    fn fstring_expr(&mut self, text: &str, line: u32, col: u32) -> PResult<Expr> {
+        let lexed = lexer::tokenize_fragment(text, line, col);
+        if let Some(e) = lexed.error {
+            let mut e = e.error;
+            if !e.msg.starts_with("f-string") {
+                e.msg = format!("f-string: {}", e.msg);
+            }
+            return Err(e);
+        }
+        let mut sub = Parser::new(text, &lexed.tokens, self.depth, true);
+        let first = sub.pos;
+        let (e, is_tuple) = if sub.is_kw(Kw::Yield) {
+            (sub.yield_expr()?, false)
+        } else {
+            sub.star_expressions(None)?
+        };
+        if sub.kind() != K::EndMarker {
+            if is_tuple {
+                return Err(sub.syntax_error());
+            }
+            return Err(sub.no_comma_error(&e, first));
+        }
+        if let ExprKind::Starred(_) = e.kind {
+            return Err(sub.err_span("cannot use starred expression here", e.span));
+        }
+        Ok(e)
+    }
+
+    // =======================================================================
+    // Target checks and error helpers
+    // =======================================================================
+
+    fn check_store_target(&self, target: &Expr) -> PResult<()> {
+        match invalid_target(target, false) {
+            Some(bad) => {
+                Err(self.err_span(format!("cannot assign to {}", expr_name(bad)), bad.span))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Whether `e`, whose first token is `first`, was written in
+    /// parentheses that belong to no tuple or call: `(a < b)`.
+    fn is_group(&self, e: &Expr, first: usize) -> bool {
+        let t = &self.toks[first.min(self.toks.len() - 1)];
+        t.kind == K::Op(Op::LParen) && (e.span.line, e.span.col) != (t.span.line, t.span.col)
+    }
+
+    /// Whether `e` is at the level of CPython's `bitwise_or` rule (what may
+    /// stand left of `=` in its "Maybe you meant '=='" hints).
+    fn is_bitwise_or(&self, e: &Expr, first: usize) -> bool {
+        if self.is_group(e, first) {
+            return true;
+        }
+        !matches!(
+            e.kind,
+            ExprKind::Compare { .. }
+                | ExprKind::BoolOp { .. }
+                | ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    ..
+                }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Lambda { .. }
+                | ExprKind::Starred(_)
+                | ExprKind::Yield(_)
+                | ExprKind::YieldFrom(_)
+                | ExprKind::NamedExpr { .. }
+        )
+    }
+
+    /// CPython's hints skip expressions that begin with a list display, a
+    /// tuple, a generator expression or `True`/`False`/`None`.
+    fn starts_with_display(&self, e: &Expr, first: usize) -> bool {
+        let t = &self.toks[first.min(self.toks.len() - 1)];
+        let mut cur = e;
+        loop {
+            cur = match &cur.kind {
+                ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
+                ExprKind::Call { func, .. } => func,
+                ExprKind::BinOp { left, .. } => left,
+                ExprKind::Compare { left, .. } => left,
+                _ => break,
+            };
+        }
+        let at_start = (cur.span.line, cur.span.col) == (t.span.line, t.span.col);
+        at_start
+            && matches!(
+                cur.kind,
+                ExprKind::List(_)
+                    | ExprKind::Tuple(_)
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::Constant(Constant::Bool(_) | Constant::None)
+            )
+    }
+
+    /// The error at a token that cannot follow element `e` (first token
+    /// `first`): CPython's "Perhaps you forgot a comma?" when inside
+    /// brackets another expression follows, else `invalid syntax`.
+    fn no_comma_error(&mut self, e: &Expr, first: usize) -> SyntaxError {
+        if let Some(err) = self.legacy_print(e, first) {
+            return err;
+        }
+        let first_tok = &self.toks[first.min(self.toks.len() - 1)];
+        let soft_keyword =
+            first_tok.kind == K::Name && matches!(self.text(first_tok), "match" | "case" | "_");
+        let name_then_string = first_tok.kind == K::Name
+            && matches!(self.toks.get(first + 1).map(|t| t.kind), Some(K::Str(_)));
+        let disjunction = self.is_group(e, first)
+            || !matches!(
+                e.kind,
+                ExprKind::IfExp { .. }
+                    | ExprKind::Lambda { .. }
+                    | ExprKind::Starred(_)
+                    | ExprKind::NamedExpr { .. }
+                    | ExprKind::Yield(_)
+                    | ExprKind::YieldFrom(_)
+            );
+        if self.brackets > 0
+            && disjunction
+            && !soft_keyword
+            && !name_then_string
+            && can_start_expr(self.kind())
+            && !self.is_op(Op::Star)
+            && self.speculate(|p| p.expression())
+        {
+            return self.err_span("invalid syntax. Perhaps you forgot a comma?", e.span);
+        }
+        self.syntax_error()
+    }
+}
+
+/// Moves accumulated literal text into `parts`.
+fn flush_literal(parts: &mut Vec<FStringPart>, lit: &mut String) {
+    if !lit.is_empty() {
+        parts.push(FStringPart::Literal(std::mem::take(lit).into()));
+    }
+}
+
+/// Python's `isspace` for ASCII, which f-string scanning uses.
+fn is_py_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+/// A cursor over an f-string body that can tell the line and column of a
+/// byte offset (for the spans of field expressions). Offsets only grow, so
+/// positions are computed incrementally.
+struct FScan<'s> {
+    body: &'s str,
+    i: usize,
+    raw: bool,
+    at: usize,
+    line: u32,
+    col: u32,
+}
+
+impl<'s> FScan<'s> {
+    fn new(body: &'s str, raw: bool, line: u32, col: u32) -> Self {
+        FScan {
+            body,
+            i: 0,
+            raw,
+            at: 0,
+            line,
+            col,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.body.as_bytes().get(i).copied()
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.body.get(i..).and_then(|s| s.chars().next())
+    }
+
+    /// The text between two offsets; empty if either is not on a char
+    /// boundary (the scanner only stops at ASCII bytes, so they are).
+    fn slice(&self, from: usize, to: usize) -> &'s str {
+        self.body.get(from..to).unwrap_or("")
+    }
+
+    fn position(&mut self, i: usize) -> (u32, u32) {
+        let b = self.body.as_bytes();
+        let end = i.min(b.len());
+        while self.at < end {
+            let c = b[self.at];
+            if c == b'\n' || (c == b'\r' && b.get(self.at + 1) != Some(&b'\n')) {
+                self.line += 1;
+                self.col = 1;
+            } else if c & 0xc0 != 0x80 && c != b'\r' {
+                self.col += 1;
+            }
+            self.at += 1;
+        }
+        (self.line, self.col)
+    }
+}
+
+/// Whether a token can begin an expression (or a starred one).
+fn can_start_expr(k: K) -> bool {
+    match k {
+        K::Name | K::Int(_) | K::BigInt | K::Float(_) | K::Imaginary | K::Str(_) => true,
+        K::Keyword(kw) => matches!(
+            kw,
+            Kw::None | Kw::True | Kw::False | Kw::Not | Kw::Lambda | Kw::Await
+        ),
+        K::Op(op) => matches!(
+            op,
+            Op::LParen
+                | Op::LBracket
+                | Op::LBrace
+                | Op::Minus
+                | Op::Plus
+                | Op::Tilde
+                | Op::Ellipsis
+                | Op::Star
+        ),
+        _ => false,
+    }
+}
+
+/// The operator of an augmented assignment token.
+fn aug_op(op: Op) -> Option<BinOp> {
+    Some(match op {
+        Op::PlusEq => BinOp::Add,
+        Op::MinusEq => BinOp::Sub,
+        Op::StarEq => BinOp::Mult,
+        Op::AtEq => BinOp::MatMult,
+        Op::SlashEq => BinOp::Div,
+        Op::DoubleSlashEq => BinOp::FloorDiv,
+        Op::PercentEq => BinOp::Mod,
+        Op::DoubleStarEq => BinOp::Pow,
+        Op::LShiftEq => BinOp::LShift,
+        Op::RShiftEq => BinOp::RShift,
+        Op::PipeEq => BinOp::BitOr,
+        Op::CaretEq => BinOp::BitXor,
+        Op::AmperEq => BinOp::BitAnd,
+        _ => return None,
+    })
+}
+
+/// The first part of `e` that cannot be assigned to (or deleted, with
+/// `del`), as CPython finds it.
+fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().find_map(|x| invalid_target(x, del))
+        }
+        ExprKind::Starred(inner) if !del => invalid_target(inner, del),
+        _ => Some(e),
+    }
+}
+
+/// How CPython names an expression in "cannot assign to ..." messages.
+fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Name(_) => "name",
+        ExprKind::List(_) => "list",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict(_) => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::JoinedStr(_) => "f-string expression",
+        ExprKind::Constant(Constant::None) => "None",
+        ExprKind::Constant(Constant::Bool(true)) => "True",
+        ExprKind::Constant(Constant::Bool(false)) => "False",
+        ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
+        ExprKind::Constant(_) => "literal",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// The height of an expression tree, counting no further than `cap`.
+/// Trees the parser builds are at most about [`MAX_DEPTH`] high, so the
+/// recursion is bounded.
+fn height(e: &Expr, cap: u32) -> u32 {
+    if cap == 0 {
+        return 0;
+    }
+    let h = |x: &Expr| height(x, cap - 1);
+    let hs = |xs: &[Expr]| xs.iter().map(h).max().unwrap_or(0);
+    let hg = |gs: &[Comprehension]| {
+        gs.iter()
+            .map(|g| h(&g.target).max(h(&g.iter)).max(hs(&g.ifs)))
+            .max()
+            .unwrap_or(0)
+    };
+    let below = match &e.kind {
+        ExprKind::Name(_) | ExprKind::Constant(_) => 0,
+        ExprKind::JoinedStr(parts) => parts
+            .iter()
+            .map(|p| part_height(p, cap - 1))
+            .max()
+            .unwrap_or(0),
+        ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Set(xs) => hs(xs),
+        ExprKind::Dict(entries) => entries
+            .iter()
+            .map(|(k, v)| k.as_ref().map_or(0, h).max(h(v)))
+            .max()
+            .unwrap_or(0),
+        ExprKind::Attribute { value, .. } => h(value),
+        ExprKind::Subscript { value, index } => h(value).max(h(index)),
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .iter()
+            .map(|x| x.as_deref().map_or(0, h))
+            .max()
+            .unwrap_or(0),
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => h(func)
+            .max(hs(args))
+            .max(keywords.iter().map(|k| h(&k.value)).max().unwrap_or(0)),
+        ExprKind::BinOp { left, right, .. } => h(left).max(h(right)),
+        ExprKind::UnaryOp { operand, .. } => h(operand),
+        ExprKind::BoolOp { values, .. } => hs(values),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => h(left).max(hs(comparators)),
+        ExprKind::IfExp { test, body, orelse } => h(test).max(h(body)).max(h(orelse)),
+        ExprKind::Lambda { params, body } => {
+            let defaults = params
+                .args
+                .iter()
+                .chain(&params.kwonly)
+                .filter_map(|p| p.default.as_ref())
+                .map(h)
+                .max()
+                .unwrap_or(0);
+            h(body).max(defaults)
+        }
+        ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => h(v),
+        ExprKind::Yield(v) => v.as_deref().map_or(0, h),
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => h(elt).max(hg(generators)),
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => h(key).max(h(value)).max(hg(generators)),
+        ExprKind::NamedExpr { value, .. } => h(value),
+    };
+    below + 1
+}
+
+fn part_height(p: &FStringPart, cap: u32) -> u32 {
+    match p {
+        FStringPart::Literal(_) => 0,
+        FStringPart::Field {
+            value, format_spec, ..
+        } => {
+            let spec = format_spec.as_ref().map_or(0, |s| {
+                s.iter().map(|p| part_height(p, cap)).max().unwrap_or(0)
+            });
+            height(value, cap).max(spec)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,751 @@
+//! Scope analysis: decides for every name in every body whether it is a
+//! fast local, a cell shared with inner functions, a free variable taken
+//! from an enclosing function, or a global — Python's rules, done before
+//! compiling so the compiler can emit the right load/store instruction.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::ast::*;
+use super::error::SyntaxError;
+
+/// Identifies a scope: the address of the AST node that opens it. The AST
+/// is borrowed unchanged between analysis and compilation, so addresses
+/// are stable keys.
+pub type ScopeKey = usize;
+
+/// The key of a function definition's scope.
+pub fn key_of_def(def: &FunctionDef) -> ScopeKey {
+    def as *const FunctionDef as usize
+}
+
+/// The key of a class definition's scope.
+pub fn key_of_class(def: &ClassDef) -> ScopeKey {
+    def as *const ClassDef as usize
+}
+
+/// The key of a lambda's or comprehension's scope.
+pub fn key_of_expr(expr: &Expr) -> ScopeKey {
+    expr as *const Expr as usize
+}
+
+/// What kind of body a scope is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The module's top level.
+    Module,
+    /// A class body.
+    Class,
+    /// A function, lambda or comprehension.
+    Function,
+}
+
+/// Where a name lives, as seen from one scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// A fast local of a function.
+    Local,
+    /// A local of this function that inner functions capture.
+    Cell,
+    /// Captured from an enclosing function.
+    Free,
+    /// Declared `global`.
+    GlobalExplicit,
+    /// Not bound here nor in an enclosing function: module global or builtin.
+    GlobalImplicit,
+    /// Bound in a class or module body (namespace lookup).
+    Name,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Flags {
+    assigned: bool,
+    param: bool,
+    used: bool,
+    global: bool,
+    nonlocal: bool,
+}
+
+/// The analysis of one scope.
+#[derive(Debug)]
+pub struct Scope {
+    /// Module, class or function.
+    pub kind: ScopeKind,
+    /// The enclosing scope.
+    pub parent: Option<ScopeKey>,
+    /// Parameters then other fast locals, in order of first appearance.
+    pub varnames: Vec<Rc<str>>,
+    /// Locals captured by inner functions, in order of first appearance.
+    pub cellvars: Vec<Rc<str>>,
+    /// Variables captured from enclosing functions.
+    pub freevars: Vec<Rc<str>>,
+    /// Contains `yield` (a generator).
+    pub is_generator: bool,
+    order: Vec<Rc<str>>,
+    flags: HashMap<Rc<str>, Flags>,
+    bindings: HashMap<Rc<str>, Binding>,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, parent: Option<ScopeKey>) -> Self {
+        Scope {
+            kind,
+            parent,
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            is_generator: false,
+            order: Vec::new(),
+            flags: HashMap::new(),
+            bindings: HashMap::new(),
+        }
+    }
+
+    fn entry(&mut self, name: &Rc<str>) -> &mut Flags {
+        if !self.flags.contains_key(name) {
+            self.order.push(name.clone());
+        }
+        self.flags.entry(name.clone()).or_default()
+    }
+
+    fn is_bound_here(&self, name: &str) -> bool {
+        self.flags
+            .get(name)
+            .is_some_and(|f| (f.assigned || f.param) && !f.global && !f.nonlocal)
+    }
+
+    /// Where `name` lives as seen from this scope.
+    pub fn binding(&self, name: &str) -> Binding {
+        if let Some(b) = self.bindings.get(name) {
+            return *b;
+        }
+        match self.kind {
+            ScopeKind::Function => Binding::GlobalImplicit,
+            _ => Binding::Name,
+        }
+    }
+}
+
+/// The scopes of a whole module, by key; the module itself has key 0.
+#[derive(Debug)]
+pub struct SymbolTable {
+    /// Every scope, keyed by the address of the node that opens it.
+    pub scopes: HashMap<ScopeKey, Scope>,
+}
+
+/// Key of the module scope.
+pub const MODULE_KEY: ScopeKey = 0;
+
+impl SymbolTable {
+    /// Analyses a module.
+    pub fn build(module: &Module) -> Result<SymbolTable, SyntaxError> {
+        let mut b = Builder {
+            scopes: HashMap::new(),
+            stack: vec![MODULE_KEY],
+        };
+        b.scopes
+            .insert(MODULE_KEY, Scope::new(ScopeKind::Module, None));
+        b.stmts(&module.body)?;
+        let mut table = SymbolTable { scopes: b.scopes };
+        table.resolve()?;
+        Ok(table)
+    }
+
+    /// The scope opened at `key`.
+    pub fn scope(&self, key: ScopeKey) -> &Scope {
+        &self.scopes[&key]
+    }
+
+    fn resolve(&mut self) -> Result<(), SyntaxError> {
+        let mut keys: Vec<ScopeKey> = self.scopes.keys().copied().collect();
+        keys.sort_unstable();
+        // Bound names first, so that free-variable resolution can see them.
+        for key in &keys {
+            let scope = self.scopes.get_mut(key).expect("scope exists");
+            let names = scope.order.clone();
+            for name in names {
+                let f = scope.flags[&name];
+                let b = if f.global {
+                    Some(Binding::GlobalExplicit)
+                } else if f.nonlocal {
+                    None
+                } else if f.assigned || f.param {
+                    Some(match scope.kind {
+                        ScopeKind::Function => Binding::Local,
+                        _ => Binding::Name,
+                    })
+                } else {
+                    None
+                };
+                if let Some(b) = b {
+                    scope.bindings.insert(name.clone(), b);
+                    if b == Binding::Local {
+                        scope.varnames.push(name.clone());
+                    }
+                }
+            }
+            // Parameters come first in varnames, in declaration order.
+            let order = scope.order.clone();
+            let params: Vec<Rc<str>> = order
+                .iter()
+                .filter(|n| scope.flags[*n].param)
+                .cloned()
+                .collect();
+            scope.varnames.retain(|n| !params.contains(n));
+            let mut v = params;
+            v.append(&mut scope.varnames);
+            scope.varnames = v;
+        }
+        // Then names used but not bound: free or global.
+        for key in &keys {
+            let (names, parent, kind) = {
+                let s = &self.scopes[key];
+                (s.order.clone(), s.parent, s.kind)
+            };
+            for name in names {
+                let f = self.scopes[key].flags[&name];
+                if f.global || (!f.nonlocal && (f.assigned || f.param)) {
+                    continue;
+                }
+                if !(f.used || f.nonlocal) {
+                    continue;
+                }
+                match self.find_defining(parent, &name) {
+                    Some(def) => self.capture(*key, def, &name),
+                    None if f.nonlocal => {
+                        return Err(SyntaxError::new(
+                            format!("no binding for nonlocal '{}' found", name),
+                            1,
+                            1,
+                        ));
+                    }
+                    None => {
+                        let b = match kind {
+                            ScopeKind::Function => Binding::GlobalImplicit,
+                            _ => Binding::Name,
+                        };
+                        self.scopes
+                            .get_mut(key)
+                            .expect("scope exists")
+                            .bindings
+                            .insert(name.clone(), b);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The nearest enclosing function scope binding `name`, skipping class
+    /// bodies (their names are not visible to nested functions).
+    fn find_defining(&self, mut at: Option<ScopeKey>, name: &str) -> Option<ScopeKey> {
+        while let Some(key) = at {
+            let s = &self.scopes[&key];
+            match s.kind {
+                ScopeKind::Module => return None,
+                ScopeKind::Class => {
+                    if name == "__class__" && s.is_bound_here(name) {
+                        return Some(key);
+                    }
+                }
+                ScopeKind::Function => {
+                    if s.is_bound_here(name) {
+                        return Some(key);
+                    }
+                    if s.flags.get(name).is_some_and(|f| f.global) {
+                        return None;
+                    }
+                }
+            }
+            at = s.parent;
+        }
+        None
+    }
+
+    /// Marks `name` a cell in `def` and free in every scope from `user` up to
+    /// (not including) `def`.
+    fn capture(&mut self, user: ScopeKey, def: ScopeKey, name: &Rc<str>) {
+        {
+            let d = self.scopes.get_mut(&def).expect("scope exists");
+            if d.bindings.get(name) != Some(&Binding::Cell) {
+                d.bindings.insert(name.clone(), Binding::Cell);
+                d.varnames.retain(|n| n != name || d.flags[n].param);
+                d.cellvars.push(name.clone());
+            }
+        }
+        let mut at = Some(user);
+        while let Some(key) = at {
+            if key == def {
+                break;
+            }
+            let s = self.scopes.get_mut(&key).expect("scope exists");
+            if !s.freevars.contains(name) {
+                s.freevars.push(name.clone());
+            }
+            // A class body that only passes a variable through still binds
+            // its own assignments by name.
+            if !(s.kind == ScopeKind::Class && s.is_bound_here(name)) {
+                s.bindings.insert(name.clone(), Binding::Free);
+            }
+            at = s.parent;
+        }
+    }
+}
+
+struct Builder {
+    scopes: HashMap<ScopeKey, Scope>,
+    stack: Vec<ScopeKey>,
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
+        let key = *self.stack.last().expect("scope stack never empty");
+        self.scopes.get_mut(&key).expect("scope exists")
+    }
+
+    fn assign(&mut self, name: &Rc<str>) {
+        self.cur().entry(name).assigned = true;
+    }
+
+    fn use_name(&mut self, name: &Rc<str>) {
+        self.cur().entry(name).used = true;
+    }
+
+    fn push(&mut self, key: ScopeKey, kind: ScopeKind) {
+        let parent = *self.stack.last().expect("scope stack never empty");
+        self.scopes.insert(key, Scope::new(kind, Some(parent)));
+        self.stack.push(key);
+    }
+
+    fn pop(&mut self) {
+        self.stack.pop();
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn params_defaults(&mut self, params: &Params) -> Result<(), SyntaxError> {
+        for p in params.args.iter().chain(params.kwonly.iter()) {
+            if let Some(d) = &p.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn declare_params(&mut self, params: &Params) {
+        // CPython orders varnames: positional, keyword-only, *args, **kwargs.
+        let mut ordered: Vec<&Param> = params.args.iter().collect();
+        ordered.extend(params.kwonly.iter());
+        ordered.extend(params.vararg.iter());
+        ordered.extend(params.kwarg.iter());
+        for p in ordered {
+            self.cur().entry(&p.name).param = true;
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for t in targets {
+                    self.target(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(value)?;
+                if let ExprKind::Name(n) = &target.kind {
+                    self.use_name(n);
+                }
+                self.target(target)
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.target(target)?;
+                } else if let ExprKind::Name(n) = &target.kind {
+                    self.assign(n);
+                }
+                Ok(())
+            }
+            StmtKind::FunctionDef(def) => {
+                for d in &def.decorators {
+                    self.expr(d)?;
+                }
+                self.params_defaults(&def.params)?;
+                self.assign(&def.name);
+                self.push(key_of_def(def), ScopeKind::Function);
+                self.declare_params(&def.params);
+                self.stmts(&def.body)?;
+                self.pop();
+                Ok(())
+            }
+            StmtKind::ClassDef(def) => {
+                for d in &def.decorators {
+                    self.expr(d)?;
+                }
+                for b in &def.bases {
+                    self.expr(b)?;
+                }
+                for k in &def.keywords {
+                    self.expr(&k.value)?;
+                }
+                self.assign(&def.name);
+                self.push(key_of_class(def), ScopeKind::Class);
+                self.stmts(&def.body)?;
+                self.pop();
+                Ok(())
+            }
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
+                self.expr(iter)?;
+                self.target(target)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => Ok(()),
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                }
+                if let Some(c) = cause {
+                    self.expr(c)?;
+                }
+                Ok(())
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.stmts(body)?;
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.assign(n);
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(orelse)?;
+                self.stmts(finalbody)
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(t) = &item.optional_vars {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body)
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let local: Rc<str> = match &a.asname {
+                        Some(n) => n.clone(),
+                        None => a.name.split('.').next().unwrap_or("").into(),
+                    };
+                    self.assign(&local);
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name == "*" {
+                        continue;
+                    }
+                    let local: Rc<str> = match &a.asname {
+                        Some(n) => n.clone(),
+                        None => a.name.as_str().into(),
+                    };
+                    self.assign(&local);
+                }
+                Ok(())
+            }
+            StmtKind::Global(names) => {
+                for n in names {
+                    let f = self.cur().entry(n);
+                    if f.assigned || f.used {
+                        return Err(SyntaxError::new(
+                            format!("name '{}' is used prior to global declaration", n),
+                            s.span.line,
+                            s.span.col,
+                        ));
+                    }
+                    f.global = true;
+                }
+                Ok(())
+            }
+            StmtKind::Nonlocal(names) => {
+                if self.cur().kind == ScopeKind::Module {
+                    return Err(SyntaxError::new(
+                        "nonlocal declaration not allowed at module level",
+                        s.span.line,
+                        s.span.col,
+                    ));
+                }
+                for n in names {
+                    self.cur().entry(n).nonlocal = true;
+                }
+                Ok(())
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.target(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.assign(n);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.target(i)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => self.target(inner),
+            _ => self.expr(t),
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), SyntaxError> {
+        // The first iterable is evaluated in the enclosing scope.
+        if let Some(first) = generators.first() {
+            self.expr(&first.iter)?;
+        }
+        self.push(key_of_expr(e), ScopeKind::Function);
+        let dot0: Rc<str> = ".0".into();
+        self.cur().entry(&dot0).param = true;
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.target(&g.target)?;
+            for cond in &g.ifs {
+                self.expr(cond)?;
+            }
+        }
+        for elt in elts {
+            self.expr(elt)?;
+        }
+        if matches!(e.kind, ExprKind::GeneratorExp { .. }) {
+            self.cur().is_generator = true;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                self.use_name(n);
+                if &**n == "super" {
+                    self.class_cell_for_super();
+                }
+                Ok(())
+            }
+            ExprKind::Constant(_) => Ok(()),
+            ExprKind::JoinedStr(parts) => self.fstring(parts),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                for i in items {
+                    self.expr(i)?;
+                }
+                Ok(())
+            }
+            ExprKind::Dict(pairs) => {
+                for (k, v) in pairs {
+                    if let Some(k) = k {
+                        self.expr(k)?;
+                    }
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for p in [lower, upper, step].into_iter().flatten() {
+                    self.expr(p)?;
+                }
+                Ok(())
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+                Ok(())
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
+            ExprKind::BoolOp { values, .. } => {
+                for v in values {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                self.expr(left)?;
+                for c in comparators {
+                    self.expr(c)?;
+                }
+                Ok(())
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)
+            }
+            ExprKind::Lambda { params, body } => {
+                self.params_defaults(params)?;
+                self.push(key_of_expr(e), ScopeKind::Function);
+                self.declare_params(params);
+                self.expr(body)?;
+                self.pop();
+                Ok(())
+            }
+            ExprKind::Await(v) | ExprKind::Starred(v) => self.expr(v),
+            ExprKind::Yield(v) => {
+                self.cur().is_generator = true;
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
+            ExprKind::YieldFrom(v) => {
+                self.cur().is_generator = true;
+                self.expr(v)
+            }
+            ExprKind::ListComp { elt, generators }
+            | ExprKind::SetComp { elt, generators }
+            | ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, &[elt])
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, &[key, value]),
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                // The walrus binds in the nearest non-comprehension scope;
+                // comprehensions are the only function scopes named ".0".
+                let mut idx = self.stack.len() - 1;
+                while idx > 0 {
+                    let key = self.stack[idx];
+                    let is_comp = self.scopes[&key].flags.get(".0").is_some_and(|f| f.param);
+                    if !is_comp {
+                        break;
+                    }
+                    idx -= 1;
+                }
+                let key = self.stack[idx];
+                self.scopes
+                    .get_mut(&key)
+                    .expect("scope exists")
+                    .entry(target)
+                    .assigned = true;
+                if idx != self.stack.len() - 1 {
+                    self.use_name(target);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Zero-argument `super()` reads the implicit `__class__` cell that the
+    /// nearest enclosing class body provides.
+    fn class_cell_for_super(&mut self) {
+        if self.cur().kind != ScopeKind::Function {
+            return;
+        }
+        let class_key = self
+            .stack
+            .iter()
+            .rev()
+            .find(|k| self.scopes[*k].kind == ScopeKind::Class)
+            .copied();
+        if let Some(key) = class_key {
+            let name: Rc<str> = "__class__".into();
+            self.use_name(&name);
+            self.scopes
+                .get_mut(&key)
+                .expect("scope exists")
+                .entry(&name)
+                .assigned = true;
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) -> Result<(), SyntaxError> {
+        for p in parts {
+            if let FStringPart::Field {
+                value, format_spec, ..
+            } = p
+            {
+                self.expr(value)?;
+                if let Some(spec) = format_spec {
+                    self.fstring(spec)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

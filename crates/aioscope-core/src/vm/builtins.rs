@@ -1,0 +1,1082 @@
+//! The `builtins` module: functions and the constructors of built-in types.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::dict::{hash_of, Dict};
+use super::methods::{def, sort_values};
+use super::value::{
+    Args, BoundMethod, Class, Iter, NativeFn, NativeImpl, NativeObject, PyResult, Range, Value,
+};
+use super::Vm;
+
+/// A native function value (not bound).
+pub fn native(name: &str, func: NativeImpl) -> Value {
+    Value::Native(Rc::new(NativeFn {
+        name: name.into(),
+        qualname: name.into(),
+        func,
+        bound: None,
+        data: None,
+    }))
+}
+
+/// Raises `TypeError` unless the argument count is within `min..=max`.
+pub fn arity(vm: &mut Vm, args: &Args, min: usize, max: usize, name: &str) -> PyResult<()> {
+    let n = args.pos.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            format!(
+                "{}() takes exactly {} argument{} ({} given)",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
+        } else if n < min {
+            format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
+        } else {
+            format!(
+                "{} expected at most {} argument{}, got {}",
+                name,
+                max,
+                if max == 1 { "" } else { "s" },
+                n
+            )
+        };
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    Ok(())
+}
+
+/// Raises `TypeError` for keyword arguments a function does not take.
+pub fn no_kwargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("{}() got an unexpected keyword argument '{}'", name, k),
+        ));
+    }
+    Ok(())
+}
+
+/// An int argument, or CPython's `TypeError`.
+pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+/// A float argument (ints convert), or CPython's `TypeError`.
+pub fn float_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => Err(vm.new_error(
+            "TypeError",
+            &format!("{} must be a real number, not {}", what, other.type_name()),
+        )),
+    }
+}
+
+fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep");
+    let end = args.take_kw("end");
+    let file = args.take_kw("file");
+    let _flush = args.take_kw("flush");
+    no_kwargs(vm, &args, "print")?;
+    let sep = match sep {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("sep must be None or a string, not {}", other.type_name()),
+            ))
+        }
+    };
+    let end = match end {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("end must be None or a string, not {}", other.type_name()),
+            ))
+        }
+    };
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.to_str(a)?);
+    }
+    out.push_str(&end);
+    match file {
+        None | Some(Value::None) => vm.write_stdout(&out),
+        Some(f) => {
+            let write = vm.get_attr(&f, "write")?;
+            vm.call(&write, Args::new(vec![Value::Str(out.into())]))?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "len")?;
+    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "repr")?;
+    Ok(Value::Str(vm.repr(&args.pos[0])?.into()))
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 2, "format")?;
+    let spec = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        _ => "".into(),
+    };
+    Ok(Value::Str(vm.format(&args.pos[0], &spec)?.into()))
+}
+
+fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a: Vec<Value> = args.pos[1..].to_vec();
+    if a.is_empty() || a.len() > 3 {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("range expected at least 1 argument, got {}", a.len()),
+        ));
+    }
+    let mut n = Vec::new();
+    for v in &a {
+        n.push(int_arg(vm, v)?);
+    }
+    let (start, stop, step) = match n.len() {
+        1 => (0, n[0], 1),
+        2 => (n[0], n[1], 1),
+        _ => (n[0], n[1], n[2]),
+    };
+    if step == 0 {
+        return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+fn iter_value(it: Iter) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(it)))
+}
+
+fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    let items = &args.pos[1..];
+    if items.is_empty() {
+        return Err(vm.new_error(
+            "TypeError",
+            "enumerate() missing required argument 'iterable' (pos 1)",
+        ));
+    }
+    let it = vm.iter(&items[0])?;
+    let start = match start.or_else(|| items.get(1).cloned()) {
+        Some(v) => int_arg(vm, &v)?,
+        None => 0,
+    };
+    Ok(iter_value(Iter::Enumerate(it, start)))
+}
+
+fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut its = Vec::new();
+    for a in &args.pos[1..] {
+        its.push(vm.iter(a)?);
+    }
+    Ok(iter_value(Iter::Zip(its)))
+}
+
+fn map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() < 3 {
+        return Err(vm.new_error("TypeError", "map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for a in &args.pos[2..] {
+        its.push(vm.iter(a)?);
+    }
+    Ok(iter_value(Iter::Map(args.pos[1].clone(), its)))
+}
+
+fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 3 {
+        return Err(vm.new_error("TypeError", "filter expected 2 arguments"));
+    }
+    let it = vm.iter(&args.pos[2])?;
+    Ok(iter_value(Iter::Filter(args.pos[1].clone(), it)))
+}
+
+fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "reversed")?;
+    let v = &args.pos[1];
+    if matches!(v, Value::Dict(_) | Value::Set(_) | Value::Iterator(_)) {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("'{}' object is not reversible", v.type_name()),
+        ));
+    }
+    let items = vm.collect(v)?;
+    let n = items.len();
+    Ok(iter_value(Iter::Reversed(items.into(), n)))
+}
+
+fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key");
+    let reverse = match args.take_kw("reverse") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    no_kwargs(vm, &args, "sorted")?;
+    arity(vm, &args, 1, 1, "sorted")?;
+    let items = vm.collect(&args.pos[0])?;
+    Ok(Value::list(sort_values(vm, items, key, reverse)?))
+}
+
+fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    arity(vm, &args, 1, 2, "sum")?;
+    let mut acc = start
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(vm.new_error(
+            "TypeError",
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        acc = vm.binary(crate::lang::ast::BinOp::Add, &acc, &x)?;
+    }
+    Ok(acc)
+}
+
+fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult<Value> {
+    let key = args.take_kw("key");
+    let default = args.take_kw("default");
+    no_kwargs(vm, &args, name)?;
+    let items = match args.pos.len() {
+        0 => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("{} expected at least 1 argument, got 0", name),
+            ))
+        }
+        1 => vm.collect(&args.pos[0])?,
+        _ => args.pos.clone(),
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_error(
+                "ValueError",
+                &format!("{}() arg is an empty sequence", name),
+            )),
+        };
+    }
+    let key = key.filter(|k| !matches!(k, Value::None));
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, Args::new(vec![best.clone()]))?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call(kf, Args::new(vec![it.clone()]))?,
+            None => it.clone(),
+        };
+        let better = if want_less {
+            vm.less(&k, &best_key)?
+        } else {
+            vm.less(&best_key, &k)?
+        };
+        if better {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", true)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", false)
+}
+
+fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "abs")?;
+    match &args.pos[0] {
+        Value::Int(i) => match i.checked_abs() {
+            Some(v) => Ok(Value::Int(v)),
+            None => Err(vm.new_error("OverflowError", "integer overflow")),
+        },
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        other => Err(vm.new_error(
+            "TypeError",
+            &format!("bad operand type for abs(): '{}'", other.type_name()),
+        )),
+    }
+}
+
+fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let nd = args.take_kw("ndigits");
+    arity(vm, &args, 1, 2, "round")?;
+    let nd = nd.or_else(|| args.pos.get(1).cloned());
+    match (&args.pos[0], nd) {
+        (Value::Int(i), None | Some(Value::None)) => Ok(Value::Int(*i)),
+        (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
+        (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
+        (Value::Float(f), None | Some(Value::None)) => {
+            if !f.is_finite() {
+                return Err(
+                    vm.new_error("OverflowError", "cannot convert float infinity to integer")
+                );
+            }
+            Ok(Value::Int(f.round_ties_even() as i64))
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = int_arg(vm, &n)?;
+            if !f.is_finite() || n > 300 {
+                return Ok(Value::Float(*f));
+            }
+            if n < 0 {
+                let p = 10f64.powi((-n) as i32);
+                return Ok(Value::Float((f / p).round_ties_even() * p));
+            }
+            let s = format!("{:.*}", n as usize, f);
+            Ok(Value::Float(s.parse().unwrap_or(*f)))
+        }
+        (other, _) => Err(vm.new_error(
+            "TypeError",
+            &format!("type {} doesn't define __round__ method", other.type_name()),
+        )),
+    }
+}
+
+fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "divmod")?;
+    use crate::lang::ast::BinOp;
+    let q = vm.binary(BinOp::FloorDiv, &args.pos[0], &args.pos[1])?;
+    let r = vm.binary(BinOp::Mod, &args.pos[0], &args.pos[1])?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 3, "pow")?;
+    use crate::lang::ast::BinOp;
+    if let Some(m) = args.pos.get(2) {
+        let (b, e, m) = (
+            int_arg(vm, &args.pos[0])?,
+            int_arg(vm, &args.pos[1])?,
+            int_arg(vm, m)?,
+        );
+        if m == 0 {
+            return Err(vm.new_error("ValueError", "pow() 3rd argument cannot be 0"));
+        }
+        if e < 0 {
+            return Err(vm.new_error(
+                "NotImplementedError",
+                "pow() with a negative exponent and a modulus is not supported yet",
+            ));
+        }
+        let (mut result, mut base, mut exp) = (1i128, (b as i128).rem_euclid(m as i128), e);
+        while exp > 0 {
+            if exp & 1 == 1 {
+                result = (result * base).rem_euclid(m as i128);
+            }
+            base = (base * base).rem_euclid(m as i128);
+            exp >>= 1;
+        }
+        let r = result as i64;
+        let r = if m < 0 && r > 0 { r + m } else { r };
+        return Ok(Value::Int(r));
+    }
+    vm.binary(BinOp::Pow, &args.pos[0], &args.pos[1])
+}
+
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "isinstance")?;
+    let class = vm.types.class_of(vm, &args.pos[0]);
+    Ok(Value::Bool(class_matches(
+        vm,
+        &class,
+        &args.pos[1],
+        "isinstance",
+    )?))
+}
+
+fn class_matches(vm: &mut Vm, class: &Rc<Class>, spec: &Value, who: &str) -> PyResult<bool> {
+    match spec {
+        Value::Class(c) => {
+            if Rc::ptr_eq(c, &vm.types.object) {
+                return Ok(true);
+            }
+            Ok(class.is_subclass(c))
+        }
+        Value::Tuple(items) => {
+            for it in items.iter() {
+                if class_matches(vm, class, it, who)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "{}() arg 2 must be a type, a tuple of types, or a union",
+                who
+            ),
+        )),
+    }
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "issubclass")?;
+    match &args.pos[0] {
+        Value::Class(c) => {
+            let c = c.clone();
+            Ok(Value::Bool(class_matches(
+                vm,
+                &c,
+                &args.pos[1],
+                "issubclass",
+            )?))
+        }
+        _ => Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.len() {
+        2 => Ok(Value::Class(vm.types.class_of(vm, &args.pos[1]))),
+        4 => {
+            let name = match &args.pos[1] {
+                Value::Str(s) => s.clone(),
+                _ => return Err(vm.new_error("TypeError", "type.__new__() argument 1 must be str")),
+            };
+            let bases = vm.collect(&args.pos[2])?;
+            let mut attrs = super::value::Attrs::default();
+            for (k, v) in vm.mapping_items(&args.pos[3])? {
+                if let Value::Str(k) = k {
+                    attrs.set(k, v);
+                }
+            }
+            vm.make_class(name.clone(), name, bases, attrs)
+        }
+        _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
+    }
+}
+
+fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::str("")),
+        Some(Value::Bytes(b)) if args.pos.len() > 2 => {
+            Ok(Value::Str(String::from_utf8_lossy(b).into_owned().into()))
+        }
+        Some(v) => Ok(Value::Str(vm.to_str(v)?.into())),
+    }
+}
+
+/// Parses an int literal as `int(s, base)` does.
+pub fn parse_int(s: &str, base: u32) -> Option<i64> {
+    let t = s.trim();
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (base, digits) = match base {
+        0 | 16 if digits.len() > 2 && (digits.starts_with("0x") || digits.starts_with("0X")) => {
+            (16, &digits[2..])
+        }
+        0 | 8 if digits.len() > 2 && (digits.starts_with("0o") || digits.starts_with("0O")) => {
+            (8, &digits[2..])
+        }
+        0 | 2 if digits.len() > 2 && (digits.starts_with("0b") || digits.starts_with("0B")) => {
+            (2, &digits[2..])
+        }
+        0 => (10, digits),
+        b => (b, digits),
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    let v = i64::from_str_radix(&clean, base).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = &args.pos[1..];
+    match (a.first(), a.get(1)) {
+        (None, _) => Ok(Value::Int(0)),
+        (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
+        (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
+        (Some(Value::Float(f)), None) => {
+            if f.is_nan() {
+                return Err(vm.new_error("ValueError", "cannot convert float NaN to integer"));
+            }
+            if !f.is_finite() {
+                return Err(
+                    vm.new_error("OverflowError", "cannot convert float infinity to integer")
+                );
+            }
+            if f.abs() >= 9.2e18 {
+                return Err(vm.new_error(
+                    "OverflowError",
+                    "integer overflow: integers beyond 64 bits are not supported yet",
+                ));
+            }
+            Ok(Value::Int(f.trunc() as i64))
+        }
+        (Some(Value::Str(s)), base) => {
+            let b = match base {
+                Some(b) => int_arg(vm, b)? as u32,
+                None => 10,
+            };
+            match parse_int(s, b) {
+                Some(v) => Ok(Value::Int(v)),
+                None => Err(vm.new_error(
+                    "ValueError",
+                    &format!(
+                        "invalid literal for int() with base {}: {}",
+                        b,
+                        super::repr::str_repr(s)
+                    ),
+                )),
+            }
+        }
+        (Some(other), _) => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::Float(0.0)),
+        Some(Value::Float(f)) => Ok(Value::Float(*f)),
+        Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+        Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+        Some(Value::Str(s)) => {
+            let t = s.trim().to_ascii_lowercase().replace('_', "");
+            let v = match t.as_str() {
+                "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                _ => {
+                    if t.chars().all(|c| c.is_ascii_digit() || "+-.e".contains(c)) && !t.is_empty()
+                    {
+                        t.parse::<f64>().ok()
+                    } else {
+                        None
+                    }
+                }
+            };
+            match v {
+                Some(v) => Ok(Value::Float(v)),
+                None => Err(vm.new_error(
+                    "ValueError",
+                    &format!(
+                        "could not convert string to float: {}",
+                        super::repr::str_repr(s)
+                    ),
+                )),
+            }
+        }
+        Some(other) => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "float() argument must be a string or a real number, not '{}'",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+    }
+}
+
+fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::list(vec![])),
+        Some(v) => Ok(Value::list(vm.collect(v)?)),
+    }
+}
+
+fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::tuple(vec![])),
+        Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+        Some(v) => Ok(Value::tuple(vm.collect(v)?)),
+    }
+}
+
+fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+    let update = vm.get_attr(&d, "update")?;
+    let mut a = args;
+    a.pos.remove(0);
+    vm.call(&update, a)?;
+    Ok(d)
+}
+
+fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut d = Dict::new();
+    if let Some(v) = args.pos.get(1) {
+        for it in vm.collect(v)? {
+            let k = vm.key(it)?;
+            d.insert(k, Value::None);
+        }
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.get(1) {
+        None => Ok(Value::Bytes(Rc::from(Vec::new()))),
+        Some(Value::Str(s)) => Ok(Value::Bytes(s.as_bytes().into())),
+        Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
+        Some(Value::Int(n)) if *n >= 0 && *n < 100_000_000 => {
+            Ok(Value::Bytes(vec![0u8; *n as usize].into()))
+        }
+        Some(v) => {
+            let items = vm.collect(v)?;
+            let mut out = Vec::new();
+            for it in items {
+                match it {
+                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                    _ => return Err(vm.new_error("ValueError", "bytes must be in range(0, 256)")),
+                }
+            }
+            Ok(Value::Bytes(out.into()))
+        }
+    }
+}
+
+fn iter_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "iter")?;
+    vm.iter(&args.pos[0])
+}
+
+fn next_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 2, "next")?;
+    match vm.next(&args.pos[0])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_error_args("StopIteration", vec![])),
+        },
+    }
+}
+
+fn any_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "any")?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "all")?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn getattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 3, "getattr")?;
+    let name = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+    };
+    match vm.get_attr(&args.pos[0], &name) {
+        Ok(v) => Ok(v),
+        Err(super::value::PyErr::Exception(e))
+            if args.pos.len() == 3 && vm.is_instance_of(&e, "AttributeError") =>
+        {
+            Ok(args.pos[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn hasattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "hasattr")?;
+    let name = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+    };
+    match vm.get_attr(&args.pos[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(super::value::PyErr::Exception(e)) if vm.is_instance_of(&e, "AttributeError") => {
+            Ok(Value::Bool(false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 3, 3, "setattr")?;
+    let name = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+    };
+    vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn callable_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "callable")?;
+    let v = &args.pos[0];
+    let r = match v {
+        Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Instance(_) | Value::Object(_) => vm.lookup_method(v, "__call__")?.is_some(),
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "id")?;
+    Ok(Value::Int(
+        (hash_of(&args.pos[0]).unwrap_or(0) & 0x7fff_ffff_ffff) as i64,
+    ))
+}
+
+fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "hash")?;
+    match &args.pos[0] {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        v => match hash_of(v) {
+            Some(h) => Ok(Value::Int((h >> 1) as i64)),
+            None => Err(vm.new_error(
+                "TypeError",
+                &format!("unhashable type: '{}'", v.type_name()),
+            )),
+        },
+    }
+}
+
+fn chr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "chr")?;
+    let i = int_arg(vm, &args.pos[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::Str(c.to_string().into())),
+        None => Err(vm.new_error("ValueError", "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "ord")?;
+    match &args.pos[0] {
+        Value::Str(s) if s.chars().count() == 1 => {
+            Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
+        }
+        Value::Str(s) => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ),
+        )),
+        other => Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "ord() expected string of length 1, but {} found",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+fn radix(vm: &mut Vm, args: Args, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, name)?;
+    let i = int_arg(vm, &args.pos[0])?;
+    let mag = i.unsigned_abs();
+    let digits = match base {
+        16 => format!("{:x}", mag),
+        8 => format!("{:o}", mag),
+        _ => format!("{:b}", mag),
+    };
+    let sign = if i < 0 { "-" } else { "" };
+    Ok(Value::Str(format!("{}{}{}", sign, prefix, digits).into()))
+}
+
+fn hex_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "hex", "0x", 16)
+}
+
+fn oct_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "oct", "0o", 8)
+}
+
+fn bin_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "bin", "0b", 2)
+}
+
+fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error(
+        "NotImplementedError",
+        "input() is not supported yet: programs here cannot read from the keyboard",
+    ))
+}
+
+fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.new_error(
+        "NotImplementedError",
+        "open() is not supported yet: the simulated programs have no file system",
+    ))
+}
+
+/// The object `super()` returns: attribute lookup starts after `class` in
+/// the MRO of `this`'s type.
+pub struct SuperObj {
+    class: Rc<Class>,
+    this: Value,
+    super_class: Rc<Class>,
+}
+
+impl NativeObject for SuperObj {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        "super"
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.super_class.clone()
+    }
+    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
+        let t = vm.types.class_of(vm, &self.this);
+        Ok(format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.class.name, t.name
+        ))
+    }
+    fn get_attr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        let start = match &self.this {
+            Value::Class(c) => c.clone(),
+            other => vm.types.class_of(vm, other),
+        };
+        let mut chain = vec![start.clone()];
+        chain.extend(start.mro.iter().cloned());
+        let pos = chain.iter().position(|c| Rc::ptr_eq(c, &self.class))?;
+        for c in &chain[pos + 1..] {
+            if let Some(v) = c.attrs.borrow().get(name) {
+                let v = v.clone();
+                return Some(Ok(match v {
+                    Value::Function(_) | Value::Native(_)
+                        if !matches!(self.this, Value::Class(_)) =>
+                    {
+                        Value::BoundMethod(Rc::new(BoundMethod {
+                            this: self.this.clone(),
+                            func: v,
+                        }))
+                    }
+                    other => other,
+                }));
+            }
+        }
+        None
+    }
+}
+
+fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = &args.pos[1..];
+    if a.len() != 2 {
+        return Err(vm.new_error("RuntimeError", "super(): no arguments"));
+    }
+    let class = match &a[0] {
+        Value::Class(c) => c.clone(),
+        _ => return Err(vm.new_error("TypeError", "super() argument 1 must be a type")),
+    };
+    let super_class = vm
+        .builtins
+        .get("super")
+        .and_then(|v| match v {
+            Value::Class(c) => Some(c),
+            _ => None,
+        })
+        .unwrap_or_else(|| vm.types.other.clone());
+    Ok(Value::Object(Rc::new(SuperObj {
+        class,
+        this: a[1].clone(),
+        super_class,
+    })))
+}
+
+/// Fills the `builtins` module.
+pub fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    def(&t.range, "__new__", range_new);
+    def(&t.type_, "__new__", type_new);
+    def(&t.str_, "__new__", str_new);
+    def(&t.int, "__new__", int_new);
+    def(&t.float, "__new__", float_new);
+    def(&t.bool_, "__new__", bool_new);
+    def(&t.list, "__new__", list_new);
+    def(&t.tuple, "__new__", tuple_new);
+    def(&t.dict, "__new__", dict_new);
+    def(&t.set, "__new__", set_new);
+    def(&t.bytes, "__new__", bytes_new);
+    let super_class = super::types::new_class(
+        &std::cell::Cell::new(vm.next_id()),
+        "super",
+        "builtins",
+        vec![],
+        super::value::ClassKind::Builtin,
+        Default::default(),
+    )
+    .expect("no bases");
+    def(&super_class, "__new__", super_new);
+    let classes: Vec<(&str, Rc<Class>)> = vec![
+        ("object", t.object.clone()),
+        ("type", t.type_.clone()),
+        ("int", t.int.clone()),
+        ("float", t.float.clone()),
+        ("str", t.str_.clone()),
+        ("bool", t.bool_.clone()),
+        ("bytes", t.bytes.clone()),
+        ("list", t.list.clone()),
+        ("tuple", t.tuple.clone()),
+        ("dict", t.dict.clone()),
+        ("set", t.set.clone()),
+        ("range", t.range.clone()),
+        ("super", super_class),
+    ];
+    let exceptions: Vec<(&'static str, Rc<Class>)> =
+        t.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let b = vm.builtins.clone();
+    for (name, c) in classes {
+        b.set(name, Value::Class(c));
+    }
+    for (name, c) in exceptions {
+        b.set(name, Value::Class(c));
+    }
+    b.set("EnvironmentError", b.get("OSError").unwrap_or(Value::None));
+    b.set("IOError", b.get("OSError").unwrap_or(Value::None));
+    let funcs: &[(&str, NativeImpl)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("format", format),
+        ("enumerate", enumerate_shim),
+        ("zip", zip_shim),
+        ("map", map_shim),
+        ("filter", filter_shim),
+        ("reversed", reversed_shim),
+        ("sorted", sorted),
+        ("sum", sum),
+        ("min", min),
+        ("max", max),
+        ("abs", abs),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("iter", iter_fn),
+        ("next", next_fn),
+        ("any", any_fn),
+        ("all", all_fn),
+        ("getattr", getattr_fn),
+        ("hasattr", hasattr_fn),
+        ("setattr", setattr_fn),
+        ("callable", callable_fn),
+        ("id", id_fn),
+        ("hash", hash_fn),
+        ("chr", chr_fn),
+        ("ord", ord_fn),
+        ("hex", hex_fn),
+        ("oct", oct_fn),
+        ("bin", bin_fn),
+        ("input", unsupported_input),
+        ("open", unsupported_open),
+    ];
+    for (name, f) in funcs {
+        b.set(name, native(name, *f));
+    }
+    b.set("None", Value::None);
+    b.set("True", Value::Bool(true));
+    b.set("False", Value::Bool(false));
+    b.set("Ellipsis", Value::Ellipsis);
+    b.set("NotImplemented", Value::NotImplemented);
+    b.set("__name__", Value::str("builtins"));
+}
+
+// enumerate/zip/map/filter/reversed are classes in CPython; as functions
+// here they take no class argument, so shift the arguments.
+fn with_dummy(args: Args) -> Args {
+    let mut a = args;
+    a.pos.insert(0, Value::None);
+    a
+}
+
+fn enumerate_shim(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    enumerate(vm, with_dummy(args))
+}
+
+fn zip_shim(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    zip(vm, with_dummy(args))
+}
+
+fn map_shim(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    map(vm, with_dummy(args))
+}
+
+fn filter_shim(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    filter(vm, with_dummy(args))
+}
+
+fn reversed_shim(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    reversed(vm, with_dummy(args))
+}

@@ -1,0 +1,163 @@
+//! Creating, matching and printing exceptions the way CPython does.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::value::{
+    Args, Attrs, Class, ClassKind, ExcData, Instance, Payload, PyErr, PyResult, Value,
+};
+use super::Vm;
+
+impl Vm {
+    /// A new instance of the built-in exception class `name` with `args`.
+    pub fn new_exception(&mut self, name: &str, args: Vec<Value>) -> Value {
+        let class = self.types.exc(name);
+        self.exception_of_class(&class, args)
+    }
+
+    /// A new instance of an exception class with `args` (no `__init__` run).
+    pub fn exception_of_class(&mut self, class: &Rc<Class>, args: Vec<Value>) -> Value {
+        Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(Attrs::default()),
+            payload: Payload::Exception(RefCell::new(ExcData {
+                args,
+                ..Default::default()
+            })),
+            id: self.next_id(),
+        }))
+    }
+
+    /// `PyErr` for raising built-in exception `name` with one message.
+    pub fn new_error(&mut self, name: &str, msg: &str) -> PyErr {
+        PyErr::Exception(self.new_exception(name, vec![Value::str(msg)]))
+    }
+
+    /// `PyErr` for raising built-in exception `name` with these args.
+    pub fn new_error_args(&mut self, name: &str, args: Vec<Value>) -> PyErr {
+        PyErr::Exception(self.new_exception(name, args))
+    }
+
+    /// The exception instance `raise v` raises: instances as they are,
+    /// classes called with no arguments.
+    pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Instance(i) if i.class.kind == ClassKind::Exception => Ok(v),
+            Value::Class(c) if c.kind == ClassKind::Exception => {
+                let e = self.call(&v, Args::default())?;
+                match &e {
+                    Value::Instance(i) if i.class.kind == ClassKind::Exception => Ok(e),
+                    _ => Err(self.new_error(
+                        "TypeError",
+                        &format!(
+                            "calling {} should have returned an instance of BaseException, not {}",
+                            c.name,
+                            e.type_name()
+                        ),
+                    )),
+                }
+            }
+            _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except cls:` — whether `exc` matches a class or a tuple of classes.
+    pub fn exception_matches(&mut self, exc: &Value, cls: &Value) -> PyResult<bool> {
+        let class = self.types.class_of(self, exc);
+        match cls {
+            Value::Class(c) if c.kind == ClassKind::Exception => Ok(class.is_subclass(c)),
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.exception_matches(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.new_error(
+                "TypeError",
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// `str(exc)`: the single argument's str, the args tuple's repr, or
+    /// empty; `KeyError` shows the repr of its key.
+    pub fn exception_str(&mut self, exc: &Value) -> PyResult<String> {
+        let Some(data) = exc.exc() else {
+            return self.to_str(exc);
+        };
+        let args = data.borrow().args.clone();
+        let is_key_error = self.is_instance_of(exc, "KeyError");
+        match args.len() {
+            0 => Ok(String::new()),
+            1 if is_key_error => self.repr(&args[0]),
+            1 => self.to_str(&args[0]),
+            _ => self.repr(&Value::Tuple(args.into())),
+        }
+    }
+
+    /// `TypeName: message` as the corpus transcripts and tracebacks end
+    /// (`TypeName` alone when the message is empty).
+    pub fn exception_summary(&mut self, exc: &Value) -> String {
+        let class = self.types.class_of(self, exc);
+        let name = if class.module.as_ref() == "builtins" || class.module.as_ref() == "__main__" {
+            class.name.to_string()
+        } else {
+            format!("{}.{}", class.module, class.name)
+        };
+        // str() of a user exception may call back into Python and fail.
+        let msg = match self.to_str(exc) {
+            Ok(m) => m,
+            Err(_) => "<exception str() failed>".into(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{}: {}", name, msg)
+        }
+    }
+
+    /// A CPython-style traceback, with chained causes and contexts.
+    pub fn format_traceback(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, 0);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, depth: usize) {
+        if depth > 20 {
+            return;
+        }
+        if let Some(d) = exc.exc() {
+            let (cause, context, suppress) = {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            };
+            if let Some(c) = cause {
+                self.format_chain(&c, out, depth + 1);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if let (Some(c), false) = (context, suppress) {
+                self.format_chain(&c, out, depth + 1);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+            let tb = d.borrow().traceback.clone();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for entry in tb.iter().rev() {
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        entry.filename, entry.line, entry.name
+                    ));
+                }
+            }
+        }
+        let summary = self.exception_summary(exc);
+        out.push_str(&summary);
+        out.push('\n');
+    }
+}

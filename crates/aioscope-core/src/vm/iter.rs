@@ -1,0 +1,395 @@
+//! The iteration protocol: `iter()`, `next()`, and helpers that drain an
+//! iterable into a vector.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::interp::{CoroOutcome, Resume};
+use super::value::{Args, CoroKind, Iter, Payload, PyErr, PyResult, Value};
+use super::Vm;
+
+/// Longest sequence a single iteration may collect (guards memory).
+const MAX_COLLECT: usize = 10_000_000;
+
+impl Vm {
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let it = match v {
+            Value::List(l) => Iter::List(l.clone(), 0),
+            Value::Tuple(t) => Iter::Tuple(t.clone(), 0),
+            Value::Str(s) => Iter::Str(s.clone(), 0),
+            Value::Bytes(b) => Iter::Bytes(b.clone(), 0),
+            Value::Range(r) => Iter::Range {
+                next: r.start,
+                left: r.len(),
+                step: r.step,
+            },
+            Value::Dict(d) => {
+                let items: Rc<[Value]> = d.borrow().keys().cloned().collect();
+                let len = d.borrow().len();
+                Iter::Snapshot {
+                    items,
+                    pos: 0,
+                    source: Some((d.clone(), len, "dict_keyiterator")),
+                }
+            }
+            Value::Set(d) => {
+                let items: Rc<[Value]> = d.borrow().keys().cloned().collect();
+                let len = d.borrow().len();
+                Iter::Snapshot {
+                    items,
+                    pos: 0,
+                    source: Some((d.clone(), len, "set_iterator")),
+                }
+            }
+            Value::Iterator(_) => return Ok(v.clone()),
+            Value::Coroutine(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
+            Value::Instance(inst) => {
+                if let Payload::Tuple(t) = &inst.payload {
+                    Iter::Tuple(t.clone(), 0)
+                } else if let Some(m) = self.lookup_method(v, "__iter__")? {
+                    let it = self.call(&m, Args::new(vec![v.clone()]))?;
+                    return Ok(it);
+                } else if let Some(Value::Class(c)) = Some(Value::Class(inst.class.clone())) {
+                    return Err(self
+                        .new_error("TypeError", &format!("'{}' object is not iterable", c.name)));
+                } else {
+                    unreachable!("always some class")
+                }
+            }
+            Value::Class(c) if c.kind == super::value::ClassKind::Enum => {
+                let members = match c.attrs.borrow().get("_member_list_") {
+                    Some(Value::List(l)) => l.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                Iter::Tuple(members.into(), 0)
+            }
+            Value::Object(_) => match self.lookup_method(v, "__iter__")? {
+                Some(m) => return self.call(&m, Args::new(vec![v.clone()])),
+                None => {
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("'{}' object is not iterable", v.type_name()),
+                    ))
+                }
+            },
+            other => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!("'{}' object is not iterable", other.type_name()),
+                ))
+            }
+        };
+        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Iterator(cell) => self.next_builtin(cell),
+            Value::Coroutine(c) if c.kind == CoroKind::Generator => {
+                if c.state.get() == super::value::CoroState::Closed {
+                    return Ok(None);
+                }
+                match self.resume(c, Resume::Send(Value::None)) {
+                    Ok(CoroOutcome::Yield(v)) => Ok(Some(v)),
+                    Ok(CoroOutcome::Return(_)) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            Value::Instance(_) | Value::Object(_) => {
+                let Some(m) = self.lookup_method(it, "__next__")? else {
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("'{}' object is not an iterator", it.type_name()),
+                    ));
+                };
+                match self.call(&m, Args::new(vec![it.clone()])) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(PyErr::Exception(e)) if self.is_instance_of(&e, "StopIteration") => {
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            other => Err(self.new_error(
+                "TypeError",
+                &format!("'{}' object is not an iterator", other.type_name()),
+            )),
+        }
+    }
+
+    fn next_builtin(&mut self, cell: &Rc<RefCell<Iter>>) -> PyResult<Option<Value>> {
+        // Iterators that call back into Python must not hold the borrow.
+        enum Step {
+            Done(Option<Value>),
+            Enumerate(Value, i64),
+            Zip(Vec<Value>),
+            Map(Value, Vec<Value>),
+            Filter(Value, Value),
+            CycleSource(Value),
+        }
+        let step = {
+            let mut it = cell.borrow_mut();
+            match &mut *it {
+                Iter::List(l, i) => {
+                    let v = l.borrow().get(*i).cloned();
+                    if v.is_some() {
+                        *i += 1;
+                    }
+                    Step::Done(v)
+                }
+                Iter::Tuple(t, i) => {
+                    let v = t.get(*i).cloned();
+                    if v.is_some() {
+                        *i += 1;
+                    }
+                    Step::Done(v)
+                }
+                Iter::Str(s, i) => {
+                    let rest = &s[*i..];
+                    match rest.chars().next() {
+                        Some(c) => {
+                            *i += c.len_utf8();
+                            Step::Done(Some(Value::Str(c.to_string().into())))
+                        }
+                        None => Step::Done(None),
+                    }
+                }
+                Iter::Bytes(b, i) => {
+                    let v = b.get(*i).map(|x| Value::Int(*x as i64));
+                    if v.is_some() {
+                        *i += 1;
+                    }
+                    Step::Done(v)
+                }
+                Iter::Range { next, left, step } => {
+                    if *left <= 0 {
+                        Step::Done(None)
+                    } else {
+                        let v = *next;
+                        *left -= 1;
+                        *next = next.wrapping_add(*step);
+                        Step::Done(Some(Value::Int(v)))
+                    }
+                }
+                Iter::Snapshot { items, pos, source } => {
+                    if let Some((d, len, kind)) = source {
+                        if d.borrow().len() != *len {
+                            let what = if *kind == "set_iterator" {
+                                "set"
+                            } else {
+                                "dictionary"
+                            };
+                            let msg = format!("{} changed size during iteration", what);
+                            drop(it);
+                            return Err(self.new_error("RuntimeError", &msg));
+                        }
+                    }
+                    let v = items.get(*pos).cloned();
+                    if v.is_some() {
+                        *pos += 1;
+                    }
+                    Step::Done(v)
+                }
+                Iter::Enumerate(inner, n) => {
+                    let i = *n;
+                    *n += 1;
+                    Step::Enumerate(inner.clone(), i)
+                }
+                Iter::Zip(its) => Step::Zip(its.clone()),
+                Iter::Map(f, its) => Step::Map(f.clone(), its.clone()),
+                Iter::Filter(f, inner) => Step::Filter(f.clone(), inner.clone()),
+                Iter::Reversed(items, left) => {
+                    if *left == 0 {
+                        Step::Done(None)
+                    } else {
+                        *left -= 1;
+                        Step::Done(items.get(*left).cloned())
+                    }
+                }
+                Iter::Cycle { source, saved, pos } => match source {
+                    Some(s) => Step::CycleSource(s.clone()),
+                    None => {
+                        if saved.is_empty() {
+                            Step::Done(None)
+                        } else {
+                            let v = saved[*pos % saved.len()].clone();
+                            *pos = (*pos + 1) % saved.len();
+                            Step::Done(Some(v))
+                        }
+                    }
+                },
+                Iter::Count(n, step) => {
+                    let v = *n;
+                    *n = n.wrapping_add(*step);
+                    Step::Done(Some(Value::Int(v)))
+                }
+                Iter::Exhausted => Step::Done(None),
+            }
+        };
+        match step {
+            Step::Done(v) => Ok(v),
+            Step::Enumerate(inner, i) => match self.next(&inner)? {
+                Some(v) => Ok(Some(Value::tuple(vec![Value::Int(i), v]))),
+                None => Ok(None),
+            },
+            Step::Zip(its) => {
+                if its.is_empty() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(its.len());
+                for it in &its {
+                    match self.next(it)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            Step::Map(f, its) => {
+                let mut args = Vec::with_capacity(its.len());
+                for it in &its {
+                    match self.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(self.call(&f, Args::new(args))?))
+            }
+            Step::Filter(f, inner) => loop {
+                let Some(v) = self.next(&inner)? else {
+                    return Ok(None);
+                };
+                let keep = if matches!(f, Value::None) {
+                    self.truthy(&v)?
+                } else {
+                    let r = self.call(&f, Args::new(vec![v.clone()]))?;
+                    self.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+            Step::CycleSource(src) => match self.next(&src)? {
+                Some(v) => {
+                    if let Iter::Cycle { saved, .. } = &mut *cell.borrow_mut() {
+                        saved.push(v.clone());
+                    }
+                    Ok(Some(v))
+                }
+                None => {
+                    let first = {
+                        let mut it = cell.borrow_mut();
+                        if let Iter::Cycle { source, saved, pos } = &mut *it {
+                            *source = None;
+                            if saved.is_empty() {
+                                None
+                            } else {
+                                *pos = 1 % saved.len();
+                                Some(saved[0].clone())
+                            }
+                        } else {
+                            None
+                        }
+                    };
+                    Ok(first)
+                }
+            },
+        }
+    }
+
+    /// Drains an iterable into a vector.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            if out.len() >= MAX_COLLECT {
+                return Err(self.new_error("MemoryError", "the sequence is too long"));
+            }
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Unpacks exactly `n` items, with CPython's messages.
+    pub fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            Value::Instance(i) if matches!(i.payload, Payload::Tuple(_)) => match &i.payload {
+                Payload::Tuple(t) => t.to_vec(),
+                _ => unreachable!("matched above"),
+            },
+            _ => {
+                if matches!(
+                    v,
+                    Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+                ) {
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("cannot unpack non-iterable {} object", v.type_name()),
+                    ));
+                }
+                // Take at most n + 1 items so endless iterators fail fast.
+                let it = self.iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        break;
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(self.new_error(
+                "ValueError",
+                &format!("too many values to unpack (expected {})", n),
+            ));
+        }
+        if items.len() < n {
+            return Err(self.new_error(
+                "ValueError",
+                &format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    n,
+                    items.len()
+                ),
+            ));
+        }
+        Ok(items)
+    }
+
+    /// The (key, value) pairs of a mapping (`**m`, `dict(m)`).
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        match m {
+            Value::Dict(d) => Ok(d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()),
+            Value::Instance(_) => {
+                let keys_m = self.get_attr(m, "keys")?;
+                let keys = self.call(&keys_m, Args::default())?;
+                let keys = self.collect(&keys)?;
+                let mut out = Vec::new();
+                for k in keys {
+                    let v = self.get_item(m, &k)?;
+                    out.push((k, v));
+                }
+                Ok(out)
+            }
+            other => Err(self.new_error(
+                "TypeError",
+                &format!("'{}' object is not a mapping", other.type_name()),
+            )),
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The interpreter: values, frames and a resumable bytecode loop.
+//!
+//! Python code runs on a *fiber*: a stack of frames that the loop in
+//! [`interp`] executes without Rust recursion for Python-to-Python calls.
+//! A fiber stops when its bottom frame returns or raises, or when its top
+//! frame suspends (an `await` on a pending future, a `yield`, or a native
+//! function asking the driver to block the thread). Coroutine frames go
+//! back into their coroutine objects when the fiber suspends, so a task is
+//! nothing but a coroutine object and can be inspected while paused.
+
+pub mod builtins;
+pub mod call;
+pub mod dict;
+pub mod exceptions;
+pub mod frame;
+pub mod interp;
+pub mod iter;
+pub mod methods;
+pub mod modules;
+pub mod ops;
+pub mod pyfmt;
+pub mod repr;
+pub mod types;
+pub mod value;
+
+use std::any::Any;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::lang::bytecode::Code;
+use crate::lang::compiler;
+use crate::lang::SyntaxError;
+
+pub use types::Types;
+pub use value::{Args, Halt, PyErr, PyResult, Value};
+
+use value::Module;
+
+/// Text written to stdout, stamped with the virtual clock at the write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutRecord {
+    /// Virtual time of the write.
+    pub t: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// A line that started executing, for line stepping and highlighting.
+#[derive(Clone, Debug)]
+pub struct LineEvent {
+    /// The code running.
+    pub code: Rc<Code>,
+    /// The line.
+    pub line: u32,
+}
+
+/// Services the layer above the interpreter provides: how blocking calls
+/// behave and who owns the clock. Without a host, `time.sleep` simply
+/// advances the clock.
+pub trait Host {
+    /// `time.sleep(seconds)` on the running thread.
+    fn sleep(&self, vm: &mut Vm, seconds: f64) -> PyResult<()>;
+    /// The layer's own state, for its native functions to downcast.
+    fn as_any(&self) -> &dyn Any;
+    /// The same, as a shared pointer.
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any>;
+}
+
+/// Limits that keep a user's program from running away with the page.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Instructions a whole run may execute.
+    pub instructions: u64,
+    /// Python frames alive at once (`RecursionError` past it).
+    pub frames: u32,
+    /// Nested native→Python calls (each costs Rust stack).
+    pub native_depth: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            instructions: 50_000_000,
+            frames: 1000,
+            native_depth: 48,
+        }
+    }
+}
+
+/// A native module constructor.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<Module>>;
+
+/// The interpreter state: built-in types, loaded modules, output, clock.
+pub struct Vm {
+    /// The built-in classes.
+    pub types: Types,
+    /// The `builtins` module.
+    pub builtins: Rc<Module>,
+    /// Modules imported so far, by name.
+    pub modules: HashMap<Rc<str>, Rc<Module>>,
+    native_modules: HashMap<&'static str, ModuleInit>,
+    source_modules: HashMap<&'static str, &'static str>,
+    /// Everything written to stdout.
+    pub stdout: Vec<OutRecord>,
+    /// Everything written to stderr (tracebacks, warnings).
+    pub stderr: String,
+    /// The virtual clock, in seconds.
+    pub clock: f64,
+    /// Limits in force.
+    pub limits: Limits,
+    /// Instructions executed so far.
+    pub executed: u64,
+    /// Python frames currently alive on all fibers.
+    pub(crate) frame_depth: u32,
+    /// Nested native→Python calls currently active.
+    pub(crate) native_depth: u32,
+    next_id: Cell<u64>,
+    /// Record [`LineEvent`]s into `lines`.
+    pub trace_lines: bool,
+    /// Line events since the host last drained them.
+    pub lines: Vec<LineEvent>,
+    /// The layer above, if any.
+    pub host: Option<Rc<dyn Host>>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    /// A fresh interpreter with the built-ins and the standard library
+    /// modules of the subset registered (not yet imported).
+    pub fn new() -> Vm {
+        let next_id = Cell::new(1);
+        let types = Types::new(&next_id);
+        let builtins = Module::new("builtins");
+        let mut vm = Vm {
+            types,
+            builtins,
+            modules: HashMap::new(),
+            native_modules: HashMap::new(),
+            source_modules: HashMap::new(),
+            stdout: Vec::new(),
+            stderr: String::new(),
+            clock: 0.0,
+            limits: Limits::default(),
+            executed: 0,
+            frame_depth: 0,
+            native_depth: 0,
+            next_id,
+            trace_lines: false,
+            lines: Vec::new(),
+            host: None,
+        };
+        builtins::install(&mut vm);
+        methods::install(&mut vm);
+        modules::register_all(&mut vm);
+        vm
+    }
+
+    /// A fresh identity number (for `at 0x…` reprs and hashing by identity;
+    /// sequential so runs are reproducible).
+    pub fn next_id(&self) -> u64 {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
+    }
+
+    /// Registers a module implemented in Rust, imported on first use.
+    pub fn register_native_module(&mut self, name: &'static str, init: ModuleInit) {
+        self.native_modules.insert(name, init);
+    }
+
+    /// Registers a module written in Python, compiled on first import.
+    pub fn register_source_module(&mut self, name: &'static str, source: &'static str) {
+        self.source_modules.insert(name, source);
+    }
+
+    /// Appends text to stdout at the current virtual time.
+    pub fn write_stdout(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.stdout.last_mut() {
+            Some(last) if last.t == self.clock => last.text.push_str(text),
+            _ => self.stdout.push(OutRecord {
+                t: self.clock,
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    /// Compiles `source` as module `__main__` and runs it to the end (or to
+    /// the first uncaught exception).
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
+        let module = Module::new("__main__");
+        self.modules.insert("__main__".into(), module.clone());
+        match self.run_code(code, module) {
+            Ok(_) => Ok(()),
+            Err(PyErr::Exception(e)) => Err(RunError::Exception(e)),
+            Err(PyErr::Halt(h)) => Err(RunError::Halt(h)),
+            Err(PyErr::Suspend(_)) => Err(RunError::Halt(Halt::Internal(
+                "the main program suspended outside a driver".into(),
+            ))),
+        }
+    }
+
+    /// Imports a module by dotted name, loading it on first use.
+    pub fn import(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        if let Some(init) = self.native_modules.get(name).copied() {
+            let m = init(self)?;
+            self.modules.insert(name.into(), m.clone());
+            return Ok(m);
+        }
+        if let Some(source) = self.source_modules.get(name).copied() {
+            let filename = format!("<{}>", name);
+            let code = compiler::compile_source(source, &filename).map_err(|e| {
+                self.new_error(
+                    "SyntaxError",
+                    &format!("in built-in module {}: {}", name, e),
+                )
+            })?;
+            let module = Module::new(name);
+            self.modules.insert(name.into(), module.clone());
+            if let Err(e) = self.run_code(code, module.clone()) {
+                self.modules.remove(name);
+                return Err(e);
+            }
+            return Ok(module);
+        }
+        let known = [
+            "os",
+            "threading",
+            "concurrent",
+            "random",
+            "math",
+            "json",
+            "re",
+            "socket",
+            "aiohttp",
+            "requests",
+            "typing",
+            "dataclasses",
+        ];
+        let root = name.split('.').next().unwrap_or(name);
+        if known.contains(&root) {
+            return Err(self.new_error(
+                "NotImplementedError",
+                &format!("module '{}' is not supported yet", name),
+            ));
+        }
+        Err(self.new_error(
+            "ModuleNotFoundError",
+            &format!("No module named '{}'", name),
+        ))
+    }
+
+    /// Records `text` on stderr.
+    pub fn write_stderr(&mut self, text: &str) {
+        self.stderr.push_str(text);
+    }
+}
+
+/// Why a whole program stopped with an error.
+#[derive(Debug)]
+pub enum RunError {
+    /// The source does not compile.
+    Syntax(SyntaxError),
+    /// An exception escaped the program.
+    Exception(Value),
+    /// The run was halted (budget, limits, stop).
+    Halt(Halt),
+}
+
+#[cfg(test)]
+mod tests;

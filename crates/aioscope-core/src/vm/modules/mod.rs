@@ -1,0 +1,18 @@
+//! The standard library modules of the subset. Small pieces are native;
+//! the rest is Python source compiled on first import.
+
+pub mod enum_;
+pub mod stdlib;
+
+use super::Vm;
+
+/// Registers every standard module with the interpreter (imported lazily).
+pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module("sys", stdlib::sys);
+    vm.register_native_module("time", stdlib::time);
+    vm.register_native_module("itertools", stdlib::itertools);
+    vm.register_native_module("_collections", stdlib::collections_native);
+    vm.register_native_module("enum", enum_::module);
+    vm.register_source_module("functools", include_str!("functools.py"));
+    vm.register_source_module("collections", include_str!("collections.py"));
+}

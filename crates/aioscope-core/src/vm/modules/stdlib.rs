@@ -1,0 +1,373 @@
+//! Native modules: `sys`, `time`, `itertools` and the native half of
+//! `collections`.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::vm::builtins::{float_arg, int_arg, native};
+use crate::vm::methods::def;
+use crate::vm::types::new_class;
+use crate::vm::value::{
+    Args, Attrs, Class, ClassKind, Instance, Iter, Module, NativeObject, Payload, PyResult, Value,
+};
+use crate::vm::Vm;
+
+/// `sys.stdout` / `sys.stderr`: writes go to the run's output, stamped with
+/// the virtual clock.
+pub struct Stream {
+    err: bool,
+    class: Rc<Class>,
+}
+
+impl NativeObject for Stream {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        "TextIOWrapper"
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
+        Ok(format!(
+            "<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>",
+            if self.err { "stderr" } else { "stdout" }
+        ))
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let err = args
+        .pos
+        .first()
+        .and_then(|v| v.downcast::<Stream>())
+        .map(|s| s.err)
+        .unwrap_or(false);
+    let text = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("write() argument must be str, not {}", other.type_name()),
+            ))
+        }
+        None => {
+            return Err(vm.new_error("TypeError", "write() takes exactly one argument (0 given)"))
+        }
+    };
+    if err {
+        vm.write_stderr(&text);
+    } else {
+        vm.write_stdout(&text);
+    }
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn sys_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = args
+        .pos
+        .first()
+        .cloned()
+        .map(|a| vec![a])
+        .unwrap_or_default();
+    Err(vm.new_error_args("SystemExit", args))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.limits.frames as i64))
+}
+
+/// The `sys` module.
+pub fn sys(vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let m = Module::new("sys");
+    let ids = std::cell::Cell::new(vm.next_id());
+    let class = new_class(
+        &ids,
+        "TextIOWrapper",
+        "_io",
+        vec![],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("no bases");
+    def(&class, "write", stream_write);
+    def(&class, "flush", stream_flush);
+    m.set(
+        "stdout",
+        Value::Object(Rc::new(Stream {
+            err: false,
+            class: class.clone(),
+        })),
+    );
+    m.set(
+        "stderr",
+        Value::Object(Rc::new(Stream { err: true, class })),
+    );
+    m.set("argv", Value::list(vec![Value::str("main.py")]));
+    m.set("version", Value::str("3.11.7 (aioscope simulation)"));
+    m.set("platform", Value::str("aioscope"));
+    m.set("maxsize", Value::Int(i64::MAX));
+    m.set("exit", native("exit", sys_exit));
+    m.set(
+        "getrecursionlimit",
+        native("getrecursionlimit", sys_getrecursionlimit),
+    );
+    Ok(m)
+}
+
+fn time_now(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.clock))
+}
+
+fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let secs = match args.pos.first() {
+        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => float_arg(vm, v, "sleep")?,
+        Some(other) => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ),
+            ))
+        }
+        None => {
+            return Err(vm.new_error(
+                "TypeError",
+                "time.sleep() takes exactly one argument (0 given)",
+            ))
+        }
+    };
+    if secs < 0.0 {
+        return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
+    }
+    match vm.host.clone() {
+        Some(h) => h.sleep(vm, secs)?,
+        None => vm.clock += secs,
+    }
+    Ok(Value::None)
+}
+
+/// The `time` module: every clock reads the virtual clock.
+pub fn time(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let m = Module::new("time");
+    for name in ["time", "monotonic", "perf_counter"] {
+        m.set(name, native(name, time_now));
+    }
+    m.set("sleep", native("sleep", time_sleep));
+    Ok(m)
+}
+
+fn cycle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(src) = args.pos.first() else {
+        return Err(vm.new_error("TypeError", "cycle expected 1 argument, got 0"));
+    };
+    let it = vm.iter(src)?;
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Cycle {
+        source: Some(it),
+        saved: Vec::new(),
+        pos: 0,
+    }))))
+}
+
+fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let start = match args.pos.first() {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    let step = match args.pos.get(1) {
+        Some(v) => int_arg(vm, v)?,
+        None => 1,
+    };
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Count(
+        start, step,
+    )))))
+}
+
+fn chain(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut items = Vec::new();
+    for a in &args.pos {
+        items.extend(vm.collect(a)?);
+    }
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
+        items.into(),
+        0,
+    )))))
+}
+
+fn islice(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(src) = args.pos.first() else {
+        return Err(vm.new_error("TypeError", "islice expected at least 2 arguments, got 0"));
+    };
+    let (start, stop) = match (args.pos.get(1), args.pos.get(2)) {
+        (Some(stop), None) => (0, stop.clone()),
+        (Some(a), Some(b)) => (int_arg(vm, a)?, b.clone()),
+        _ => return Err(vm.new_error("TypeError", "islice expected at least 2 arguments")),
+    };
+    let stop = match stop {
+        Value::None => None,
+        v => Some(int_arg(vm, &v)?),
+    };
+    let it = vm.iter(src)?;
+    let mut out = Vec::new();
+    let mut i = 0i64;
+    while stop.is_none_or(|s| i < s) {
+        match vm.next(&it)? {
+            Some(v) => {
+                if i >= start {
+                    out.push(v);
+                }
+            }
+            None => break,
+        }
+        i += 1;
+        if out.len() > 10_000_000 {
+            return Err(vm.new_error("MemoryError", "islice is too long"));
+        }
+    }
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
+        out.into(),
+        0,
+    )))))
+}
+
+/// The `itertools` module (the iterators the tutorials use).
+pub fn itertools(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let m = Module::new("itertools");
+    m.set("cycle", native("cycle", cycle));
+    m.set("count", native("count", count));
+    m.set("chain", native("chain", chain));
+    m.set("islice", native("islice", islice));
+    Ok(m)
+}
+
+fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(class)) = args.pos.first().cloned() else {
+        return Err(vm.new_error("TypeError", "namedtuple.__new__ needs a class"));
+    };
+    let fields: Vec<Rc<str>> = match class.lookup("_fields") {
+        Some(Value::Tuple(t)) => t
+            .iter()
+            .filter_map(|f| match f {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut slots: Vec<Option<Value>> = vec![None; fields.len()];
+    let given = args.pos.len() - 1;
+    if given > fields.len() {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "{}.__new__() takes {} positional arguments but {} were given",
+                class.name,
+                fields.len() + 1,
+                given + 1
+            ),
+        ));
+    }
+    for (i, v) in args.pos.into_iter().skip(1).enumerate() {
+        slots[i] = Some(v);
+    }
+    for (k, v) in args.kw {
+        match fields.iter().position(|f| *f == k) {
+            Some(i) if slots[i].is_none() => slots[i] = Some(v),
+            Some(_) => {
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!(
+                        "{}.__new__() got multiple values for argument '{}'",
+                        class.name, k
+                    ),
+                ))
+            }
+            None => {
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!(
+                        "{}.__new__() got an unexpected keyword argument '{}'",
+                        class.name, k
+                    ),
+                ))
+            }
+        }
+    }
+    let missing: Vec<String> = fields
+        .iter()
+        .zip(slots.iter())
+        .filter(|(_, s)| s.is_none())
+        .map(|(f, _)| format!("'{}'", f))
+        .collect();
+    if !missing.is_empty() {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "{}.__new__() missing {} required positional argument{}: {}",
+                class.name,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(" and ")
+            ),
+        ));
+    }
+    let items: Vec<Value> = slots
+        .into_iter()
+        .map(|s| s.unwrap_or(Value::None))
+        .collect();
+    Ok(Value::Instance(Rc::new(Instance {
+        class,
+        attrs: RefCell::new(Attrs::default()),
+        payload: Payload::Tuple(items.into()),
+        id: vm.next_id(),
+    })))
+}
+
+fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("defaults");
+    let _ = args.take_kw("module");
+    let name = match args.pos.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return Err(vm.new_error("TypeError", "namedtuple() needs a type name")),
+    };
+    let fields: Vec<Value> = match args.pos.get(1) {
+        Some(Value::Str(s)) => s
+            .replace(',', " ")
+            .split_whitespace()
+            .map(Value::str)
+            .collect(),
+        Some(other) => vm.collect(other)?,
+        None => return Err(vm.new_error("TypeError", "namedtuple() needs field names")),
+    };
+    let mut attrs = Attrs::default();
+    attrs.set("_fields".into(), Value::tuple(fields));
+    let module: Rc<str> = "__main__".into();
+    attrs.set("__module__".into(), Value::Str(module));
+    let ids = std::cell::Cell::new(vm.next_id());
+    let tuple = vm.types.tuple.clone();
+    let class = new_class(
+        &ids,
+        &name,
+        "__main__",
+        vec![tuple],
+        ClassKind::NamedTuple,
+        attrs,
+    )
+    .expect("single base");
+    def(&class, "__new__", namedtuple_new);
+    Ok(Value::Class(class))
+}
+
+/// `_collections`: the native `namedtuple`.
+pub fn collections_native(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+    let m = Module::new("_collections");
+    m.set("namedtuple", native("namedtuple", namedtuple));
+    Ok(m)
+}

@@ -1,0 +1,836 @@
+//! Operators: arithmetic, comparison, truthiness and membership with
+//! Python's semantics (floor division, modulo sign, int/float mixing) and
+//! CPython's error messages.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
+
+use super::dict::{keys_equal, Dict, Key};
+use super::value::{Args, PyResult, Value};
+use super::Vm;
+
+/// The symbol CPython prints for an operator in error messages.
+pub fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mult => "*",
+        BinOp::MatMult => "@",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn dunder(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mult => ("__mul__", "__rmul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::BitOr => ("__or__", "__ror__"),
+        BinOp::BitXor => ("__xor__", "__rxor__"),
+        BinOp::BitAnd => ("__and__", "__rand__"),
+    }
+}
+
+/// The in-place dunder of an operator (`__iadd__` for `+=`).
+pub fn inplace_dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__iadd__",
+        BinOp::Sub => "__isub__",
+        BinOp::Mult => "__imul__",
+        BinOp::MatMult => "__imatmul__",
+        BinOp::Div => "__itruediv__",
+        BinOp::FloorDiv => "__ifloordiv__",
+        BinOp::Mod => "__imod__",
+        BinOp::Pow => "__ipow__",
+        BinOp::LShift => "__ilshift__",
+        BinOp::RShift => "__irshift__",
+        BinOp::BitOr => "__ior__",
+        BinOp::BitXor => "__ixor__",
+        BinOp::BitAnd => "__iand__",
+    }
+}
+
+enum Num {
+    I(i64),
+    F(f64),
+}
+
+fn num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        _ => None,
+    }
+}
+
+/// Python's float modulo: the result has the sign of the divisor.
+pub fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+        m + b
+    } else if m == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        m
+    }
+}
+
+/// Python's float floor division.
+pub fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = float_mod(a, b);
+    let d = (a - m) / b;
+    if d == 0.0 {
+        0.0f64.copysign(a / b)
+    } else {
+        let f = d.floor();
+        if d - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    }
+}
+
+fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
+    if n <= 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(items.len() * n as usize);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    out
+}
+
+impl Vm {
+    fn overflow(&mut self) -> super::value::PyErr {
+        self.new_error(
+            "OverflowError",
+            "integer overflow: integers beyond 64 bits are not supported yet",
+        )
+    }
+
+    fn check_repeat(&mut self, len: usize, n: i64) -> PyResult<()> {
+        if n > 0 && (len as u128) * (n as u128) > 50_000_000 {
+            return Err(self.new_error("MemoryError", "the repeated sequence would be too large"));
+        }
+        Ok(())
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::Instance(i) => {
+                if let super::value::Payload::Tuple(t) = &i.payload {
+                    return Ok(!t.is_empty());
+                }
+                if let Some(m) = self.lookup_method(v, "__bool__")? {
+                    let r = self.call(&m, Args::new(vec![v.clone()]))?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "__bool__ should return bool, returned {}",
+                                other.type_name()
+                            ),
+                        )),
+                    };
+                }
+                if let Some(m) = self.lookup_method(v, "__len__")? {
+                    let r = self.call(&m, Args::new(vec![v.clone()]))?;
+                    return Ok(!matches!(r, Value::Int(0)));
+                }
+                true
+            }
+            Value::Object(o) => o.truthy(),
+            _ => true,
+        })
+    }
+
+    /// `a op b`.
+    pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (num(a), num(b)) {
+            return self.numeric(op, x, y);
+        }
+        match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Value::Str(s.into()));
+            }
+            (BinOp::Add, Value::Str(_), other) => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        other.type_name()
+                    ),
+                ))
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                return Ok(Value::list(v));
+            }
+            (BinOp::Add, Value::List(_), other) => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        other.type_name()
+                    ),
+                ))
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                return Ok(Value::Tuple(v.into()));
+            }
+            (BinOp::Add, Value::Tuple(_), other) => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        other.type_name()
+                    ),
+                ))
+            }
+            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                return Ok(Value::Bytes(v.into()));
+            }
+            (BinOp::Mult, Value::Str(s), n) | (BinOp::Mult, n, Value::Str(s))
+                if matches!(n, Value::Int(_) | Value::Bool(_)) =>
+            {
+                let n = match n {
+                    Value::Int(i) => *i,
+                    Value::Bool(b) => *b as i64,
+                    _ => 0,
+                };
+                self.check_repeat(s.len(), n)?;
+                return Ok(Value::Str(s.repeat(n.max(0) as usize).into()));
+            }
+            (BinOp::Mult, Value::List(l), Value::Int(n))
+            | (BinOp::Mult, Value::Int(n), Value::List(l)) => {
+                self.check_repeat(l.borrow().len(), *n)?;
+                return Ok(Value::list(repeat(&l.borrow(), *n)));
+            }
+            (BinOp::Mult, Value::Tuple(t), Value::Int(n))
+            | (BinOp::Mult, Value::Int(n), Value::Tuple(t)) => {
+                self.check_repeat(t.len(), *n)?;
+                return Ok(Value::Tuple(repeat(t, *n).into()));
+            }
+            (BinOp::Mult, Value::Bytes(t), Value::Int(n))
+            | (BinOp::Mult, Value::Int(n), Value::Bytes(t)) => {
+                self.check_repeat(t.len(), *n)?;
+                return Ok(Value::Bytes(repeat(t, *n).into()));
+            }
+            (BinOp::Mod, Value::Str(fmt), args) => {
+                return Ok(Value::Str(self.percent_format(fmt, args)?.into()));
+            }
+            (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().iter() {
+                    d.insert(
+                        Key::new(k.clone()).expect("dict keys are hashable"),
+                        v.clone(),
+                    );
+                }
+                return Ok(Value::Dict(Rc::new(RefCell::new(d))));
+            }
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
+                return Ok(set_op(op, &x.borrow(), &y.borrow()));
+            }
+            _ => {}
+        }
+        let (name, rname) = dunder(op);
+        if let Value::Instance(_) | Value::Object(_) = a {
+            if let Some(m) = self.lookup_method(a, name)? {
+                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Value::Instance(_) | Value::Object(_) = b {
+            if let Some(m) = self.lookup_method(b, rname)? {
+                let r = self.call(&m, Args::new(vec![b.clone(), a.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(self.new_error(
+            "TypeError",
+            &format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                op_symbol(op),
+                a.type_name(),
+                b.type_name()
+            ),
+        ))
+    }
+
+    fn numeric(&mut self, op: BinOp, a: Num, b: Num) -> PyResult<Value> {
+        match (a, b) {
+            (Num::I(x), Num::I(y)) => self.int_op(op, x, y),
+            (Num::I(x), Num::F(y)) => self.float_op(op, x as f64, y),
+            (Num::F(x), Num::I(y)) => self.float_op(op, x, y as f64),
+            (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
+        }
+    }
+
+    fn int_op(&mut self, op: BinOp, x: i64, y: i64) -> PyResult<Value> {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mult => x.checked_mul(y),
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(self.new_error("ZeroDivisionError", "division by zero"));
+                }
+                return Ok(Value::Float(x as f64 / y as f64));
+            }
+            BinOp::FloorDiv | BinOp::Mod => {
+                if y == 0 {
+                    let msg = if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
+                    return Err(self.new_error("ZeroDivisionError", msg));
+                }
+                let (Some(q), Some(m)) = (x.checked_div(y), x.checked_rem(y)) else {
+                    return Err(self.overflow());
+                };
+                let (q, m) = if m != 0 && ((m < 0) != (y < 0)) {
+                    (q - 1, m + y)
+                } else {
+                    (q, m)
+                };
+                Some(if op == BinOp::Mod { m } else { q })
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(self.new_error(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ));
+                    }
+                    return Ok(Value::Float((x as f64).powf(y as f64)));
+                }
+                match u32::try_from(y) {
+                    Ok(e) => x.checked_pow(e),
+                    Err(_) => None,
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(self.new_error("ValueError", "negative shift count"));
+                }
+                if y >= 64 {
+                    if x == 0 {
+                        Some(0)
+                    } else {
+                        None
+                    }
+                } else {
+                    let r = x.checked_shl(y as u32);
+                    r.filter(|r| (r >> y) == x)
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(self.new_error("ValueError", "negative shift count"));
+                }
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
+            }
+            BinOp::BitOr => Some(x | y),
+            BinOp::BitXor => Some(x ^ y),
+            BinOp::BitAnd => Some(x & y),
+            BinOp::MatMult => {
+                return Err(self.new_error(
+                    "TypeError",
+                    "unsupported operand type(s) for @: 'int' and 'int'",
+                ))
+            }
+        };
+        match r {
+            Some(v) => Ok(Value::Int(v)),
+            None => Err(self.overflow()),
+        }
+    }
+
+    fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float floor division by zero"));
+                }
+                float_floordiv(x, y)
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float modulo"));
+                }
+                float_mod(x, y)
+            }
+            BinOp::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.new_error(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
+                x.powf(y)
+            }
+            other => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "unsupported operand type(s) for {}: 'float' and 'float'",
+                        op_symbol(other)
+                    ),
+                ))
+            }
+        };
+        Ok(Value::Float(r))
+    }
+
+    /// `-a`, `+a`, `~a`.
+    pub fn unary(&mut self, op: UnaryOp, a: &Value) -> PyResult<Value> {
+        match (op, a) {
+            (UnaryOp::USub, Value::Int(i)) => match i.checked_neg() {
+                Some(v) => Ok(Value::Int(v)),
+                None => Err(self.overflow()),
+            },
+            (UnaryOp::USub, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+            (UnaryOp::USub, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => Ok(a.clone()),
+            (UnaryOp::UAdd, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+            (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
+            (UnaryOp::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+            (UnaryOp::Not, v) => Ok(Value::Bool(!self.truthy(v)?)),
+            (op, Value::Instance(_)) => {
+                let name = match op {
+                    UnaryOp::USub => "__neg__",
+                    UnaryOp::UAdd => "__pos__",
+                    _ => "__invert__",
+                };
+                match self.lookup_method(a, name)? {
+                    Some(m) => self.call(&m, Args::new(vec![a.clone()])),
+                    None => Err(self.bad_unary(op, a)),
+                }
+            }
+            (op, a) => Err(self.bad_unary(op, a)),
+        }
+    }
+
+    fn bad_unary(&mut self, op: UnaryOp, a: &Value) -> super::value::PyErr {
+        let sym = match op {
+            UnaryOp::USub => "unary -",
+            UnaryOp::UAdd => "unary +",
+            UnaryOp::Invert => "unary ~",
+            UnaryOp::Not => "not",
+        };
+        self.new_error(
+            "TypeError",
+            &format!("bad operand type for {}: '{}'", sym, a.type_name()),
+        )
+    }
+
+    /// `a == b` as a Rust bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) {
+            // Identity implies equality except for NaN.
+            if let Value::Float(f) = a {
+                return Ok(!f.is_nan());
+            }
+            return Ok(true);
+        }
+        match (a, b) {
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_eq(&x, &y)
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y),
+            (Value::Dict(x), Value::Dict(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (k, v) in x.iter() {
+                    let Some(key) = Key::new(k.clone()) else {
+                        return Ok(false);
+                    };
+                    match y.get(&key) {
+                        Some(w) => {
+                            if !self.eq(v, w)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
+            (Value::Set(x), Value::Set(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                Ok(x.len() == y.len()
+                    && x.keys()
+                        .all(|k| Key::new(k.clone()).is_some_and(|k| y.contains(&k))))
+            }
+            (Value::Instance(i), _) | (_, Value::Instance(i))
+                if !matches!(i.payload, super::value::Payload::Tuple(_)) =>
+            {
+                let r = self.rich_compare(CmpOp::Eq, a, b)?;
+                self.truthy(&r)
+            }
+            (Value::Instance(x), Value::Instance(y)) => match (&x.payload, &y.payload) {
+                (super::value::Payload::Tuple(p), super::value::Payload::Tuple(q)) => {
+                    let (p, q) = (p.clone(), q.clone());
+                    self.seq_eq(&p, &q)
+                }
+                _ => Ok(false),
+            },
+            (Value::Range(x), Value::Range(y)) => {
+                let (lx, ly) = (x.len(), y.len());
+                Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
+            }
+            _ => Ok(keys_equal(a, b)),
+        }
+    }
+
+    fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !self.eq(p, q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Three-way comparison for ordering; `None` when the types do not
+    /// order.
+    fn order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
+        if let (Some(x), Some(y)) = (num(a), num(b)) {
+            return Ok(match (x, y) {
+                (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
+                (Num::I(x), Num::F(y)) => (x as f64).partial_cmp(&y),
+                (Num::F(x), Num::I(y)) => x.partial_cmp(&(y as f64)),
+                (Num::F(x), Num::F(y)) => x.partial_cmp(&y),
+            });
+        }
+        match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+            (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_order(&x.clone(), &y.clone()),
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_order(&x, &y)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn seq_order(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !self.eq(p, q)? {
+                return match self.order(p, q)? {
+                    Some(o) => Ok(Some(o)),
+                    None => Err(self.unorderable("<", p, q)),
+                };
+            }
+        }
+        Ok(Some(x.len().cmp(&y.len())))
+    }
+
+    fn unorderable(&mut self, sym: &str, a: &Value, b: &Value) -> super::value::PyErr {
+        self.new_error(
+            "TypeError",
+            &format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                sym,
+                a.type_name(),
+                b.type_name()
+            ),
+        )
+    }
+
+    /// `a op b` for `== != < <= > >=`, with user dunders.
+    pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let (name, reflected, sym) = match op {
+            CmpOp::Eq => ("__eq__", "__eq__", "=="),
+            CmpOp::NotEq => ("__ne__", "__ne__", "!="),
+            CmpOp::Lt => ("__lt__", "__gt__", "<"),
+            CmpOp::LtE => ("__le__", "__ge__", "<="),
+            CmpOp::Gt => ("__gt__", "__lt__", ">"),
+            CmpOp::GtE => ("__ge__", "__le__", ">="),
+            _ => ("", "", ""),
+        };
+        let user = |v: &Value| {
+            matches!(v, Value::Instance(i) if !matches!(i.payload, super::value::Payload::Tuple(_)))
+                || matches!(v, Value::Object(_))
+        };
+        if user(a) {
+            if let Some(m) = self.lookup_method(a, name)? {
+                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if user(b) {
+            if let Some(m) = self.lookup_method(b, reflected)? {
+                let r = self.call(&m, Args::new(vec![b.clone(), a.clone()]))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => {
+                if user(a) || user(b) {
+                    // __ne__ defaults to the inverse of a user __eq__.
+                    return Ok(Value::Bool(a.is(b)));
+                }
+                Ok(Value::Bool(self.eq(a, b)?))
+            }
+            CmpOp::NotEq => {
+                if user(a) || user(b) {
+                    if let Some(m) = self.lookup_method(a, "__eq__")? {
+                        let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(Value::Bool(!self.truthy(&r)?));
+                        }
+                    }
+                    return Ok(Value::Bool(!a.is(b)));
+                }
+                Ok(Value::Bool(!self.eq(a, b)?))
+            }
+            _ => {
+                if let (Value::Set(x), Value::Set(y)) = (a, b) {
+                    let (x, y) = (x.borrow(), y.borrow());
+                    let sub = |p: &Dict, q: &Dict| {
+                        p.keys()
+                            .all(|k| Key::new(k.clone()).is_some_and(|k| q.contains(&k)))
+                    };
+                    let r = match op {
+                        CmpOp::LtE => sub(&x, &y),
+                        CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
+                        CmpOp::GtE => sub(&y, &x),
+                        _ => y.len() < x.len() && sub(&y, &x),
+                    };
+                    return Ok(Value::Bool(r));
+                }
+                let ord = self.order(a, b)?;
+                match ord {
+                    Some(o) => Ok(Value::Bool(match op {
+                        CmpOp::Lt => o == Ordering::Less,
+                        CmpOp::LtE => o != Ordering::Greater,
+                        CmpOp::Gt => o == Ordering::Greater,
+                        _ => o != Ordering::Less,
+                    })),
+                    None => {
+                        // NaN compares false with everything.
+                        if num(a).is_some() && num(b).is_some() {
+                            return Ok(Value::Bool(false));
+                        }
+                        Err(self.unorderable(sym, a, b))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `a < b` as a Rust bool (sorting, `min`, `max`).
+    pub fn less(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let r = self.rich_compare(CmpOp::Lt, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                other => Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        other.type_name()
+                    ),
+                )),
+            },
+            Value::Bytes(b) => match item {
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
+                Value::Int(i) => Ok(b.iter().any(|x| *x as i64 == *i)),
+                _ => Err(self.new_error("TypeError", "a bytes-like object is required")),
+            },
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                for x in items.iter() {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(d) | Value::Set(d) => {
+                let k = self.key(item.clone())?;
+                Ok(d.borrow().contains(&k))
+            }
+            Value::Range(r) => match item {
+                Value::Int(i) => {
+                    let i = *i;
+                    Ok(if r.step > 0 {
+                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                    } else {
+                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                    })
+                }
+                _ => Ok(false),
+            },
+            Value::Instance(_) | Value::Object(_) => {
+                if let Some(m) = self.lookup_method(container, "__contains__")? {
+                    let r = self.call(&m, Args::new(vec![container.clone(), item.clone()]))?;
+                    return self.truthy(&r);
+                }
+                let items = self.collect(container)?;
+                for x in items.iter() {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other => {
+                if matches!(other, Value::Iterator(_) | Value::Coroutine(_)) {
+                    let items = self.collect(other)?;
+                    for x in items.iter() {
+                        if self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Err(self.new_error(
+                    "TypeError",
+                    &format!("argument of type '{}' is not iterable", other.type_name()),
+                ))
+            }
+        }
+    }
+}
+
+fn set_op(op: BinOp, x: &Dict, y: &Dict) -> Value {
+    let mut out = Dict::new();
+    match op {
+        BinOp::BitOr => {
+            for k in x.keys().chain(y.keys()) {
+                out.insert(
+                    Key::new(k.clone()).expect("set items are hashable"),
+                    Value::None,
+                );
+            }
+        }
+        BinOp::BitAnd => {
+            for k in x.keys() {
+                let key = Key::new(k.clone()).expect("set items are hashable");
+                if y.contains(&key) {
+                    out.insert(key, Value::None);
+                }
+            }
+        }
+        BinOp::Sub => {
+            for k in x.keys() {
+                let key = Key::new(k.clone()).expect("set items are hashable");
+                if !y.contains(&key) {
+                    out.insert(key, Value::None);
+                }
+            }
+        }
+        _ => {
+            for k in x.keys() {
+                let key = Key::new(k.clone()).expect("set items are hashable");
+                if !y.contains(&key) {
+                    out.insert(key, Value::None);
+                }
+            }
+            for k in y.keys() {
+                let key = Key::new(k.clone()).expect("set items are hashable");
+                if !x.contains(&key) {
+                    out.insert(key, Value::None);
+                }
+            }
+        }
+    }
+    Value::Set(Rc::new(RefCell::new(out)))
+}

@@ -1,0 +1,644 @@
+//! `repr()`, `str()`, `format()`, `%`-formatting and `str.format`, worded
+//! exactly as CPython prints them.
+
+use std::rc::Rc;
+
+use super::pyfmt::{self, PercentArg, PercentCount, PercentPiece};
+use super::value::{Args, ClassKind, CoroKind, Payload, PyResult, Value};
+use super::Vm;
+
+/// The fake memory address shown for an object identity: deterministic,
+/// and shaped like the addresses CPython prints.
+pub fn fake_address(id: u64) -> String {
+    format!("0x7f{:010x}", 0x1000_0000u64 + id * 0x40)
+}
+
+/// `repr` of a str, with CPython's choice of quotes and escapes.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{:02x}", n));
+                } else if n <= 0xffff {
+                    out.push_str(&format!("\\u{:04x}", n));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", n));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Characters `str.isprintable()` rejects beyond the ASCII controls: the
+/// C1 controls, separators other than the space, and unassigned-looking
+/// private/surrogate ranges.
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x202f).contains(&n) && n != 0x202f
+        || (0x200b..=0x200f).contains(&n)
+        || (0x2060..=0x206f).contains(&n)
+        || n == 0xfeff
+        || (0xe000..=0xf8ff).contains(&n)
+        || n == 0x3000
+        || n == 0xa0
+        || n == 0x1680
+        || (0x2000..=0x200a).contains(&n)
+        || n == 0x205f
+}
+
+/// `repr` of bytes.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if self.native_depth > self.limits.native_depth {
+            return Err(self.new_error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => (if *b { "True" } else { "False" }).into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => pyfmt::float_repr(*f),
+            Value::Str(s) => str_repr(s),
+            Value::Bytes(b) => bytes_repr(b),
+            Value::Tuple(t) => {
+                let items = self.repr_items(t)?;
+                if t.len() == 1 {
+                    format!("({},)", items)
+                } else {
+                    format!("({})", items)
+                }
+            }
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                self.native_depth += 1;
+                let r = self.repr_items(&items);
+                self.native_depth -= 1;
+                format!("[{}]", r?)
+            }
+            Value::Dict(d) => {
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                self.native_depth += 1;
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in items {
+                    let k = self.repr(&k);
+                    let v = self.repr(&v);
+                    match (k, v) {
+                        (Ok(k), Ok(v)) => parts.push(format!("{}: {}", k, v)),
+                        (Err(e), _) | (_, Err(e)) => {
+                            self.native_depth -= 1;
+                            return Err(e);
+                        }
+                    }
+                }
+                self.native_depth -= 1;
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(d) => {
+                let items: Vec<Value> = d.borrow().keys().cloned().collect();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.repr_items(&items)?)
+                }
+            }
+            Value::Function(f) => format!(
+                "<function {} at {}>",
+                f.qualname.borrow(),
+                fake_address(f.id)
+            ),
+            Value::Native(n) => match &n.bound {
+                Some(b) if !matches!(b, Value::Module(_)) => {
+                    let owner = self.repr(b)?;
+                    format!("<built-in method {} of {}>", n.name, owner)
+                }
+                _ => format!("<built-in function {}>", n.name),
+            },
+            Value::BoundMethod(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Native(n) => n.qualname.to_string(),
+                    other => other.type_name().to_string(),
+                };
+                let this = self.repr(&m.this)?;
+                format!("<bound method {} of {}>", fname, this)
+            }
+            Value::Class(c) => {
+                if c.module.as_ref() == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
+            }
+            Value::Instance(_) => return self.instance_repr(v),
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Value::Coroutine(c) => format!(
+                "<{} object {} at {}>",
+                match c.kind {
+                    CoroKind::Coroutine => "coroutine",
+                    CoroKind::Generator => "generator",
+                },
+                c.qualname,
+                fake_address(c.id)
+            ),
+            Value::Iterator(it) => format!(
+                "<{} object at {}>",
+                it.borrow().type_name(),
+                fake_address(Rc::as_ptr(it) as *const u8 as usize as u64 % 100_000)
+            ),
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => {
+                let s = s.clone();
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&s[0])?,
+                    self.repr(&s[1])?,
+                    self.repr(&s[2])?
+                )
+            }
+            Value::Cell(_) => "<cell>".into(),
+            Value::Object(o) => {
+                let o = o.clone();
+                return o.repr(self);
+            }
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+        })
+    }
+
+    fn repr_items(&mut self, items: &[Value]) -> PyResult<String> {
+        let mut parts = Vec::with_capacity(items.len());
+        for it in items {
+            parts.push(self.repr(it)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    fn instance_repr(&mut self, v: &Value) -> PyResult<String> {
+        let Value::Instance(inst) = v else {
+            return self.repr(v);
+        };
+        if let Some(m) = inst.class.lookup("__repr__") {
+            if !matches!(m, Value::Native(_)) {
+                self.native_depth += 1;
+                let r = self.call(&m, Args::new(vec![v.clone()]));
+                self.native_depth -= 1;
+                return match r? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(self.new_error(
+                        "TypeError",
+                        &format!("__repr__ returned non-string (type {})", other.type_name()),
+                    )),
+                };
+            }
+        }
+        match inst.class.kind {
+            ClassKind::Exception => {
+                let args = v.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+                let inner = self.repr_items(&args)?;
+                Ok(format!("{}({})", inst.class.name, inner))
+            }
+            ClassKind::Enum => {
+                let name = inst.attrs.borrow().get("_name_").cloned();
+                let value = inst.attrs.borrow().get("_value_").cloned();
+                match (name, value) {
+                    (Some(Value::Str(n)), Some(val)) => {
+                        Ok(format!("<{}.{}: {}>", inst.class.name, n, self.repr(&val)?))
+                    }
+                    _ => Ok(format!("<{} object>", inst.class.name)),
+                }
+            }
+            ClassKind::NamedTuple => {
+                let fields = match inst.class.lookup("_fields") {
+                    Some(Value::Tuple(f)) => f,
+                    _ => Rc::from(Vec::new()),
+                };
+                let items = match &inst.payload {
+                    Payload::Tuple(t) => t.clone(),
+                    _ => Rc::from(Vec::new()),
+                };
+                let mut parts = Vec::new();
+                for (f, it) in fields.iter().zip(items.iter()) {
+                    let name = match f {
+                        Value::Str(s) => s.to_string(),
+                        _ => "?".into(),
+                    };
+                    parts.push(format!("{}={}", name, self.repr(it)?));
+                }
+                Ok(format!("{}({})", inst.class.name, parts.join(", ")))
+            }
+            _ => Ok(format!(
+                "<{}.{} object at {}>",
+                inst.class.module,
+                inst.class.qualname,
+                fake_address(inst.id)
+            )),
+        }
+    }
+
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup("__str__") {
+                    if !matches!(m, Value::Native(_)) {
+                        self.native_depth += 1;
+                        let r = self.call(&m, Args::new(vec![v.clone()]));
+                        self.native_depth -= 1;
+                        return match r? {
+                            Value::Str(s) => Ok(s.to_string()),
+                            other => Err(self.new_error(
+                                "TypeError",
+                                &format!(
+                                    "__str__ returned non-string (type {})",
+                                    other.type_name()
+                                ),
+                            )),
+                        };
+                    }
+                }
+                match inst.class.kind {
+                    ClassKind::Exception => self.exception_str(v),
+                    ClassKind::Enum => {
+                        let name = inst.attrs.borrow().get("_name_").cloned();
+                        match name {
+                            Some(Value::Str(n)) => Ok(format!("{}.{}", inst.class.name, n)),
+                            _ => self.repr(v),
+                        }
+                    }
+                    _ => self.repr(v),
+                }
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        let r = match v {
+            Value::Str(s) => pyfmt::format_str(s, spec),
+            Value::Bool(b) if spec.is_empty() => Ok((if *b { "True" } else { "False" }).into()),
+            Value::Bool(b) => pyfmt::format_int(*b as i64, spec),
+            Value::Int(i) => pyfmt::format_int(*i, spec),
+            Value::Float(f) => pyfmt::format_float(*f, spec),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup("__format__") {
+                    let r = self.call(&m, Args::new(vec![v.clone(), Value::str(spec)]))?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => Err(self.new_error("TypeError", "__format__ must return a str")),
+                    };
+                }
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                if inst.class.kind == ClassKind::Enum {
+                    let s = self.to_str(v)?;
+                    return self.format(&Value::Str(s.into()), spec);
+                }
+                return Err(self.bad_format(v));
+            }
+            other => {
+                if spec.is_empty() {
+                    return self.to_str(other);
+                }
+                return Err(self.bad_format(other));
+            }
+        };
+        r.map_err(|e| self.new_error(e.type_name, &e.message))
+    }
+
+    fn bad_format(&mut self, v: &Value) -> super::value::PyErr {
+        self.new_error(
+            "TypeError",
+            &format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ),
+        )
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
+        let pieces =
+            pyfmt::parse_percent(fmt).map_err(|e| self.new_error(e.type_name, &e.message))?;
+        let mapping = match args {
+            Value::Dict(_) => Some(args.clone()),
+            _ => None,
+        };
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => t.to_vec(),
+            _ => vec![args.clone()],
+        };
+        let mut next = 0usize;
+        let mut out = String::new();
+        let mut take = |vm: &mut Vm| -> PyResult<Value> {
+            if next < items.len() {
+                next += 1;
+                Ok(items[next - 1].clone())
+            } else {
+                Err(vm.new_error("TypeError", "not enough arguments for format string"))
+            }
+        };
+        for piece in pieces {
+            let spec = match piece {
+                PercentPiece::Literal(s) => {
+                    out.push_str(&s);
+                    continue;
+                }
+                PercentPiece::Spec(spec) => spec,
+            };
+            let mut count = |vm: &mut Vm, c: Option<PercentCount>| -> PyResult<Option<usize>> {
+                match c {
+                    None => Ok(None),
+                    Some(PercentCount::Fixed(n)) => Ok(Some(n)),
+                    Some(PercentCount::FromArgs) => match take(vm)? {
+                        Value::Int(i) => Ok(Some(i.max(0) as usize)),
+                        _ => Err(vm.new_error("TypeError", "* wants int")),
+                    },
+                }
+            };
+            let width = count(self, spec.width)?;
+            let precision = count(self, spec.precision)?;
+            let arg = match (&spec.key, &mapping) {
+                (Some(k), Some(m)) => self.get_item(m, &Value::str(k))?,
+                (Some(_), None) => {
+                    return Err(self.new_error("TypeError", "format requires a mapping"))
+                }
+                (None, _) => take(self)?,
+            };
+            let conv = spec.conversion;
+            let s;
+            let parg = match conv {
+                's' => {
+                    s = self.to_str(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'r' | 'a' => {
+                    s = self.repr(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'd' | 'i' | 'u' => match arg {
+                    Value::Int(i) => PercentArg::Int(i),
+                    Value::Bool(b) => PercentArg::Int(b as i64),
+                    Value::Float(f) => PercentArg::Int(f.trunc() as i64),
+                    ref other => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "%{} format: a real number is required, not {}",
+                                conv,
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                },
+                'x' | 'X' | 'o' | 'c' => match arg {
+                    Value::Int(i) => PercentArg::Int(i),
+                    Value::Bool(b) => PercentArg::Int(b as i64),
+                    Value::Str(ref c) if conv == 'c' && c.chars().count() == 1 => {
+                        s = c.to_string();
+                        PercentArg::Str(&s)
+                    }
+                    ref other => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "%{} format: an integer is required, not {}",
+                                conv,
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                },
+                _ => match arg {
+                    Value::Int(i) => PercentArg::Float(i as f64),
+                    Value::Bool(b) => PercentArg::Float(b as i64 as f64),
+                    Value::Float(f) => PercentArg::Float(f),
+                    ref other => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!("must be real number, not {}", other.type_name()),
+                        ))
+                    }
+                },
+            };
+            let piece = pyfmt::apply_percent(&spec, width, precision, parg)
+                .map_err(|e| self.new_error(e.type_name, &e.message))?;
+            out.push_str(&piece);
+        }
+        if mapping.is_none() && next < items.len() {
+            return Err(self.new_error(
+                "TypeError",
+                "not all arguments converted during string formatting",
+            ));
+        }
+        Ok(out)
+    }
+
+    /// `fmt.format(*args, **kwargs)`.
+    pub fn str_format(
+        &mut self,
+        fmt: &str,
+        args: &[Value],
+        kw: &[(Rc<str>, Value)],
+    ) -> PyResult<String> {
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut out = String::new();
+        let mut auto = 0usize;
+        let mut manual = false;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                // Find the matching close brace, allowing one nesting level
+                // in the spec.
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < chars.len() {
+                    match chars[j] {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if j >= chars.len() {
+                    return Err(self.new_error("ValueError", "expected '}' before end of string"));
+                }
+                let field: String = chars[i + 1..j].iter().collect();
+                let (head, spec) = match field.find(':') {
+                    Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                    None => (field.clone(), String::new()),
+                };
+                let (name, conv) = match head.find('!') {
+                    Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
+                    None => (head.clone(), None),
+                };
+                // The first name part is an index or a keyword; then .attr
+                // and [key] accessors.
+                let split = name.find(['.', '[']).unwrap_or(name.len());
+                let (first, rest) = name.split_at(split);
+                let mut value = if first.is_empty() {
+                    if manual {
+                        return Err(self.new_error(
+                            "ValueError",
+                            "cannot switch from manual field specification to automatic field numbering",
+                        ));
+                    }
+                    let v = args.get(auto).cloned();
+                    auto += 1;
+                    match v {
+                        Some(v) => v,
+                        None => {
+                            return Err(self.new_error_args(
+                                "IndexError",
+                                vec![Value::str(&format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    auto - 1
+                                ))],
+                            ))
+                        }
+                    }
+                } else if let Ok(n) = first.parse::<usize>() {
+                    manual = true;
+                    match args.get(n) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return Err(self.new_error(
+                                "IndexError",
+                                &format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    n
+                                ),
+                            ))
+                        }
+                    }
+                } else {
+                    match kw.iter().find(|(k, _)| &**k == first) {
+                        Some((_, v)) => v.clone(),
+                        None => {
+                            return Err(self.new_error_args("KeyError", vec![Value::str(first)]))
+                        }
+                    }
+                };
+                let mut rest = rest;
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        value = self.get_attr(&value, &r[..end])?;
+                        rest = &r[end..];
+                    } else if let Some(r) = rest.strip_prefix('[') {
+                        let end = r.find(']').unwrap_or(r.len());
+                        let key = &r[..end];
+                        let k = match key.parse::<i64>() {
+                            Ok(n) => Value::Int(n),
+                            Err(_) => Value::str(key),
+                        };
+                        value = self.get_item(&value, &k)?;
+                        rest = r.get(end + 1..).unwrap_or("");
+                    } else {
+                        break;
+                    }
+                }
+                let value = match conv {
+                    Some('r') | Some('a') => Value::Str(self.repr(&value)?.into()),
+                    Some('s') => Value::Str(self.to_str(&value)?.into()),
+                    _ => value,
+                };
+                let spec = if spec.contains('{') {
+                    self.str_format(&spec, args, kw)?
+                } else {
+                    spec
+                };
+                out.push_str(&self.format(&value, &spec)?);
+                i = j + 1;
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return Err(self.new_error("ValueError", "Single '}' encountered in format string"));
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,716 @@
+//! Python values and the heap objects behind them.
+//!
+//! Immediate values (None, bools, ints, floats) live inline; everything
+//! else is reference counted. Objects that Python can mutate sit behind a
+//! `RefCell`; the interpreter never holds a borrow across a call into
+//! Python code, so borrows cannot clash.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+
+use crate::lang::bytecode::Code;
+
+use super::dict::Dict;
+use super::frame::Frame;
+use super::Vm;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An `int` (64-bit; overflow raises `OverflowError`).
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// A `str`.
+    Str(Rc<str>),
+    /// A `bytes`.
+    Bytes(Rc<[u8]>),
+    /// A `tuple`.
+    Tuple(Rc<[Value]>),
+    /// A `list`.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A `dict`.
+    Dict(Rc<RefCell<Dict>>),
+    /// A `set` (a dict whose values are ignored).
+    Set(Rc<RefCell<Dict>>),
+    /// A function defined in Python.
+    Function(Rc<Function>),
+    /// A function implemented in Rust (builtins, library functions, methods
+    /// of built-in types).
+    Native(Rc<NativeFn>),
+    /// A method bound to its instance.
+    BoundMethod(Rc<BoundMethod>),
+    /// A class (built-in types are classes too).
+    Class(Rc<Class>),
+    /// An instance of a class defined in Python (exceptions included).
+    Instance(Rc<Instance>),
+    /// A module.
+    Module(Rc<Module>),
+    /// A coroutine or generator object.
+    Coroutine(Rc<Coroutine>),
+    /// An iterator over a built-in container or a built-in iterator.
+    Iterator(Rc<RefCell<Iter>>),
+    /// A `range`.
+    Range(Rc<Range>),
+    /// A `slice`.
+    Slice(Rc<[Value; 3]>),
+    /// A closure cell (internal: only closures and frames hold these).
+    Cell(CellRef),
+    /// An object provided by a library layer (asyncio futures, tasks, the
+    /// event loop, handles...).
+    Object(Rc<dyn NativeObject>),
+    /// `...`.
+    Ellipsis,
+    /// `NotImplemented`.
+    NotImplemented,
+}
+
+/// A closure cell: a variable shared between a function and the functions
+/// nested in it. `None` means unbound.
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{}", i),
+            Value::Float(x) => write!(f, "{}", super::pyfmt::float_repr(*x)),
+            Value::Str(s) => write!(f, "{:?}", s),
+            other => write!(f, "<{}>", other.type_name()),
+        }
+    }
+}
+
+impl Value {
+    /// The Python type name, as `type(x).__name__` gives it.
+    pub fn type_name(&self) -> Rc<str> {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::Bytes(_) => "bytes".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_) => "set".into(),
+            Value::Function(_) => "function".into(),
+            Value::Native(n) => {
+                if n.bound.is_some() {
+                    "builtin_function_or_method".into()
+                } else {
+                    "builtin_function_or_method".into()
+                }
+            }
+            Value::BoundMethod(_) => "method".into(),
+            Value::Class(_) => "type".into(),
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Module(_) => "module".into(),
+            Value::Coroutine(c) => match c.kind {
+                CoroKind::Coroutine => "coroutine".into(),
+                CoroKind::Generator => "generator".into(),
+            },
+            Value::Iterator(it) => it.borrow().type_name().into(),
+            Value::Range(_) => "range".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Cell(_) => "cell".into(),
+            Value::Object(o) => o.class_name().into(),
+            Value::Ellipsis => "ellipsis".into(),
+            Value::NotImplemented => "NotImplementedType".into(),
+        }
+    }
+
+    /// A str value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// A new list.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    /// A new tuple.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(items.into())
+    }
+
+    /// Whether two values are the same object (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
+            (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (List(a), List(b)) => Rc::ptr_eq(a, b),
+            (Dict(a), Dict(b)) | (Set(a), Set(b)) => Rc::ptr_eq(a, b),
+            (Function(a), Function(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => Rc::ptr_eq(a, b),
+            (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
+            (Class(a), Class(b)) => Rc::ptr_eq(a, b),
+            (Instance(a), Instance(b)) => Rc::ptr_eq(a, b),
+            (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Coroutine(a), Coroutine(b)) => Rc::ptr_eq(a, b),
+            (Iterator(a), Iterator(b)) => Rc::ptr_eq(a, b),
+            (Range(a), Range(b)) => Rc::ptr_eq(a, b),
+            (Slice(a), Slice(b)) => Rc::ptr_eq(a, b),
+            (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
+            (Object(a), Object(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The native object behind this value, downcast to `T`.
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Object(o) => o.as_any().downcast_ref::<T>(),
+            _ => Option::None,
+        }
+    }
+
+    /// The exception data if this is an exception instance.
+    pub fn exc(&self) -> Option<&RefCell<ExcData>> {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Exception(e) => Some(e),
+                _ => Option::None,
+            },
+            _ => Option::None,
+        }
+    }
+}
+
+/// A function written in Python: code plus what it closed over.
+pub struct Function {
+    /// The compiled body.
+    pub code: Rc<Code>,
+    /// The module whose globals it reads.
+    pub globals: Rc<Module>,
+    /// Positional defaults (for the last parameters).
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults.
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// Cells captured from enclosing functions, in `code.cellnames` order
+    /// after the function's own cells.
+    pub closure: Vec<CellRef>,
+    /// `__name__` (assignable).
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// Extra attributes set on the function.
+    pub attrs: RefCell<Attrs>,
+    /// Identity number for reprs.
+    pub id: u64,
+}
+
+/// How a native function is implemented.
+pub type NativeImpl = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// A function implemented in Rust.
+pub struct NativeFn {
+    /// Its `__name__`.
+    pub name: Rc<str>,
+    /// Its `__qualname__` (e.g. `list.append`).
+    pub qualname: Rc<str>,
+    /// The implementation.
+    pub func: NativeImpl,
+    /// A value bound as the first argument (bound built-in methods and
+    /// functions that carry state, like `functools.partial` internals).
+    pub bound: Option<Value>,
+    /// Extra data a library may attach (e.g. the target of a wrapper).
+    pub data: Option<Value>,
+}
+
+/// A method bound to the instance it was looked up on.
+pub struct BoundMethod {
+    /// The instance (`__self__`).
+    pub this: Value,
+    /// The function (`__func__`).
+    pub func: Value,
+}
+
+/// Arguments of a call as a native function receives them.
+#[derive(Default, Clone)]
+pub struct Args {
+    /// Positional arguments (the bound value first, if any).
+    pub pos: Vec<Value>,
+    /// Keyword arguments in call order.
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    /// Positional arguments only.
+    pub fn new(pos: Vec<Value>) -> Self {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+/// Small ordered map from attribute names to values; instances and classes
+/// have few attributes, so a vector beats hashing.
+#[derive(Clone, Default)]
+pub struct Attrs {
+    entries: Vec<(Rc<str>, Value)>,
+}
+
+impl Attrs {
+    /// The value of `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.entries
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// Sets `name`, keeping the first insertion position.
+    pub fn set(&mut self, name: Rc<str>, value: Value) {
+        for (k, v) in self.entries.iter_mut() {
+            if Rc::ptr_eq(k, &name) || **k == *name {
+                *v = value;
+                return;
+            }
+        }
+        self.entries.push((name, value));
+    }
+
+    /// Removes `name`, returning whether it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        match self.entries.iter().position(|(k, _)| &**k == name) {
+            Some(i) => {
+                self.entries.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &(Rc<str>, Value)> {
+        self.entries.iter()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// What built-in behaviour a class's instances have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassKind {
+    /// A built-in type whose instances are not [`Value::Instance`]s.
+    Builtin,
+    /// `object`, or a class defined in Python.
+    Plain,
+    /// `BaseException` and its subclasses.
+    Exception,
+    /// `enum.Enum` and its subclasses.
+    Enum,
+    /// A `collections.namedtuple` class.
+    NamedTuple,
+}
+
+/// A class. Built-in types are classes with [`ClassKind::Builtin`].
+pub struct Class {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+    /// `__module__`.
+    pub module: Rc<str>,
+    /// Direct bases.
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, excluding the class itself.
+    pub mro: Vec<Rc<Class>>,
+    /// The class namespace.
+    pub attrs: RefCell<Attrs>,
+    /// What its instances are.
+    pub kind: ClassKind,
+    /// Identity number for reprs (`at 0x…`), deterministic per run.
+    pub id: u64,
+}
+
+impl Class {
+    /// Looks `name` up on the class and its bases, in MRO order.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for base in &self.mro {
+            if let Some(v) = base.attrs.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+}
+
+/// What an instance holds beyond its attributes.
+pub enum Payload {
+    /// Nothing.
+    None,
+    /// Exception state.
+    Exception(RefCell<ExcData>),
+    /// The items of a namedtuple.
+    Tuple(Rc<[Value]>),
+}
+
+/// An instance of a class defined in Python (or of `object`, an exception
+/// class, an enum...).
+pub struct Instance {
+    /// Its class (`__class__`).
+    pub class: Rc<Class>,
+    /// Its attributes (`__dict__`).
+    pub attrs: RefCell<Attrs>,
+    /// Built-in state.
+    pub payload: Payload,
+    /// Identity number for reprs.
+    pub id: u64,
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TracebackEntry {
+    /// Which frame activation it was (an exception re-raised in the same
+    /// frame keeps one entry).
+    pub frame: usize,
+    /// The file.
+    pub filename: Rc<str>,
+    /// The line.
+    pub line: u32,
+    /// The function (`<module>` at top level).
+    pub name: Rc<str>,
+}
+
+/// The state every exception carries.
+#[derive(Clone, Default)]
+pub struct ExcData {
+    /// `args`.
+    pub args: Vec<Value>,
+    /// `__cause__` (`raise ... from cause`).
+    pub cause: Option<Value>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: Option<Value>,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+    /// Frames the exception passed through, innermost first.
+    pub traceback: Vec<TracebackEntry>,
+}
+
+/// A module: a name and its globals.
+pub struct Module {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The globals.
+    pub globals: RefCell<Attrs>,
+}
+
+impl Module {
+    /// A new empty module.
+    pub fn new(name: &str) -> Rc<Module> {
+        let m = Rc::new(Module {
+            name: name.into(),
+            globals: RefCell::new(Attrs::default()),
+        });
+        m.globals
+            .borrow_mut()
+            .set("__name__".into(), Value::Str(name.into()));
+        m
+    }
+
+    /// Reads a global.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.globals.borrow().get(name).cloned()
+    }
+
+    /// Sets a global.
+    pub fn set(&self, name: &str, value: Value) {
+        self.globals.borrow_mut().set(name.into(), value);
+    }
+}
+
+/// Coroutine or generator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoroKind {
+    /// From `async def`.
+    Coroutine,
+    /// From a function containing `yield`.
+    Generator,
+}
+
+/// The life of a coroutine: created, suspended, running, closed. Re-entry
+/// is refused by checking for `Running` before taking the frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoroState {
+    /// Not started: the frame sits before its first instruction.
+    Created,
+    /// Paused at an `await` or `yield`.
+    Suspended,
+    /// Its frame is executing (taken out of the object).
+    Running,
+    /// Returned or raised; the frame is gone.
+    Closed,
+}
+
+/// A coroutine or generator object. Invariant: `frame` is `Some` exactly
+/// when the state is `Created` or `Suspended`; while `Running` the frame is
+/// on an interpreter stack.
+pub struct Coroutine {
+    /// Coroutine or generator.
+    pub kind: CoroKind,
+    /// The body (for the name, qualname and `def` line in reprs).
+    pub code: Rc<Code>,
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+    /// Where it is in its life.
+    pub state: Cell<CoroState>,
+    /// The suspended frame.
+    pub frame: RefCell<Option<Box<Frame>>>,
+    /// What it waits on while suspended (`cr_await`): a coroutine it
+    /// delegates to, a future, or `None` after a bare yield.
+    pub awaiting: RefCell<Option<Value>>,
+    /// The line it is paused on (kept after the frame leaves, for reprs).
+    pub last_line: Cell<u32>,
+    /// Identity number.
+    pub id: u64,
+    /// Whether anything ever started or closed it (for "never awaited").
+    pub touched: Cell<bool>,
+}
+
+/// A `range` object.
+#[derive(Clone, Copy, Debug)]
+pub struct Range {
+    /// First value.
+    pub start: i64,
+    /// End (exclusive).
+    pub stop: i64,
+    /// Step (never 0).
+    pub step: i64,
+}
+
+impl Range {
+    /// Number of values.
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+
+    /// Whether it yields nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Built-in iterators.
+pub enum Iter {
+    /// Over a list, by index (sees appends, like CPython).
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    /// Over a tuple.
+    Tuple(Rc<[Value]>, usize),
+    /// Over a str, by character.
+    Str(Rc<str>, usize),
+    /// Over bytes (yields ints).
+    Bytes(Rc<[u8]>, usize),
+    /// Over a range.
+    Range {
+        /// Next value.
+        next: i64,
+        /// Values left.
+        left: i64,
+        /// Step.
+        step: i64,
+    },
+    /// Over a snapshot of keys, values or items of a dict or set; `size`
+    /// detects mutation during iteration.
+    Snapshot {
+        /// The items.
+        items: Rc<[Value]>,
+        /// Position.
+        pos: usize,
+        /// The container, to detect a change of size.
+        source: Option<(Rc<RefCell<Dict>>, usize, &'static str)>,
+    },
+    /// `enumerate(it, start)`.
+    Enumerate(Value, i64),
+    /// `zip(*its)`.
+    Zip(Vec<Value>),
+    /// `map(f, it)`.
+    Map(Value, Vec<Value>),
+    /// `filter(f, it)`.
+    Filter(Value, Value),
+    /// `reversed(seq)` over a snapshot.
+    Reversed(Rc<[Value]>, usize),
+    /// `itertools.cycle`: saved items and the source until exhausted.
+    Cycle {
+        /// The source iterator, until it is exhausted.
+        source: Option<Value>,
+        /// Items seen so far.
+        saved: Vec<Value>,
+        /// Position in `saved` once the source is exhausted.
+        pos: usize,
+    },
+    /// `itertools.count(start, step)`.
+    Count(i64, i64),
+    /// `iter(callable, sentinel)` and iterators exhausted for good.
+    Exhausted,
+}
+
+impl Iter {
+    /// The Python type name of the iterator.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::List(..) => "list_iterator",
+            Iter::Tuple(..) => "tuple_iterator",
+            Iter::Str(..) => "str_ascii_iterator",
+            Iter::Bytes(..) => "bytes_iterator",
+            Iter::Range { .. } => "range_iterator",
+            Iter::Snapshot { source, .. } => match source {
+                Some((_, _, kind)) => kind,
+                None => "iterator",
+            },
+            Iter::Enumerate(..) => "enumerate",
+            Iter::Zip(..) => "zip",
+            Iter::Map(..) => "map",
+            Iter::Filter(..) => "filter",
+            Iter::Reversed(..) => "list_reverseiterator",
+            Iter::Cycle { .. } => "itertools.cycle",
+            Iter::Count(..) => "itertools.count",
+            Iter::Exhausted => "iterator",
+        }
+    }
+}
+
+/// How awaiting a native object goes.
+pub enum AwaitPoll {
+    /// Not done: the awaiting task suspends, yielding the object.
+    Pending,
+    /// Done: the `await` expression evaluates to this.
+    Ready(PyResult<Value>),
+    /// Suspend once without a future (`asyncio.sleep(0)`'s bare yield).
+    YieldOnce,
+}
+
+/// Objects implemented by library layers (the asyncio loop's futures,
+/// tasks and handles). Methods are native functions in the class's
+/// attributes; this trait covers what the interpreter itself must ask.
+pub trait NativeObject: Any {
+    /// The object as `Any`, to downcast.
+    fn as_any(&self) -> &dyn Any;
+    /// The class name (`type(x).__name__`).
+    fn class_name(&self) -> &str;
+    /// The class, for `type()`, `isinstance` and method lookup.
+    fn class(&self, vm: &Vm) -> Rc<Class>;
+    /// `repr(x)`.
+    fn repr(&self, vm: &mut Vm) -> PyResult<String>;
+    /// Data attributes not found on the class; `None` means no such
+    /// attribute.
+    fn get_attr(&self, _vm: &mut Vm, _name: &str) -> Option<PyResult<Value>> {
+        None
+    }
+    /// Sets a data attribute; `None` means it cannot be set.
+    fn set_attr(&self, _vm: &mut Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
+        None
+    }
+    /// How `await x` proceeds; `None` if the object is not awaitable.
+    fn poll_await(&self, _vm: &mut Vm) -> Option<AwaitPoll> {
+        None
+    }
+    /// `bool(x)`.
+    fn truthy(&self) -> bool {
+        true
+    }
+}
+
+/// Why Python code stopped other than by returning.
+pub enum PyErr {
+    /// A Python exception (an exception instance).
+    Exception(Value),
+    /// The run must stop: instruction budget, task limit or an internal
+    /// limit. Python code cannot catch it.
+    Halt(Halt),
+    /// A native function asks the driver to suspend the calling thread
+    /// (e.g. `time.sleep` in a thread, or `run_until_complete` on the main
+    /// thread); carries the request for the driver.
+    Suspend(Rc<dyn Any>),
+}
+
+impl fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PyErr::Exception(v) => write!(f, "Exception({})", v.type_name()),
+            PyErr::Halt(h) => write!(f, "Halt({:?})", h),
+            PyErr::Suspend(_) => write!(f, "Suspend"),
+        }
+    }
+}
+
+/// Reasons a run stops that Python cannot catch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Halt {
+    /// The instruction budget ran out (an endless loop that never awaits).
+    InstructionBudget(u64),
+    /// Too many tasks or threads were created.
+    TooMany(&'static str, usize),
+    /// Stopped by the driver (the user pressed stop).
+    Stopped,
+    /// A guard of the simulation (time limit, loop iterations, deadlock).
+    Guard(String),
+    /// An invariant of the interpreter broke; a bug, reported not panicked.
+    Internal(String),
+}
+
+impl fmt::Display for Halt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Halt::InstructionBudget(n) => write!(
+                f,
+                "Timeout: stopped after {} instructions without finishing (an endless loop that never awaits?)",
+                n
+            ),
+            Halt::TooMany(what, n) => write!(f, "Timeout: more than {} {} were created", n, what),
+            Halt::Stopped => write!(f, "Stopped by the user"),
+            Halt::Guard(msg) => write!(f, "{}", msg),
+            Halt::Internal(msg) => write!(f, "internal error: {}", msg),
+        }
+    }
+}
+
+/// The result of anything that may raise.
+pub type PyResult<T> = Result<T, PyErr>;

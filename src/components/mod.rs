@@ -1,0 +1,4 @@
+//! The building blocks of the page, one component per file.
+
+pub mod header;
+pub mod placeholder;
