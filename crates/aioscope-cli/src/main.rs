@@ -4,16 +4,20 @@
 //! of the conformance corpus (`t`/`out`/`exit` JSON lines), so that
 //! `check.py` can compare it with CPython's.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events] FILE.py
+usage: aioscope trace [--events | --perfetto] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
-  trace FILE.py           print the transcript (corpus format: t/out/exit JSON lines)
-  trace --events FILE.py  print the transcript, then the recorded loop steps";
+  trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
+  trace --events FILE.py    every frame of the trace as a JSON line
+  trace --perfetto FILE.py  Chrome trace-event JSON (open in ui.perfetto.dev),
+                            one track per task";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,10 +36,12 @@ fn main() -> ExitCode {
 
 fn trace(args: &[String]) -> ExitCode {
     let mut events = false;
+    let mut perfetto = false;
     let mut file = None;
     for a in args {
         match a.as_str() {
             "--events" => events = true,
+            "--perfetto" => perfetto = true,
             other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
             other => {
                 eprintln!("aioscope: unknown option {other}\n{USAGE}");
@@ -58,13 +64,20 @@ fn trace(args: &[String]) -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
-    let run = run_program(&source, &filename, &Options { record: events });
-    print!("{}", run.transcript());
-    if events {
-        for e in &run.events {
-            println!("{e:?}");
-        }
-    }
-    eprint!("{}", run.stderr);
+    let options = Options {
+        lines: events || perfetto,
+        ..Options::default()
+    };
+    let trace = run_program(&source, &filename, &options);
+    let text = if events {
+        export::events_jsonl(&trace)
+    } else if perfetto {
+        export::perfetto(&trace)
+    } else {
+        trace.transcript()
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stderr().lock().write_all(trace.stderr.as_bytes());
     ExitCode::SUCCESS
 }

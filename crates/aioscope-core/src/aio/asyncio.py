@@ -9,7 +9,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
-                  _set_cancel_hook, isfuture, iscoroutine)
+                  _set_cancel_hook, isfuture, iscoroutine, _track)
 
 TimeoutError = TimeoutError
 
@@ -536,6 +536,7 @@ class Lock(_ContextManagerMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        _track(self)
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
@@ -593,6 +594,7 @@ class Event:
     def __init__(self):
         self._waiters = []
         self._value = False
+        _track(self)
 
     def __repr__(self):
         extra = 'set' if self._value else 'unset'
@@ -633,6 +635,7 @@ class Semaphore(_ContextManagerMixin):
             raise ValueError('Semaphore initial value must be >= 0')
         self._waiters = None
         self._value = value
+        _track(self)
 
     def __repr__(self):
         extra = 'locked' if self.locked() else 'unlocked, value:' + str(self._value)
@@ -711,6 +714,7 @@ class Queue:
         self._finished = Event()
         self._finished.set()
         self._queue = []
+        _track(self)
 
     def __repr__(self):
         return '<Queue maxsize=' + str(self._maxsize) + ' _queue=' + repr(self._queue) + '>'

@@ -16,7 +16,7 @@ use crate::vm::value::{
 use crate::vm::Vm;
 
 use super::host::{aio, AioHost};
-use super::trace::StepKind;
+use super::observer::StepKind;
 
 /// Where a future is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -626,6 +626,12 @@ impl NativeObject for Fut {
             "_log_destroy_pending" | "_asyncio_future_blocking" => Some(Ok(())),
             _ => None,
         }
+    }
+    fn label(&self) -> Option<String> {
+        Some(match &self.task {
+            Some(t) => format!("<Task {}>", t.name.borrow()),
+            None => format!("<Future #{}>", self.id),
+        })
     }
     fn poll_await(&self, vm: &mut Vm) -> Option<AwaitPoll> {
         if !self.done() {

@@ -13,7 +13,7 @@ use crate::vm::{Host, Vm};
 
 use super::future::{self, as_fut, Fut, TaskCore};
 use super::heap::{self, Due};
-use super::trace::{Recorder, StepKind};
+use super::observer::{LoopObserver, NoObserver, StepKind};
 
 /// How long CPython's selector may wait at most (one day).
 const MAX_SELECT_TIMEOUT: f64 = 24.0 * 3600.0;
@@ -150,7 +150,7 @@ impl NativeObject for Handle {
 }
 
 /// Everything asyncio keeps per interpreter: the loops, the current task,
-/// the task-name counter, the classes, and the trace recorder.
+/// the task-name counter, the classes, and the observer recording steps.
 pub struct AioHost {
     /// `asyncio.Future`.
     pub future_class: Rc<Class>,
@@ -169,13 +169,16 @@ pub struct AioHost {
     current_task: RefCell<Option<Value>>,
     /// Tasks not yet done, in creation order (`all_tasks`).
     pub tasks: RefCell<Vec<Value>>,
+    /// Every task ever created, in creation order (for the trace).
+    pub all_tasks_ever: RefCell<Vec<Value>>,
+    /// Locks, semaphores, events and queues, for the trace to show.
+    pub sync_objects: RefCell<Vec<Value>>,
     task_counter: Cell<u64>,
     tasks_created: Cell<usize>,
     iterations: Cell<u64>,
     /// Limits of the simulation.
     pub guards: Guards,
-    /// The trace being recorded.
-    pub recorder: RefCell<Recorder>,
+    observer: RefCell<Box<dyn LoopObserver>>,
 }
 
 /// The asyncio state of `vm`. Panics only if asyncio was never installed,
@@ -199,7 +202,7 @@ impl Host for AioHost {
             ))));
         }
         vm.clock = now;
-        self.recorder.borrow_mut().blocking_sleep(vm, seconds);
+        self.observe(|o| o.blocking_sleep(vm, now - seconds, seconds));
         Ok(())
     }
     fn as_any(&self) -> &dyn Any {
@@ -225,11 +228,13 @@ impl AioHost {
             current_loop: RefCell::new(None),
             current_task: RefCell::new(None),
             tasks: RefCell::new(Vec::new()),
+            all_tasks_ever: RefCell::new(Vec::new()),
+            sync_objects: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
             tasks_created: Cell::new(0),
             iterations: Cell::new(0),
             guards: Guards::default(),
-            recorder: RefCell::new(Recorder::default()),
+            observer: RefCell::new(Box::new(NoObserver)),
         }
     }
 
@@ -288,9 +293,29 @@ impl AioHost {
         *self.current_task.borrow_mut() = previous;
     }
 
-    /// Records a cancellation request in the trace.
+    /// Records a change to a task outside its own step.
     pub fn note_cancel(&self, task: &Value) {
-        self.recorder.borrow_mut().cancel_requested(task);
+        self.observe(|o| o.task_touched(task));
+    }
+
+    /// Installs the observer that records the run.
+    pub fn set_observer(&self, o: Box<dyn LoopObserver>) {
+        *self.observer.borrow_mut() = o;
+    }
+
+    /// Takes the observer back (at the end of a run).
+    pub fn take_observer(&self) -> Box<dyn LoopObserver> {
+        std::mem::replace(&mut *self.observer.borrow_mut(), Box::new(NoObserver))
+    }
+
+    /// Calls the observer. It is taken out for the call, so an observer
+    /// that runs Python (a user `__repr__`) cannot re-enter it.
+    pub fn observe(&self, f: impl FnOnce(&mut dyn LoopObserver)) {
+        let mut o = self.take_observer();
+        f(o.as_mut());
+        let mut slot = self.observer.borrow_mut();
+        // Keep an observer installed meanwhile, if any; else restore.
+        *slot = o;
     }
 
     /// `loop.call_soon(cb, *args)` on the running (or current) loop.
@@ -338,6 +363,7 @@ impl AioHost {
             class: self.handle_class.clone(),
         });
         l.state.borrow_mut().ready.push_back(h.clone());
+        self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
     }
 
@@ -365,6 +391,7 @@ impl AioHost {
             class: self.handle_class.clone(),
         });
         heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
+        self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
     }
 
@@ -397,15 +424,24 @@ impl AioHost {
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
         let value = Value::Object(fut);
+        self.tasks.borrow_mut().push(value.clone());
+        self.all_tasks_ever.borrow_mut().push(value.clone());
+        self.observe(|o| o.task_created(vm, &value));
         self.call_soon(
             vm,
             future::task_callback(&value, false),
             vec![],
             StepKind::TaskStep,
         )?;
-        self.tasks.borrow_mut().push(value.clone());
-        self.recorder.borrow_mut().task_created(vm.clock, &value);
         Ok(value)
+    }
+
+    /// How many handles wait in the running loop's ready queue.
+    pub fn ready_len(&self) -> usize {
+        match self.running_loop.borrow().as_ref() {
+            Some(l) => l.state.borrow().ready.len(),
+            None => 0,
+        }
     }
 
     /// The tasks not yet done.
@@ -514,7 +550,8 @@ impl AioHost {
                             ))));
                         }
                         if when > vm.clock {
-                            self.recorder.borrow_mut().clock_jump(vm, when);
+                            let from = vm.clock;
+                            self.observe(|o| o.clock_jump(vm, from, when));
                             vm.clock = when;
                         }
                     }
@@ -531,6 +568,7 @@ impl AioHost {
                 }
                 if let Some(t) = heap::pop(&mut s.scheduled) {
                     t.0.scheduled.set(false);
+                    self.observe(|o| o.timer_due(&t.0));
                     s.ready.push_back(t.0);
                 }
             }
@@ -543,13 +581,13 @@ impl AioHost {
             if h.cancelled.get() {
                 continue;
             }
-            self.run_handle(vm, l, &h)?;
+            self.run_handle(vm, &h)?;
         }
         Ok(())
     }
 
-    fn run_handle(&self, vm: &mut Vm, l: &Rc<EventLoop>, h: &Rc<Handle>) -> PyResult<()> {
-        self.recorder.borrow_mut().begin_step(vm, self, l, h);
+    fn run_handle(&self, vm: &mut Vm, h: &Rc<Handle>) -> PyResult<()> {
+        self.observe(|o| o.step_started(vm, self, h));
         let r = vm.call(&h.callback, Args::new(h.args.clone()));
         let result = match r {
             Ok(_) => Ok(()),
@@ -567,7 +605,7 @@ impl AioHost {
             }
             Err(other) => Err(other),
         };
-        self.recorder.borrow_mut().end_step(vm, self, l);
+        self.observe(|o| o.step_finished(vm, self));
         result
     }
 
@@ -652,9 +690,11 @@ impl AioHost {
         Ok(())
     }
 
-    /// Counts a cancelled timer still in its loop's heap.
-    pub fn timer_cancelled(&self, h: &Handle) {
-        if h.scheduled.get() {
+    /// `handle.cancel()`: a timer still in its loop's heap is counted, for
+    /// the heap clean-up rule of `_run_once`.
+    pub fn handle_cancelled(&self, h: &Handle) {
+        self.observe(|o| o.cancelled(h));
+        if h.when.is_some() && h.scheduled.get() {
             if let Some(l) = h.loop_.upgrade() {
                 l.state.borrow_mut().timer_cancelled_count += 1;
             }

@@ -13,7 +13,7 @@ pub mod host;
 pub mod json;
 pub mod repr;
 pub mod sim;
-pub mod trace;
+pub mod observer;
 
 use std::any::Any;
 use std::cell::Cell;
@@ -29,7 +29,7 @@ use crate::vm::Vm;
 
 use future::{as_fut, Fut};
 use host::{aio, AioHost, EventLoop, Handle};
-use trace::StepKind;
+use observer::StepKind;
 
 /// The classes the native layer creates.
 pub struct Classes {
@@ -142,6 +142,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_set_cancel_hook", future::set_cancel_hook_fn()),
         ("isfuture", isfuture),
         ("iscoroutine", iscoroutine),
+        ("_track", track),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -218,6 +219,15 @@ fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         d.insert(k, Value::None);
     }
     Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+}
+
+/// `_track(obj)`: asyncio.py registers its locks, semaphores, events and
+/// queues so the trace can show their state.
+fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(v) = args.pos.first() {
+        aio(vm).sync_objects.borrow_mut().push(v.clone());
+    }
+    Ok(Value::None)
 }
 
 fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -431,9 +441,7 @@ fn handle_cancel(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let h = handle_of(vm, &args)?;
     if !h.cancelled.get() {
         h.cancelled.set(true);
-        if h.when.is_some() {
-            aio(vm).timer_cancelled(h);
-        }
+        aio(vm).handle_cancelled(h);
     }
     Ok(Value::None)
 }

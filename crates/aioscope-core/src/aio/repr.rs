@@ -101,6 +101,39 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
     Ok(out)
 }
 
+/// [`callback_repr`] without running Python: arguments shown with
+/// `Vm::safe_repr`, for the debugger.
+pub fn callback_repr_safe(vm: &mut Vm, cb: &Value, args: &[Value]) -> String {
+    let name = match cb {
+        Value::Function(f) => f.qualname.borrow().to_string(),
+        Value::Native(n) => match &n.bound {
+            Some(b) => return format!("{}({})", n.qualname, vm.safe_repr(b, 1)),
+            None => n.qualname.to_string(),
+        },
+        Value::BoundMethod(m) => match &m.func {
+            Value::Function(f) => f.qualname.borrow().to_string(),
+            Value::Native(n) => n.qualname.to_string(),
+            other => vm.safe_repr(other, 1),
+        },
+        Value::Instance(inst) if &*inst.class.name == "partial" => {
+            let inner = inst.attrs.borrow().get("func").cloned();
+            let pargs = match inst.attrs.borrow().get("args").cloned() {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => vec![],
+            };
+            let inner = match inner {
+                Some(f) => callback_repr_safe(vm, &f, &pargs),
+                None => "partial".into(),
+            };
+            let rest: Vec<String> = args.iter().map(|a| vm.safe_repr(a, 1)).collect();
+            return format!("{}({})", inner, rest.join(", "));
+        }
+        other => vm.safe_repr(other, 1),
+    };
+    let parts: Vec<String> = args.iter().map(|a| vm.safe_repr(a, 1)).collect();
+    format!("{}({})", name, parts.join(", "))
+}
+
 fn format_args(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
     let mut parts = Vec::new();
     for a in args {

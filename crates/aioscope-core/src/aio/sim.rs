@@ -1,46 +1,44 @@
-//! Running a whole program under the simulated asyncio, producing the
-//! corpus transcript (and the recorded events).
+//! Running a whole program under the simulated asyncio and recording it.
 
-use crate::vm::{Halt, RunError, Vm};
+use crate::trace::{Exit, Recorder, Trace};
+use crate::vm::{Halt, RunError, Value, Vm};
 
 use super::host::aio;
-use super::trace::Event;
-
-/// How a program ended.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Exit {
-    /// Normally (or `SystemExit` with code 0/None).
-    Ok,
-    /// With an exception or a guard: `TypeName: message`.
-    Error(String),
-}
-
-/// The result of a simulated run.
-pub struct Run {
-    /// stdout records: (virtual time, text).
-    pub out: Vec<(f64, String)>,
-    /// How it ended, and the clock then.
-    pub exit: Exit,
-    /// The clock at the end.
-    pub end_time: f64,
-    /// stderr (tracebacks, "Exception in callback").
-    pub stderr: String,
-    /// Recorded loop events (when recording was asked for).
-    pub events: Vec<Event>,
-}
 
 /// Options of a run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
-    /// Record the event trace.
-    pub record: bool,
+    /// Record executed lines (for line stepping); costs time.
+    pub lines: bool,
+    /// Instruction budget for the whole run.
+    pub instructions: u64,
 }
 
-/// Runs `source` (shown as `filename`) to the end.
-pub fn run_program(source: &str, filename: &str, options: &Options) -> Run {
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lines: true,
+            instructions: crate::vm::Limits::default().instructions,
+        }
+    }
+}
+
+/// A fresh interpreter with asyncio installed.
+pub fn new_vm() -> Vm {
     let mut vm = Vm::new();
     super::install(&mut vm);
-    aio(&vm).recorder.borrow_mut().enabled = options.record;
+    vm
+}
+
+/// Runs `source` (shown as `filename`) to the end and returns its trace.
+/// Never panics on user input: syntax errors, exceptions and runaway
+/// programs all end the trace with an error exit.
+pub fn run_program(source: &str, filename: &str, options: &Options) -> Trace {
+    let mut vm = new_vm();
+    vm.trace_lines = options.lines;
+    vm.limits.instructions = options.instructions;
+    let host = aio(&vm);
+    host.set_observer(Box::new(Recorder::new(filename)));
     let result = vm.run_main(source, filename);
     let exit = match result {
         Ok(()) => Exit::Ok,
@@ -53,9 +51,7 @@ pub fn run_program(source: &str, filename: &str, options: &Options) -> Run {
             if vm.is_instance_of(&e, "SystemExit") {
                 let code = e.exc().and_then(|d| d.borrow().args.first().cloned());
                 match code {
-                    None | Some(crate::vm::Value::None) | Some(crate::vm::Value::Int(0)) => {
-                        Exit::Ok
-                    }
+                    None | Some(Value::None) | Some(Value::Int(0)) => Exit::Ok,
                     Some(_) => Exit::Error(vm.exception_summary(&e)),
                 }
             } else {
@@ -64,48 +60,15 @@ pub fn run_program(source: &str, filename: &str, options: &Options) -> Run {
                 Exit::Error(vm.exception_summary(&e))
             }
         }
-        Err(RunError::Halt(h)) => {
-            let msg = match &h {
-                Halt::Guard(m) => m.clone(),
-                other => other.to_string(),
-            };
-            Exit::Error(msg)
-        }
+        Err(RunError::Halt(h)) => Exit::Error(match &h {
+            Halt::Guard(m) => m.clone(),
+            other => other.to_string(),
+        }),
     };
-    let events = std::mem::take(&mut aio(&vm).recorder.borrow_mut().events);
-    Run {
-        out: vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect(),
-        exit,
-        end_time: vm.clock,
-        stderr: std::mem::take(&mut vm.stderr),
-        events,
-    }
-}
-
-impl Run {
-    /// The transcript in the corpus format: `{"t": T, "out": TEXT}` lines
-    /// (writes at the same clock value merged) and an exit record.
-    pub fn transcript(&self) -> String {
-        use super::json::{string, time};
-        let mut out = String::new();
-        for (t, text) in &self.out {
-            out.push_str(&format!(
-                "{{\"t\": {}, \"out\": {}}}\n",
-                time(*t),
-                string(text)
-            ));
-        }
-        match &self.exit {
-            Exit::Ok => out.push_str(&format!(
-                "{{\"t\": {}, \"exit\": \"ok\"}}\n",
-                time(self.end_time)
-            )),
-            Exit::Error(exc) => out.push_str(&format!(
-                "{{\"t\": {}, \"exit\": \"error\", \"exc\": {}}}\n",
-                time(self.end_time),
-                string(exc)
-            )),
-        }
-        out
-    }
+    let observer = host.take_observer();
+    let recorder: Box<Recorder> = match observer.into_any().downcast::<Recorder>() {
+        Ok(r) => r,
+        Err(_) => Box::new(Recorder::new(filename)),
+    };
+    recorder.finish(&mut vm, &host, exit)
 }

@@ -30,11 +30,29 @@ const TAB_SIZE: u32 = 8;
 pub struct LexError {
     /// The error as reported.
     pub error: SyntaxError,
-    /// `Some(line)` when the input ended inside brackets, `line` being where
-    /// the innermost unclosed bracket is. CPython reports that only if the
-    /// parser reads the end of input, or fails on a later line; any other
-    /// tokenizer error always wins over a parser error.
-    pub unclosed_line: Option<u32>,
+    /// When it is reported rather than a parser error.
+    pub kind: LexErrorKind,
+}
+
+/// How a tokenizer error competes with a parser error met earlier in the
+/// file. CPython, after a parser error, tokenizes the rest of the file and
+/// reports the first tokenizer error it meets instead; but some tokenizer
+/// errors only surface when the parser itself reads that far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexErrorKind {
+    /// Reported instead of any parser error (bad characters, numbers and
+    /// strings, unmatched or too deeply nested brackets).
+    Always,
+    /// Reported only if the parser reads that far (inconsistent
+    /// indentation, a bad line continuation).
+    WhenRead,
+    /// The input ended inside brackets, the innermost unclosed one being on
+    /// `line`. Reported if the parser reads the end of input, or had read
+    /// past that line when it failed.
+    Unclosed {
+        /// The line of the innermost unclosed bracket.
+        line: u32,
+    },
 }
 
 /// The result of tokenizing: tokens, ending with [`TokenKind::EndMarker`],
@@ -93,7 +111,14 @@ type LexResult = Result<(), LexError>;
 fn plain(error: SyntaxError) -> LexError {
     LexError {
         error,
-        unclosed_line: None,
+        kind: LexErrorKind::Always,
+    }
+}
+
+fn when_read(error: SyntaxError) -> LexError {
+    LexError {
+        error,
+        kind: LexErrorKind::WhenRead,
     }
 }
 
@@ -246,6 +271,8 @@ impl<'a> Lexer<'a> {
 
     fn main_loop(&mut self) -> LexResult {
         let mut at_line_start = !self.fragment;
+        // Column of a comment ending the current line, if any.
+        let mut comment_col = None;
         loop {
             if at_line_start {
                 at_line_start = false;
@@ -265,13 +292,22 @@ impl<'a> Lexer<'a> {
                 break;
             }
             let c = self.byte(self.pos);
+            if c != b'#' && !Self::is_newline(c) {
+                comment_col = None;
+            }
             match c {
-                b'#' => self.skip_comment(),
+                b'#' => {
+                    comment_col = Some(self.col);
+                    self.skip_comment();
+                }
                 b'\n' | b'\r' => {
                     if self.fragment || !self.brackets.is_empty() {
                         self.bump_newline();
                     } else {
-                        let (start, line, col) = (self.pos, self.line, self.col);
+                        // CPython puts a NEWLINE after a comment where the
+                        // comment starts.
+                        let (start, line) = (self.pos, self.line);
+                        let col = comment_col.unwrap_or(self.col);
                         self.tokens.push(Token {
                             kind: TokenKind::Newline,
                             span: Span {
@@ -286,6 +322,7 @@ impl<'a> Lexer<'a> {
                         self.bump_newline();
                         at_line_start = true;
                     }
+                    comment_col = None;
                 }
                 b'\\' => self.continuation()?,
                 b'0'..=b'9' => self.number()?,
@@ -341,6 +378,13 @@ impl<'a> Lexer<'a> {
         if self.at_end() {
             return Ok(true);
         }
+        if self.byte(self.pos) == b'\\' && !Self::is_newline(self.byte(self.pos + 1)) {
+            return Err(when_read(SyntaxError::new(
+                "unexpected character after line continuation character",
+                self.line,
+                self.col + 1,
+            )));
+        }
         match self.byte(self.pos) {
             b'#' | b'\n' | b'\r' => {
                 self.skip_comment();
@@ -353,7 +397,7 @@ impl<'a> Lexer<'a> {
         }
         let (top_col, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
         let tab_error = |line| {
-            plain(SyntaxError::indentation(
+            when_read(SyntaxError::indentation(
                 "inconsistent use of tabs and spaces in indentation",
                 line,
                 1,
@@ -365,7 +409,7 @@ impl<'a> Lexer<'a> {
             }
         } else if col > top_col {
             if self.indents.len() >= MAX_INDENT_DEPTH {
-                return Err(plain(SyntaxError::indentation(
+                return Err(when_read(SyntaxError::indentation(
                     "too many levels of indentation",
                     self.line,
                     1,
@@ -387,24 +431,16 @@ impl<'a> Lexer<'a> {
                 end: self.pos as u32,
             });
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |t| t.0) {
-                self.indents.pop();
-                // CPython reports errors at a dedent in column 0.
-                self.tokens.push(Token {
-                    kind: TokenKind::Dedent,
-                    span: Span {
-                        line: self.line,
-                        col: 0,
-                        end_line: self.line,
-                        end_col: 0,
-                    },
-                    start: self.pos as u32,
-                    end: self.pos as u32,
-                });
-            }
-            let (top_col, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
+            // Check the level dedented to before emitting any DEDENT, as
+            // CPython reports a bad dedent before the tokens.
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0);
+            let (top_col, top_alt) = self.indents[keep];
             if col != top_col {
-                return Err(plain(SyntaxError::indentation(
+                return Err(when_read(SyntaxError::indentation(
                     "unindent does not match any outer indentation level",
                     self.line,
                     self.line_len() + 1,
@@ -413,6 +449,22 @@ impl<'a> Lexer<'a> {
             if alt != top_alt {
                 return Err(tab_error(self.line));
             }
+            for _ in keep + 1..self.indents.len() {
+                // CPython reports errors at a dedent at the 0-based column
+                // of the line's first token, one left of that token.
+                self.tokens.push(Token {
+                    kind: TokenKind::Dedent,
+                    span: Span {
+                        line: self.line,
+                        col: self.col - 1,
+                        end_line: self.line,
+                        end_col: self.col - 1,
+                    },
+                    start: self.pos as u32,
+                    end: self.pos as u32,
+                });
+            }
+            self.indents.truncate(keep + 1);
         }
         Ok(false)
     }
@@ -422,19 +474,35 @@ impl<'a> Lexer<'a> {
         let (line, col) = (self.line, self.col);
         self.pos += 1;
         self.col += 1;
+        // At the end of input inside brackets, CPython reports the bracket.
+        let eof = |brackets: &[(u8, u32, u32)]| match brackets.last() {
+            Some(&(open, bline, bcol)) => LexError {
+                error: SyntaxError::new(
+                    format!("'{}' was never closed", open as char),
+                    bline,
+                    bcol,
+                ),
+                kind: LexErrorKind::Unclosed { line: bline },
+            },
+            None => when_read(SyntaxError::new(
+                "unexpected EOF while parsing",
+                line,
+                col + 1,
+            )),
+        };
         if self.at_end() {
-            return Err(self.error("unexpected EOF while parsing", line, col + 1));
+            return Err(eof(&self.brackets));
         }
         if !Self::is_newline(self.byte(self.pos)) {
-            return Err(self.error(
+            return Err(when_read(SyntaxError::new(
                 "unexpected character after line continuation character",
                 line,
                 col + 1,
-            ));
+            )));
         }
         self.bump_newline();
         if self.at_end() {
-            return Err(self.error("unexpected EOF while parsing", line, col + 1));
+            return Err(eof(&self.brackets));
         }
         Ok(())
     }
@@ -448,7 +516,7 @@ impl<'a> Lexer<'a> {
             };
             return Err(LexError {
                 error: SyntaxError::new(msg, line, col),
-                unclosed_line: Some(line),
+                kind: LexErrorKind::Unclosed { line },
             });
         }
         if !self.fragment {
@@ -1386,10 +1454,8 @@ mod tests {
         );
         let e = tokenize("(((").error.unwrap();
         assert_eq!(e.error.msg, "'(' was never closed");
-        assert_eq!(
-            (e.error.line, e.error.col, e.unclosed_line),
-            (1, 3, Some(1))
-        );
+        assert_eq!((e.error.line, e.error.col), (1, 3));
+        assert_eq!(e.kind, LexErrorKind::Unclosed { line: 1 });
         assert_eq!(
             lex_err(&"[".repeat(5000)),
             ("too many nested parentheses".into(), 1, 201)

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::error::SyntaxError;
-use super::lexer::{self, EscapeError, LexError};
+use super::lexer::{self, EscapeError, LexError, LexErrorKind};
 use super::token::{Keyword as Kw, Op, StrToken, Token, TokenKind as K};
 
 /// Deepest expression nesting (and tallest left-associative chain) the
@@ -54,14 +54,19 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
 }
 
 /// Chooses between a parser error and a tokenizer error further on, as
-/// CPython does: after a parser error it tokenizes the rest of the file
-/// and reports any tokenizer error found, except that an unclosed bracket
-/// only counts if the parser read the end of input or had read past the
-/// bracket's line (`last_line` is the line of the last token it read).
+/// CPython does (see [`LexErrorKind`]); `reached_end` tells whether the
+/// parser read the error token, `last_line` is the line of the last token
+/// it read.
 fn prefer(parser: SyntaxError, lex: LexError, reached_end: bool, last_line: u32) -> SyntaxError {
-    match lex.unclosed_line {
-        Some(line) if !reached_end && last_line <= line => parser,
-        _ => lex.error,
+    let lex_wins = match lex.kind {
+        LexErrorKind::Always => true,
+        LexErrorKind::WhenRead => reached_end,
+        LexErrorKind::Unclosed { line } => reached_end || last_line > line,
+    };
+    if lex_wins {
+        lex.error
+    } else {
+        parser
     }
 }
 
@@ -126,6 +131,8 @@ struct Parser<'a> {
     /// Open brackets around the position: "Perhaps you forgot a comma?"
     /// is only suggested inside brackets, as CPython does.
     brackets: u32,
+    /// Whether errors may try hints (off inside speculative parses).
+    hints: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -139,6 +146,7 @@ impl<'a> Parser<'a> {
             fetched: Cell::new(0),
             fstring,
             brackets: u32::from(fstring),
+            hints: true,
         }
     }
 
@@ -250,10 +258,13 @@ impl<'a> Parser<'a> {
 
     /// Whether `f` parses from here; the position is left unchanged, and
     /// what `f` read does not move where `invalid syntax` is reported.
+    /// Errors inside get no hints (whose own lookahead could read on).
     fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> bool {
         let m = self.mark();
         let furthest = self.furthest.get();
+        let hints = std::mem::replace(&mut self.hints, false);
         let ok = f(self).is_ok();
+        self.hints = hints;
         self.reset(m);
         self.furthest.set(furthest);
         ok
@@ -323,6 +334,8 @@ impl<'a> Parser<'a> {
                 t.span.end_col.saturating_sub(1).max(1),
             ),
             K::Dedent => SyntaxError::indentation("unexpected unindent", t.span.line, t.span.col),
+            // CPython's end-of-input token sits in column 0 of the last line.
+            K::EndMarker => self.err_at("invalid syntax", t.span.line, 0),
             _ => self.err_span("invalid syntax", t.span),
         }
     }
@@ -450,10 +463,23 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if self.kind() != K::Newline {
-                if let StmtKind::Expr(e) = &stmt.kind {
-                    return Err(self.unexpected_after(e, first));
-                }
-                return Err(self.syntax_error());
+                let last = match &stmt.kind {
+                    StmtKind::Expr(e) => Some((e, first)),
+                    StmtKind::Assign { value: e, .. }
+                    | StmtKind::AugAssign { value: e, .. }
+                    | StmtKind::Return(Some(e)) => {
+                        let e = match &e.kind {
+                            ExprKind::Tuple(elts) if !elts.is_empty() => &elts[elts.len() - 1],
+                            _ => e,
+                        };
+                        Some((e, self.token_at(e.span)))
+                    }
+                    _ => None,
+                };
+                return Err(match last {
+                    Some((e, first)) => self.no_comma_error(e, first),
+                    None => self.syntax_error(),
+                });
             }
             out.push(stmt);
             break;
@@ -691,31 +717,31 @@ impl<'a> Parser<'a> {
                 ))
             }
             K::Op(Op::Colon) => {
-                // The specific errors below need an annotation to follow.
-                let annotated = self.speculate(|p| {
-                    p.advance();
-                    p.expression()
-                });
-                let which = match &first.kind {
-                    _ if first_tuple => Some("tuple"),
-                    ExprKind::Tuple(_) => Some("tuple"),
-                    ExprKind::List(_) => Some("list"),
-                    _ => None,
-                };
-                if !annotated {
-                    return Err(self.syntax_error());
-                }
-                if let Some(which) = which {
+                let single = !first_tuple
+                    && matches!(
+                        first.kind,
+                        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+                    );
+                if !single {
+                    // CPython words these only if an annotation follows;
+                    // otherwise it never read past the colon.
+                    let annotated = self.speculate(|p| {
+                        p.advance();
+                        p.expression()
+                    });
+                    if !annotated {
+                        return Err(self.syntax_error());
+                    }
+                    let which = match &first.kind {
+                        _ if first_tuple => "tuple",
+                        ExprKind::Tuple(_) => "tuple",
+                        ExprKind::List(_) => "list",
+                        _ => return Err(self.err_span("illegal target for annotation", start)),
+                    };
                     return Err(self.err_span(
                         format!("only single target (not {}) can be annotated", which),
                         start,
                     ));
-                }
-                if !matches!(
-                    first.kind,
-                    ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
-                ) {
-                    return Err(self.err_span("illegal target for annotation", start));
                 }
                 self.advance();
                 let annotation = self.expression()?;
@@ -732,6 +758,30 @@ impl<'a> Parser<'a> {
                         value,
                     },
                 ))
+            }
+            K::Op(Op::Walrus) => {
+                // `f() := 1`: CPython names what cannot be assigned to, if
+                // an expression follows (`x := 1` is plain invalid syntax).
+                let (e, e_first) = match &first.kind {
+                    ExprKind::Tuple(elts) if first_tuple => (elts.last(), starts.last()),
+                    _ => (Some(&first), starts.first()),
+                };
+                if let (Some(e), Some(&e_first)) = (e, e_first) {
+                    let plain_name = matches!(e.kind, ExprKind::Name(_))
+                        && self.toks[e_first].kind == K::Name;
+                    if !plain_name
+                        && self.speculate(|p| {
+                            p.advance();
+                            p.expression()
+                        })
+                    {
+                        return Err(self.err_span(
+                            format!("cannot use assignment expressions with {}", expr_name(e)),
+                            e.span,
+                        ));
+                    }
+                }
+                Err(self.syntax_error())
             }
             _ => Ok(self.stmt(start, StmtKind::Expr(first))),
         }
@@ -757,95 +807,94 @@ impl<'a> Parser<'a> {
         first_yield: bool,
         starts: &[usize],
     ) -> PResult<Stmt> {
+        // Each target is checked when its `=` is seen, as CPython reports a
+        // bad target whatever follows.
+        self.check_assign_target(&first, first_yield, Some((first_tuple, starts)))?;
         let mut targets = vec![first];
-        let mut yields = vec![first_yield];
-        let mut rhs_info = None;
         let value = loop {
             self.advance();
-            let (v, is_tuple, is_yield, first_tok) = self.assigned_value()?;
-            let more = self.is_op(Op::Assign);
-            if rhs_info.is_none() {
-                // CPython's "Maybe you meant '=='" hints need what follows
-                // the first `=` to begin with a plain operand that is not
-                // itself followed by `=`.
-                let lead = match &v.kind {
-                    ExprKind::Tuple(elts) if is_tuple => elts.first(),
-                    _ => Some(&v),
-                };
-                let simple = !is_yield
-                    && (is_tuple || !more)
-                    && lead.is_some_and(|e| self.is_bitwise_or(e, first_tok));
-                rhs_info = Some(simple);
-            }
-            if more {
-                targets.push(v);
-                yields.push(is_yield);
-            } else {
+            let (v, _, is_yield, _) = self.assigned_value()?;
+            if !self.is_op(Op::Assign) {
                 break v;
             }
+            self.check_assign_target(&v, is_yield, None)?;
+            targets.push(v);
         };
-        if let Some(i) = yields.iter().position(|&y| y) {
-            return Err(self.err_span(
-                "assignment to yield expression not possible",
-                targets[i].span,
-            ));
-        }
-        if let Some(err) =
-            self.assign_target_error(&targets, first_tuple, starts, rhs_info.unwrap_or(false))
-        {
-            return Err(err);
-        }
         Ok(self.stmt(start, StmtKind::Assign { targets, value }))
     }
 
-    /// The error for an invalid assignment target, worded as CPython's
-    /// (which adds "Maybe you meant '=='" when the statement reads like a
-    /// comparison).
-    fn assign_target_error(
-        &self,
-        targets: &[Expr],
-        t0_tuple: bool,
-        starts: &[usize],
-        rhs_simple: bool,
-    ) -> Option<SyntaxError> {
-        let bad = targets.iter().find_map(|t| invalid_target(t, false))?;
-        if rhs_simple {
-            let t0 = &targets[0];
-            let (e, first) = match &t0.kind {
-                ExprKind::Tuple(elts) if t0_tuple => (elts.last(), starts.last()),
-                _ => (Some(t0), starts.first()),
-            };
-            if let (Some(e), Some(&first)) = (e, first) {
-                let plain_name =
-                    matches!(e.kind, ExprKind::Name(_)) && self.toks[first].kind == K::Name;
-                if plain_name {
-                    if t0_tuple {
-                        return Some(self.err_span(
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            e.span,
-                        ));
-                    }
-                } else if self.is_bitwise_or(e, first) && !self.starts_with_display(e, first) {
-                    return Some(self.err_span(
-                        format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(e)
-                        ),
-                        e.span,
-                    ));
-                }
+    /// Checks target `t` of an assignment, at its `=`. For the first target,
+    /// `first` has whether it is an unparenthesized tuple and where its
+    /// elements start, for CPython's "Maybe you meant '=='" hints.
+    fn check_assign_target(
+        &mut self,
+        t: &Expr,
+        is_yield: bool,
+        first: Option<(bool, &[usize])>,
+    ) -> PResult<()> {
+        if is_yield {
+            return Err(self.err_span("assignment to yield expression not possible", t.span));
+        }
+        let Some(bad) = invalid_target(t, false) else {
+            return Ok(());
+        };
+        if let Some((is_tuple, starts)) = first {
+            if let Some(err) = self.assign_hint(t, is_tuple, starts) {
+                return Err(err);
             }
         }
-        Some(self.err_span(format!("cannot assign to {}", expr_name(bad)), bad.span))
+        Err(self.err_span(format!("cannot assign to {}", expr_name(bad)), bad.span))
     }
 
-    /// The error when a statement's expression is followed by something
-    /// that cannot follow it (`print "x"`, `a b`).
-    fn unexpected_after(&mut self, e: &Expr, first: usize) -> SyntaxError {
-        if let Some(err) = self.legacy_print(e, first) {
-            return err;
+    /// CPython's hints for a first target that reads like a comparison:
+    /// they apply when what follows the `=` begins with a plain operand not
+    /// itself followed by `=`.
+    fn assign_hint(&mut self, t0: &Expr, is_tuple: bool, starts: &[usize]) -> Option<SyntaxError> {
+        let (e, first) = match &t0.kind {
+            ExprKind::Tuple(elts) if is_tuple => (elts.last()?, *starts.last()?),
+            _ => (t0, *starts.first()?),
+        };
+        let plain_name = matches!(e.kind, ExprKind::Name(_)) && self.toks[first].kind == K::Name;
+        if plain_name && !is_tuple {
+            return None;
         }
-        self.syntax_error()
+        if !plain_name && (!self.is_bitwise_or(e, first) || self.starts_with_display(e, first)) {
+            return None;
+        }
+        let rhs_simple = self.speculate(|p| {
+            p.advance();
+            if p.is_kw(Kw::Yield) {
+                return Err(p.syntax_error());
+            }
+            p.expr_bp(BP_BOR)?;
+            if p.is_op(Op::Assign) || p.is_op(Op::Walrus) {
+                return Err(p.syntax_error());
+            }
+            Ok(())
+        });
+        if !rhs_simple {
+            return None;
+        }
+        Some(if plain_name {
+            self.err_span(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                e.span,
+            )
+        } else {
+            self.err_span(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(e)
+                ),
+                e.span,
+            )
+        })
+    }
+
+    /// The index of the first token at or after the start of `span`.
+    fn token_at(&self, span: Span) -> usize {
+        let key = (span.line, span.col);
+        self.toks[..self.pos].partition_point(|t| (t.span.line, t.span.col) < key)
     }
 
     /// `print x`: CPython's hint for Python 2 habits.
@@ -998,11 +1047,12 @@ impl<'a> Parser<'a> {
     /// `for` (after `async`, if any; `start` is the first keyword).
     fn for_stmt(&mut self, start: Span, is_async: bool) -> PResult<Stmt> {
         self.advance();
+        let first = self.pos;
         let target = self.target_list()?;
-        if !self.is_kw(Kw::In) {
-            return Err(self.syntax_error());
-        }
         self.check_store_target(&target)?;
+        if !self.is_kw(Kw::In) {
+            return Err(self.bad_for_target(&target, first));
+        }
         self.advance();
         let iter = self.star_expressions(None)?.0;
         self.header_colon(false)?;
@@ -1170,7 +1220,7 @@ impl<'a> Parser<'a> {
         let first_line = self.tok().span.line;
         let mut decorators = Vec::new();
         while self.eat_op(Op::At) {
-            decorators.push(self.named_expression(false)?);
+            decorators.push(self.named_expression(true)?);
             if self.kind() != K::Newline {
                 return Err(self.syntax_error());
             }
@@ -1261,6 +1311,14 @@ impl<'a> Parser<'a> {
                 break;
             }
             let t = self.tok();
+            if t.kind == K::Op(Op::LParen) && self.parenthesized_params() {
+                let what = if close == Op::Colon {
+                    "Lambda expression parameters"
+                } else {
+                    "Function parameters"
+                };
+                return Err(self.err_here(format!("{} cannot be parenthesized", what)));
+            }
             match t.kind {
                 K::Op(Op::Slash) => {
                     if seen_slash {
@@ -1337,6 +1395,22 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(p)
+    }
+
+    /// `(a, b)` where a parameter should be: a Python 2 habit CPython
+    /// names.
+    fn parenthesized_params(&mut self) -> bool {
+        self.speculate(|p| {
+            p.advance();
+            p.expect_name()?;
+            while p.eat_op(Op::Comma) {
+                if p.is_op(Op::RParen) {
+                    break;
+                }
+                p.expect_name()?;
+            }
+            p.expect_op(Op::RParen)
+        })
     }
 
     fn param(&mut self, annotations: bool) -> PResult<Param> {
@@ -1449,7 +1523,13 @@ impl<'a> Parser<'a> {
             ));
         }
         let e = self.expression()?;
-        if self.is_op(Op::Walrus) {
+        if hint
+            && self.is_op(Op::Walrus)
+            && self.speculate(|p| {
+                p.advance();
+                p.expression()
+            })
+        {
             return Err(self.err_span(
                 format!("cannot use assignment expressions with {}", expr_name(&e)),
                 e.span,
@@ -1791,12 +1871,16 @@ impl<'a> Parser<'a> {
                 K::Name if self.peek(1).kind == K::Op(Op::Assign) => {
                     let (arg, _) = self.expect_name()?;
                     self.advance();
+                    let value_first = self.pos;
                     let value = self.expression()?;
                     if self.is_comp_for() {
                         return Err(self.err_span(
                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                             start,
                         ));
+                    }
+                    if !self.is_op(Op::Comma) && !self.is_op(Op::RParen) {
+                        return Err(self.no_comma_error(&value, value_first));
                     }
                     keywords.push(Keyword {
                         arg: Some(arg),
@@ -2141,11 +2225,21 @@ impl<'a> Parser<'a> {
                 break;
             }
             if !self.eat_op(Op::Comma) {
+                if close != Op::RParen && self.is_comp_for() {
+                    if let Some(err) = self.unparenthesized_comp_target(&elts[0]) {
+                        return Err(err);
+                    }
+                }
                 let last = &elts[elts.len() - 1];
                 return Err(self.no_comma_error(last, last_tok));
             }
             if self.is_op(close) {
                 break;
+            }
+            if close != Op::RParen && self.is_comp_for() {
+                if let Some(err) = self.unparenthesized_comp_target(&elts[0]) {
+                    return Err(err);
+                }
             }
             last_tok = self.pos;
             elts.push(self.star_named_expression()?);
@@ -2153,8 +2247,59 @@ impl<'a> Parser<'a> {
         Ok(elts)
     }
 
+    /// `[a, b for ...]`: CPython's hint, if the clauses parse; their own
+    /// specific errors (a bad target) come first.
+    fn unparenthesized_comp_target(&mut self, first: &Expr) -> Option<SyntaxError> {
+        let m = self.mark();
+        let furthest = self.furthest.get();
+        let hints = std::mem::replace(&mut self.hints, false);
+        let result = self.comp_for();
+        self.hints = hints;
+        self.reset(m);
+        self.furthest.set(furthest);
+        match result {
+            Ok(_) => Some(self.err_span(
+                "did you forget parentheses around the comprehension target?",
+                first.span,
+            )),
+            Err(e) if e.msg.starts_with("cannot assign to") => Some(e),
+            Err(_) => None,
+        }
+    }
+
+    /// The error for a `for` target not followed by `in`. CPython reparses
+    /// it as expressions and names what cannot be assigned to (`for a or b
+    /// in c`), else reports the token, or a missing comma.
+    fn bad_for_target(&mut self, target: &Expr, first: usize) -> SyntaxError {
+        let m = self.mark();
+        let furthest = self.furthest.get();
+        let hints = std::mem::replace(&mut self.hints, false);
+        self.pos = first;
+        let reparsed = self.star_expressions(None);
+        self.hints = hints;
+        self.reset(m);
+        self.furthest.set(furthest);
+        if let Ok((e, _)) = reparsed {
+            let e = match &e.kind {
+                ExprKind::Compare { left, ops, .. } if ops.first() == Some(&CmpOp::In) => left,
+                _ => &e,
+            };
+            if !matches!(e.kind, ExprKind::Compare { .. }) {
+                if let Some(bad) = invalid_target(e, false) {
+                    return self
+                        .err_span(format!("cannot assign to {}", expr_name(bad)), bad.span);
+                }
+            }
+        }
+        self.no_comma_error(target, first)
+    }
+
     fn is_comp_for(&self) -> bool {
-        self.is_kw(Kw::For) || (self.is_kw(Kw::Async) && self.peek(1).kind == K::Keyword(Kw::For))
+        // The look past `async` is not recorded as read: CPython's first
+        // pass does not get there.
+        self.is_kw(Kw::For)
+            || (self.is_kw(Kw::Async)
+                && self.toks.get(self.pos + 1).map(|t| t.kind) == Some(K::Keyword(Kw::For)))
     }
 
     fn comprehension_of(&mut self, elt: &Expr) -> PResult<Vec<Comprehension>> {
@@ -2173,11 +2318,12 @@ impl<'a> Parser<'a> {
         while self.is_comp_for() {
             let is_async = self.eat_kw(Kw::Async);
             self.advance(); // `for`
+            let first = self.pos;
             let target = self.target_list()?;
-            if !self.is_kw(Kw::In) {
-                return Err(self.syntax_error());
-            }
             self.check_store_target(&target)?;
+            if !self.is_kw(Kw::In) {
+                return Err(self.bad_for_target(&target, first));
+            }
             self.advance();
             let iter = self.expr_bp(BP_OR)?;
             let mut ifs = Vec::new();
@@ -2601,8 +2747,12 @@ impl<'a> Parser<'a> {
             return err;
         }
         let first_tok = &self.toks[first.min(self.toks.len() - 1)];
-        let soft_keyword =
-            first_tok.kind == K::Name && matches!(self.text(first_tok), "match" | "case" | "_");
+        // CPython 3.11 compares only the name's length of each soft
+        // keyword, so any prefix of one counts (`m`, `ca`).
+        let soft_keyword = first_tok.kind == K::Name && {
+            let name = self.text(first_tok);
+            !name.is_empty() && ["match", "case", "_"].iter().any(|k| k.starts_with(name))
+        };
         let name_then_string = first_tok.kind == K::Name
             && matches!(self.toks.get(first + 1).map(|t| t.kind), Some(K::Str(_)));
         let disjunction = self.is_group(e, first)
@@ -2615,15 +2765,39 @@ impl<'a> Parser<'a> {
                     | ExprKind::Yield(_)
                     | ExprKind::YieldFrom(_)
             );
-        if self.brackets > 0
+        // The expression is parsed even outside brackets, where no hint is
+        // given, because CPython does, and may read an unclosed bracket's
+        // end of input doing so (which then is the error reported). It is
+        // parsed without hints of its own, as CPython's second try is.
+        if self.hints
             && disjunction
             && !soft_keyword
             && !name_then_string
             && can_start_expr(self.kind())
             && !self.is_op(Op::Star)
             && self.speculate(|p| p.expression())
+            && self.brackets > 0
         {
             return self.err_span("invalid syntax. Perhaps you forgot a comma?", e.span);
+        }
+        // `name "string" more`: CPython skips the name and tries the hint
+        // from the string.
+        if self.hints && name_then_string && self.brackets > 0 {
+            let m = self.mark();
+            let furthest = self.furthest.get();
+            self.hints = false;
+            let hint = match self.expression() {
+                Ok(a) if can_start_expr(self.kind()) && !self.is_op(Op::Star) => {
+                    self.speculate(|p| p.expression()).then_some(a.span)
+                }
+                _ => None,
+            };
+            self.hints = true;
+            self.reset(m);
+            self.furthest.set(furthest);
+            if let Some(span) = hint {
+                return self.err_span("invalid syntax. Perhaps you forgot a comma?", span);
+            }
         }
         self.syntax_error()
     }

@@ -299,6 +299,84 @@ impl Vm {
         }
     }
 
+    /// A repr that never runs Python code: for the debugger, which must not
+    /// change what the program does (a user `__repr__` could print).
+    /// Containers are cut at `depth` levels and 6 items.
+    pub fn safe_repr(&mut self, v: &Value, depth: u32) -> String {
+        match v {
+            Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Ellipsis => {
+                let r = self.repr(v).unwrap_or_default();
+                if r.chars().count() > 60 {
+                    let cut: String = r.chars().take(57).collect();
+                    format!("{}...", cut)
+                } else {
+                    r
+                }
+            }
+            Value::List(l) => {
+                if depth == 0 {
+                    return "[...]".into();
+                }
+                let items = l.borrow().clone();
+                let parts: Vec<String> = items
+                    .iter()
+                    .take(6)
+                    .map(|x| self.safe_repr(x, depth - 1))
+                    .collect();
+                let more = if items.len() > 6 { ", ..." } else { "" };
+                format!("[{}{}]", parts.join(", "), more)
+            }
+            Value::Tuple(t) => {
+                if depth == 0 {
+                    return "(...)".into();
+                }
+                let parts: Vec<String> = t
+                    .iter()
+                    .take(6)
+                    .map(|x| self.safe_repr(x, depth - 1))
+                    .collect();
+                let comma = if t.len() == 1 { "," } else { "" };
+                format!("({}{})", parts.join(", "), comma)
+            }
+            Value::Instance(inst) => {
+                if let Some(d) = v.exc() {
+                    let args = d.borrow().args.clone();
+                    let parts: Vec<String> = args
+                        .iter()
+                        .map(|x| self.safe_repr(x, depth.saturating_sub(1)))
+                        .collect();
+                    return format!("{}({})", inst.class.name, parts.join(", "));
+                }
+                let name = inst.attrs.borrow().get("_name_").cloned();
+                let value = inst.attrs.borrow().get("_value_").cloned();
+                if let (Some(Value::Str(n)), Some(val)) = (name, value) {
+                    return format!("<{}.{}: {}>", inst.class.name, n, self.safe_repr(&val, 0));
+                }
+                if let Payload::Tuple(items) = &inst.payload {
+                    let parts: Vec<String> = items
+                        .iter()
+                        .map(|x| self.safe_repr(x, depth.saturating_sub(1)))
+                        .collect();
+                    return format!("{}({})", inst.class.name, parts.join(", "));
+                }
+                format!("<{} object>", inst.class.name)
+            }
+            Value::Function(f) => format!("<function {}>", f.qualname.borrow()),
+            Value::Object(o) => match o.label() {
+                Some(l) => l,
+                None => format!("<{}>", o.class_name()),
+            },
+            other => format!("<{}>", other.type_name()),
+        }
+    }
+
     /// `str(v)`.
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {

@@ -656,6 +656,11 @@ pub trait NativeObject: Any {
     fn truthy(&self) -> bool {
         true
     }
+    /// A short name for the debugger that runs no Python (e.g. a task's
+    /// name).
+    fn label(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Why Python code stopped other than by returning.

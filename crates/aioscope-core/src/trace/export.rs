@@ -1,0 +1,172 @@
+//! Writing a trace out: the corpus transcript, JSON lines of frames, and
+//! Chrome trace-event JSON that Perfetto opens (one track per task).
+
+use crate::aio::json::{string, time};
+
+use super::{Awaiting, Exit, FrameKind, Trace};
+
+/// The transcript in the corpus format: `{"t": T, "out": TEXT}` lines and
+/// an exit record.
+pub fn transcript(trace: &Trace) -> String {
+    let mut out = String::new();
+    for (t, text) in &trace.out_records {
+        out.push_str(&format!("{{\"t\": {}, \"out\": {}}}\n", time(*t), string(text)));
+    }
+    let end = trace.frames.last().map(|f| f.t).unwrap_or(0.0);
+    match &trace.exit {
+        Exit::Ok => out.push_str(&format!("{{\"t\": {}, \"exit\": \"ok\"}}\n", time(end))),
+        Exit::Error(exc) => out.push_str(&format!(
+            "{{\"t\": {}, \"exit\": \"error\", \"exc\": {}}}\n",
+            time(end),
+            string(exc)
+        )),
+    }
+    out
+}
+
+fn kind_name(k: &FrameKind) -> String {
+    match k {
+        FrameKind::Start => "start".into(),
+        FrameKind::Main => "main".into(),
+        FrameKind::Step(s) => s.name().into(),
+        FrameKind::ClockJump { .. } => "clock_jump".into(),
+        FrameKind::BlockingSleep { .. } => "blocking_sleep".into(),
+        FrameKind::End => "end".into(),
+    }
+}
+
+/// One JSON object per frame: time, kind, what ran, the ready queue, the
+/// timers, every task's state, stdout so far (length) and the explanation.
+pub fn events_jsonl(trace: &Trace) -> String {
+    let mut out = String::new();
+    for (i, f) in trace.frames.iter().enumerate() {
+        let at = i as u32;
+        let what = f
+            .handle
+            .and_then(|h| trace.handles.get(h as usize))
+            .map(|h| string(&h.what))
+            .unwrap_or_else(|| "null".into());
+        let ready: Vec<String> = trace
+            .ready_at(at)
+            .iter()
+            .map(|h| string(&trace.handles[*h as usize].what))
+            .collect();
+        let timers: Vec<String> = trace
+            .timers_at(at)
+            .iter()
+            .map(|h| {
+                let rec = &trace.handles[*h as usize];
+                format!(
+                    "{{\"when\": {}, \"what\": {}, \"cancelled\": {}}}",
+                    time(rec.when.unwrap_or(0.0)),
+                    string(&rec.what),
+                    rec.cancelled_by(at)
+                )
+            })
+            .collect();
+        let mut tasks = Vec::new();
+        for t in 0..trace.tasks.len() as u32 {
+            if let Some(v) = trace.task_at(t, at) {
+                let stack: Vec<String> = v
+                    .stack
+                    .iter()
+                    .map(|e| format!("[{}, {}, {}]", string(&e.qualname), e.line, e.user))
+                    .collect();
+                let awaiting = match &v.awaiting {
+                    Some(Awaiting::Task(x)) => format!("{{\"task\": {}}}", x),
+                    Some(Awaiting::Future(d)) => format!("{{\"future\": {}}}", string(d)),
+                    Some(Awaiting::Yield) => "\"yield\"".into(),
+                    None => "null".into(),
+                };
+                tasks.push(format!(
+                    "{{\"id\": {}, \"name\": {}, \"state\": \"{}\", \"stack\": [{}], \"awaiting\": {}, \"outcome\": {}, \"cancelling\": {}}}",
+                    t,
+                    string(&v.name),
+                    v.state.word(),
+                    stack.join(", "),
+                    awaiting,
+                    v.outcome.as_deref().map(string).unwrap_or_else(|| "null".into()),
+                    v.cancelling
+                ));
+            }
+        }
+        out.push_str(&format!(
+            "{{\"frame\": {}, \"t\": {}, \"kind\": \"{}\", \"what\": {}, \"task\": {}, \"line\": {}, \"ready\": [{}], \"timers\": [{}], \"tasks\": [{}], \"stdout_len\": {}, \"explanation\": {}}}\n",
+            i,
+            time(f.t),
+            kind_name(&f.kind),
+            what,
+            f.task.map(|t| t.to_string()).unwrap_or_else(|| "null".into()),
+            f.line.map(|l| l.to_string()).unwrap_or_else(|| "null".into()),
+            ready.join(", "),
+            timers.join(", "),
+            tasks.join(", "),
+            f.out_len,
+            string(&f.explanation.en)
+        ));
+    }
+    out
+}
+
+/// Chrome trace-event JSON: one thread track per task, a slice for every
+/// step it ran, instants for clock jumps. Virtual seconds become
+/// microseconds; steps in the same instant are spread 1 µs apart so they
+/// stay visible.
+pub fn perfetto(trace: &Trace) -> String {
+    let mut events = Vec::new();
+    events.push(
+        "{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 1, \"args\": {\"name\": \"aioscope event loop\"}}"
+            .to_string(),
+    );
+    events.push(
+        "{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": 0, \"args\": {\"name\": \"loop (callbacks)\"}}"
+            .to_string(),
+    );
+    for (t, rec) in trace.tasks.iter().enumerate() {
+        let name = rec
+            .views
+            .first()
+            .map(|(_, v)| v.name.to_string())
+            .unwrap_or_else(|| format!("task {}", t));
+        events.push(format!(
+            "{{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": {}, \"args\": {{\"name\": {}}}}}",
+            t + 1,
+            string(&format!("{} ({})", name, rec.coro))
+        ));
+    }
+    let mut last_ts: i64 = -1;
+    for (i, f) in trace.frames.iter().enumerate() {
+        let mut ts = (f.t * 1e6).round() as i64;
+        if ts <= last_ts {
+            ts = last_ts + 1;
+        }
+        last_ts = ts;
+        match &f.kind {
+            FrameKind::Step(_) => {
+                let tid = f.task.map(|t| t + 1).unwrap_or(0);
+                let what = f
+                    .handle
+                    .and_then(|h| trace.handles.get(h as usize))
+                    .map(|h| h.what.clone())
+                    .unwrap_or_default();
+                events.push(format!(
+                    "{{\"name\": {}, \"ph\": \"X\", \"pid\": 1, \"tid\": {}, \"ts\": {}, \"dur\": 1, \"args\": {{\"frame\": {}, \"explanation\": {}}}}}",
+                    string(&what),
+                    tid,
+                    ts,
+                    i,
+                    string(&f.explanation.en)
+                ));
+            }
+            FrameKind::ClockJump { .. } | FrameKind::BlockingSleep { .. } => {
+                events.push(format!(
+                    "{{\"name\": \"{}\", \"ph\": \"i\", \"s\": \"p\", \"pid\": 1, \"tid\": 0, \"ts\": {}}}",
+                    kind_name(&f.kind),
+                    ts
+                ));
+            }
+            _ => {}
+        }
+    }
+    format!("{{\"traceEvents\": [\n{}\n], \"displayTimeUnit\": \"ms\"}}\n", events.join(",\n"))
+}

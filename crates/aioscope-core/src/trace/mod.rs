@@ -1,0 +1,341 @@
+//! The recorded run: every loop step is a frame the UI can jump to.
+//!
+//! Frames are cheap to reach in any order because state is stored once,
+//! as logs that frames index into (structural sharing), not copied per
+//! frame:
+//! - the ready queue is FIFO, so at any frame it is a contiguous range of
+//!   the log of handles in the order they entered it;
+//! - timers are intervals `[scheduled, removed)` of frame indices;
+//! - each task keeps the views it had, each stamped with the first frame it
+//!   holds for, found by binary search;
+//! - stdout is one string; a frame stores how much of it existed.
+
+mod explain;
+pub mod export;
+mod recorder;
+
+use std::rc::Rc;
+
+pub use recorder::Recorder;
+
+use crate::aio::observer::StepKind;
+
+/// Index of a frame in [`Trace::frames`].
+pub type FrameIx = u32;
+/// Index of a task in [`Trace::tasks`].
+pub type TaskIx = u32;
+/// Index of a handle in [`Trace::handles`].
+pub type HandleIx = u32;
+
+/// What a frame shows happening.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameKind {
+    /// The program starts (before the loop runs anything).
+    Start,
+    /// The main program ran outside the loop (before or between loop runs).
+    Main,
+    /// A handle ran.
+    Step(StepKind),
+    /// Nothing was ready: the clock jumped to the earliest timer.
+    ClockJump {
+        /// The clock before.
+        from: f64,
+    },
+    /// `time.sleep` froze the loop.
+    BlockingSleep {
+        /// How long.
+        seconds: f64,
+    },
+    /// The program ended.
+    End,
+}
+
+/// One frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// Virtual time when it happened.
+    pub t: f64,
+    /// What happened.
+    pub kind: FrameKind,
+    /// The handle that ran, for steps.
+    pub handle: Option<HandleIx>,
+    /// The task that ran, for task steps and wakeups.
+    pub task: Option<TaskIx>,
+    /// The ready queue after the frame: `ready_log[ready.0..ready.1]`.
+    pub ready: (u32, u32),
+    /// Bytes of stdout written by the end of the frame.
+    pub out_len: u32,
+    /// Lines executed during the frame: `lines[lines_range.0..lines_range.1]`.
+    pub lines_range: (u32, u32),
+    /// A line that ran last in the frame, for the code highlight.
+    pub line: Option<u32>,
+    /// The sentence that explains the frame.
+    pub explanation: Explanation,
+}
+
+/// One sentence about a frame, in the UI's languages.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Explanation {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
+/// One line executed by some task during a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineHit {
+    /// The line (in the user's program).
+    pub line: u32,
+}
+
+/// A scheduled callback over its lifetime.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandleRec {
+    /// The callback, as CPython's handle repr shows it.
+    pub what: String,
+    /// Why it exists.
+    pub kind: StepKind,
+    /// The task whose step or wakeup it is.
+    pub task: Option<TaskIx>,
+    /// Due time, for timers.
+    pub when: Option<f64>,
+    /// The frame during which it was scheduled.
+    pub scheduled_at: FrameIx,
+    /// The frame in which it left the timer heap (due or dropped).
+    pub left_heap_at: FrameIx,
+    /// The frame in which it ran or was skipped.
+    pub ran_at: FrameIx,
+    /// The frame in which it was cancelled before running
+    /// (`FrameIx::MAX` if never).
+    pub cancelled_at: FrameIx,
+}
+
+impl HandleRec {
+    /// Whether it had been cancelled by the end of frame `at`.
+    pub fn cancelled_by(&self, at: FrameIx) -> bool {
+        self.cancelled_at <= at
+    }
+}
+
+/// A task's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskState {
+    /// Created, its first step not run yet.
+    Created,
+    /// Scheduled to run (its step or wakeup is in the ready queue).
+    Ready,
+    /// Running now.
+    Running,
+    /// Waiting on a future.
+    Waiting,
+    /// Finished with a result.
+    Done,
+    /// Finished with an exception.
+    Failed,
+    /// Cancelled.
+    Cancelled,
+}
+
+impl TaskState {
+    /// The word the UI shows.
+    pub fn word(self) -> &'static str {
+        match self {
+            TaskState::Created => "created",
+            TaskState::Ready => "ready",
+            TaskState::Running => "running",
+            TaskState::Waiting => "waiting",
+            TaskState::Done => "done",
+            TaskState::Failed => "failed",
+            TaskState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// What a task awaits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Awaiting {
+    /// Another task.
+    Task(TaskIx),
+    /// A future, described (e.g. `Future pending` from `sleep(0.1)`).
+    Future(String),
+    /// Nothing: a bare yield (`sleep(0)`).
+    Yield,
+}
+
+/// One coroutine of a task's await chain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackEntry {
+    /// The coroutine's qualname.
+    pub qualname: Rc<str>,
+    /// The line it is paused on.
+    pub line: u32,
+    /// Whether it is the user's code (else the simulated library's, like
+    /// `asyncio.sleep`).
+    pub user: bool,
+}
+
+/// A task as it is between two of its changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskView {
+    /// Its name then.
+    pub name: Rc<str>,
+    /// Its state.
+    pub state: TaskState,
+    /// The coroutine stack, outermost first.
+    pub stack: Vec<StackEntry>,
+    /// What it awaits, when waiting.
+    pub awaiting: Option<Awaiting>,
+    /// `result=` or `exception=` once done.
+    pub outcome: Option<String>,
+    /// Cancellation requests not yet delivered or withdrawn.
+    pub cancelling: u32,
+}
+
+/// A task over the whole run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskRec {
+    /// Its coroutine's qualname.
+    pub coro: Rc<str>,
+    /// The frame that created it.
+    pub created_at: FrameIx,
+    /// Its views, each with the first frame it holds for.
+    pub views: Vec<(FrameIx, TaskView)>,
+}
+
+/// A lock, semaphore, event or queue at one frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncView {
+    /// Which object (index among the synchronisation objects).
+    pub id: u32,
+    /// `Lock`, `Semaphore`, `BoundedSemaphore`, `Event`, `Queue`.
+    pub kind: Rc<str>,
+    /// Its state in words: `value 2`, `locked`, `set`, `3 items`.
+    pub state: String,
+    /// Tasks waiting on it, first first.
+    pub waiters: Vec<TaskIx>,
+}
+
+/// How the program ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Exit {
+    /// Normally.
+    Ok,
+    /// With an exception (`TypeName: message`) or a guard.
+    Error(String),
+}
+
+/// A whole recorded run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    /// The file name shown.
+    pub filename: Rc<str>,
+    /// The frames, in order.
+    pub frames: Vec<Frame>,
+    /// Every handle ever scheduled.
+    pub handles: Vec<HandleRec>,
+    /// Handles in the order they entered the ready queue.
+    pub ready_log: Vec<HandleIx>,
+    /// Every task ever created.
+    pub tasks: Vec<TaskRec>,
+    /// Lines executed, in order (frames index into it).
+    pub lines: Vec<LineHit>,
+    /// Synchronisation objects' states, each with the first frame it holds
+    /// for.
+    pub sync: Vec<Vec<(FrameIx, SyncView)>>,
+    /// All of stdout.
+    pub stdout: String,
+    /// stdout as the corpus transcript has it: (virtual time, text).
+    pub out_records: Vec<(f64, String)>,
+    /// How it ended.
+    pub exit: Exit,
+    /// stderr (tracebacks).
+    pub stderr: String,
+}
+
+impl Trace {
+    /// Number of frames.
+    pub fn len(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// Whether there are no frames.
+    pub fn is_empty(&self) -> bool {
+        self.frames.is_empty()
+    }
+
+    /// A frame.
+    pub fn frame(&self, at: FrameIx) -> Option<&Frame> {
+        self.frames.get(at as usize)
+    }
+
+    /// The handles in the ready queue after frame `at`, first first.
+    pub fn ready_at(&self, at: FrameIx) -> &[HandleIx] {
+        match self.frame(at) {
+            Some(f) => &self.ready_log[f.ready.0 as usize..f.ready.1 as usize],
+            None => &[],
+        }
+    }
+
+    /// The timers in the heap after frame `at`, by due time (ties in the
+    /// order they were scheduled).
+    pub fn timers_at(&self, at: FrameIx) -> Vec<HandleIx> {
+        let mut out: Vec<HandleIx> = self
+            .handles
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.when.is_some() && h.scheduled_at <= at && at < h.left_heap_at)
+            .map(|(i, _)| i as HandleIx)
+            .collect();
+        out.sort_by(|a, b| {
+            let (wa, wb) = (self.handles[*a as usize].when, self.handles[*b as usize].when);
+            wa.partial_cmp(&wb).unwrap_or(std::cmp::Ordering::Equal)
+        });
+        out
+    }
+
+    /// A task's view after frame `at` (`None` before it exists).
+    pub fn task_at(&self, task: TaskIx, at: FrameIx) -> Option<&TaskView> {
+        let rec = self.tasks.get(task as usize)?;
+        let i = rec.views.partition_point(|(f, _)| *f <= at);
+        if i == 0 {
+            None
+        } else {
+            Some(&rec.views[i - 1].1)
+        }
+    }
+
+    /// The synchronisation objects after frame `at`.
+    pub fn sync_at(&self, at: FrameIx) -> Vec<&SyncView> {
+        self.sync
+            .iter()
+            .filter_map(|views| {
+                let i = views.partition_point(|(f, _)| *f <= at);
+                if i == 0 {
+                    None
+                } else {
+                    Some(&views[i - 1].1)
+                }
+            })
+            .collect()
+    }
+
+    /// stdout as written by the end of frame `at`.
+    pub fn stdout_at(&self, at: FrameIx) -> &str {
+        let n = self.frame(at).map(|f| f.out_len as usize).unwrap_or(0);
+        self.stdout.get(..n).unwrap_or(&self.stdout)
+    }
+
+    /// The lines executed during frame `at`.
+    pub fn lines_at(&self, at: FrameIx) -> &[LineHit] {
+        match self.frame(at) {
+            Some(f) => &self.lines[f.lines_range.0 as usize..f.lines_range.1 as usize],
+            None => &[],
+        }
+    }
+
+    /// The transcript in the corpus format (`t`/`out`/`exit` JSON lines).
+    pub fn transcript(&self) -> String {
+        export::transcript(self)
+    }
+}

@@ -1,0 +1,498 @@
+//! Builds a [`Trace`] from the loop's events. Only what changed is
+//! recorded: the task that ran, tasks that were scheduled or cancelled,
+//! synchronisation objects whose state moved.
+
+use std::collections::HashMap;
+
+use crate::aio::future::{as_fut, FutState};
+use crate::aio::host::{AioHost, Handle};
+use crate::aio::observer::LoopObserver;
+use crate::vm::value::{CoroState, Value};
+use crate::vm::Vm;
+
+use super::explain;
+use super::{
+    Awaiting, Exit, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit, StackEntry, SyncView,
+    TaskIx, TaskRec, TaskState, TaskView, Trace,
+};
+
+/// Records a run. Install with `AioHost::set_observer`, then call
+/// [`Recorder::finish`].
+pub struct Recorder {
+    trace: Trace,
+    handle_ix: HashMap<u64, HandleIx>,
+    task_ix: HashMap<u64, TaskIx>,
+    task_values: Vec<Value>,
+    pending_handles: Vec<u32>,
+    dirty: Vec<TaskIx>,
+    waiter_of: HashMap<u64, TaskIx>,
+    timer_of_future: HashMap<u64, f64>,
+    step: Option<(HandleIx, Option<TaskIx>, f64)>,
+    out_records_seen: usize,
+    out_last_len: usize,
+    sync_signature: Vec<Option<(String, usize, u64)>>,
+}
+
+fn fut_id(v: &Value) -> Option<u64> {
+    as_fut(v).map(|(f, _)| f.id)
+}
+
+/// The task a handle belongs to: task steps and wakeups are natives bound
+/// to their task.
+fn bound_task(callback: &Value) -> Option<u64> {
+    match callback {
+        Value::Native(n) => n.bound.as_ref().and_then(fut_id),
+        _ => None,
+    }
+}
+
+impl Recorder {
+    /// A recorder for a program shown as `filename`.
+    pub fn new(filename: &str) -> Recorder {
+        let mut r = Recorder {
+            trace: Trace {
+                filename: filename.into(),
+                frames: Vec::new(),
+                handles: Vec::new(),
+                ready_log: Vec::new(),
+                tasks: Vec::new(),
+                lines: Vec::new(),
+                sync: Vec::new(),
+                stdout: String::new(),
+                out_records: Vec::new(),
+                exit: Exit::Ok,
+                stderr: String::new(),
+            },
+            handle_ix: HashMap::new(),
+            task_ix: HashMap::new(),
+            task_values: Vec::new(),
+            pending_handles: Vec::new(),
+            dirty: Vec::new(),
+            waiter_of: HashMap::new(),
+            timer_of_future: HashMap::new(),
+            step: None,
+            out_records_seen: 0,
+            out_last_len: 0,
+            sync_signature: Vec::new(),
+        };
+        r.trace.frames.push(Frame {
+            t: 0.0,
+            kind: FrameKind::Start,
+            handle: None,
+            task: None,
+            ready: (0, 0),
+            out_len: 0,
+            lines_range: (0, 0),
+            line: None,
+            explanation: explain::start(),
+        });
+        r
+    }
+
+    fn next_frame(&self) -> FrameIx {
+        self.trace.frames.len() as FrameIx
+    }
+
+    /// Appends stdout written since the last frame.
+    fn collect_output(&mut self, vm: &Vm) {
+        let recs = &vm.stdout;
+        if recs.is_empty() {
+            return;
+        }
+        // The last record seen may have grown (writes at the same time).
+        if self.out_records_seen > 0 {
+            let i = self.out_records_seen - 1;
+            if let Some(r) = recs.get(i) {
+                if r.text.len() > self.out_last_len {
+                    self.trace.stdout.push_str(&r.text[self.out_last_len..]);
+                }
+            }
+        }
+        for r in recs.iter().skip(self.out_records_seen) {
+            self.trace.stdout.push_str(&r.text);
+        }
+        self.out_records_seen = recs.len();
+        self.out_last_len = recs.last().map(|r| r.text.len()).unwrap_or(0);
+    }
+
+    fn collect_lines(&mut self, vm: &mut Vm) -> (u32, u32) {
+        let start = self.trace.lines.len() as u32;
+        for ev in vm.lines.drain(..) {
+            if *ev.code.filename == *self.trace.filename {
+                self.trace.lines.push(LineHit { line: ev.line });
+            }
+        }
+        (start, self.trace.lines.len() as u32)
+    }
+
+    fn ready_range(&self, host: &AioHost) -> (u32, u32) {
+        let tail = self.trace.ready_log.len() as u32;
+        let len = host.ready_len() as u32;
+        (tail.saturating_sub(len), tail)
+    }
+
+    fn push_frame(&mut self, vm: &mut Vm, host: &AioHost, kind: FrameKind, t: f64) {
+        self.collect_output(vm);
+        let lines_range = self.collect_lines(vm);
+        let line = if lines_range.1 > lines_range.0 {
+            Some(self.trace.lines[lines_range.1 as usize - 1].line)
+        } else {
+            None
+        };
+        let (handle, task) = match &self.step {
+            Some((h, t, _)) if matches!(kind, FrameKind::Step(_)) => (Some(*h), *t),
+            _ => (None, None),
+        };
+        let at = self.next_frame();
+        self.flush_dirty(vm, at);
+        self.snapshot_sync(vm, host, at);
+        let explanation = explain::frame(&self.trace, &kind, handle, task, t, at);
+        self.trace.frames.push(Frame {
+            t,
+            kind,
+            handle,
+            task,
+            ready: self.ready_range(host),
+            out_len: self.trace.stdout.len() as u32,
+            lines_range,
+            line,
+            explanation,
+        });
+    }
+
+    /// Code ran outside any loop step (the main program): give it a frame
+    /// of its own so its output and lines are not blamed on the next step.
+    fn main_program_frame(&mut self, vm: &mut Vm, host: &AioHost) {
+        let has_lines = !vm.lines.is_empty();
+        let out_total: usize = vm.stdout.iter().map(|r| r.text.len()).sum();
+        let has_out = out_total > self.trace.stdout.len();
+        if has_lines || has_out || !self.dirty.is_empty() {
+            self.push_frame(vm, host, FrameKind::Main, vm.clock);
+        }
+    }
+
+    fn mark_dirty(&mut self, t: TaskIx) {
+        if !self.dirty.contains(&t) {
+            self.dirty.push(t);
+        }
+    }
+
+    fn flush_dirty(&mut self, vm: &mut Vm, at: FrameIx) {
+        let dirty = std::mem::take(&mut self.dirty);
+        for t in dirty {
+            let view = self.view_of(vm, t);
+            let views = &mut self.trace.tasks[t as usize].views;
+            match views.last_mut() {
+                Some((f, v)) if *f == at => *v = view,
+                Some((_, v)) if *v == view => {}
+                _ => views.push((at, view)),
+            }
+        }
+    }
+
+    fn view_of(&mut self, vm: &mut Vm, t: TaskIx) -> TaskView {
+        let value = self.task_values[t as usize].clone();
+        let Some((fut, _)) = as_fut(&value) else {
+            return TaskView {
+                name: "?".into(),
+                state: TaskState::Done,
+                stack: vec![],
+                awaiting: None,
+                outcome: None,
+                cancelling: 0,
+            };
+        };
+        let core = fut.task.as_ref().expect("recorded tasks are tasks");
+        let name = core.name.borrow().clone();
+        let (state, outcome) = {
+            let c = fut.core.borrow();
+            match c.state {
+                FutState::Cancelled => (TaskState::Cancelled, None),
+                FutState::Finished => match &c.exception {
+                    Some(e) => (TaskState::Failed, Some(format!("exception={}", vm.safe_repr(e, 2)))),
+                    None => (TaskState::Done, Some(format!("result={}", vm.safe_repr(&c.result, 2)))),
+                },
+                FutState::Pending => {
+                    let state = if self.pending_handles[t as usize] > 0 {
+                        if core.coro.state.get() == CoroState::Created {
+                            TaskState::Created
+                        } else {
+                            TaskState::Ready
+                        }
+                    } else if core.fut_waiter.borrow().is_some() {
+                        TaskState::Waiting
+                    } else {
+                        TaskState::Ready
+                    };
+                    (state, None)
+                }
+            }
+        };
+        // The coroutine stack, following what each coroutine awaits.
+        let mut stack = Vec::new();
+        let mut awaiting = None;
+        let mut coro = Some(core.coro.clone());
+        let mut depth = 0;
+        while let Some(c) = coro.take() {
+            if c.state.get() == CoroState::Closed || depth > 64 {
+                break;
+            }
+            depth += 1;
+            stack.push(StackEntry {
+                qualname: c.qualname.clone(),
+                line: vm.coroutine_frame_line(&c),
+                user: *c.code.filename == *self.trace.filename,
+            });
+            let next = c.awaiting.borrow().clone();
+            match next {
+                Some(Value::Coroutine(inner)) => coro = Some(inner),
+                Some(other) => awaiting = Some(other),
+                None => {}
+            }
+        }
+        let waiter = core.fut_waiter.borrow().clone();
+        self.waiter_of.retain(|_, v| *v != t);
+        let awaiting = if state == TaskState::Waiting {
+            let target = waiter.or(awaiting);
+            target.map(|w| {
+                if let Some(id) = fut_id(&w) {
+                    self.waiter_of.insert(id, t);
+                    if let Some(ix) = self.task_ix.get(&id) {
+                        return Awaiting::Task(*ix);
+                    }
+                    if let Some(when) = self.timer_of_future.get(&id) {
+                        return Awaiting::Future(format!(
+                            "a future its timer completes at t={}",
+                            crate::vm::pyfmt::float_repr(*when)
+                        ));
+                    }
+                    return Awaiting::Future("a future".into());
+                }
+                Awaiting::Yield
+            })
+        } else {
+            None
+        };
+        TaskView {
+            name,
+            state,
+            stack,
+            awaiting,
+            outcome,
+            cancelling: core.cancels_requested.get(),
+        }
+    }
+
+    fn snapshot_sync(&mut self, vm: &mut Vm, host: &AioHost, at: FrameIx) {
+        let objects = host.sync_objects.borrow().clone();
+        for (i, obj) in objects.iter().enumerate() {
+            if self.trace.sync.len() <= i {
+                self.trace.sync.push(Vec::new());
+                self.sync_signature.push(None);
+            }
+            let Value::Instance(inst) = obj else { continue };
+            let kind = inst.class.name.clone();
+            let attr = |name: &str| inst.attrs.borrow().get(name).cloned();
+            let list_of = |v: Option<Value>| -> Vec<Value> {
+                match v {
+                    Some(Value::List(l)) => l.borrow().clone(),
+                    _ => Vec::new(),
+                }
+            };
+            let (state, waiters) = match &*kind {
+                "Lock" => (
+                    if matches!(attr("_locked"), Some(Value::Bool(true))) {
+                        "locked".to_string()
+                    } else {
+                        "unlocked".to_string()
+                    },
+                    list_of(attr("_waiters")),
+                ),
+                "Event" => (
+                    if matches!(attr("_value"), Some(Value::Bool(true))) {
+                        "set".to_string()
+                    } else {
+                        "not set".to_string()
+                    },
+                    list_of(attr("_waiters")),
+                ),
+                "Queue" => {
+                    let items = list_of(attr("_queue"));
+                    let mut getters = list_of(attr("_getters"));
+                    getters.extend(list_of(attr("_putters")));
+                    let shown: Vec<String> =
+                        items.iter().take(8).map(|v| vm.safe_repr(v, 1)).collect();
+                    let more = if items.len() > 8 { ", …" } else { "" };
+                    (format!("[{}{}]", shown.join(", "), more), getters)
+                }
+                _ => {
+                    let value = match attr("_value") {
+                        Some(Value::Int(n)) => n,
+                        _ => 0,
+                    };
+                    (format!("value {}", value), list_of(attr("_waiters")))
+                }
+            };
+            let first = waiters.first().and_then(fut_id).unwrap_or(0);
+            let sig = (state.clone(), waiters.len(), first);
+            if self.sync_signature[i].as_ref() == Some(&sig) {
+                continue;
+            }
+            self.sync_signature[i] = Some(sig);
+            let waiting_tasks = waiters
+                .iter()
+                .filter_map(|w| {
+                    let (f, _) = as_fut(w)?;
+                    if f.done() {
+                        return None;
+                    }
+                    self.waiter_of.get(&f.id).copied()
+                })
+                .collect();
+            self.trace.sync[i].push((
+                at,
+                SyncView {
+                    id: i as u32,
+                    kind,
+                    state,
+                    waiters: waiting_tasks,
+                },
+            ));
+        }
+    }
+
+    /// Ends the recording and returns the trace.
+    pub fn finish(mut self, vm: &mut Vm, host: &AioHost, exit: Exit) -> Trace {
+        self.main_program_frame(vm, host);
+        self.trace.exit = exit.clone();
+        self.push_frame(vm, host, FrameKind::End, vm.clock);
+        if let Some(f) = self.trace.frames.last_mut() {
+            f.explanation = explain::end(&exit);
+        }
+        self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
+        self.trace.stderr = vm.stderr.clone();
+        self.trace
+    }
+}
+
+impl LoopObserver for Recorder {
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
+
+    fn scheduled(&mut self, vm: &mut Vm, h: &Handle) {
+        let task = bound_task(&h.callback).and_then(|id| self.task_ix.get(&id).copied());
+        let what = crate::aio::repr::callback_repr_safe(vm, &h.callback, &h.args);
+        if let Some(when) = h.when {
+            for a in &h.args {
+                if let Some(id) = fut_id(a) {
+                    self.timer_of_future.insert(id, when);
+                }
+            }
+        }
+        let ix = self.trace.handles.len() as HandleIx;
+        self.trace.handles.push(HandleRec {
+            what,
+            kind: h.kind,
+            task,
+            when: h.when,
+            scheduled_at: self.next_frame(),
+            left_heap_at: FrameIx::MAX,
+            ran_at: FrameIx::MAX,
+            cancelled_at: FrameIx::MAX,
+        });
+        self.handle_ix.insert(h.id, ix);
+        if h.when.is_none() {
+            self.trace.ready_log.push(ix);
+        }
+        if let Some(t) = task {
+            self.pending_handles[t as usize] += 1;
+            self.mark_dirty(t);
+        }
+    }
+
+    fn cancelled(&mut self, h: &Handle) {
+        if let Some(ix) = self.handle_ix.get(&h.id) {
+            let at = self.trace.frames.len() as FrameIx;
+            let rec = &mut self.trace.handles[*ix as usize];
+            // Cancelling a handle that already ran (sleep's `finally`) changes
+            // nothing the loop will do.
+            if rec.ran_at != FrameIx::MAX {
+                return;
+            }
+            rec.cancelled_at = at;
+            if let Some(t) = rec.task {
+                self.mark_dirty(t);
+            }
+        }
+    }
+
+    fn timer_due(&mut self, h: &Handle) {
+        if let Some(ix) = self.handle_ix.get(&h.id).copied() {
+            self.trace.handles[ix as usize].left_heap_at = self.next_frame();
+            self.trace.ready_log.push(ix);
+        }
+    }
+
+    fn step_started(&mut self, vm: &mut Vm, host: &AioHost, h: &Handle) {
+        self.main_program_frame(vm, host);
+        let Some(ix) = self.handle_ix.get(&h.id).copied() else {
+            return;
+        };
+        let task = self.trace.handles[ix as usize].task;
+        self.trace.handles[ix as usize].ran_at = self.next_frame();
+        if let Some(t) = task {
+            self.pending_handles[t as usize] = self.pending_handles[t as usize].saturating_sub(1);
+            self.mark_dirty(t);
+        }
+        self.step = Some((ix, task, vm.clock));
+    }
+
+    fn step_finished(&mut self, vm: &mut Vm, host: &AioHost) {
+        let (kind, t) = match &self.step {
+            Some((h, _, t)) => (self.trace.handles[*h as usize].kind, *t),
+            None => return,
+        };
+        self.push_frame(vm, host, FrameKind::Step(kind), t);
+        self.step = None;
+    }
+
+    fn clock_jump(&mut self, vm: &mut Vm, from: f64, to: f64) {
+        let host = crate::aio::host::aio(vm);
+        self.main_program_frame(vm, &host);
+        self.push_frame(vm, &host, FrameKind::ClockJump { from }, to);
+    }
+
+    fn blocking_sleep(&mut self, vm: &mut Vm, from: f64, seconds: f64) {
+        let _ = from;
+        let host = crate::aio::host::aio(vm);
+        // The sleep happens inside a step: record it as its own frame, and
+        // keep the step going.
+        let saved = self.step.take();
+        self.push_frame(vm, &host, FrameKind::BlockingSleep { seconds }, vm.clock);
+        self.step = saved;
+    }
+
+    fn task_created(&mut self, _vm: &mut Vm, task: &Value) {
+        let Some((f, _)) = as_fut(task) else { return };
+        let Some(core) = &f.task else { return };
+        let ix = self.trace.tasks.len() as TaskIx;
+        self.task_ix.insert(f.id, ix);
+        self.task_values.push(task.clone());
+        self.pending_handles.push(0);
+        self.trace.tasks.push(TaskRec {
+            coro: core.coro.qualname.clone(),
+            created_at: self.next_frame(),
+            views: Vec::new(),
+        });
+        self.mark_dirty(ix);
+    }
+
+    fn task_touched(&mut self, task: &Value) {
+        if let Some(id) = fut_id(task) {
+            if let Some(ix) = self.task_ix.get(&id).copied() {
+                self.mark_dirty(ix);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The simulator end to end: determinism, guards against runaway programs,
+//! and what the trace shows for small programs.
+
+use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::trace::{export, Exit, FrameKind, TaskState};
+
+fn run(src: &str) -> aioscope_core::trace::Trace {
+    run_program(src, "main.py", &Options::default())
+}
+
+const GATHER: &str = "\
+import asyncio
+
+async def work(name, delay):
+    print(name, 'starts')
+    await asyncio.sleep(delay)
+    print(name, 'ends')
+    return name
+
+async def main():
+    print(await asyncio.gather(work('a', 0.2), work('b', 0.1)))
+
+asyncio.run(main())
+";
+
+#[test]
+fn the_same_program_gives_a_byte_identical_event_trace() {
+    let a = export::events_jsonl(&run(GATHER));
+    let b = export::events_jsonl(&run(GATHER));
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn transcript_matches_cpython_for_a_gather() {
+    // python3 oracle.py of the same program.
+    assert_eq!(
+        run(GATHER).transcript(),
+        "{\"t\": 0.0, \"out\": \"a starts\\nb starts\\n\"}\n\
+         {\"t\": 0.1, \"out\": \"b ends\\n\"}\n\
+         {\"t\": 0.2, \"out\": \"a ends\\n['a', 'b']\\n\"}\n\
+         {\"t\": 0.2, \"exit\": \"ok\"}\n"
+    );
+}
+
+#[test]
+fn a_coroutine_that_never_awaits_stops_at_the_instruction_budget() {
+    let src = "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n";
+    let options = Options {
+        instructions: 200_000,
+        ..Options::default()
+    };
+    let trace = run_program(src, "main.py", &options);
+    match &trace.exit {
+        Exit::Error(e) => assert!(e.starts_with("Timeout: stopped after 200000 instructions"), "{e}"),
+        Exit::Ok => panic!("an endless loop finished"),
+    }
+}
+
+#[test]
+fn creating_tasks_without_end_stops_at_the_task_limit() {
+    let src = "\
+import asyncio
+async def nothing():
+    pass
+async def main():
+    while True:
+        asyncio.create_task(nothing())
+        await asyncio.sleep(0)
+asyncio.run(main())
+";
+    let trace = run(src);
+    match &trace.exit {
+        Exit::Error(e) => assert!(e.starts_with("Timeout:"), "{e}"),
+        Exit::Ok => panic!("an endless program finished"),
+    }
+}
+
+#[test]
+fn awaiting_something_not_awaitable_raises_cpythons_type_error() {
+    let src = "import asyncio\nasync def main():\n    await 42\nasyncio.run(main())\n";
+    assert_eq!(
+        run(src).exit,
+        Exit::Error("TypeError: object int can't be used in 'await' expression".into())
+    );
+}
+
+#[test]
+fn a_loop_with_nothing_to_do_is_reported_not_hung() {
+    let src = "import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n";
+    match run(src).exit {
+        Exit::Error(e) => assert!(e.contains("would wait forever"), "{e}"),
+        Exit::Ok => panic!("waiting forever finished"),
+    }
+}
+
+#[test]
+fn syntax_errors_end_the_trace_with_cpythons_message() {
+    let trace = run("def f(:\n    pass\n");
+    match trace.exit {
+        Exit::Error(e) => assert!(e.starts_with("SyntaxError"), "{e}"),
+        Exit::Ok => panic!("bad syntax ran"),
+    }
+}
+
+#[test]
+fn frames_show_the_clock_jump_and_the_task_states() {
+    let trace = run(GATHER);
+    let jumps: Vec<f64> = trace
+        .frames
+        .iter()
+        .filter(|f| matches!(f.kind, FrameKind::ClockJump { .. }))
+        .map(|f| f.t)
+        .collect();
+    assert_eq!(jumps, vec![0.1, 0.2]);
+    let last = (trace.len() - 1) as u32;
+    for t in 0..trace.tasks.len() as u32 {
+        let state = trace.task_at(t, last).map(|v| v.state);
+        assert_eq!(state, Some(TaskState::Done), "task {t}");
+    }
+    assert_eq!(trace.stdout_at(last), "a starts\nb starts\nb ends\na ends\n['a', 'b']\n");
+}
+
+#[test]
+fn a_cancelled_task_is_shown_cancelled() {
+    let src = "\
+import asyncio
+async def forever():
+    await asyncio.sleep(10)
+async def main():
+    t = asyncio.create_task(forever())
+    await asyncio.sleep(0.1)
+    t.cancel()
+    await asyncio.sleep(0)
+    print(t.cancelled())
+asyncio.run(main())
+";
+    let trace = run(src);
+    let last = (trace.len() - 1) as u32;
+    assert_eq!(trace.task_at(1, last).map(|v| v.state), Some(TaskState::Cancelled));
+    assert_eq!(trace.stdout_at(last), "True\n");
+}
