@@ -7,7 +7,7 @@
 //! navigates).
 #![warn(missing_docs)]
 
-pub mod lang;
-pub mod vm;
 pub mod aio;
+pub mod lang;
 pub mod trace;
+pub mod vm;

@@ -45,14 +45,18 @@ fn transcript_matches_cpython_for_a_gather() {
 
 #[test]
 fn a_coroutine_that_never_awaits_stops_at_the_instruction_budget() {
-    let src = "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n";
+    let src =
+        "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n";
     let options = Options {
         instructions: 200_000,
         ..Options::default()
     };
     let trace = run_program(src, "main.py", &options);
     match &trace.exit {
-        Exit::Error(e) => assert!(e.starts_with("Timeout: stopped after 200000 instructions"), "{e}"),
+        Exit::Error(e) => assert!(
+            e.starts_with("Timeout: stopped after 200000 instructions"),
+            "{e}"
+        ),
         Exit::Ok => panic!("an endless loop finished"),
     }
 }
@@ -118,7 +122,10 @@ fn frames_show_the_clock_jump_and_the_task_states() {
         let state = trace.task_at(t, last).map(|v| v.state);
         assert_eq!(state, Some(TaskState::Done), "task {t}");
     }
-    assert_eq!(trace.stdout_at(last), "a starts\nb starts\nb ends\na ends\n['a', 'b']\n");
+    assert_eq!(
+        trace.stdout_at(last),
+        "a starts\nb starts\nb ends\na ends\n['a', 'b']\n"
+    );
 }
 
 #[test]
@@ -137,6 +144,75 @@ asyncio.run(main())
 ";
     let trace = run(src);
     let last = (trace.len() - 1) as u32;
-    assert_eq!(trace.task_at(1, last).map(|v| v.state), Some(TaskState::Cancelled));
+    assert_eq!(
+        trace.task_at(1, last).map(|v| v.state),
+        Some(TaskState::Cancelled)
+    );
     assert_eq!(trace.stdout_at(last), "True\n");
+}
+
+#[test]
+fn a_sleeping_main_thread_lets_the_spinner_thread_run() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/spinner_thread.py"
+    ))
+    .expect("the spinner_thread scenario");
+    let trace = run(&src);
+    assert_eq!(trace.exit, Exit::Ok);
+    // One spinner frame every 0.1 s while main sleeps 3 s, then the answer.
+    let frames: Vec<&(f64, String)> = trace
+        .out_records
+        .iter()
+        .filter(|(_, text)| text.contains("thinking!"))
+        .collect();
+    assert_eq!(frames.len(), 30);
+    assert!((frames[1].0 - 0.1).abs() < 1e-9);
+    let last = trace.out_records.last().expect("output");
+    assert!(last.1.ends_with("Answer: 42\n"));
+    assert!((last.0 - 3.0).abs() < 1e-6);
+    assert!(trace
+        .frames
+        .iter()
+        .any(|f| matches!(&f.kind, FrameKind::Thread { name } if &**name == "Thread-1 (spin)")));
+}
+
+#[test]
+fn run_in_executor_runs_blocking_work_in_a_thread_while_the_loop_goes_on() {
+    let src = "\
+import asyncio
+import time
+
+def blocking(n):
+    time.sleep(n)
+    return n * 10
+
+async def ticker():
+    for i in range(3):
+        print('tick', i)
+        await asyncio.sleep(0.5)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.create_task(ticker())
+    print('result', await loop.run_in_executor(None, blocking, 1))
+    await t
+
+asyncio.run(main())
+";
+    let trace = run(src);
+    assert_eq!(trace.exit, Exit::Ok);
+    let times: Vec<(String, String)> = trace
+        .out_records
+        .iter()
+        .map(|(t, s)| (aioscope_core::aio::json::time(*t), s.clone()))
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            ("0.0".to_string(), "tick 0\n".to_string()),
+            ("0.5".to_string(), "tick 1\n".to_string()),
+            ("1.0".to_string(), "tick 2\nresult 10\n".to_string()),
+        ]
+    );
 }

@@ -33,6 +33,42 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
+def _set_exception_unless_cancelled(fut, exc):
+    if fut.cancelled():
+        return
+    fut.set_exception(exc)
+
+
+_executor_threads = [0]
+
+
+def _run_in_executor(loop, executor, func, args):
+    # Each call gets a thread of its own, named like the default executor's.
+    import threading
+    fut = loop.create_future()
+
+    def work():
+        try:
+            result = func(*args)
+        except BaseException as exc:
+            loop.call_soon_threadsafe(_set_exception_unless_cancelled, fut, exc)
+        else:
+            loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, result)
+
+    n = _executor_threads[0]
+    _executor_threads[0] = n + 1
+    threading.Thread(target=work, name='asyncio_' + str(n), daemon=True).start()
+    return fut
+
+
+async def to_thread(func, *args, **kwargs):
+    loop = get_running_loop()
+
+    def call():
+        return func(*args, **kwargs)
+    return await loop.run_in_executor(None, call)
+
+
 def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return

@@ -179,6 +179,19 @@ pub struct AioHost {
     /// Limits of the simulation.
     pub guards: Guards,
     observer: RefCell<Box<dyn LoopObserver>>,
+    /// Simulated threads; 0 is the main thread.
+    pub threads: super::threads::ThreadTable,
+    /// The thread running now.
+    pub current_thread: Cell<usize>,
+    /// Native call depth at which the current thread's fiber runs (a block
+    /// deeper than that must wait inline).
+    pub fiber_depth: Cell<u32>,
+    /// Counter for `Thread-N` names.
+    pub thread_counter: Cell<u64>,
+    /// `threading.Thread`.
+    pub thread_class: Rc<Class>,
+    /// `threading.Event`.
+    pub thread_event_class: Rc<Class>,
 }
 
 /// The asyncio state of `vm`. Panics only if asyncio was never installed,
@@ -192,17 +205,19 @@ pub fn aio(vm: &Vm) -> Rc<AioHost> {
 
 impl Host for AioHost {
     fn sleep(&self, vm: &mut Vm, seconds: f64) -> PyResult<()> {
-        // time.sleep blocks the whole thread: the clock moves while nothing
-        // else runs.
-        let now = vm.clock + seconds;
-        if now > self.guards.max_time {
-            return Err(PyErr::Halt(Halt::Guard(format!(
-                "Timeout: virtual time would pass {} s",
-                self.guards.max_time
-            ))));
+        // time.sleep blocks the calling thread; while the thread is the one
+        // running the loop, the loop is frozen with it.
+        let from = vm.clock;
+        if self.running_loop.borrow().is_some() && self.current_thread.get() == 0 {
+            self.observe(|o| o.blocking_sleep(vm, from, seconds));
         }
-        vm.clock = now;
-        self.observe(|o| o.blocking_sleep(vm, now - seconds, seconds));
+        self.block(
+            vm,
+            super::threads::Wait {
+                until: Some(from + seconds),
+                ..Default::default()
+            },
+        )?;
         Ok(())
     }
     fn as_any(&self) -> &dyn Any {
@@ -235,6 +250,12 @@ impl AioHost {
             iterations: Cell::new(0),
             guards: Guards::default(),
             observer: RefCell::new(Box::new(NoObserver)),
+            threads: super::threads::main_thread_table(),
+            current_thread: Cell::new(0),
+            fiber_depth: Cell::new(0),
+            thread_counter: Cell::new(0),
+            thread_class: classes.thread,
+            thread_event_class: classes.thread_event,
         }
     }
 
@@ -549,7 +570,18 @@ impl AioHost {
                                 self.guards.max_time
                             ))));
                         }
-                        if when > vm.clock {
+                        if self.has_other_threads() {
+                            // Other threads run while the loop waits; one may
+                            // hand it work (call_soon_threadsafe).
+                            self.run_others_until(
+                                vm,
+                                &super::threads::Wait {
+                                    until: Some(when),
+                                    loop_ready: true,
+                                    ..Default::default()
+                                },
+                            )?;
+                        } else if when > vm.clock {
                             let from = vm.clock;
                             self.observe(|o| o.clock_jump(vm, from, when));
                             vm.clock = when;

@@ -11,9 +11,10 @@ pub mod future;
 pub mod heap;
 pub mod host;
 pub mod json;
+pub mod observer;
 pub mod repr;
 pub mod sim;
-pub mod observer;
+pub mod threads;
 
 use std::any::Any;
 use std::cell::Cell;
@@ -45,6 +46,10 @@ pub struct Classes {
     pub cancelled_error: Rc<Class>,
     /// `InvalidStateError`.
     pub invalid_state_error: Rc<Class>,
+    /// `threading.Thread`.
+    pub thread: Rc<Class>,
+    /// `threading.Event`.
+    pub thread_event: Rc<Class>,
 }
 
 /// Installs asyncio into an interpreter: the native `_aio` module, the
@@ -102,6 +107,25 @@ pub fn install(vm: &mut Vm) {
     def(&handle, "cancel", handle_cancel);
     def(&handle, "cancelled", handle_cancelled);
     def(&handle, "when", handle_when);
+    let thread = new_class(
+        &ids,
+        "Thread",
+        "threading",
+        vec![],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("no bases");
+    let thread_event = new_class(
+        &ids,
+        "Event",
+        "threading",
+        vec![],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("no bases");
+    threads::install_methods(&thread, &thread_event);
     let classes = Classes {
         future,
         task,
@@ -109,10 +133,13 @@ pub fn install(vm: &mut Vm) {
         handle,
         cancelled_error,
         invalid_state_error,
+        thread,
+        thread_event,
     };
     let host = Rc::new(AioHost::new(vm, classes));
     vm.host = Some(host);
     vm.register_native_module("_aio", aio_module);
+    vm.register_native_module("threading", threads::module);
     vm.register_source_module("asyncio", include_str!("asyncio.py"));
     vm.register_source_module("net", include_str!("net.py"));
 }
@@ -409,9 +436,32 @@ fn l_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `loop.run_in_executor(executor, func, *args)`: the work runs in a
+/// simulated thread; its result completes an asyncio future through
+/// `call_soon_threadsafe` (see `_run_in_executor` in asyncio.py).
+fn l_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() < 3 {
+        return Err(vm.new_error("TypeError", "run_in_executor() missing arguments"));
+    }
+    let asyncio = vm.import("asyncio")?;
+    let helper = vm.get_attr(&Value::Module(asyncio), "_run_in_executor")?;
+    let rest = Value::tuple(args.pos[3..].to_vec());
+    vm.call(
+        &helper,
+        Args::new(vec![
+            args.pos[0].clone(),
+            args.pos[1].clone(),
+            args.pos[2].clone(),
+            rest,
+        ]),
+    )
+}
+
 fn install_loop_methods(c: &Rc<Class>) {
     def(c, "time", l_time);
     def(c, "call_soon", l_call_soon);
+    def(c, "call_soon_threadsafe", l_call_soon);
+    def(c, "run_in_executor", l_run_in_executor);
     def(c, "call_later", l_call_later);
     def(c, "call_at", l_call_at);
     def(c, "create_future", l_create_future);

@@ -58,6 +58,10 @@ pub trait LoopObserver: Any {
     /// A task changed in a way not tied to its own step (cancel requested,
     /// renamed).
     fn task_touched(&mut self, _task: &Value) {}
+    /// A simulated thread gets its turn.
+    fn thread_running(&mut self, _vm: &mut Vm, _name: &str) {}
+    /// The thread blocked or ended; the loop's thread continues.
+    fn thread_stopped(&mut self, _vm: &mut Vm, _name: &str) {}
 }
 
 /// The observer that records nothing.

@@ -39,7 +39,19 @@ pub fn run_program(source: &str, filename: &str, options: &Options) -> Trace {
     vm.limits.instructions = options.instructions;
     let host = aio(&vm);
     host.set_observer(Box::new(Recorder::new(filename)));
-    let result = vm.run_main(source, filename);
+    let mut result = vm.run_main(source, filename);
+    if result.is_ok() {
+        // Like threading._shutdown: wait for the non-daemon threads.
+        if let Err(e) = host.join_all(&mut vm) {
+            result = Err(match e {
+                crate::vm::PyErr::Exception(v) => RunError::Exception(v),
+                crate::vm::PyErr::Halt(h) => RunError::Halt(h),
+                crate::vm::PyErr::Suspend(_) => {
+                    RunError::Halt(Halt::Internal("the main thread suspended".into()))
+                }
+            });
+        }
+    }
     let exit = match result {
         Ok(()) => Exit::Ok,
         Err(RunError::Syntax(e)) => {

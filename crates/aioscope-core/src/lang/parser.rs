@@ -77,6 +77,18 @@ fn is_unexpected_indent(e: &SyntaxError) -> bool {
 
 type PResult<T> = Result<T, SyntaxError>;
 
+/// `?` for the recursive path: the same, with smaller debug-build frames
+/// (the `Try` machinery gives each `?` several stack slots), which deep
+/// nesting needs.
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Err(e),
+        }
+    };
+}
+
 /// Binding powers, loosest first.
 const BP_TERNARY: u8 = 1;
 const BP_OR: u8 = 2;
@@ -100,6 +112,34 @@ enum Infix {
     And,
     Cmp,
     Bin(BinOp),
+}
+
+/// Call arguments being parsed.
+struct Args {
+    args: Vec<Expr>,
+    keywords: Vec<Keyword>,
+    /// A `(x for x in y)` argument may go without its own parentheses.
+    allow_genexp: bool,
+    seen_keyword: bool,
+    seen_unpack: bool,
+    /// Where a generator expression without parentheses is.
+    genexp: Option<Span>,
+    /// A positional argument came after a keyword one (reported at the end).
+    misplaced: Option<&'static str>,
+}
+
+impl Args {
+    fn new(allow_genexp: bool) -> Self {
+        Args {
+            args: Vec::new(),
+            keywords: Vec::new(),
+            allow_genexp,
+            seen_keyword: false,
+            seen_unpack: false,
+            genexp: None,
+            misplaced: None,
+        }
+    }
 }
 
 /// Where the parser is, so that a speculative parse can be undone.
@@ -374,31 +414,28 @@ impl<'a> Parser<'a> {
     }
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        if !self.at_compound()? {
+            return self.simple_stmts(out);
+        }
+        let stmt = self.compound()?;
+        out.push(stmt);
+        Ok(())
+    }
+
+    /// Whether a compound statement starts here; errors for what starts
+    /// no statement at all.
+    fn at_compound(&mut self) -> PResult<bool> {
         let t = self.tok();
-        let stmt = match t.kind {
-            K::Keyword(Kw::If) => self.if_stmt()?,
-            K::Keyword(Kw::While) => self.while_stmt()?,
-            K::Keyword(Kw::For) => self.for_stmt(t.span, false)?,
-            K::Keyword(Kw::Try) => self.try_stmt()?,
-            K::Keyword(Kw::With) => self.with_stmt(t.span, false)?,
-            K::Keyword(Kw::Def) => self.funcdef(Vec::new(), None)?,
-            K::Keyword(Kw::Class) => self.classdef(Vec::new())?,
-            K::Keyword(Kw::Async) => match self.peek(1).kind {
-                K::Keyword(Kw::Def) => self.funcdef(Vec::new(), None)?,
-                K::Keyword(Kw::For) => {
-                    self.advance();
-                    self.for_stmt(t.span, true)?
-                }
-                K::Keyword(Kw::With) => {
-                    self.advance();
-                    self.with_stmt(t.span, true)?
-                }
-                _ => {
+        Ok(match t.kind {
+            K::Keyword(Kw::If | Kw::While | Kw::For | Kw::Try | Kw::With | Kw::Def | Kw::Class)
+            | K::Op(Op::At) => true,
+            K::Keyword(Kw::Async) => {
+                if !matches!(self.peek(1).kind, K::Keyword(Kw::Def | Kw::For | Kw::With)) {
                     self.advance();
                     return Err(self.syntax_error());
                 }
-            },
-            K::Op(Op::At) => self.decorated()?,
+                true
+            }
             K::Indent => return Err(self.syntax_error()),
             K::Name if self.is_name(t, "match") && self.looks_like_match() => {
                 return Err(SyntaxError::unsupported(
@@ -407,10 +444,32 @@ impl<'a> Parser<'a> {
                     t.span.col,
                 ))
             }
-            _ => return self.simple_stmts(out),
-        };
-        out.push(stmt);
-        Ok(())
+            _ => false,
+        })
+    }
+
+    /// A compound statement; [`Self::at_compound`] said one starts here.
+    fn compound(&mut self) -> PResult<Stmt> {
+        let t = self.tok();
+        let after_async = self.peek(1).kind;
+        match t.kind {
+            K::Keyword(Kw::If) => self.if_stmt(),
+            K::Keyword(Kw::While) => self.while_stmt(),
+            K::Keyword(Kw::For) => self.for_stmt(t.span, false),
+            K::Keyword(Kw::Try) => self.try_stmt(),
+            K::Keyword(Kw::With) => self.with_stmt(t.span, false),
+            K::Keyword(Kw::Class) => self.classdef(Vec::new()),
+            K::Op(Op::At) => self.decorated(),
+            K::Keyword(Kw::Async) if after_async == K::Keyword(Kw::For) => {
+                self.advance();
+                self.for_stmt(t.span, true)
+            }
+            K::Keyword(Kw::Async) if after_async == K::Keyword(Kw::With) => {
+                self.advance();
+                self.with_stmt(t.span, true)
+            }
+            _ => self.funcdef(Vec::new(), None),
+        }
     }
 
     /// `match` is a soft keyword: only a line `match <subject>:` that
@@ -467,6 +526,12 @@ impl<'a> Parser<'a> {
                     StmtKind::Expr(e) => Some((e, first)),
                     StmtKind::Assign { value: e, .. }
                     | StmtKind::AugAssign { value: e, .. }
+                    | StmtKind::AnnAssign {
+                        annotation: _,
+                        value: Some(e),
+                        ..
+                    }
+                    | StmtKind::AnnAssign { annotation: e, .. }
                     | StmtKind::Return(Some(e)) => {
                         let e = match &e.kind {
                             ExprKind::Tuple(elts) if !elts.is_empty() => &elts[elts.len() - 1],
@@ -767,8 +832,8 @@ impl<'a> Parser<'a> {
                     _ => (Some(&first), starts.first()),
                 };
                 if let (Some(e), Some(&e_first)) = (e, e_first) {
-                    let plain_name = matches!(e.kind, ExprKind::Name(_))
-                        && self.toks[e_first].kind == K::Name;
+                    let plain_name =
+                        matches!(e.kind, ExprKind::Name(_)) && self.toks[e_first].kind == K::Name;
                     if !plain_name
                         && self.speculate(|p| {
                             p.advance();
@@ -940,7 +1005,7 @@ impl<'a> Parser<'a> {
     /// A block after a header: an indented suite, or simple statements on
     /// the header's line. `what` and `line` word the error for a missing
     /// indented block exactly as CPython does.
-    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+    fn block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.kind() != K::Newline {
             self.simple_stmts(&mut body)?;
@@ -948,12 +1013,7 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         if self.kind() != K::Indent {
-            let t = self.tok();
-            return Err(SyntaxError::indentation(
-                format!("expected an indented block after {} on line {}", what, line),
-                t.span.line,
-                t.span.col,
-            ));
+            return Err(self.missing_block(what, line));
         }
         self.advance();
         loop {
@@ -969,7 +1029,19 @@ impl<'a> Parser<'a> {
         Ok(body)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn missing_block(&self, what: &str, line: u32) -> SyntaxError {
+        let t = self.tok();
+        SyntaxError::indentation(
+            format!("expected an indented block after {} on line {}", what, line),
+            t.span.line,
+            t.span.col,
+        )
+    }
+
     /// A condition (`if`, `elif`, `while`).
+    #[inline(always)]
     fn condition(&mut self) -> PResult<Expr> {
         self.named_expression(true)
     }
@@ -977,52 +1049,38 @@ impl<'a> Parser<'a> {
     fn if_stmt(&mut self) -> PResult<Stmt> {
         // Parsed as a flat list of branches, then folded into nested `If`s,
         // so that a long `elif` chain costs no parser recursion.
-        let mut branches: Vec<(Expr, Vec<Stmt>, Span)> = Vec::new();
-        let mut orelse = Vec::new();
+        let mut branches = Vec::new();
         loop {
-            let kw = self.advance();
-            let what = if kw.kind == K::Keyword(Kw::If) {
-                "'if' statement"
-            } else {
-                "'elif' statement"
-            };
-            let test = self.condition()?;
-            self.header_colon(false)?;
-            let span = self.span_from(kw.span);
-            let body = self.block(what, kw.span.line)?;
-            branches.push((test, body, span));
-            if self.is_kw(Kw::Elif) {
-                if branches.len() as u32 >= MAX_DEPTH {
-                    return Err(self.too_deep());
-                }
-                continue;
+            self.if_branch(&mut branches)?;
+            if !self.is_kw(Kw::Elif) {
+                break;
             }
-            if self.is_kw(Kw::Else) {
-                let kw = self.advance();
-                self.header_colon(true)?;
-                orelse = self.block("'else' statement", kw.span.line)?;
+            if branches.len() as u32 >= MAX_DEPTH {
+                return Err(self.too_deep());
             }
-            break;
         }
-        let mut stmt = None;
-        while let Some((test, body, span)) = branches.pop() {
-            if let Some(inner) = stmt.take() {
-                orelse = vec![inner];
-            }
-            stmt = Some(Stmt {
-                kind: StmtKind::If {
-                    test,
-                    body,
-                    orelse: std::mem::take(&mut orelse),
-                },
-                span,
-            });
-        }
-        stmt.ok_or_else(|| self.syntax_error())
+        let orelse = self.else_block()?;
+        Ok(fold_ifs(branches, orelse))
     }
 
-    /// An optional `else:` block after a loop.
-    fn loop_else(&mut self) -> PResult<Vec<Stmt>> {
+    /// One `if`/`elif` header and its block.
+    fn if_branch(&mut self, branches: &mut Vec<(Expr, Vec<Stmt>, Span)>) -> PResult<()> {
+        let kw = self.advance();
+        let what = if kw.kind == K::Keyword(Kw::If) {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
+        let test = self.condition()?;
+        self.header_colon(false)?;
+        let span = self.span_from(kw.span);
+        let body = self.block(what, kw.span.line)?;
+        branches.push((test, body, span));
+        Ok(())
+    }
+
+    /// An optional `else:` block (after `if`, `for`, `while`, `try`).
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         if !self.is_kw(Kw::Else) {
             return Ok(Vec::new());
         }
@@ -1037,7 +1095,7 @@ impl<'a> Parser<'a> {
         self.header_colon(false)?;
         let span = self.span_from(kw.span);
         let body = self.block("'while' statement", kw.span.line)?;
-        let orelse = self.loop_else()?;
+        let orelse = self.else_block()?;
         Ok(Stmt {
             kind: StmtKind::While { test, body, orelse },
             span,
@@ -1058,7 +1116,7 @@ impl<'a> Parser<'a> {
         self.header_colon(false)?;
         let span = self.span_from(start);
         let body = self.block("'for' statement", start.line)?;
-        let orelse = self.loop_else()?;
+        let orelse = self.else_block()?;
         Ok(Stmt {
             kind: StmtKind::For {
                 target,
@@ -1078,61 +1136,61 @@ impl<'a> Parser<'a> {
         let body = self.block("'try' statement", kw.span.line)?;
         let mut handlers = Vec::new();
         while self.is_kw(Kw::Except) {
-            let ex = self.advance();
-            if self.is_op(Op::Star) {
-                return Err(SyntaxError::unsupported(
-                    "except* (exception groups)",
-                    ex.span.line,
-                    ex.span.col,
-                ));
-            }
-            let typ = if self.is_op(Op::Colon) || self.kind() == K::Newline {
-                None
-            } else {
-                Some(self.expression()?)
-            };
-            if let (Some(t), true) = (&typ, self.is_op(Op::Comma)) {
-                return Err(self.err_span("multiple exception types must be parenthesized", t.span));
-            }
-            let name = if self.eat_kw(Kw::As) {
-                Some(self.expect_name()?.0)
-            } else {
-                None
-            };
-            self.header_colon(false)?;
-            let hspan = self.span_from(ex.span);
-            let hbody = self.block("'except' statement", ex.span.line)?;
-            handlers.push(ExceptHandler {
-                typ,
-                name,
-                body: hbody,
-                span: hspan,
-            });
+            handlers.push(self.except_handler()?);
         }
-        let mut orelse = Vec::new();
-        if !handlers.is_empty() && self.is_kw(Kw::Else) {
-            let kw = self.advance();
-            self.header_colon(true)?;
-            orelse = self.block("'else' statement", kw.span.line)?;
-        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
         let mut finalbody = Vec::new();
-        let mut has_finally = false;
-        if self.is_kw(Kw::Finally) {
+        let has_finally = self.is_kw(Kw::Finally);
+        if has_finally {
             let kw = self.advance();
             self.header_colon(true)?;
             finalbody = self.block("'finally' statement", kw.span.line)?;
-            has_finally = true;
         }
         if handlers.is_empty() && !has_finally {
             return Err(self.err_here("expected 'except' or 'finally' block"));
         }
-        Ok(Stmt {
-            kind: StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            },
+        let kind = StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        };
+        Ok(Stmt { kind, span })
+    }
+
+    fn except_handler(&mut self) -> PResult<ExceptHandler> {
+        let ex = self.advance();
+        if self.is_op(Op::Star) {
+            return Err(SyntaxError::unsupported(
+                "except* (exception groups)",
+                ex.span.line,
+                ex.span.col,
+            ));
+        }
+        let typ = if self.is_op(Op::Colon) || self.kind() == K::Newline {
+            None
+        } else {
+            Some(self.expression()?)
+        };
+        if let (Some(t), true) = (&typ, self.is_op(Op::Comma)) {
+            return Err(self.err_span("multiple exception types must be parenthesized", t.span));
+        }
+        let name = if self.eat_kw(Kw::As) {
+            Some(self.expect_name()?.0)
+        } else {
+            None
+        };
+        self.header_colon(false)?;
+        let span = self.span_from(ex.span);
+        let body = self.block("'except' statement", ex.span.line)?;
+        Ok(ExceptHandler {
+            typ,
+            name,
+            body,
             span,
         })
     }
@@ -1279,7 +1337,9 @@ impl<'a> Parser<'a> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.eat_op(Op::LParen) {
             self.brackets += 1;
-            (bases, keywords, _) = self.arguments(false)?;
+            let mut args = Args::new(false);
+            self.arguments(&mut args)?;
+            (bases, keywords) = (args.args, args.keywords);
             self.expect_op(Op::RParen)?;
             self.brackets -= 1;
         }
@@ -1366,12 +1426,19 @@ impl<'a> Parser<'a> {
                 }
                 K::Name => {
                     let mut param = self.param(annotations)?;
-                    if self.eat_op(Op::Assign) {
+                    if self.is_op(Op::Assign) {
+                        let eq = self.advance();
+                        if self.is_op(Op::Comma) || self.is_op(close) {
+                            return Err(self.err_span("expected default value expression", eq.span));
+                        }
                         param.default = Some(self.expression()?);
                         if star.is_none() {
                             seen_default = true;
                         }
-                    } else if star.is_none() && seen_default {
+                    } else if star.is_none()
+                        && seen_default
+                        && (self.is_op(Op::Comma) || self.is_op(close))
+                    {
                         return Err(self.err_span(
                             "non-default argument follows default argument",
                             param.span,
@@ -1430,9 +1497,16 @@ impl<'a> Parser<'a> {
 
     // =======================================================================
     // Expressions
+    //
+    // The functions on the recursive path (expr_bp → prefix/infix →
+    // primary → atom → displays → named_expression → expr_bp) stay small:
+    // they dispatch with tail calls and leave error wording to helpers,
+    // because a debug build gives every temporary its own stack slot and
+    // the deepest nesting allowed must fit in a 2 MB thread stack.
     // =======================================================================
 
     /// `expression`: a conditional expression or lambda, no tuple.
+    #[inline(always)]
     fn expression(&mut self) -> PResult<Expr> {
         self.expr_bp(BP_TERNARY)
     }
@@ -1445,10 +1519,21 @@ impl<'a> Parser<'a> {
         if let Some(s) = starts.as_deref_mut() {
             s.push(self.pos);
         }
-        let first = self.star_expression()?;
+        let first = tri!(self.star_expression());
         if !self.is_op(Op::Comma) {
             return Ok((first, false));
         }
+        let tuple = tri!(self.tuple_rest(start, first, starts));
+        Ok((tuple, true))
+    }
+
+    /// The rest of an unparenthesized tuple after its first element.
+    fn tuple_rest(
+        &mut self,
+        start: Span,
+        first: Expr,
+        mut starts: Option<&mut Vec<usize>>,
+    ) -> PResult<Expr> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma) {
             if !can_start_expr(self.kind()) {
@@ -1457,11 +1542,12 @@ impl<'a> Parser<'a> {
             if let Some(s) = starts.as_deref_mut() {
                 s.push(self.pos);
             }
-            elts.push(self.star_expression()?);
+            elts.push(tri!(self.star_expression()));
         }
-        Ok((self.node(start, ExprKind::Tuple(elts)), true))
+        Ok(self.node(start, ExprKind::Tuple(elts)))
     }
 
+    #[inline(always)]
     fn star_expression(&mut self) -> PResult<Expr> {
         if self.is_op(Op::Star) {
             self.star_target()
@@ -1472,18 +1558,23 @@ impl<'a> Parser<'a> {
 
     /// `*expr` where a star is allowed; `expr` is at `|` level.
     fn star_target(&mut self) -> PResult<Expr> {
-        let start = self.tok().span;
-        if !self.eat_op(Op::Star) {
+        if !self.is_op(Op::Star) {
             return self.expr_bp(BP_BOR);
         }
-        let value = self.expr_bp(BP_BOR)?;
-        Ok(self.node(start, ExprKind::Starred(Box::new(value))))
+        let start = self.advance().span;
+        let value = tri!(self.expr_bp(BP_BOR));
+        Ok(self.boxed(start, value, ExprKind::Starred))
+    }
+
+    /// A node with one boxed child, from `start` to here.
+    fn boxed(&self, start: Span, child: Expr, make: fn(Box<Expr>) -> ExprKind) -> Expr {
+        self.node(start, make(Box::new(child)))
     }
 
     /// Assignment targets of `for` and comprehensions (`a, *b`).
     fn target_list(&mut self) -> PResult<Expr> {
         let start = self.tok().span;
-        let first = self.star_target()?;
+        let first = tri!(self.star_target());
         if !self.is_op(Op::Comma) {
             return Ok(first);
         }
@@ -1492,11 +1583,12 @@ impl<'a> Parser<'a> {
             if !can_start_expr(self.kind()) {
                 break;
             }
-            elts.push(self.star_target()?);
+            elts.push(tri!(self.star_target()));
         }
         Ok(self.node(start, ExprKind::Tuple(elts)))
     }
 
+    #[inline(always)]
     fn star_named_expression(&mut self) -> PResult<Expr> {
         if self.is_op(Op::Star) {
             self.star_target()
@@ -1505,40 +1597,43 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `name := value` or an expression. With `hint`, a following `=` gets
-    /// CPython's "Maybe you meant '=='" errors.
+    /// `name := value` or an expression. With `hint`, a following `=` or
+    /// `:=` gets CPython's specific errors.
     fn named_expression(&mut self, hint: bool) -> PResult<Expr> {
-        let first = self.pos;
-        let start = self.tok().span;
         if self.kind() == K::Name && self.peek(1).kind == K::Op(Op::Walrus) {
-            let (target, _) = self.expect_name()?;
-            self.advance();
-            let value = self.expression()?;
-            return Ok(self.node(
-                start,
-                ExprKind::NamedExpr {
-                    target,
-                    value: Box::new(value),
-                },
-            ));
+            return self.walrus();
         }
-        let e = self.expression()?;
-        if hint
-            && self.is_op(Op::Walrus)
-            && self.speculate(|p| {
+        let first = self.pos;
+        let e = tri!(self.expression());
+        if hint && (self.is_op(Op::Walrus) || self.is_op(Op::Assign)) {
+            return self.named_expression_hints(e, first);
+        }
+        Ok(e)
+    }
+
+    fn walrus(&mut self) -> PResult<Expr> {
+        let start = self.tok().span;
+        let (target, _) = self.expect_name()?;
+        self.advance();
+        let value = Box::new(tri!(self.expression()));
+        Ok(self.node(start, ExprKind::NamedExpr { target, value }))
+    }
+
+    /// `e` is followed by `:=` or `=` where a named expression was parsed.
+    #[inline(never)]
+    fn named_expression_hints(&mut self, e: Expr, first: usize) -> PResult<Expr> {
+        if self.is_op(Op::Walrus) {
+            if self.speculate(|p| {
                 p.advance();
                 p.expression()
-            })
-        {
-            return Err(self.err_span(
-                format!("cannot use assignment expressions with {}", expr_name(&e)),
-                e.span,
-            ));
-        }
-        if hint && self.is_op(Op::Assign) {
-            if let Some(err) = self.eq_hint(&e, first) {
-                return Err(err);
+            }) {
+                return Err(self.err_span(
+                    format!("cannot use assignment expressions with {}", expr_name(&e)),
+                    e.span,
+                ));
             }
+        } else if let Some(err) = self.eq_hint(&e, first) {
+            return Err(err);
         }
         Ok(e)
     }
@@ -1577,11 +1672,11 @@ impl<'a> Parser<'a> {
     fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         if self.eat_kw(Kw::From) {
-            let value = self.expression()?;
-            return Ok(self.node(start, ExprKind::YieldFrom(Box::new(value))));
+            let value = tri!(self.expression());
+            return Ok(self.boxed(start, value, ExprKind::YieldFrom));
         }
         let value = if can_start_expr(self.kind()) {
-            Some(Box::new(self.star_expressions(None)?.0))
+            Some(Box::new(tri!(self.star_expressions(None)).0))
         } else {
             None
         };
@@ -1602,107 +1697,115 @@ impl<'a> Parser<'a> {
 
     fn expr_bp_inner(&mut self, min: u8) -> PResult<Expr> {
         let start = self.tok().span;
-        let mut lhs = match self.kind() {
-            K::Keyword(Kw::Lambda) if min <= BP_TERNARY => return self.lambda(),
-            K::Keyword(Kw::Not) if min <= BP_NOT => {
-                self.advance();
-                let operand = self.expr_bp(BP_NOT)?;
-                self.node(
-                    start,
-                    ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        operand: Box::new(operand),
-                    },
-                )
-            }
-            K::Op(op @ (Op::Minus | Op::Plus | Op::Tilde)) => {
-                self.advance();
-                let operand = self.expr_bp(BP_UNARY)?;
-                let op = match op {
-                    Op::Minus => UnaryOp::USub,
-                    Op::Plus => UnaryOp::UAdd,
-                    _ => UnaryOp::Invert,
-                };
-                self.node(
-                    start,
-                    ExprKind::UnaryOp {
-                        op,
-                        operand: Box::new(operand),
-                    },
-                )
-            }
-            K::Keyword(Kw::Await) => {
-                self.advance();
-                let value = self.primary()?;
-                self.node(start, ExprKind::Await(Box::new(value)))
-            }
-            _ => self.primary()?,
-        };
+        let lhs = tri!(self.prefix(min, start));
+        match self.infix() {
+            Some((bp, _)) if bp >= min => self.infix_loop(min, start, lhs),
+            _ => Ok(lhs),
+        }
+    }
+
+    /// The operand before any infix operator: a prefix operator applied to
+    /// its operand, a lambda, or a primary.
+    fn prefix(&mut self, min: u8, start: Span) -> PResult<Expr> {
+        match self.kind() {
+            K::Keyword(Kw::Lambda) if min <= BP_TERNARY => self.lambda(),
+            K::Keyword(Kw::Not) if min <= BP_NOT => self.unary(start, UnaryOp::Not, BP_NOT),
+            K::Op(Op::Minus) => self.unary(start, UnaryOp::USub, BP_UNARY),
+            K::Op(Op::Plus) => self.unary(start, UnaryOp::UAdd, BP_UNARY),
+            K::Op(Op::Tilde) => self.unary(start, UnaryOp::Invert, BP_UNARY),
+            K::Keyword(Kw::Await) => self.await_expr(start),
+            _ => self.primary(),
+        }
+    }
+
+    fn unary(&mut self, start: Span, op: UnaryOp, bp: u8) -> PResult<Expr> {
+        self.advance();
+        let operand = Box::new(tri!(self.expr_bp(bp)));
+        Ok(self.node(start, ExprKind::UnaryOp { op, operand }))
+    }
+
+    fn await_expr(&mut self, start: Span) -> PResult<Expr> {
+        self.advance();
+        let value = tri!(self.primary());
+        Ok(self.boxed(start, value, ExprKind::Await))
+    }
+
+    fn infix_loop(&mut self, min: u8, start: Span, mut lhs: Expr) -> PResult<Expr> {
         let mut height = None;
         while let Some((bp, infix)) = self.infix() {
             if bp < min {
                 break;
             }
-            self.grow(&mut height, &lhs)?;
-            let kind = match infix {
-                Infix::Ternary => {
-                    self.advance();
-                    let test = self.expr_bp(BP_OR)?;
-                    if !self.eat_kw(Kw::Else) {
-                        if self.is_op(Op::Colon) {
-                            return Err(self.syntax_error());
-                        }
-                        return Err(
-                            self.err_span("expected 'else' after 'if' expression", lhs.span)
-                        );
-                    }
-                    let orelse = self.expr_bp(BP_TERNARY)?;
-                    ExprKind::IfExp {
-                        test: Box::new(test),
-                        body: Box::new(lhs),
-                        orelse: Box::new(orelse),
-                    }
-                }
-                Infix::Or | Infix::And => {
-                    let (kw, op) = if let Infix::Or = infix {
-                        (Kw::Or, BoolOp::Or)
-                    } else {
-                        (Kw::And, BoolOp::And)
-                    };
-                    let mut values = vec![lhs];
-                    while self.eat_kw(kw) {
-                        values.push(self.expr_bp(bp + 1)?);
-                    }
-                    ExprKind::BoolOp { op, values }
-                }
-                Infix::Cmp => {
-                    let (mut ops, mut comparators) = (Vec::new(), Vec::new());
-                    while let Some(op) = self.cmp_op() {
-                        ops.push(op);
-                        comparators.push(self.expr_bp(BP_CMP + 1)?);
-                    }
-                    ExprKind::Compare {
-                        left: Box::new(lhs),
-                        ops,
-                        comparators,
-                    }
-                }
-                Infix::Bin(op) => {
-                    self.advance();
-                    // `**` is right-associative and its right operand may
-                    // carry a unary minus (`2 ** -1`).
-                    let rbp = if op == BinOp::Pow { BP_UNARY } else { bp + 1 };
-                    let right = self.expr_bp(rbp)?;
-                    ExprKind::BinOp {
-                        left: Box::new(lhs),
-                        op,
-                        right: Box::new(right),
-                    }
-                }
-            };
-            lhs = self.node(start, kind);
+            tri!(self.grow(&mut height, &lhs));
+            lhs = tri!(self.infix_operation(start, lhs, bp, infix));
         }
         Ok(lhs)
+    }
+
+    fn infix_operation(&mut self, start: Span, lhs: Expr, bp: u8, infix: Infix) -> PResult<Expr> {
+        match infix {
+            Infix::Ternary => self.ternary(start, lhs),
+            Infix::Or => self.boolop(start, lhs, Kw::Or, BoolOp::Or, bp),
+            Infix::And => self.boolop(start, lhs, Kw::And, BoolOp::And, bp),
+            Infix::Cmp => self.compare(start, lhs),
+            Infix::Bin(op) => self.binop(start, lhs, op, bp),
+        }
+    }
+
+    fn ternary(&mut self, start: Span, body: Expr) -> PResult<Expr> {
+        self.advance();
+        let test = Box::new(tri!(self.expr_bp(BP_OR)));
+        if !self.eat_kw(Kw::Else) {
+            return Err(self.missing_else(&body));
+        }
+        let orelse = Box::new(tri!(self.expr_bp(BP_TERNARY)));
+        let body = Box::new(body);
+        Ok(self.node(start, ExprKind::IfExp { test, body, orelse }))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn missing_else(&self, body: &Expr) -> SyntaxError {
+        if self.is_op(Op::Colon) {
+            self.syntax_error()
+        } else {
+            self.err_span("expected 'else' after 'if' expression", body.span)
+        }
+    }
+
+    fn boolop(&mut self, start: Span, lhs: Expr, kw: Kw, op: BoolOp, bp: u8) -> PResult<Expr> {
+        let mut values = vec![lhs];
+        while self.eat_kw(kw) {
+            values.push(tri!(self.expr_bp(bp + 1)));
+        }
+        Ok(self.node(start, ExprKind::BoolOp { op, values }))
+    }
+
+    fn compare(&mut self, start: Span, left: Expr) -> PResult<Expr> {
+        let (mut ops, mut comparators) = (Vec::new(), Vec::new());
+        while let Some(op) = self.cmp_op() {
+            ops.push(op);
+            comparators.push(tri!(self.expr_bp(BP_CMP + 1)));
+        }
+        let left = Box::new(left);
+        Ok(self.node(
+            start,
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            },
+        ))
+    }
+
+    fn binop(&mut self, start: Span, left: Expr, op: BinOp, bp: u8) -> PResult<Expr> {
+        self.advance();
+        // `**` is right-associative and its right operand may carry a unary
+        // minus (`2 ** -1`).
+        let rbp = if op == BinOp::Pow { BP_UNARY } else { bp + 1 };
+        let right = Box::new(tri!(self.expr_bp(rbp)));
+        let left = Box::new(left);
+        Ok(self.node(start, ExprKind::BinOp { left, op, right }))
     }
 
     fn infix(&self) -> Option<(u8, Infix)> {
@@ -1763,204 +1866,243 @@ impl<'a> Parser<'a> {
 
     fn lambda(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
-        let params = self.params(Op::Colon, false)?;
+        let params = Box::new(tri!(self.params(Op::Colon, false)));
         self.expect_op(Op::Colon)?;
-        let body = self.expression()?;
-        Ok(self.node(
-            start,
-            ExprKind::Lambda {
-                params: Box::new(params),
-                body: Box::new(body),
-            },
-        ))
+        let body = Box::new(tri!(self.expression()));
+        Ok(self.node(start, ExprKind::Lambda { params, body }))
     }
 
     /// An atom followed by any number of `.name`, `(args)` and `[index]`.
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.tok().span;
-        let mut e = self.atom()?;
+        let e = tri!(self.atom());
+        match self.kind() {
+            K::Op(Op::Dot | Op::LParen | Op::LBracket) => self.trailers(start, e),
+            _ => Ok(e),
+        }
+    }
+
+    fn trailers(&mut self, start: Span, mut e: Expr) -> PResult<Expr> {
         let mut height = None;
-        loop {
-            let kind = match self.kind() {
-                K::Op(Op::Dot) => {
-                    self.grow(&mut height, &e)?;
-                    self.advance();
-                    let (attr, _) = self.expect_name()?;
-                    ExprKind::Attribute {
-                        value: Box::new(e),
-                        attr,
-                    }
-                }
-                K::Op(Op::LParen) => {
-                    self.grow(&mut height, &e)?;
-                    let open = self.advance().span;
-                    self.brackets += 1;
-                    let (mut args, keywords, bare_genexp) = self.arguments(true)?;
-                    self.expect_op(Op::RParen)?;
-                    self.brackets -= 1;
-                    // A generator expression that is the sole argument
-                    // borrows the call's parentheses, span included.
-                    if bare_genexp {
-                        if let Some(arg) = args.first_mut() {
-                            arg.span = self.span_from(open);
-                        }
-                    }
-                    ExprKind::Call {
-                        func: Box::new(e),
-                        args,
-                        keywords,
-                    }
-                }
-                K::Op(Op::LBracket) => {
-                    self.grow(&mut height, &e)?;
-                    self.advance();
-                    self.brackets += 1;
-                    let index = self.slices()?;
-                    self.expect_op(Op::RBracket)?;
-                    self.brackets -= 1;
-                    ExprKind::Subscript {
-                        value: Box::new(e),
-                        index: Box::new(index),
-                    }
-                }
-                _ => break,
-            };
-            e = self.node(start, kind);
+        while matches!(self.kind(), K::Op(Op::Dot | Op::LParen | Op::LBracket)) {
+            tri!(self.grow(&mut height, &e));
+            e = tri!(self.trailer(start, e));
         }
         Ok(e)
     }
 
-    /// Call arguments up to (not including) `)`, and whether they are a
-    /// lone generator expression without parentheses of its own.
-    fn arguments(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>, bool)> {
-        let mut args = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut seen_keyword = false;
-        let mut seen_unpack = false;
-        let mut genexp: Option<Span> = None;
-        let mut misplaced = None;
-        loop {
-            if self.is_op(Op::RParen) {
-                break;
+    fn trailer(&mut self, start: Span, e: Expr) -> PResult<Expr> {
+        match self.kind() {
+            K::Op(Op::Dot) => self.attribute(start, e),
+            K::Op(Op::LParen) => self.call(start, e),
+            _ => self.subscript(start, e),
+        }
+    }
+
+    fn attribute(&mut self, start: Span, value: Expr) -> PResult<Expr> {
+        self.advance();
+        let (attr, _) = self.expect_name()?;
+        let value = Box::new(value);
+        Ok(self.node(start, ExprKind::Attribute { value, attr }))
+    }
+
+    fn call(&mut self, start: Span, func: Expr) -> PResult<Expr> {
+        let open = self.advance().span;
+        self.brackets += 1;
+        let mut args = Args::new(true);
+        tri!(self.arguments(&mut args));
+        self.finish_call(start, open, func, args)
+    }
+
+    fn finish_call(
+        &mut self,
+        start: Span,
+        open: Span,
+        func: Expr,
+        mut args: Args,
+    ) -> PResult<Expr> {
+        self.expect_op(Op::RParen)?;
+        self.brackets -= 1;
+        // A generator expression that is the sole argument borrows the
+        // call's parentheses, span included.
+        if args.genexp.is_some() {
+            if let Some(arg) = args.args.first_mut() {
+                arg.span = self.span_from(open);
             }
-            let first = self.pos;
-            let t = self.tok();
-            let start = t.span;
-            let mut last: Option<Expr> = None;
-            match t.kind {
-                K::Op(Op::Star) => {
-                    if seen_unpack {
-                        return Err(self.err_here(
-                            "iterable argument unpacking follows keyword argument unpacking",
-                        ));
-                    }
-                    self.advance();
-                    let value = self.expression()?;
-                    args.push(self.node(start, ExprKind::Starred(Box::new(value))));
-                }
-                K::Op(Op::DoubleStar) => {
-                    self.advance();
-                    let value = self.expression()?;
-                    keywords.push(Keyword {
-                        arg: None,
-                        value,
-                        span: self.span_from(start),
-                    });
-                    seen_unpack = true;
-                }
-                K::Name if self.peek(1).kind == K::Op(Op::Assign) => {
-                    let (arg, _) = self.expect_name()?;
-                    self.advance();
-                    let value_first = self.pos;
-                    let value = self.expression()?;
-                    if self.is_comp_for() {
-                        return Err(self.err_span(
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            start,
-                        ));
-                    }
-                    if !self.is_op(Op::Comma) && !self.is_op(Op::RParen) {
-                        return Err(self.no_comma_error(&value, value_first));
-                    }
-                    keywords.push(Keyword {
-                        arg: Some(arg),
-                        value,
-                        span: self.span_from(start),
-                    });
-                    seen_keyword = true;
-                }
-                _ => {
-                    let e = self.named_expression(false)?;
-                    if self.is_op(Op::Assign) {
-                        let msg = match &e.kind {
-                            ExprKind::Constant(Constant::Bool(_) | Constant::None)
-                                if matches!(self.toks[first].kind, K::Keyword(_)) =>
-                            {
-                                format!("cannot assign to {}", expr_name(&e))
-                            }
-                            _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
-                                .to_string(),
-                        };
-                        return Err(self.err_span(msg, start));
-                    }
-                    if allow_genexp && self.is_comp_for() {
-                        if let ExprKind::Starred(_) = e.kind {
-                            return Err(self.err_span(
-                                "iterable unpacking cannot be used in comprehension",
-                                e.span,
-                            ));
-                        }
-                        let generators = self.comp_for()?;
-                        let g = self.node(
-                            start,
-                            ExprKind::GeneratorExp {
-                                elt: Box::new(e),
-                                generators,
-                            },
-                        );
-                        genexp.get_or_insert(g.span);
-                        args.push(g);
-                    } else {
-                        // CPython reports these once it has read all the
-                        // arguments, at the token after them.
-                        if seen_unpack {
-                            misplaced.get_or_insert(
-                                "positional argument follows keyword argument unpacking",
-                            );
-                        } else if seen_keyword {
-                            misplaced.get_or_insert("positional argument follows keyword argument");
-                        }
-                        last = Some(e);
-                    }
-                }
-            }
-            if let Some(e) = last {
-                let done = !self.is_op(Op::Comma) && !self.is_op(Op::RParen);
-                if done {
-                    return Err(self.no_comma_error(&e, first));
-                }
-                args.push(e);
+        }
+        let func = Box::new(func);
+        Ok(self.node(
+            start,
+            ExprKind::Call {
+                func,
+                args: args.args,
+                keywords: args.keywords,
+            },
+        ))
+    }
+
+    fn subscript(&mut self, start: Span, value: Expr) -> PResult<Expr> {
+        self.advance();
+        self.brackets += 1;
+        let index = tri!(self.slices());
+        self.finish_subscript(start, value, index)
+    }
+
+    fn finish_subscript(&mut self, start: Span, value: Expr, index: Expr) -> PResult<Expr> {
+        let index = Box::new(index);
+        self.expect_op(Op::RBracket)?;
+        self.brackets -= 1;
+        let value = Box::new(value);
+        Ok(self.node(start, ExprKind::Subscript { value, index }))
+    }
+
+    /// Call arguments up to (not including) `)`.
+    fn arguments(&mut self, a: &mut Args) -> PResult<()> {
+        while !self.is_op(Op::RParen) {
+            match self.kind() {
+                K::Op(Op::Star) => tri!(self.star_argument(a)),
+                K::Op(Op::DoubleStar) => tri!(self.double_star_argument(a)),
+                K::Name if self.peek(1).kind == K::Op(Op::Assign) => tri!(self.keyword_argument(a)),
+                _ => tri!(self.positional_argument(a)),
             }
             if !self.eat_op(Op::Comma) {
                 break;
             }
         }
+        self.arguments_end(a)
+    }
+
+    fn star_argument(&mut self, a: &mut Args) -> PResult<()> {
+        if a.seen_unpack {
+            return Err(
+                self.err_here("iterable argument unpacking follows keyword argument unpacking")
+            );
+        }
+        let start = self.advance().span;
+        let value = tri!(self.expression());
+        a.args.push(self.boxed(start, value, ExprKind::Starred));
+        Ok(())
+    }
+
+    fn double_star_argument(&mut self, a: &mut Args) -> PResult<()> {
+        let start = self.advance().span;
+        let value = tri!(self.expression());
+        let span = self.span_from(start);
+        a.keywords.push(Keyword {
+            arg: None,
+            value,
+            span,
+        });
+        a.seen_unpack = true;
+        Ok(())
+    }
+
+    fn keyword_argument(&mut self, a: &mut Args) -> PResult<()> {
+        let start = self.tok().span;
+        let (arg, _) = self.expect_name()?;
+        self.advance();
+        let value_first = self.pos;
+        let value = tri!(self.expression());
+        if !self.is_op(Op::Comma) && !self.is_op(Op::RParen) {
+            return Err(self.after_keyword_error(&value, value_first, start));
+        }
+        let span = self.span_from(start);
+        a.keywords.push(Keyword {
+            arg: Some(arg),
+            value,
+            span,
+        });
+        a.seen_keyword = true;
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn after_keyword_error(
+        &mut self,
+        value: &Expr,
+        value_first: usize,
+        start: Span,
+    ) -> SyntaxError {
+        if self.is_comp_for() {
+            return self.err_span(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                start,
+            );
+        }
+        self.no_comma_error(value, value_first)
+    }
+
+    fn positional_argument(&mut self, a: &mut Args) -> PResult<()> {
+        let first = self.pos;
+        let e = tri!(self.named_expression(false));
+        if self.is_op(Op::Assign) {
+            return Err(self.assignment_in_call(&e, first));
+        }
+        if a.allow_genexp && self.is_comp_for() {
+            return self.genexp_argument(a, e, first);
+        }
+        if !self.is_op(Op::Comma) && !self.is_op(Op::RParen) {
+            return Err(self.no_comma_error(&e, first));
+        }
+        // CPython reports these once it has read all the arguments, at the
+        // token after them.
+        if a.seen_unpack {
+            a.misplaced
+                .get_or_insert("positional argument follows keyword argument unpacking");
+        } else if a.seen_keyword {
+            a.misplaced
+                .get_or_insert("positional argument follows keyword argument");
+        }
+        a.args.push(e);
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn assignment_in_call(&self, e: &Expr, first: usize) -> SyntaxError {
+        let t = &self.toks[first];
+        match &e.kind {
+            ExprKind::Constant(Constant::Bool(_) | Constant::None)
+                if matches!(t.kind, K::Keyword(_)) =>
+            {
+                self.err_span(format!("cannot assign to {}", expr_name(e)), t.span)
+            }
+            _ => self.err_span(
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                t.span,
+            ),
+        }
+    }
+
+    fn genexp_argument(&mut self, a: &mut Args, elt: Expr, first: usize) -> PResult<()> {
+        let start = self.toks[first].span;
+        let generators = tri!(self.comprehension_of(&elt));
+        let elt = Box::new(elt);
+        let g = self.node(start, ExprKind::GeneratorExp { elt, generators });
+        a.genexp.get_or_insert(g.span);
+        a.args.push(g);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn arguments_end(&mut self, a: &mut Args) -> PResult<()> {
         if !self.is_op(Op::RParen) {
             return Err(self.syntax_error());
         }
-        if let Some(msg) = misplaced {
+        if let Some(msg) = a.misplaced {
             return Err(self.err_here(msg));
         }
-        if let Some(span) = genexp {
+        if let Some(span) = a.genexp {
             let trailing_comma = self
                 .pos
                 .checked_sub(1)
                 .is_some_and(|i| self.toks[i].kind == K::Op(Op::Comma));
-            if args.len() + keywords.len() > 1 || trailing_comma {
+            if a.args.len() + a.keywords.len() > 1 || trailing_comma {
                 return Err(self.err_span("Generator expression must be parenthesized", span));
             }
         }
-        Ok((args, keywords, genexp.is_some()))
+        Ok(())
     }
 
     /// The index of a subscript: one item or a tuple of them, where an
@@ -1968,12 +2110,17 @@ impl<'a> Parser<'a> {
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.tok().span;
         let first = self.pos;
-        let item = self.slice_item()?;
-        if !self.is_op(Op::Comma) {
-            if !self.is_op(Op::RBracket) {
-                return Err(self.no_comma_error(&item, first));
-            }
+        let item = tri!(self.slice_item());
+        if self.is_op(Op::RBracket) {
             return Ok(item);
+        }
+        self.slices_rest(start, first, item)
+    }
+
+    /// A subscript's index after its first item, when more follows.
+    fn slices_rest(&mut self, start: Span, first: usize, item: Expr) -> PResult<Expr> {
+        if !self.is_op(Op::Comma) {
+            return Err(self.no_comma_error(&item, first));
         }
         let mut elts = vec![item];
         while self.eat_op(Op::Comma) {
@@ -1981,51 +2128,64 @@ impl<'a> Parser<'a> {
                 break;
             }
             let first = self.pos;
-            let item = self.slice_item()?;
+            elts.push(tri!(self.slice_item()));
             if !self.is_op(Op::Comma) && !self.is_op(Op::RBracket) {
-                return Err(self.no_comma_error(&item, first));
+                return Err(self.no_comma_error(&elts[elts.len() - 1], first));
             }
-            elts.push(item);
         }
         Ok(self.node(start, ExprKind::Tuple(elts)))
     }
 
     fn slice_item(&mut self) -> PResult<Expr> {
-        let start = self.tok().span;
         if self.is_op(Op::Star) {
             return self.star_target();
         }
-        let lower = if self.is_op(Op::Colon) {
-            None
-        } else {
-            let e = self.named_expression(true)?;
-            if !self.is_op(Op::Colon) {
-                return Ok(e);
-            }
-            Some(Box::new(e))
-        };
+        let start = self.tok().span;
+        if self.is_op(Op::Colon) {
+            return self.slice(start, None);
+        }
+        let e = tri!(self.named_expression(true));
+        if !self.is_op(Op::Colon) {
+            return Ok(e);
+        }
+        self.slice(start, Some(Box::new(e)))
+    }
+
+    /// A slice from its `:` on.
+    fn slice(&mut self, start: Span, lower: Option<Box<Expr>>) -> PResult<Expr> {
         self.advance(); // `:`
-        let ends = |p: &Self| p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket);
-        let upper = if ends(self) {
-            None
-        } else {
-            Some(Box::new(self.expression()?))
-        };
+        let upper = tri!(self.slice_bound(true));
         let step = if self.eat_op(Op::Colon) {
-            if self.is_op(Op::Comma) || self.is_op(Op::RBracket) {
-                None
-            } else {
-                Some(Box::new(self.expression()?))
-            }
+            tri!(self.slice_bound(false))
         } else {
             None
         };
         Ok(self.node(start, ExprKind::Slice { lower, upper, step }))
     }
 
+    /// The upper bound or step of a slice, if present.
+    fn slice_bound(&mut self, upper: bool) -> PResult<Option<Box<Expr>>> {
+        if self.is_op(Op::Comma) || self.is_op(Op::RBracket) || (upper && self.is_op(Op::Colon)) {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(tri!(self.expression()))))
+    }
+
+    #[inline(always)]
     fn atom(&mut self) -> PResult<Expr> {
+        match self.kind() {
+            K::Str(_) => self.strings(),
+            K::Op(Op::LParen) => self.paren(),
+            K::Op(Op::LBracket) => self.list(),
+            K::Op(Op::LBrace) => self.dict_or_set(),
+            _ => self.leaf(),
+        }
+    }
+
+    /// A name or a constant.
+    fn leaf(&mut self) -> PResult<Expr> {
         let t = self.tok();
-        let constant = |c| ExprKind::Constant(c);
+        let constant = ExprKind::Constant;
         let kind = match t.kind {
             K::Name => ExprKind::Name(self.text(t).into()),
             K::Int(v) => constant(Constant::Int(v)),
@@ -2048,10 +2208,6 @@ impl<'a> Parser<'a> {
                     t.span.col,
                 ))
             }
-            K::Str(_) => return self.strings(),
-            K::Op(Op::LParen) => return self.paren(),
-            K::Op(Op::LBracket) => return self.list(),
-            K::Op(Op::LBrace) => return self.dict_or_set(),
             _ => return Err(self.syntax_error()),
         };
         self.advance();
@@ -2064,26 +2220,32 @@ impl<'a> Parser<'a> {
     fn paren(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         self.brackets += 1;
-        if self.eat_op(Op::RParen) {
-            self.brackets -= 1;
-            return Ok(self.node(start, ExprKind::Tuple(Vec::new())));
-        }
-        if self.is_kw(Kw::Yield) {
-            let e = self.yield_expr()?;
-            self.expect_op(Op::RParen)?;
-            self.brackets -= 1;
-            return Ok(e);
+        if self.is_op(Op::RParen) || self.is_kw(Kw::Yield) {
+            return self.paren_special(start);
         }
         let first = self.pos;
-        let e = self.star_named_expression()?;
-        let kind = if self.is_comp_for() {
-            let generators = self.comprehension_of(&e)?;
-            ExprKind::GeneratorExp {
-                elt: Box::new(e),
-                generators,
-            }
-        } else if self.is_op(Op::Comma) {
-            ExprKind::Tuple(self.rest_of_list(e, first, Op::RParen)?)
+        let e = tri!(self.star_named_expression());
+        self.paren_rest(start, first, e)
+    }
+
+    /// `()` or `(yield ...)`.
+    fn paren_special(&mut self, start: Span) -> PResult<Expr> {
+        let e = if self.is_op(Op::RParen) {
+            self.advance();
+            self.node(start, ExprKind::Tuple(Vec::new()))
+        } else {
+            let e = tri!(self.yield_expr());
+            self.expect_op(Op::RParen)?;
+            e
+        };
+        self.brackets -= 1;
+        Ok(e)
+    }
+
+    /// After the first element inside `(`.
+    fn paren_rest(&mut self, start: Span, first: usize, e: Expr) -> PResult<Expr> {
+        let kind = if self.is_comp_for() || self.is_op(Op::Comma) {
+            tri!(self.genexp_or_tuple(first, e))
         } else if self.is_op(Op::RParen) {
             if let ExprKind::Starred(_) = e.kind {
                 return Err(self.err_span("cannot use starred expression here", e.span));
@@ -2099,6 +2261,20 @@ impl<'a> Parser<'a> {
         Ok(self.node(start, kind))
     }
 
+    /// After the first element inside `(`, when `for` or `,` follows.
+    fn genexp_or_tuple(&mut self, first: usize, e: Expr) -> PResult<ExprKind> {
+        if self.is_comp_for() {
+            let generators = tri!(self.comprehension_of(&e));
+            let elt = Box::new(e);
+            return Ok(ExprKind::GeneratorExp { elt, generators });
+        }
+        Ok(ExprKind::Tuple(tri!(self.rest_of_list(
+            e,
+            first,
+            Op::RParen
+        ))))
+    }
+
     fn list(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
         self.brackets += 1;
@@ -2106,20 +2282,26 @@ impl<'a> Parser<'a> {
             ExprKind::List(Vec::new())
         } else {
             let first = self.pos;
-            let e = self.star_named_expression()?;
-            if self.is_comp_for() {
-                let generators = self.comprehension_of(&e)?;
-                ExprKind::ListComp {
-                    elt: Box::new(e),
-                    generators,
-                }
-            } else {
-                ExprKind::List(self.rest_of_list(e, first, Op::RBracket)?)
-            }
+            let e = tri!(self.star_named_expression());
+            tri!(self.list_rest(first, e))
         };
         self.expect_op(Op::RBracket)?;
         self.brackets -= 1;
         Ok(self.node(start, kind))
+    }
+
+    /// After the first element inside `[`.
+    fn list_rest(&mut self, first: usize, e: Expr) -> PResult<ExprKind> {
+        if self.is_comp_for() {
+            let generators = tri!(self.comprehension_of(&e));
+            let elt = Box::new(e);
+            return Ok(ExprKind::ListComp { elt, generators });
+        }
+        Ok(ExprKind::List(tri!(self.rest_of_list(
+            e,
+            first,
+            Op::RBracket
+        ))))
     }
 
     fn dict_or_set(&mut self) -> PResult<Expr> {
@@ -2128,40 +2310,66 @@ impl<'a> Parser<'a> {
         let kind = if self.is_op(Op::RBrace) {
             ExprKind::Dict(Vec::new())
         } else if self.is_op(Op::DoubleStar) {
-            self.advance();
-            let value_first = self.pos;
-            let value = self.expr_bp(BP_BOR)?;
-            ExprKind::Dict(self.rest_of_dict(None, value, value_first)?)
+            tri!(self.dict_from_unpacking())
         } else {
             let first = self.pos;
-            let e = self.star_named_expression()?;
-            if self.is_op(Op::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
-                self.advance();
-                let value_first = self.pos;
-                let value = self.dict_value()?;
-                if self.is_comp_for() {
-                    let generators = self.comp_for()?;
-                    ExprKind::DictComp {
-                        key: Box::new(e),
-                        value: Box::new(value),
-                        generators,
-                    }
-                } else {
-                    ExprKind::Dict(self.rest_of_dict(Some(e), value, value_first)?)
-                }
-            } else if self.is_comp_for() {
-                let generators = self.comprehension_of(&e)?;
-                ExprKind::SetComp {
-                    elt: Box::new(e),
-                    generators,
-                }
-            } else {
-                ExprKind::Set(self.rest_of_list(e, first, Op::RBrace)?)
-            }
+            let e = tri!(self.star_named_expression());
+            tri!(self.dict_or_set_rest(first, e))
         };
         self.expect_op(Op::RBrace)?;
         self.brackets -= 1;
         Ok(self.node(start, kind))
+    }
+
+    /// `{**m, ...}`.
+    fn dict_from_unpacking(&mut self) -> PResult<ExprKind> {
+        self.advance();
+        let value_first = self.pos;
+        let value = tri!(self.expr_bp(BP_BOR));
+        Ok(ExprKind::Dict(tri!(self.rest_of_dict(
+            None,
+            value,
+            value_first
+        ))))
+    }
+
+    /// After the first element or key inside `{`.
+    fn dict_or_set_rest(&mut self, first: usize, e: Expr) -> PResult<ExprKind> {
+        if self.is_op(Op::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
+            self.advance();
+            let value_first = self.pos;
+            let value = tri!(self.dict_value());
+            return self.dict_rest(e, value, value_first);
+        }
+        self.set_rest(first, e)
+    }
+
+    /// After the first `key: value` inside `{`.
+    fn dict_rest(&mut self, key: Expr, value: Expr, value_first: usize) -> PResult<ExprKind> {
+        if self.is_comp_for() {
+            let generators = tri!(self.comp_for());
+            let (key, value) = (Box::new(key), Box::new(value));
+            return Ok(ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            });
+        }
+        Ok(ExprKind::Dict(tri!(self.rest_of_dict(
+            Some(key),
+            value,
+            value_first
+        ))))
+    }
+
+    /// After the first element inside `{`, a set's.
+    fn set_rest(&mut self, first: usize, e: Expr) -> PResult<ExprKind> {
+        if self.is_comp_for() {
+            let generators = tri!(self.comprehension_of(&e));
+            let elt = Box::new(e);
+            return Ok(ExprKind::SetComp { elt, generators });
+        }
+        Ok(ExprKind::Set(tri!(self.rest_of_list(e, first, Op::RBrace))))
     }
 
     fn dict_value(&mut self) -> PResult<Expr> {
@@ -2181,57 +2389,53 @@ impl<'a> Parser<'a> {
     ) -> PResult<Vec<(Option<Expr>, Expr)>> {
         let mut entries = vec![(key, value)];
         let mut last_first = value_first;
-        loop {
-            if self.is_op(Op::RBrace) {
-                break;
-            }
+        while !self.is_op(Op::RBrace) {
             if !self.eat_op(Op::Comma) {
-                let last = &entries[entries.len() - 1].1;
-                return Err(self.no_comma_error(last, last_first));
+                return Err(self.no_comma_error(&entries[entries.len() - 1].1, last_first));
             }
             if self.is_op(Op::RBrace) {
                 break;
             }
-            if self.eat_op(Op::DoubleStar) {
-                last_first = self.pos;
-                let value = self.expr_bp(BP_BOR)?;
-                entries.push((None, value));
-            } else {
-                let key = self.expression()?;
-                if !self.is_op(Op::Colon) {
-                    // CPython points at the key's last character.
-                    let col = key.span.end_col.saturating_sub(1).max(1);
-                    return Err(self.err_at(
-                        "':' expected after dictionary key",
-                        key.span.end_line,
-                        col,
-                    ));
-                }
-                self.advance();
-                last_first = self.pos;
-                let value = self.dict_value()?;
-                entries.push((Some(key), value));
-            }
+            last_first = tri!(self.dict_entry(&mut entries));
         }
         Ok(entries)
+    }
+
+    /// One `key: value` or `**mapping` entry; returns the index of the
+    /// value's first token.
+    fn dict_entry(&mut self, entries: &mut Vec<(Option<Expr>, Expr)>) -> PResult<usize> {
+        if self.eat_op(Op::DoubleStar) {
+            let value_first = self.pos;
+            let value = tri!(self.expr_bp(BP_BOR));
+            entries.push((None, value));
+            return Ok(value_first);
+        }
+        let key = tri!(self.expression());
+        if !self.is_op(Op::Colon) {
+            return Err(self.missing_dict_colon(&key));
+        }
+        self.advance();
+        let value_first = self.pos;
+        let value = tri!(self.dict_value());
+        entries.push((Some(key), value));
+        Ok(value_first)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn missing_dict_colon(&self, key: &Expr) -> SyntaxError {
+        // CPython points at the key's last character.
+        let col = key.span.end_col.saturating_sub(1).max(1);
+        self.err_at("':' expected after dictionary key", key.span.end_line, col)
     }
 
     /// After a first element, `(',' element)* [',']` up to `close`.
     fn rest_of_list(&mut self, first: Expr, first_tok: usize, close: Op) -> PResult<Vec<Expr>> {
         let mut elts = vec![first];
         let mut last_tok = first_tok;
-        loop {
-            if self.is_op(close) {
-                break;
-            }
+        while !self.is_op(close) {
             if !self.eat_op(Op::Comma) {
-                if close != Op::RParen && self.is_comp_for() {
-                    if let Some(err) = self.unparenthesized_comp_target(&elts[0]) {
-                        return Err(err);
-                    }
-                }
-                let last = &elts[elts.len() - 1];
-                return Err(self.no_comma_error(last, last_tok));
+                return Err(self.list_separator_error(&elts, last_tok, close));
             }
             if self.is_op(close) {
                 break;
@@ -2242,13 +2446,27 @@ impl<'a> Parser<'a> {
                 }
             }
             last_tok = self.pos;
-            elts.push(self.star_named_expression()?);
+            elts.push(tri!(self.star_named_expression()));
         }
         Ok(elts)
     }
 
+    /// Neither `,` nor the closing bracket after the last of `elts`.
+    #[cold]
+    #[inline(never)]
+    fn list_separator_error(&mut self, elts: &[Expr], last_tok: usize, close: Op) -> SyntaxError {
+        if close != Op::RParen && self.is_comp_for() {
+            if let Some(err) = self.unparenthesized_comp_target(&elts[0]) {
+                return err;
+            }
+        }
+        self.no_comma_error(&elts[elts.len() - 1], last_tok)
+    }
+
     /// `[a, b for ...]`: CPython's hint, if the clauses parse; their own
     /// specific errors (a bad target) come first.
+    #[cold]
+    #[inline(never)]
     fn unparenthesized_comp_target(&mut self, first: &Expr) -> Option<SyntaxError> {
         let m = self.mark();
         let furthest = self.furthest.get();
@@ -2270,6 +2488,8 @@ impl<'a> Parser<'a> {
     /// The error for a `for` target not followed by `in`. CPython reparses
     /// it as expressions and names what cannot be assigned to (`for a or b
     /// in c`), else reports the token, or a missing comma.
+    #[cold]
+    #[inline(never)]
     fn bad_for_target(&mut self, target: &Expr, first: usize) -> SyntaxError {
         let m = self.mark();
         let furthest = self.furthest.get();
@@ -2286,8 +2506,7 @@ impl<'a> Parser<'a> {
             };
             if !matches!(e.kind, ExprKind::Compare { .. }) {
                 if let Some(bad) = invalid_target(e, false) {
-                    return self
-                        .err_span(format!("cannot assign to {}", expr_name(bad)), bad.span);
+                    return self.err_span(format!("cannot assign to {}", expr_name(bad)), bad.span);
                 }
             }
         }
@@ -2316,28 +2535,37 @@ impl<'a> Parser<'a> {
     fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.is_comp_for() {
-            let is_async = self.eat_kw(Kw::Async);
-            self.advance(); // `for`
-            let first = self.pos;
-            let target = self.target_list()?;
-            self.check_store_target(&target)?;
-            if !self.is_kw(Kw::In) {
-                return Err(self.bad_for_target(&target, first));
-            }
-            self.advance();
-            let iter = self.expr_bp(BP_OR)?;
-            let mut ifs = Vec::new();
-            while self.eat_kw(Kw::If) {
-                ifs.push(self.expr_bp(BP_OR)?);
-            }
-            generators.push(Comprehension {
-                target,
-                iter,
-                ifs,
-                is_async,
-            });
+            generators.push(tri!(self.comp_clause()));
         }
         Ok(generators)
+    }
+
+    fn comp_clause(&mut self) -> PResult<Comprehension> {
+        let is_async = self.eat_kw(Kw::Async);
+        self.advance(); // `for`
+        let first = self.pos;
+        let target = tri!(self.target_list());
+        self.comp_iter(first, target, is_async)
+    }
+
+    /// A comprehension clause from the end of its target on.
+    fn comp_iter(&mut self, first: usize, target: Expr, is_async: bool) -> PResult<Comprehension> {
+        tri!(self.check_store_target(&target));
+        if !self.is_kw(Kw::In) {
+            return Err(self.bad_for_target(&target, first));
+        }
+        self.advance();
+        let iter = tri!(self.expr_bp(BP_OR));
+        let mut ifs = Vec::new();
+        while self.eat_kw(Kw::If) {
+            ifs.push(tri!(self.expr_bp(BP_OR)));
+        }
+        Ok(Comprehension {
+            target,
+            iter,
+            ifs,
+            is_async,
+        })
     }
 
     // =======================================================================
@@ -2770,13 +2998,13 @@ impl<'a> Parser<'a> {
         // end of input doing so (which then is the error reported). It is
         // parsed without hints of its own, as CPython's second try is.
         if self.hints
-            && disjunction
-            && !soft_keyword
-            && !name_then_string
             && can_start_expr(self.kind())
             && !self.is_op(Op::Star)
             && self.speculate(|p| p.expression())
             && self.brackets > 0
+            && disjunction
+            && !soft_keyword
+            && !name_then_string
         {
             return self.err_span("invalid syntax. Perhaps you forgot a comma?", e.span);
         }
@@ -2801,6 +3029,28 @@ impl<'a> Parser<'a> {
         }
         self.syntax_error()
     }
+}
+
+/// Nests `if`/`elif` branches, last first, each in the `orelse` of the
+/// one before.
+fn fold_ifs(branches: Vec<(Expr, Vec<Stmt>, Span)>, mut orelse: Vec<Stmt>) -> Stmt {
+    let mut branches = branches;
+    let mut stmt = None;
+    while let Some((test, body, span)) = branches.pop() {
+        if let Some(inner) = stmt.take() {
+            orelse = vec![inner];
+        }
+        let orelse = std::mem::take(&mut orelse);
+        stmt = Some(Stmt {
+            kind: StmtKind::If { test, body, orelse },
+            span,
+        });
+    }
+    // There is always a first branch; an empty `if` cannot be parsed.
+    stmt.unwrap_or(Stmt {
+        kind: StmtKind::Pass,
+        span: Span::default(),
+    })
 }
 
 /// Moves accumulated literal text into `parts`.

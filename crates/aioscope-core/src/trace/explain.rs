@@ -34,10 +34,7 @@ pub fn main_program() -> Explanation {
 /// The last frame.
 pub fn end(exit: &Exit) -> Explanation {
     match exit {
-        Exit::Ok => both(
-            "The program has finished.".into(),
-            "程序运行结束。".into(),
-        ),
+        Exit::Ok => both("The program has finished.".into(), "程序运行结束。".into()),
         Exit::Error(e) => both(
             format!("The program stopped with an error: {}", e),
             format!("程序因错误而终止：{}", e),
@@ -76,6 +73,13 @@ pub fn frame(
                 secs(*from),
                 secs(t)
             ),
+        ),
+        FrameKind::Thread { name } => both(
+            format!(
+                "The thread {} runs (the others are blocked) until it blocks or ends.",
+                name
+            ),
+            format!("线程 {} 运行（其他线程都在阻塞中），直到它阻塞或结束。", name),
         ),
         FrameKind::BlockingSleep { seconds } => both(
             format!(

@@ -10,7 +10,11 @@ use super::{Awaiting, Exit, FrameKind, Trace};
 pub fn transcript(trace: &Trace) -> String {
     let mut out = String::new();
     for (t, text) in &trace.out_records {
-        out.push_str(&format!("{{\"t\": {}, \"out\": {}}}\n", time(*t), string(text)));
+        out.push_str(&format!(
+            "{{\"t\": {}, \"out\": {}}}\n",
+            time(*t),
+            string(text)
+        ));
     }
     let end = trace.frames.last().map(|f| f.t).unwrap_or(0.0);
     match &trace.exit {
@@ -31,6 +35,7 @@ fn kind_name(k: &FrameKind) -> String {
         FrameKind::Step(s) => s.name().into(),
         FrameKind::ClockJump { .. } => "clock_jump".into(),
         FrameKind::BlockingSleep { .. } => "blocking_sleep".into(),
+        FrameKind::Thread { .. } => "thread".into(),
         FrameKind::End => "end".into(),
     }
 }
@@ -168,5 +173,8 @@ pub fn perfetto(trace: &Trace) -> String {
             _ => {}
         }
     }
-    format!("{{\"traceEvents\": [\n{}\n], \"displayTimeUnit\": \"ms\"}}\n", events.join(",\n"))
+    format!(
+        "{{\"traceEvents\": [\n{}\n], \"displayTimeUnit\": \"ms\"}}\n",
+        events.join(",\n")
+    )
 }

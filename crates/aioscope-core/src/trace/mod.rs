@@ -41,6 +41,11 @@ pub enum FrameKind {
         /// The clock before.
         from: f64,
     },
+    /// A simulated thread ran until it blocked or ended.
+    Thread {
+        /// Its name.
+        name: Rc<str>,
+    },
     /// `time.sleep` froze the loop.
     BlockingSleep {
         /// How long.
@@ -288,7 +293,10 @@ impl Trace {
             .map(|(i, _)| i as HandleIx)
             .collect();
         out.sort_by(|a, b| {
-            let (wa, wb) = (self.handles[*a as usize].when, self.handles[*b as usize].when);
+            let (wa, wb) = (
+                self.handles[*a as usize].when,
+                self.handles[*b as usize].when,
+            );
             wa.partial_cmp(&wb).unwrap_or(std::cmp::Ordering::Equal)
         });
         out

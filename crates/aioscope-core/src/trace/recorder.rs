@@ -209,8 +209,14 @@ impl Recorder {
             match c.state {
                 FutState::Cancelled => (TaskState::Cancelled, None),
                 FutState::Finished => match &c.exception {
-                    Some(e) => (TaskState::Failed, Some(format!("exception={}", vm.safe_repr(e, 2)))),
-                    None => (TaskState::Done, Some(format!("result={}", vm.safe_repr(&c.result, 2)))),
+                    Some(e) => (
+                        TaskState::Failed,
+                        Some(format!("exception={}", vm.safe_repr(e, 2))),
+                    ),
+                    None => (
+                        TaskState::Done,
+                        Some(format!("result={}", vm.safe_repr(&c.result, 2))),
+                    ),
                 },
                 FutState::Pending => {
                     let state = if self.pending_handles[t as usize] > 0 {
@@ -470,6 +476,18 @@ impl LoopObserver for Recorder {
         // keep the step going.
         let saved = self.step.take();
         self.push_frame(vm, &host, FrameKind::BlockingSleep { seconds }, vm.clock);
+        self.step = saved;
+    }
+
+    fn thread_running(&mut self, vm: &mut Vm, _name: &str) {
+        let host = crate::aio::host::aio(vm);
+        self.main_program_frame(vm, &host);
+    }
+
+    fn thread_stopped(&mut self, vm: &mut Vm, name: &str) {
+        let host = crate::aio::host::aio(vm);
+        let saved = self.step.take();
+        self.push_frame(vm, &host, FrameKind::Thread { name: name.into() }, vm.clock);
         self.step = saved;
     }
 
