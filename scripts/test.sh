@@ -18,6 +18,15 @@ cargo clippy -p aioscope -p aioscope-core --all-targets --target wasm32-unknown-
 step "cargo test --workspace (native)"
 cargo test --workspace
 
+step "conformance: the simulator against CPython 3.11's transcripts"
+conformance="${AIOSCOPE_CONFORMANCE:-$root/../shared/conformance}"
+if [ ! -f "$conformance/check.py" ]; then
+  echo "no conformance corpus at $conformance (set AIOSCOPE_CONFORMANCE)" >&2
+  exit 1
+fi
+cargo build --release -p aioscope-cli
+python3 "$conformance/check.py" -j 2 --runner "$root/target/release/aioscope trace {file}" "$conformance/cases"
+
 for crate in crates/aioscope-core .; do
   bash scripts/browser-test.sh chrome "$crate"
   bash scripts/browser-test.sh firefox "$crate"

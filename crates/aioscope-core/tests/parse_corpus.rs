@@ -137,7 +137,7 @@ fn mutate(rng: &mut XorShift, src: &str) -> String {
 fn mutated_corpus_programs_never_panic() {
     let files = corpus();
     let mut rng = XorShift(0x5851_f42d_4c95_7f2d);
-    for round in 0..3000 {
+    for round in 0..10_000 {
         let (name, src) = &files[rng.below(files.len())];
         // A window of the program keeps each parse small.
         let lines: Vec<&str> = src.lines().collect();

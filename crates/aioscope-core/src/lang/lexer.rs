@@ -180,7 +180,7 @@ impl<'a> Lexer<'a> {
         if c < 0x80 {
             c as char
         } else {
-            self.src[self.pos..].chars().next().unwrap_or('\0')
+            char_at(self.src, self.pos)
         }
     }
 
@@ -1071,6 +1071,11 @@ fn hex_digits(b: &[u8], at: usize, n: usize) -> (u32, usize) {
     (v, k)
 }
 
+/// The character at byte `i` of `s` (`i` is on a boundary; NUL if not).
+fn char_at(s: &str, i: usize) -> char {
+    s.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0')
+}
+
 /// Decodes the body of a (non-bytes) string literal into `out`. Raw
 /// bodies are copied, with newlines normalised as Python does.
 pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeError> {
@@ -1092,14 +1097,8 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeE
             continue;
         }
         if c != b'\\' || raw {
-            if raw && c == b'\\' && i + 1 < b.len() {
-                // A raw string keeps the backslash and the escaped char.
-                out.push('\\');
-                i += 1;
-                cpos += 1;
-                continue;
-            }
-            let ch = body[i..].chars().next().unwrap_or('\0');
+            // Raw strings keep their backslashes.
+            let ch = char_at(body, i);
             out.push(ch);
             i += ch.len_utf8();
             cpos += if ch.is_ascii() { 1 } else { 10 };
@@ -1174,7 +1173,7 @@ pub fn decode_str(body: &str, raw: bool, out: &mut String) -> Result<(), EscapeE
                 // An unknown escape keeps its backslash (a warning in
                 // CPython, not an error).
                 out.push('\\');
-                let ch = body[i - 1..].chars().next().unwrap_or('\0');
+                let ch = char_at(body, i - 1);
                 out.push(ch);
                 i += ch.len_utf8() - 1;
                 cpos += if ch.is_ascii() { 0 } else { 9 };

@@ -114,6 +114,19 @@ enum Infix {
     Bin(BinOp),
 }
 
+/// A parameter list being parsed.
+struct ParamList {
+    params: Box<Params>,
+    /// `)` or, for a lambda, `:`.
+    close: Op,
+    /// Whether `name: annotation` is allowed (not in a lambda).
+    annotations: bool,
+    seen_default: bool,
+    seen_slash: bool,
+    /// Where the `*` is, once seen.
+    star: Option<Span>,
+}
+
 /// Call arguments being parsed.
 struct Args {
     args: Vec<Expr>,
@@ -1304,7 +1317,7 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         self.brackets += 1;
-        let params = self.params(Op::RParen, true)?;
+        let params = *self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
         self.brackets -= 1;
         let returns = if self.eat_op(Op::Arrow) {
@@ -1360,108 +1373,138 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// Parameters up to `close` (`)` for `def`, `:` for `lambda`).
-    fn params(&mut self, close: Op, annotations: bool) -> PResult<Params> {
-        let mut p = Params::default();
-        let mut seen_default = false;
-        let mut seen_slash = false;
-        let mut star: Option<&'a Token> = None;
-        loop {
-            if self.is_op(close) {
+    /// Parameters up to `close` (`)` for `def`, `:` for `lambda`). Each
+    /// parameter is parsed by a function of its own: defaults recurse
+    /// (`lambda x=lambda y=...`), so this frame must stay small.
+    fn params(&mut self, close: Op, annotations: bool) -> PResult<Box<Params>> {
+        let mut ps = ParamList {
+            params: Box::default(),
+            close,
+            annotations,
+            seen_default: false,
+            seen_slash: false,
+            star: None,
+        };
+        while !self.is_op(close) {
+            if tri!(self.param_item(&mut ps)) || !self.eat_op(Op::Comma) {
                 break;
             }
-            let t = self.tok();
-            if t.kind == K::Op(Op::LParen) && self.parenthesized_params() {
-                let what = if close == Op::Colon {
+        }
+        if let Some(span) = ps.star {
+            if ps.params.vararg.is_none() && ps.params.kwonly.is_empty() {
+                return Err(self.err_span("named arguments must follow bare *", span));
+            }
+        }
+        Ok(ps.params)
+    }
+
+    /// One item of a parameter list; true when nothing may follow it
+    /// (`**kwargs`).
+    fn param_item(&mut self, ps: &mut ParamList) -> PResult<bool> {
+        match self.kind() {
+            K::Op(Op::LParen) if self.parenthesized_params() => {
+                let what = if ps.close == Op::Colon {
                     "Lambda expression parameters"
                 } else {
                     "Function parameters"
                 };
-                return Err(self.err_here(format!("{} cannot be parenthesized", what)));
+                Err(self.err_here(format!("{} cannot be parenthesized", what)))
             }
-            match t.kind {
-                K::Op(Op::Slash) => {
-                    if seen_slash {
-                        return Err(self.err_here("/ may appear only once"));
-                    }
-                    if star.is_some() {
-                        return Err(self.err_here("/ must be ahead of *"));
-                    }
-                    if p.args.is_empty() {
-                        return Err(self.syntax_error());
-                    }
-                    self.advance();
-                    seen_slash = true;
-                    p.posonly = p.args.len();
-                }
-                K::Op(Op::Star) => {
-                    if star.is_some() {
-                        return Err(self.err_here("* argument may appear only once"));
-                    }
-                    self.advance();
-                    star = Some(t);
-                    if self.kind() == K::Name {
-                        let param = self.param(annotations)?;
-                        if self.is_op(Op::Assign) {
-                            return Err(
-                                self.err_here("var-positional argument cannot have default value")
-                            );
-                        }
-                        p.vararg = Some(param);
-                    } else if !(self.is_op(Op::Comma) || self.is_op(close)) {
-                        return Err(self.syntax_error());
-                    }
-                }
-                K::Op(Op::DoubleStar) => {
-                    self.advance();
-                    let param = self.param(annotations)?;
-                    if self.is_op(Op::Assign) {
-                        return Err(self.err_here("var-keyword argument cannot have default value"));
-                    }
-                    p.kwarg = Some(param);
-                    if self.eat_op(Op::Comma) && !self.is_op(close) {
-                        return Err(self.err_here("arguments cannot follow var-keyword argument"));
-                    }
-                    break;
-                }
-                K::Name => {
-                    let mut param = self.param(annotations)?;
-                    if self.is_op(Op::Assign) {
-                        let eq = self.advance();
-                        if self.is_op(Op::Comma) || self.is_op(close) {
-                            return Err(self.err_span("expected default value expression", eq.span));
-                        }
-                        param.default = Some(self.expression()?);
-                        if star.is_none() {
-                            seen_default = true;
-                        }
-                    } else if star.is_none()
-                        && seen_default
-                        && (self.is_op(Op::Comma) || self.is_op(close))
-                    {
-                        return Err(self.err_span(
-                            "non-default argument follows default argument",
-                            param.span,
-                        ));
-                    }
-                    if star.is_some() {
-                        p.kwonly.push(param);
-                    } else {
-                        p.args.push(param);
-                    }
-                }
-                _ => return Err(self.syntax_error()),
-            }
-            if !self.eat_op(Op::Comma) {
-                break;
-            }
+            K::Op(Op::Slash) => self.slash_param(ps).map(|_| false),
+            K::Op(Op::Star) => self.star_param(ps).map(|_| false),
+            K::Op(Op::DoubleStar) => self.kwarg_param(ps).map(|_| true),
+            K::Name => self.plain_param(ps).map(|_| false),
+            _ => Err(self.syntax_error()),
         }
-        if let Some(t) = star {
-            if p.vararg.is_none() && p.kwonly.is_empty() {
-                return Err(self.err_span("named arguments must follow bare *", t.span));
-            }
+    }
+
+    fn slash_param(&mut self, ps: &mut ParamList) -> PResult<()> {
+        if ps.seen_slash {
+            return Err(self.err_here("/ may appear only once"));
         }
-        Ok(p)
+        if ps.star.is_some() {
+            return Err(self.err_here("/ must be ahead of *"));
+        }
+        if ps.params.args.is_empty() {
+            return Err(self.syntax_error());
+        }
+        self.advance();
+        ps.seen_slash = true;
+        ps.params.posonly = ps.params.args.len();
+        Ok(())
+    }
+
+    fn star_param(&mut self, ps: &mut ParamList) -> PResult<()> {
+        if ps.star.is_some() {
+            return Err(self.err_here("* argument may appear only once"));
+        }
+        ps.star = Some(self.advance().span);
+        if self.kind() == K::Name {
+            let param = self.param(ps.annotations)?;
+            if self.is_op(Op::Assign) {
+                return Err(self.err_here("var-positional argument cannot have default value"));
+            }
+            ps.params.vararg = Some(param);
+        } else if !(self.is_op(Op::Comma) || self.is_op(ps.close)) {
+            return Err(self.syntax_error());
+        }
+        Ok(())
+    }
+
+    fn kwarg_param(&mut self, ps: &mut ParamList) -> PResult<()> {
+        self.advance();
+        let param = self.param(ps.annotations)?;
+        if self.is_op(Op::Assign) {
+            return Err(self.err_here("var-keyword argument cannot have default value"));
+        }
+        ps.params.kwarg = Some(param);
+        if self.eat_op(Op::Comma) && !self.is_op(ps.close) {
+            return Err(self.err_here("arguments cannot follow var-keyword argument"));
+        }
+        Ok(())
+    }
+
+    /// A named parameter, with its default if any.
+    fn plain_param(&mut self, ps: &mut ParamList) -> PResult<()> {
+        let param = tri!(self.param(ps.annotations));
+        let default = if self.is_op(Op::Assign) {
+            Some(tri!(self.param_default(ps.close)))
+        } else {
+            None
+        };
+        self.add_param(ps, param, default)
+    }
+
+    fn add_param(
+        &mut self,
+        ps: &mut ParamList,
+        mut param: Param,
+        default: Option<Expr>,
+    ) -> PResult<()> {
+        if default.is_some() {
+            param.default = default;
+            ps.seen_default |= ps.star.is_none();
+        } else if ps.star.is_none()
+            && ps.seen_default
+            && (self.is_op(Op::Comma) || self.is_op(ps.close))
+        {
+            return Err(self.err_span("non-default argument follows default argument", param.span));
+        }
+        if ps.star.is_some() {
+            ps.params.kwonly.push(param);
+        } else {
+            ps.params.args.push(param);
+        }
+        Ok(())
+    }
+
+    /// `= default`, from the `=`.
+    fn param_default(&mut self, close: Op) -> PResult<Expr> {
+        let eq = self.advance().span;
+        if self.is_op(Op::Comma) || self.is_op(close) {
+            return Err(self.err_span("expected default value expression", eq));
+        }
+        self.expression()
     }
 
     /// `(a, b)` where a parameter should be: a Python 2 habit CPython
@@ -1866,7 +1909,7 @@ impl<'a> Parser<'a> {
 
     fn lambda(&mut self) -> PResult<Expr> {
         let start = self.advance().span;
-        let params = Box::new(tri!(self.params(Op::Colon, false)));
+        let params = tri!(self.params(Op::Colon, false));
         self.expect_op(Op::Colon)?;
         let body = Box::new(tri!(self.expression()));
         Ok(self.node(start, ExprKind::Lambda { params, body }))
@@ -2244,18 +2287,27 @@ impl<'a> Parser<'a> {
 
     /// After the first element inside `(`.
     fn paren_rest(&mut self, start: Span, first: usize, e: Expr) -> PResult<Expr> {
-        let kind = if self.is_comp_for() || self.is_op(Op::Comma) {
-            tri!(self.genexp_or_tuple(first, e))
-        } else if self.is_op(Op::RParen) {
-            if let ExprKind::Starred(_) = e.kind {
-                return Err(self.err_span("cannot use starred expression here", e.span));
-            }
-            self.advance();
-            self.brackets -= 1;
-            return Ok(e);
-        } else {
+        if self.is_comp_for() || self.is_op(Op::Comma) {
+            let kind = tri!(self.genexp_or_tuple(first, e));
+            return self.close_paren(start, kind);
+        }
+        self.group(first, e)
+    }
+
+    /// `(e)`, at the `)`.
+    fn group(&mut self, first: usize, e: Expr) -> PResult<Expr> {
+        if !self.is_op(Op::RParen) {
             return Err(self.no_comma_error(&e, first));
-        };
+        }
+        if let ExprKind::Starred(_) = e.kind {
+            return Err(self.err_span("cannot use starred expression here", e.span));
+        }
+        self.advance();
+        self.brackets -= 1;
+        Ok(e)
+    }
+
+    fn close_paren(&mut self, start: Span, kind: ExprKind) -> PResult<Expr> {
         self.expect_op(Op::RParen)?;
         self.brackets -= 1;
         Ok(self.node(start, kind))
@@ -2535,37 +2587,56 @@ impl<'a> Parser<'a> {
     fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.is_comp_for() {
-            generators.push(tri!(self.comp_clause()));
+            tri!(self.comp_clause(&mut generators));
         }
         Ok(generators)
     }
 
-    fn comp_clause(&mut self) -> PResult<Comprehension> {
+    /// One clause, added to `generators` (results are passed that way
+    /// rather than returned to keep these recursive frames small).
+    fn comp_clause(&mut self, generators: &mut Vec<Comprehension>) -> PResult<()> {
         let is_async = self.eat_kw(Kw::Async);
         self.advance(); // `for`
         let first = self.pos;
         let target = tri!(self.target_list());
-        self.comp_iter(first, target, is_async)
+        self.comp_iter(generators, first, target, is_async)
     }
 
     /// A comprehension clause from the end of its target on.
-    fn comp_iter(&mut self, first: usize, target: Expr, is_async: bool) -> PResult<Comprehension> {
+    fn comp_iter(
+        &mut self,
+        generators: &mut Vec<Comprehension>,
+        first: usize,
+        target: Expr,
+        is_async: bool,
+    ) -> PResult<()> {
         tri!(self.check_store_target(&target));
         if !self.is_kw(Kw::In) {
             return Err(self.bad_for_target(&target, first));
         }
         self.advance();
         let iter = tri!(self.expr_bp(BP_OR));
+        self.comp_ifs(generators, target, iter, is_async)
+    }
+
+    fn comp_ifs(
+        &mut self,
+        generators: &mut Vec<Comprehension>,
+        target: Expr,
+        iter: Expr,
+        is_async: bool,
+    ) -> PResult<()> {
         let mut ifs = Vec::new();
         while self.eat_kw(Kw::If) {
             ifs.push(tri!(self.expr_bp(BP_OR)));
         }
-        Ok(Comprehension {
+        generators.push(Comprehension {
             target,
             iter,
             ifs,
             is_async,
-        })
+        });
+        Ok(())
     }
 
     // =======================================================================

@@ -337,15 +337,24 @@ impl Builder {
         Ok(())
     }
 
-    fn declare_params(&mut self, params: &Params) {
+    fn declare_params(&mut self, params: &Params) -> Result<(), SyntaxError> {
         // CPython orders varnames: positional, keyword-only, *args, **kwargs.
         let mut ordered: Vec<&Param> = params.args.iter().collect();
         ordered.extend(params.kwonly.iter());
         ordered.extend(params.vararg.iter());
         ordered.extend(params.kwarg.iter());
         for p in ordered {
-            self.cur().entry(&p.name).param = true;
+            let f = self.cur().entry(&p.name);
+            if f.param {
+                return Err(SyntaxError::new(
+                    format!("duplicate argument '{}' in function definition", p.name),
+                    p.span.line,
+                    p.span.col,
+                ));
+            }
+            f.param = true;
         }
+        Ok(())
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
@@ -381,7 +390,7 @@ impl Builder {
                 self.params_defaults(&def.params)?;
                 self.assign(&def.name);
                 self.push(key_of_def(def), ScopeKind::Function);
-                self.declare_params(&def.params);
+                self.declare_params(&def.params)?;
                 self.stmts(&def.body)?;
                 self.pop();
                 Ok(())
@@ -489,6 +498,13 @@ impl Builder {
             StmtKind::Global(names) => {
                 for n in names {
                     let f = self.cur().entry(n);
+                    if f.param {
+                        return Err(SyntaxError::new(
+                            format!("name '{}' is parameter and global", n),
+                            s.span.line,
+                            s.span.col,
+                        ));
+                    }
                     if f.assigned || f.used {
                         return Err(SyntaxError::new(
                             format!("name '{}' is used prior to global declaration", n),
@@ -509,7 +525,15 @@ impl Builder {
                     ));
                 }
                 for n in names {
-                    self.cur().entry(n).nonlocal = true;
+                    let f = self.cur().entry(n);
+                    if f.param {
+                        return Err(SyntaxError::new(
+                            format!("name '{}' is parameter and nonlocal", n),
+                            s.span.line,
+                            s.span.col,
+                        ));
+                    }
+                    f.nonlocal = true;
                 }
                 Ok(())
             }
@@ -657,7 +681,7 @@ impl Builder {
             ExprKind::Lambda { params, body } => {
                 self.params_defaults(params)?;
                 self.push(key_of_expr(e), ScopeKind::Function);
-                self.declare_params(params);
+                self.declare_params(params)?;
                 self.expr(body)?;
                 self.pop();
                 Ok(())

@@ -208,6 +208,9 @@ impl Vm {
     }
 
     /// Puts the frames of a suspended fiber back into their coroutines.
+    // Frames move between fibers and coroutine objects; boxed, each move is
+    // a pointer copy.
+    #[allow(clippy::vec_box)]
     fn park(&mut self, fiber: Vec<Box<Frame>>) {
         for frame in fiber.into_iter() {
             let Some(owner) = frame.owner.clone() else {
@@ -220,6 +223,7 @@ impl Vm {
     }
 
     /// Closes the coroutines of frames left on a fiber that failed.
+    #[allow(clippy::vec_box)]
     fn abandon(&mut self, fiber: Vec<Box<Frame>>) {
         for frame in fiber {
             if let Some(owner) = &frame.owner {

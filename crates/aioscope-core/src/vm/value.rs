@@ -103,13 +103,7 @@ impl Value {
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),
             Value::Function(_) => "function".into(),
-            Value::Native(n) => {
-                if n.bound.is_some() {
-                    "builtin_function_or_method".into()
-                } else {
-                    "builtin_function_or_method".into()
-                }
-            }
+            Value::Native(_) => "builtin_function_or_method".into(),
             Value::BoundMethod(_) => "method".into(),
             Value::Class(_) => "type".into(),
             Value::Instance(i) => i.class.name.clone(),

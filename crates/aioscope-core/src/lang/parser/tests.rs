@@ -1461,7 +1461,7 @@ pub(crate) fn mutate(rng: &mut XorShift, src: &str) -> String {
 #[test]
 fn random_token_soup_never_panics() {
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..3000 {
+    for _ in 0..5000 {
         let mut src = String::new();
         for _ in 0..rng.below(40) {
             src.push_str(FRAGMENTS[rng.below(FRAGMENTS.len())]);
@@ -1476,7 +1476,7 @@ fn random_token_soup_never_panics() {
 #[test]
 fn mutated_programs_never_panic() {
     let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
-    for _ in 0..3000 {
+    for _ in 0..5000 {
         let mut src = SEEDS[rng.below(SEEDS.len())].to_string();
         for _ in 0..1 + rng.below(3) {
             src = mutate(&mut rng, &src);
@@ -1491,7 +1491,7 @@ fn mutated_programs_never_panic() {
 #[test]
 fn random_bytes_never_panic() {
     let mut rng = XorShift(0xdead_beef_cafe_f00d);
-    for _ in 0..2000 {
+    for _ in 0..3000 {
         let bytes: Vec<u8> = (0..rng.below(60)).map(|_| rng.next() as u8).collect();
         let src = String::from_utf8_lossy(&bytes);
         let _ = parse(&src);

@@ -1,0 +1,64 @@
+//! A program and the fingerprint of its event trace, shared by the native
+//! and the browser tests: the same program must give the same trace
+//! byte for byte on every platform.
+
+use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::trace::export;
+
+/// A program touching tasks, timers, a semaphore, gather and cancellation.
+pub const PROGRAM: &str = "\
+import asyncio
+
+async def worker(name, sem, delay):
+    async with sem:
+        print(name, 'in', asyncio.get_running_loop().time())
+        await asyncio.sleep(delay)
+    return name.upper()
+
+async def sleeper():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print('sleeper cancelled')
+        raise
+
+async def main():
+    sem = asyncio.Semaphore(2)
+    s = asyncio.create_task(sleeper())
+    names = await asyncio.gather(*[worker(n, sem, 0.1 * (i + 1)) for i, n in enumerate('abcd')])
+    s.cancel()
+    await asyncio.sleep(0)
+    print(names, s.cancelled())
+
+asyncio.run(main())
+";
+
+/// What the program prints (checked against CPython 3.11's oracle).
+pub const TRANSCRIPT: &str = "\
+{\"t\": 0.0, \"out\": \"a in 0.0\\nb in 0.0\\n\"}
+{\"t\": 0.1, \"out\": \"c in 0.1\\n\"}
+{\"t\": 0.2, \"out\": \"d in 0.2\\n\"}
+{\"t\": 0.6, \"out\": \"sleeper cancelled\\n['A', 'B', 'C', 'D'] True\\n\"}
+{\"t\": 0.6, \"exit\": \"ok\"}
+";
+
+/// The fingerprint of the event trace (`fnv1a` of `events_jsonl`), the
+/// same natively and in every browser.
+pub const EVENTS_FINGERPRINT: u64 = 0x5dd0_5eb6_5ab8_68e2;
+
+/// 64-bit FNV-1a: a fingerprint that needs no crate.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The transcript and the fingerprint of the full event trace.
+pub fn run() -> (String, u64, usize) {
+    let trace = run_program(PROGRAM, "main.py", &Options::default());
+    let events = export::events_jsonl(&trace);
+    (trace.transcript(), fnv1a(events.as_bytes()), events.len())
+}
