@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use aioscope_core::vm::{RunError, Vm};
+use aioscope_core::aio::sim::new_vm;
+use aioscope_core::vm::RunError;
 
 fn run(source: &str, filename: &str) -> String {
-    let mut vm = Vm::new();
+    let mut vm = new_vm();
     let result = vm.run_main(source, filename);
     let mut out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
     match result {

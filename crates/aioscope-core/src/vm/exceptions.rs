@@ -88,6 +88,19 @@ impl Vm {
             return self.to_str(exc);
         };
         let args = data.borrow().args.clone();
+        if self.is_instance_of(exc, "BaseExceptionGroup") {
+            let msg = match args.first() {
+                Some(m) => self.to_str(m)?,
+                None => String::new(),
+            };
+            let n = match args.get(1) {
+                Some(Value::List(l)) => l.borrow().len(),
+                Some(Value::Tuple(t)) => t.len(),
+                _ => 0,
+            };
+            let s = if n == 1 { "" } else { "s" };
+            return Ok(format!("{} ({} sub-exception{})", msg, n, s));
+        }
         let is_key_error = self.is_instance_of(exc, "KeyError");
         match args.len() {
             0 => Ok(String::new()),

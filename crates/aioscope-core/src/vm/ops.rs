@@ -495,6 +495,12 @@ impl Vm {
 
     /// `a == b` as a Rust bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        // A namedtuple compares as the tuple it is.
+        if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
+            if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+                return self.seq_eq(&x, &y);
+            }
+        }
         if a.is(b) {
             // Identity implies equality except for NaN.
             if let Value::Float(f) = a {
@@ -577,6 +583,9 @@ impl Vm {
                 (Num::F(x), Num::I(y)) => x.partial_cmp(&(y as f64)),
                 (Num::F(x), Num::F(y)) => x.partial_cmp(&y),
             });
+        }
+        if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
+            return self.seq_order(&x, &y);
         }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
@@ -787,6 +796,18 @@ impl Vm {
                 ))
             }
         }
+    }
+}
+
+/// The items of a tuple or namedtuple.
+fn as_tuple(v: &Value) -> Option<Rc<[Value]>> {
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        Value::Instance(i) => match &i.payload {
+            super::value::Payload::Tuple(t) => Some(t.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
