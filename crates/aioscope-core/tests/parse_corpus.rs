@@ -1,5 +1,5 @@
 //! Every program of the conformance corpus (and the `net` module they
-//! import) parses, and mutations of them never make the parser panic.
+//! import) parses and compiles, and mutations of them never make the parser panic.
 //!
 //! The corpus lives outside this repository: `$AIOSCOPE_CONFORMANCE`, or
 //! `shared/conformance` beside the repository's clone. A missing corpus
@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use aioscope_core::lang::ast::{Module, Span, Stmt};
+use aioscope_core::lang::compiler::compile;
 use aioscope_core::lang::parser::parse;
 
 fn corpus_dir() -> PathBuf {
@@ -70,6 +71,15 @@ fn every_corpus_program_parses() {
         let module: Module = parse(src).unwrap_or_else(|e| panic!("{}: {}", name, e));
         assert!(!module.body.is_empty(), "{}: no statements", name);
         check_body(name, src.lines().count() as u32, &module.body);
+    }
+}
+
+#[test]
+fn every_corpus_program_compiles() {
+    for (name, src) in &corpus() {
+        let module = parse(src).unwrap_or_else(|e| panic!("{}: {}", name, e));
+        let code = compile(&module, name).unwrap_or_else(|e| panic!("{}: {}", name, e));
+        assert!(!code.instrs.is_empty(), "{}: no code", name);
     }
 }
 
