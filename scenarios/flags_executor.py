@@ -26,11 +26,19 @@ async def download(cc):
     image = await resp.read()
     loop = asyncio.get_running_loop()
     name = await loop.run_in_executor(None, save_flag, image, cc + '.gif')
-    print('saved', name, 'at {:.2f}s'.format(loop.time()))
+    print(' saved', name, 'at {:.2f}s'.format(loop.time()))
+
+
+async def ticker():
+    while True:  # proof that the loop is free while files are written
+        await asyncio.sleep(0.1)
+        print('.', end='', flush=True)
 
 
 async def main():
+    tick = asyncio.create_task(ticker())
     await asyncio.gather(*[download(cc) for cc in COUNTRIES])
+    tick.cancel()
     print(len(disk), 'files,', sum(disk.values()), 'bytes')
 
 

@@ -40,10 +40,21 @@ fn kind_name(k: &FrameKind) -> String {
     }
 }
 
-/// One JSON object per frame: time, kind, what ran, the ready queue, the
-/// timers, every task's state, stdout so far (length) and the explanation.
+/// One JSON object per frame: time, kind, what ran, the head of the ready
+/// queue and its length, the timers' count and next due time, the tasks
+/// that changed in this frame (full state), stdout so far (length) and the
+/// explanation. Listing only changed tasks keeps the output proportional
+/// to what happened, not to frames × tasks.
 pub fn events_jsonl(trace: &Trace) -> String {
     let mut out = String::new();
+    let mut changed: Vec<Vec<u32>> = vec![Vec::new(); trace.frames.len()];
+    for (t, rec) in trace.tasks.iter().enumerate() {
+        for (at, _) in &rec.views {
+            if let Some(list) = changed.get_mut(*at as usize) {
+                list.push(t as u32);
+            }
+        }
+    }
     for (i, f) in trace.frames.iter().enumerate() {
         let at = i as u32;
         let what = f
@@ -51,26 +62,20 @@ pub fn events_jsonl(trace: &Trace) -> String {
             .and_then(|h| trace.handles.get(h as usize))
             .map(|h| string(&h.what))
             .unwrap_or_else(|| "null".into());
-        let ready: Vec<String> = trace
-            .ready_at(at)
+        let ready_all = trace.ready_at(at);
+        let ready: Vec<String> = ready_all
             .iter()
+            .take(3)
             .map(|h| string(&trace.handles[*h as usize].what))
             .collect();
-        let timers: Vec<String> = trace
-            .timers_at(at)
-            .iter()
-            .map(|h| {
-                let rec = &trace.handles[*h as usize];
-                format!(
-                    "{{\"when\": {}, \"what\": {}, \"cancelled\": {}}}",
-                    time(rec.when.unwrap_or(0.0)),
-                    string(&rec.what),
-                    rec.cancelled_by(at)
-                )
-            })
-            .collect();
+        let timers = trace.timers_at(at);
+        let next_timer = timers
+            .first()
+            .and_then(|h| trace.handles[*h as usize].when)
+            .map(time)
+            .unwrap_or_else(|| "null".into());
         let mut tasks = Vec::new();
-        for t in 0..trace.tasks.len() as u32 {
+        for &t in &changed[i] {
             if let Some(v) = trace.task_at(t, at) {
                 let stack: Vec<String> = v
                     .stack
@@ -96,15 +101,17 @@ pub fn events_jsonl(trace: &Trace) -> String {
             }
         }
         out.push_str(&format!(
-            "{{\"frame\": {}, \"t\": {}, \"kind\": \"{}\", \"what\": {}, \"task\": {}, \"line\": {}, \"ready\": [{}], \"timers\": [{}], \"tasks\": [{}], \"stdout_len\": {}, \"explanation\": {}}}\n",
+            "{{\"frame\": {}, \"t\": {}, \"kind\": \"{}\", \"what\": {}, \"task\": {}, \"line\": {}, \"ready_len\": {}, \"ready\": [{}], \"timers_len\": {}, \"next_timer\": {}, \"changed_tasks\": [{}], \"stdout_len\": {}, \"explanation\": {}}}\n",
             i,
             time(f.t),
             kind_name(&f.kind),
             what,
             f.task.map(|t| t.to_string()).unwrap_or_else(|| "null".into()),
             f.line.map(|l| l.to_string()).unwrap_or_else(|| "null".into()),
+            ready_all.len(),
             ready.join(", "),
-            timers.join(", "),
+            timers.len(),
+            next_timer,
             tasks.join(", "),
             f.out_len,
             string(&f.explanation.en)
