@@ -11,6 +11,7 @@ use super::host::{AioHost, Handle};
 
 /// Why a handle exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StepKind {
     /// A plain callback from `call_soon`.
     Callback,

@@ -29,6 +29,7 @@ pub type HandleIx = u32;
 
 /// What a frame shows happening.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FrameKind {
     /// The program starts (before the loop runs anything).
     Start,
@@ -57,6 +58,7 @@ pub enum FrameKind {
 
 /// One frame.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Frame {
     /// Virtual time when it happened.
     pub t: f64,
@@ -80,6 +82,7 @@ pub struct Frame {
 
 /// One sentence about a frame, in the UI's languages.
 #[derive(Clone, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Explanation {
     /// English.
     pub en: String,
@@ -89,6 +92,7 @@ pub struct Explanation {
 
 /// One line executed by some task during a frame.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LineHit {
     /// The line (in the user's program).
     pub line: u32,
@@ -96,6 +100,7 @@ pub struct LineHit {
 
 /// A scheduled callback over its lifetime.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct HandleRec {
     /// The callback, as CPython's handle repr shows it.
     pub what: String,
@@ -125,6 +130,7 @@ impl HandleRec {
 
 /// A task's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TaskState {
     /// Created, its first step not run yet.
     Created,
@@ -159,6 +165,7 @@ impl TaskState {
 
 /// What a task awaits.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Awaiting {
     /// Another task.
     Task(TaskIx),
@@ -170,6 +177,7 @@ pub enum Awaiting {
 
 /// One coroutine of a task's await chain.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StackEntry {
     /// The coroutine's qualname.
     pub qualname: Rc<str>,
@@ -182,6 +190,7 @@ pub struct StackEntry {
 
 /// A task as it is between two of its changes.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TaskView {
     /// Its name then.
     pub name: Rc<str>,
@@ -199,6 +208,7 @@ pub struct TaskView {
 
 /// A task over the whole run.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TaskRec {
     /// Its coroutine's qualname.
     pub coro: Rc<str>,
@@ -210,6 +220,7 @@ pub struct TaskRec {
 
 /// A lock, semaphore, event or queue at one frame.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SyncView {
     /// Which object (index among the synchronisation objects).
     pub id: u32,
@@ -223,6 +234,7 @@ pub struct SyncView {
 
 /// How the program ended.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Exit {
     /// Normally.
     Ok,
@@ -232,6 +244,7 @@ pub enum Exit {
 
 /// A whole recorded run.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Trace {
     /// The file name shown.
     pub filename: Rc<str>,
