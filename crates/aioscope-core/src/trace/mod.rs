@@ -228,8 +228,17 @@ pub struct SyncView {
     pub kind: Rc<str>,
     /// Its state in words: `value 2`, `locked`, `set`, `3 items`.
     pub state: String,
-    /// Tasks waiting on it, first first.
+    /// The first tasks waiting on it, first first (at most
+    /// [`SyncView::SHOWN_WAITERS`]).
     pub waiters: Vec<TaskIx>,
+    /// How many futures wait on it in all.
+    pub waiting: u32,
+}
+
+impl SyncView {
+    /// Waiters listed by name; the rest are only counted, so recording a
+    /// semaphore with thousands of waiters stays cheap.
+    pub const SHOWN_WAITERS: usize = 32;
 }
 
 /// How the program ended.

@@ -2,7 +2,7 @@
 //! recorded: the task that ran, tasks that were scheduled or cancelled,
 //! synchronisation objects whose state moved.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::aio::future::{as_fut, FutState};
 use crate::aio::host::{AioHost, Handle};
@@ -26,6 +26,7 @@ pub struct Recorder {
     pending_handles: Vec<u32>,
     dirty: Vec<TaskIx>,
     waiter_of: HashMap<u64, TaskIx>,
+    waiting_on: Vec<Option<u64>>,
     timer_of_future: HashMap<u64, f64>,
     step: Option<(HandleIx, Option<TaskIx>, f64)>,
     out_records_seen: usize,
@@ -63,13 +64,14 @@ impl Recorder {
                 exit: Exit::Ok,
                 stderr: String::new(),
             },
-            handle_ix: HashMap::new(),
-            task_ix: HashMap::new(),
+            handle_ix: HashMap::default(),
+            task_ix: HashMap::default(),
             task_values: Vec::new(),
             pending_handles: Vec::new(),
             dirty: Vec::new(),
-            waiter_of: HashMap::new(),
-            timer_of_future: HashMap::new(),
+            waiter_of: HashMap::default(),
+            waiting_on: Vec::new(),
+            timer_of_future: HashMap::default(),
             step: None,
             out_records_seen: 0,
             out_last_len: 0,
@@ -257,12 +259,17 @@ impl Recorder {
             }
         }
         let waiter = core.fut_waiter.borrow().clone();
-        self.waiter_of.retain(|_, v| *v != t);
+        if let Some(old) = self.waiting_on[t as usize].take() {
+            if self.waiter_of.get(&old) == Some(&t) {
+                self.waiter_of.remove(&old);
+            }
+        }
         let awaiting = if state == TaskState::Waiting {
             let target = waiter.or(awaiting);
             target.map(|w| {
                 if let Some(id) = fut_id(&w) {
                     self.waiter_of.insert(id, t);
+                    self.waiting_on[t as usize] = Some(id);
                     if let Some(ix) = self.task_ix.get(&id) {
                         return Awaiting::Task(*ix);
                     }
@@ -298,63 +305,80 @@ impl Recorder {
             }
             let Value::Instance(inst) = obj else { continue };
             let kind = inst.class.name.clone();
-            let attr = |name: &str| inst.attrs.borrow().get(name).cloned();
-            let list_of = |v: Option<Value>| -> Vec<Value> {
-                match v {
-                    Some(Value::List(l)) => l.borrow().clone(),
-                    _ => Vec::new(),
-                }
+            let attrs = inst.attrs.borrow();
+            let flag = |name: &str| matches!(attrs.get(name), Some(Value::Bool(true)));
+            // Waiter lists are read in place: only their length, their first
+            // element and (when the state changed) a bounded prefix.
+            let waiter_lists: Vec<Value> = match &*kind {
+                "Queue" => ["_getters", "_putters"]
+                    .iter()
+                    .filter_map(|n| attrs.get(n).cloned())
+                    .collect(),
+                _ => attrs.get("_waiters").cloned().into_iter().collect(),
             };
-            let (state, waiters) = match &*kind {
-                "Lock" => (
-                    if matches!(attr("_locked"), Some(Value::Bool(true))) {
-                        "locked".to_string()
-                    } else {
-                        "unlocked".to_string()
-                    },
-                    list_of(attr("_waiters")),
-                ),
-                "Event" => (
-                    if matches!(attr("_value"), Some(Value::Bool(true))) {
-                        "set".to_string()
-                    } else {
-                        "not set".to_string()
-                    },
-                    list_of(attr("_waiters")),
-                ),
-                "Queue" => {
-                    let items = list_of(attr("_queue"));
-                    let mut getters = list_of(attr("_getters"));
-                    getters.extend(list_of(attr("_putters")));
-                    let shown: Vec<String> =
-                        items.iter().take(8).map(|v| vm.safe_repr(v, 1)).collect();
-                    let more = if items.len() > 8 { ", …" } else { "" };
-                    (format!("[{}{}]", shown.join(", "), more), getters)
+            let state = match &*kind {
+                "Lock" => if flag("_locked") {
+                    "locked"
+                } else {
+                    "unlocked"
                 }
-                _ => {
-                    let value = match attr("_value") {
-                        Some(Value::Int(n)) => n,
-                        _ => 0,
-                    };
-                    (format!("value {}", value), list_of(attr("_waiters")))
-                }
+                .to_string(),
+                "Event" => if flag("_value") { "set" } else { "not set" }.to_string(),
+                "Queue" => match attrs.get("_queue") {
+                    Some(Value::List(l)) => {
+                        let items = l.borrow();
+                        let shown: Vec<Value> = items.iter().take(8).cloned().collect();
+                        let n = items.len();
+                        drop(items);
+                        let parts: Vec<String> = shown.iter().map(|v| vm.safe_repr(v, 1)).collect();
+                        let more = if n > 8 {
+                            format!(", … ({} items)", n)
+                        } else {
+                            String::new()
+                        };
+                        format!("[{}{}]", parts.join(", "), more)
+                    }
+                    _ => "[]".to_string(),
+                },
+                _ => match attrs.get("_value") {
+                    Some(Value::Int(n)) => format!("value {}", n),
+                    _ => "value 0".to_string(),
+                },
             };
-            let first = waiters.first().and_then(fut_id).unwrap_or(0);
-            let sig = (state.clone(), waiters.len(), first);
+            drop(attrs);
+            let mut total = 0usize;
+            let mut first = 0u64;
+            for l in &waiter_lists {
+                if let Value::List(l) = l {
+                    let l = l.borrow();
+                    if first == 0 {
+                        first = l.first().and_then(fut_id).unwrap_or(0);
+                    }
+                    total += l.len();
+                }
+            }
+            let sig = (state.clone(), total, first);
             if self.sync_signature[i].as_ref() == Some(&sig) {
                 continue;
             }
             self.sync_signature[i] = Some(sig);
-            let waiting_tasks = waiters
-                .iter()
-                .filter_map(|w| {
-                    let (f, _) = as_fut(w)?;
-                    if f.done() {
-                        return None;
+            let mut waiting_tasks = Vec::new();
+            for l in &waiter_lists {
+                if let Value::List(l) = l {
+                    for w in l.borrow().iter() {
+                        if waiting_tasks.len() >= SyncView::SHOWN_WAITERS {
+                            break;
+                        }
+                        if let Some((f, _)) = as_fut(w) {
+                            if !f.done() {
+                                if let Some(t) = self.waiter_of.get(&f.id) {
+                                    waiting_tasks.push(*t);
+                                }
+                            }
+                        }
                     }
-                    self.waiter_of.get(&f.id).copied()
-                })
-                .collect();
+                }
+            }
             self.trace.sync[i].push((
                 at,
                 SyncView {
@@ -362,6 +386,7 @@ impl Recorder {
                     kind,
                     state,
                     waiters: waiting_tasks,
+                    waiting: total as u32,
                 },
             ));
         }
@@ -498,6 +523,7 @@ impl LoopObserver for Recorder {
         self.task_ix.insert(f.id, ix);
         self.task_values.push(task.clone());
         self.pending_handles.push(0);
+        self.waiting_on.push(None);
         self.trace.tasks.push(TaskRec {
             coro: core.coro.qualname.clone(),
             created_at: self.next_frame(),

@@ -3,8 +3,8 @@
 
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use indexmap::IndexMap;
 use rustc_hash::FxHasher;
+use std::collections::HashMap;
 
 use super::value::Value;
 
@@ -145,10 +145,14 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// An insertion-ordered map from hashable values to values.
+/// An insertion-ordered map from hashable values to values. Like
+/// CPython's dict, entries sit in a vector in insertion order and a hash
+/// index points into it; deleting leaves a hole (O(1)), and the holes are
+/// squeezed out when they outnumber the live entries.
 #[derive(Clone, Default)]
 pub struct Dict {
-    map: IndexMap<Key, Value, BuildHasherDefault<FxHasher>>,
+    entries: Vec<Option<(Key, Value)>>,
+    index: HashMap<Key, usize, BuildHasherDefault<FxHasher>>,
 }
 
 impl Dict {
@@ -159,71 +163,105 @@ impl Dict {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.index.len()
     }
 
     /// Whether it is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.index.is_empty()
     }
 
     /// The value for a key.
     pub fn get(&self, key: &Key) -> Option<&Value> {
-        self.map.get(key)
+        let i = *self.index.get(key)?;
+        self.entries[i].as_ref().map(|(_, v)| v)
     }
 
     /// The value for a str key (common for keyword arguments and stats).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.map.get(&Key::new(Value::Str(key.into()))?)
+        self.get(&Key::new(Value::Str(key.into()))?)
     }
 
     /// Inserts or replaces; a replaced key keeps its position (and its
     /// original key object, as in CPython).
     pub fn insert(&mut self, key: Key, value: Value) {
-        if let Some(v) = self.map.get_mut(&key) {
-            *v = value;
-        } else {
-            self.map.insert(key, value);
+        if let Some(&i) = self.index.get(&key) {
+            if let Some((_, v)) = self.entries[i].as_mut() {
+                *v = value;
+            }
+            return;
         }
+        self.index.insert(key.clone(), self.entries.len());
+        self.entries.push(Some((key, value)));
     }
 
     /// Removes a key, keeping the order of the others.
     pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        self.map.shift_remove(key)
+        let i = self.index.remove(key)?;
+        let (_, v) = self.entries[i].take()?;
+        self.maybe_compact();
+        Some(v)
+    }
+
+    fn maybe_compact(&mut self) {
+        let live = self.index.len();
+        if self.entries.len() > 16 && self.entries.len() > 2 * live {
+            self.entries.retain(|e| e.is_some());
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some((k, _)) = e {
+                    if let Some(slot) = self.index.get_mut(k) {
+                        *slot = i;
+                    }
+                }
+            }
+        }
     }
 
     /// Whether the key is present.
     pub fn contains(&self, key: &Key) -> bool {
-        self.map.contains_key(key)
+        self.index.contains_key(key)
     }
 
     /// Entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.map.iter().map(|(k, v)| (&k.value, v))
+        self.entries
+            .iter()
+            .filter_map(|e| e.as_ref().map(|(k, v)| (&k.value, v)))
     }
 
     /// Keys in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.map.keys().map(|k| &k.value)
+        self.iter().map(|(k, _)| k)
     }
 
     /// Values in insertion order.
     pub fn values(&self) -> impl Iterator<Item = &Value> {
-        self.map.values()
+        self.iter().map(|(_, v)| v)
     }
 
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        self.map.pop().map(|(k, v)| (k.value, v))
+        while let Some(e) = self.entries.pop() {
+            if let Some((k, v)) = e {
+                self.index.remove(&k);
+                return Some((k.value, v));
+            }
+        }
+        None
     }
 
     /// Removes and returns the first entry.
     pub fn pop_first(&mut self) -> Option<(Value, Value)> {
-        self.map.shift_remove_index(0).map(|(k, v)| (k.value, v))
+        let i = self.entries.iter().position(|e| e.is_some())?;
+        let (k, v) = self.entries[i].take()?;
+        self.index.remove(&k);
+        self.maybe_compact();
+        Some((k.value, v))
     }
 
     /// Removes everything.
     pub fn clear(&mut self) {
-        self.map.clear();
+        self.entries.clear();
+        self.index.clear();
     }
 }

@@ -1292,6 +1292,13 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, &args, 1, 1, "list.remove")?;
     let l = this_list(vm, &args, "remove")?;
+    // Identity first, without copying the list: waiter lists of thousands
+    // of futures are searched this way on every wake-up.
+    let found = l.borrow().iter().position(|x| x.is(&args.pos[1]));
+    if let Some(i) = found {
+        l.borrow_mut().remove(i);
+        return Ok(Value::None);
+    }
     let items = l.borrow().clone();
     for (i, it) in items.iter().enumerate() {
         if vm.eq(it, &args.pos[1])? {

@@ -736,6 +736,9 @@ impl Vm {
                 _ => Err(self.new_error("TypeError", "a bytes-like object is required")),
             },
             Value::List(l) => {
+                if l.borrow().iter().any(|x| x.is(item)) {
+                    return Ok(true);
+                }
                 let items = l.borrow().clone();
                 for x in items.iter() {
                     if self.eq(x, item)? {

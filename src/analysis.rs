@@ -1,0 +1,559 @@
+//! What the UI derives from a trace once, when it is loaded: loop events
+//! per frame (for breakpoints), warnings, and the timeline's geometry.
+
+use std::rc::Rc;
+
+use aioscope_core::aio::observer::StepKind;
+use aioscope_core::trace::{
+    Awaiting, Exit, FrameIx, FrameKind, HandleIx, TaskIx, TaskState, Trace,
+};
+use aioscope_core::vm::pyfmt::float_repr;
+
+/// Loop events a breakpoint can stop on (bit flags).
+pub mod ev {
+    /// A task was cancelled (or a cancel was requested).
+    pub const CANCELLED: u8 = 1;
+    /// A timer fired.
+    pub const TIMER: u8 = 2;
+    /// A task started waiting on a semaphore.
+    pub const SEM_WAIT: u8 = 4;
+    /// An exception was raised out of a task or the program.
+    pub const EXCEPTION: u8 = 8;
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [u8; 4] = [CANCELLED, TIMER, SEM_WAIT, EXCEPTION];
+}
+
+/// The timeline is drawn in a box this wide (SVG user units).
+pub const WIDTH: f32 = 1000.0;
+/// Task lanes drawn at most; the rest are summarised.
+pub const MAX_TASK_LANES: usize = 24;
+/// A step holding the loop longer than this (virtual seconds) is flagged.
+pub const SLOW_STEP: f64 = 0.1;
+
+/// Something a reviewer would point out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WarnKind {
+    /// `time.sleep(seconds)` inside a loop step.
+    BlockingSleep(f64),
+    /// A step kept the loop busy this long.
+    HeldLoop(f64),
+}
+
+/// A warning at the frame and line where it arises.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    /// The frame.
+    pub frame: FrameIx,
+    /// The line, when known.
+    pub line: Option<u32>,
+    /// What.
+    pub kind: WarnKind,
+}
+
+/// What a lane belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LaneKind {
+    /// The main program, outside the loop.
+    Main,
+    /// Plain callbacks and timers run by the loop.
+    Loop,
+    /// A task.
+    Task(TaskIx),
+    /// A thread.
+    Thread,
+}
+
+/// A bar on a lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegKind {
+    /// Running.
+    Run,
+    /// Waiting on something.
+    Wait,
+    /// Ready, queued to run.
+    Ready,
+    /// The whole thread blocked (`time.sleep` in a step).
+    Block,
+}
+
+/// A bar: `[x0, x1]` in timeline units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seg {
+    /// Start.
+    pub x0: f32,
+    /// End.
+    pub x1: f32,
+    /// What.
+    pub kind: SegKind,
+    /// The first frame it covers (clicking jumps there).
+    pub frame: FrameIx,
+}
+
+/// A point event on a lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// `cancel()` was requested.
+    CancelRequested,
+    /// The task ended cancelled.
+    Cancelled,
+    /// The task ended with an exception.
+    Failed,
+    /// The task returned.
+    Done,
+}
+
+/// A mark on a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Where.
+    pub x: f32,
+    /// What.
+    pub kind: MarkKind,
+    /// The frame it happened in.
+    pub frame: FrameIx,
+}
+
+/// One row of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The label.
+    pub label: Rc<str>,
+    /// Whose lane.
+    pub kind: LaneKind,
+    /// Bars.
+    pub segs: Vec<Seg>,
+    /// Marks.
+    pub marks: Vec<Mark>,
+}
+
+/// Everything derived from one trace.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Derived {
+    /// Loop events per frame ([`ev`] flags).
+    pub events: Vec<u8>,
+    /// Warnings, by frame.
+    pub warnings: Vec<Warning>,
+    /// Timeline x of the end of each frame.
+    pub xs: Vec<f32>,
+    /// Time ticks: (x, seconds).
+    pub ticks: Vec<(f32, f64)>,
+    /// Timeline lanes.
+    pub lanes: Vec<Lane>,
+    /// Task lanes not drawn.
+    pub hidden_lanes: usize,
+    /// Per synchronisation object: the largest value seen (a semaphore's
+    /// capacity, as far as the run shows).
+    pub capacity: Vec<i64>,
+    /// The user's line where an uncaught exception was raised, and its
+    /// summary (`TypeName: message`).
+    pub error_line: Option<(u32, String)>,
+    /// Names of the threads that ran.
+    pub threads: Vec<Rc<str>>,
+}
+
+impl Derived {
+    /// Warnings at one frame.
+    pub fn warnings_at(&self, frame: FrameIx) -> impl Iterator<Item = &Warning> {
+        let i = self.warnings.partition_point(|w| w.frame < frame);
+        self.warnings[i..].iter().take_while(move |w| w.frame == frame)
+    }
+
+    /// The frame whose timeline x is nearest to `x`.
+    pub fn frame_at_x(&self, x: f32) -> FrameIx {
+        let i = self.xs.partition_point(|v| *v < x);
+        if i == 0 {
+            return 0;
+        }
+        if i >= self.xs.len() {
+            return self.xs.len().saturating_sub(1) as FrameIx;
+        }
+        if (self.xs[i] - x).abs() < (x - self.xs[i - 1]).abs() {
+            i as FrameIx
+        } else {
+            (i - 1) as FrameIx
+        }
+    }
+}
+
+/// The semaphore's value from its state text (`value 2`).
+pub fn sem_value(state: &str) -> Option<i64> {
+    state.strip_prefix("value ")?.trim().parse().ok()
+}
+
+/// A "nice" tick step for a span of `span` seconds.
+fn tick_step(span: f64) -> f64 {
+    let raw = (span / 6.0).max(1e-9);
+    let p = 10f64.powf(raw.log10().floor());
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * p >= raw {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+fn push_seg(segs: &mut Vec<Seg>, seg: Seg) {
+    if let Some(last) = segs.last_mut() {
+        if last.kind == seg.kind && seg.x0 <= last.x1 + 0.4 {
+            last.x1 = last.x1.max(seg.x1);
+            return;
+        }
+    }
+    segs.push(seg);
+}
+
+/// Derives everything the UI needs from `trace`.
+pub fn derive(trace: &Trace) -> Derived {
+    let n = trace.frames.len();
+    let mut d = Derived {
+        events: vec![0; n],
+        ..Derived::default()
+    };
+    if n == 0 {
+        return d;
+    }
+
+    // Timeline x: mostly virtual time, partly frame order, so that steps
+    // at the same instant stay apart.
+    let mut tt = Vec::with_capacity(n);
+    let mut tmax = 0.0f64;
+    for f in &trace.frames {
+        tmax = tmax.max(f.t);
+        tt.push(tmax);
+    }
+    let span = tmax;
+    let denom = (n.max(2) - 1) as f64;
+    d.xs = (0..n)
+        .map(|i| {
+            let order = i as f64 / denom;
+            let v = if span > 0.0 {
+                0.7 * tt[i] / span + 0.3 * order
+            } else {
+                order
+            };
+            (v * WIDTH as f64) as f32
+        })
+        .collect();
+    if span > 0.0 {
+        let step = tick_step(span);
+        let mut k = 0u32;
+        loop {
+            let t = step * k as f64;
+            if t > span + 1e-9 || k > 50 {
+                break;
+            }
+            let i = tt.partition_point(|v| *v < t - 1e-9).min(n - 1);
+            d.ticks.push((d.xs[i], t));
+            k += 1;
+        }
+    }
+    let x_before = |f: usize| if f == 0 { 0.0 } else { d.xs[f - 1] };
+
+    // Frames: events, warnings, lanes of the main program, loop callbacks
+    // and threads.
+    let mut main_lane = Lane {
+        label: "main".into(),
+        kind: LaneKind::Main,
+        segs: vec![],
+        marks: vec![],
+    };
+    let mut loop_lane = Lane {
+        label: "loop".into(),
+        kind: LaneKind::Loop,
+        segs: vec![],
+        marks: vec![],
+    };
+    let mut thread_lanes: Vec<Lane> = Vec::new();
+    for (i, f) in trace.frames.iter().enumerate() {
+        let x0 = x_before(i);
+        let x1 = d.xs[i];
+        let seg = |kind| Seg {
+            x0,
+            x1,
+            kind,
+            frame: i as FrameIx,
+        };
+        match &f.kind {
+            FrameKind::Main => push_seg(&mut main_lane.segs, seg(SegKind::Run)),
+            FrameKind::Step(kind) => {
+                if *kind == StepKind::Timer {
+                    d.events[i] |= ev::TIMER;
+                }
+                if f.task.is_none() {
+                    push_seg(&mut loop_lane.segs, seg(SegKind::Run));
+                }
+                if let Some(next) = trace.frames.get(i + 1) {
+                    let end = match next.kind {
+                        FrameKind::ClockJump { from } => Some(from),
+                        FrameKind::Step(_) | FrameKind::End | FrameKind::Main => Some(next.t),
+                        _ => None,
+                    };
+                    if let Some(end) = end {
+                        let held = end - f.t;
+                        if held > SLOW_STEP + 1e-9 {
+                            d.warnings.push(Warning {
+                                frame: i as FrameIx,
+                                line: f.line,
+                                kind: WarnKind::HeldLoop(held),
+                            });
+                        }
+                    }
+                }
+            }
+            FrameKind::BlockingSleep { seconds } => {
+                let in_step = trace.frames[i + 1..]
+                    .iter()
+                    .find(|g| !matches!(g.kind, FrameKind::BlockingSleep { .. }))
+                    .is_some_and(|g| matches!(g.kind, FrameKind::Step(_)));
+                if in_step {
+                    push_seg(&mut loop_lane.segs, seg(SegKind::Block));
+                    d.warnings.push(Warning {
+                        frame: i as FrameIx,
+                        line: f.line,
+                        kind: WarnKind::BlockingSleep(*seconds),
+                    });
+                }
+            }
+            FrameKind::Thread { name } => {
+                let lane = match thread_lanes.iter().position(|l| l.label == *name) {
+                    Some(p) => p,
+                    None => {
+                        thread_lanes.push(Lane {
+                            label: name.clone(),
+                            kind: LaneKind::Thread,
+                            segs: vec![],
+                            marks: vec![],
+                        });
+                        d.threads.push(name.clone());
+                        thread_lanes.len() - 1
+                    }
+                };
+                push_seg(&mut thread_lanes[lane].segs, seg(SegKind::Run));
+            }
+            FrameKind::End => {
+                if matches!(trace.exit, Exit::Error(_)) {
+                    d.events[i] |= ev::EXCEPTION;
+                }
+            }
+            FrameKind::Start | FrameKind::ClockJump { .. } => {}
+        }
+    }
+    d.warnings.sort_by_key(|w| w.frame);
+
+    // Tasks: their views give waits, ends and cancellations.
+    let mut task_lanes = Vec::new();
+    for (t, rec) in trace.tasks.iter().enumerate() {
+        let mut lane = Lane {
+            label: rec
+                .views
+                .first()
+                .map(|(_, v)| v.name.clone())
+                .unwrap_or_else(|| format!("task {}", t).into()),
+            kind: LaneKind::Task(t as TaskIx),
+            segs: vec![],
+            marks: vec![],
+        };
+        let mut waits = Vec::new();
+        let mut prev: Option<&aioscope_core::trace::TaskView> = None;
+        for (k, (f, v)) in rec.views.iter().enumerate() {
+            let f = *f as usize;
+            if f >= n {
+                continue;
+            }
+            let next_f = rec.views.get(k + 1).map(|(g, _)| *g as usize).unwrap_or(n);
+            let x_end = d.xs[next_f.saturating_sub(1).min(n - 1)];
+            match v.state {
+                TaskState::Waiting => push_seg(
+                    &mut waits,
+                    Seg {
+                        x0: d.xs[f],
+                        x1: x_end,
+                        kind: SegKind::Wait,
+                        frame: f as FrameIx,
+                    },
+                ),
+                TaskState::Ready | TaskState::Created => push_seg(
+                    &mut waits,
+                    Seg {
+                        x0: d.xs[f],
+                        x1: x_end,
+                        kind: SegKind::Ready,
+                        frame: f as FrameIx,
+                    },
+                ),
+                _ => {}
+            }
+            let was = prev.map(|p| p.state);
+            let mark = |kind| Mark {
+                x: d.xs[f],
+                kind,
+                frame: f as FrameIx,
+            };
+            if v.cancelling > prev.map(|p| p.cancelling).unwrap_or(0) {
+                d.events[f] |= ev::CANCELLED;
+                lane.marks.push(mark(MarkKind::CancelRequested));
+            }
+            if was != Some(v.state) {
+                match v.state {
+                    TaskState::Cancelled => {
+                        d.events[f] |= ev::CANCELLED;
+                        lane.marks.push(mark(MarkKind::Cancelled));
+                    }
+                    TaskState::Failed => {
+                        d.events[f] |= ev::EXCEPTION;
+                        lane.marks.push(mark(MarkKind::Failed));
+                    }
+                    TaskState::Done => lane.marks.push(mark(MarkKind::Done)),
+                    _ => {}
+                }
+            }
+            prev = Some(v);
+        }
+        lane.segs = waits;
+        for (i, f) in trace.frames.iter().enumerate() {
+            if f.task == Some(t as TaskIx) && matches!(f.kind, FrameKind::Step(_)) {
+                push_seg(
+                    &mut lane.segs,
+                    Seg {
+                        x0: x_before(i),
+                        x1: d.xs[i],
+                        kind: SegKind::Run,
+                        frame: i as FrameIx,
+                    },
+                );
+            }
+        }
+        task_lanes.push(lane);
+    }
+
+    // Semaphores: who started waiting, and the largest value seen.
+    for views in &trace.sync {
+        let mut cap = 0;
+        let mut before: &[TaskIx] = &[];
+        for (f, v) in views {
+            if let Some(val) = sem_value(&v.state) {
+                cap = cap.max(val);
+            }
+            if v.kind.contains("Semaphore") && v.waiters.iter().any(|w| !before.contains(w)) {
+                if let Some(e) = d.events.get_mut(*f as usize) {
+                    *e |= ev::SEM_WAIT;
+                }
+            }
+            before = &v.waiters;
+        }
+        d.capacity.push(cap);
+    }
+
+    if !main_lane.segs.is_empty() {
+        d.lanes.push(main_lane);
+    }
+    if !loop_lane.segs.is_empty() {
+        d.lanes.push(loop_lane);
+    }
+    d.hidden_lanes = task_lanes.len().saturating_sub(MAX_TASK_LANES);
+    d.lanes.extend(task_lanes.into_iter().take(MAX_TASK_LANES));
+    d.lanes.extend(thread_lanes);
+
+    if let Exit::Error(msg) = &trace.exit {
+        let needle = format!("File \"{}\", line ", trace.filename);
+        let line = trace
+            .stderr
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix(needle.as_str()))
+            .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+            .last();
+        if let Some(line) = line {
+            d.error_line = Some((line, msg.clone()));
+        }
+    }
+    d
+}
+
+/// The task a timer will wake, when the timer completes the future a task
+/// sleeps on (matched by due time; `None` if unclear).
+pub fn timer_wakes(trace: &Trace, h: HandleIx, at: FrameIx) -> Option<TaskIx> {
+    let rec = trace.handles.get(h as usize)?;
+    let when = rec.when?;
+    if !rec.what.starts_with("_set_result_unless_cancelled") {
+        return None;
+    }
+    let tail = format!("t={}", float_repr(when));
+    let mut found = None;
+    for t in 0..trace.tasks.len() as TaskIx {
+        if let Some(v) = trace.task_at(t, at) {
+            if let Some(Awaiting::Future(desc)) = &v.awaiting {
+                if desc.ends_with(&tail) {
+                    if found.is_some() {
+                        return None;
+                    }
+                    found = Some(t);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aioscope_core::aio::sim::{run_program, Options};
+
+    fn run(src: &str) -> Trace {
+        run_program(
+            src,
+            "main.py",
+            &Options {
+                lines: true,
+                instructions: 5_000_000,
+            },
+        )
+    }
+
+    #[test]
+    fn blocking_sleep_in_a_coroutine_is_flagged_at_its_line() {
+        let t = run("import asyncio\nimport time\n\nasync def main():\n    time.sleep(0.5)\n\nasyncio.run(main())\n");
+        let d = derive(&t);
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarnKind::BlockingSleep(0.5) && w.line == Some(5)));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| matches!(w.kind, WarnKind::HeldLoop(h) if h > 0.4)));
+    }
+
+    #[test]
+    fn events_mark_timers_cancellations_and_semaphore_waits() {
+        let t = run(crate::scenarios::by_id("flags_semaphore").unwrap().source);
+        let d = derive(&t);
+        assert!(d.events.iter().any(|e| e & ev::TIMER != 0));
+        assert!(d.events.iter().any(|e| e & ev::SEM_WAIT != 0));
+        assert_eq!(d.capacity, vec![3]);
+        let t = run(crate::scenarios::by_id("cancel_on_interrupt").unwrap().source);
+        let d = derive(&t);
+        assert!(d.events.iter().any(|e| e & ev::CANCELLED != 0));
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_timeline_is_monotonic_and_clicks_find_frames() {
+        let t = run(crate::scenarios::by_id("spinner_asyncio").unwrap().source);
+        let d = derive(&t);
+        assert_eq!(d.xs.len(), t.frames.len());
+        assert!(d.xs.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(d.frame_at_x(-5.0), 0);
+        assert_eq!(d.frame_at_x(WIDTH + 5.0) as usize, t.frames.len() - 1);
+        assert!(d.ticks.len() >= 4);
+        assert!(d.lanes.iter().any(|l| l.kind == LaneKind::Task(1)));
+    }
+
+    #[test]
+    fn a_runtime_error_is_found_at_its_line() {
+        let t = run("x = 1\ny = x / 0\n");
+        let d = derive(&t);
+        assert_eq!(d.error_line.as_ref().map(|e| e.0), Some(2));
+        assert!(d.error_line.unwrap().1.starts_with("ZeroDivisionError"));
+    }
+}

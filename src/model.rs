@@ -1,0 +1,526 @@
+//! The stepping screen's state: a recorded run and a cursor into it, changed
+//! only by [`Action`]s through one reducer.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::trace::{FrameIx, FrameKind, Trace};
+use aioscope_core::aio::observer::StepKind;
+use yew::prelude::*;
+
+use crate::analysis::{derive, Derived};
+
+/// Instructions a built-in scenario may run.
+pub const SCENARIO_BUDGET: u64 = 20_000_000;
+/// Instructions the user's program may run in the browser: enough for
+/// real programs, small enough that the page never freezes for long.
+pub const USER_BUDGET: u64 = 3_000_000;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// One run of a program: its trace and what the UI derives from it.
+#[derive(Clone)]
+pub struct Run {
+    /// A number unique to this run (components key on it).
+    pub id: u32,
+    /// The program.
+    pub source: Rc<str>,
+    /// The trace.
+    pub trace: Rc<Trace>,
+    /// Derived data.
+    pub derived: Rc<Derived>,
+}
+
+impl PartialEq for Run {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Run #{} ({} frames)", self.id, self.trace.len())
+    }
+}
+
+impl Run {
+    /// Runs `source` (shown as `filename`) with an instruction budget.
+    pub fn new(source: &str, filename: &str, instructions: u64) -> Run {
+        let trace = run_program(
+            source,
+            filename,
+            &Options {
+                lines: true,
+                instructions,
+            },
+        );
+        Run::from_trace(source, trace)
+    }
+
+    /// Wraps a trace made elsewhere.
+    pub fn from_trace(source: &str, trace: Trace) -> Run {
+        let derived = derive(&trace);
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        Run {
+            id,
+            source: source.into(),
+            trace: Rc::new(trace),
+            derived: Rc::new(derived),
+        }
+    }
+
+    /// The last frame's index.
+    pub fn last(&self) -> FrameIx {
+        self.trace.len().saturating_sub(1) as FrameIx
+    }
+}
+
+/// Play speeds: milliseconds between steps, and their labels.
+pub const SPEEDS: [(u32, &str); 6] = [
+    (1000, "×0.25"),
+    (500, "×0.5"),
+    (250, "×1"),
+    (125, "×2"),
+    (60, "×4"),
+    (25, "×10"),
+];
+/// The speed a fresh screen plays at.
+pub const DEFAULT_SPEED: usize = 2;
+
+/// Why playing stopped by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// A line breakpoint.
+    Line(u32),
+    /// A loop-event breakpoint ([`crate::analysis::ev`] flags that matched).
+    Event(u8),
+}
+
+/// Where the cursor is: after frame `frame`, or inside it at line hit
+/// `sub` (an index into `trace.lines`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pos {
+    /// The frame.
+    pub frame: FrameIx,
+    /// The line hit inside the frame, when stepping by line.
+    pub sub: Option<u32>,
+}
+
+/// The stepping screen's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stepper {
+    /// The run shown.
+    pub run: Run,
+    /// The cursor.
+    pub pos: Pos,
+    /// Whether it plays.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// Lines with a breakpoint, sorted.
+    pub line_bps: Rc<Vec<u32>>,
+    /// Loop events that stop playing ([`crate::analysis::ev`] flags).
+    pub event_bps: u8,
+    /// Why it last stopped by itself.
+    pub stopped: Option<Stop>,
+}
+
+/// Everything that changes the stepping screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// One loop step forward.
+    Forward,
+    /// One loop step back.
+    Back,
+    /// One executed line forward.
+    StepLine,
+    /// To the first frame.
+    Start,
+    /// To the last frame.
+    End,
+    /// To a frame.
+    Seek(FrameIx),
+    /// Play or pause.
+    TogglePlay,
+    /// Pause.
+    Pause,
+    /// The play timer fired.
+    Tick,
+    /// Set the speed.
+    Speed(usize),
+    /// Run to the next frame where a timer fires.
+    NextTimer,
+    /// Run to the next frame that writes output.
+    NextOutput,
+    /// Set or clear a line breakpoint.
+    ToggleLine(u32),
+    /// Set or clear a loop-event breakpoint.
+    ToggleEvent(u8),
+}
+
+impl Stepper {
+    /// A screen on `run` at `frame`.
+    pub fn new(run: Run, frame: FrameIx) -> Stepper {
+        let frame = frame.min(run.last());
+        Stepper {
+            run,
+            pos: Pos { frame, sub: None },
+            playing: false,
+            speed: DEFAULT_SPEED,
+            line_bps: Rc::new(Vec::new()),
+            event_bps: 0,
+            stopped: None,
+        }
+    }
+
+    /// The frame whose state the panels show: inside a frame, the state
+    /// before it.
+    pub fn shown(&self) -> FrameIx {
+        match self.pos.sub {
+            Some(_) => self.pos.frame.saturating_sub(1),
+            None => self.pos.frame,
+        }
+    }
+
+    /// The line to highlight.
+    pub fn code_line(&self) -> Option<u32> {
+        let trace = &self.run.trace;
+        match self.pos.sub {
+            Some(k) => trace.lines.get(k as usize).map(|h| h.line),
+            None => trace.frame(self.pos.frame).and_then(|f| f.line),
+        }
+    }
+
+    /// Inside a frame: (which line hit, how many) for "line 2 of 5".
+    pub fn sub_progress(&self) -> Option<(u32, u32)> {
+        let k = self.pos.sub?;
+        let f = self.run.trace.frame(self.pos.frame)?;
+        Some((k - f.lines_range.0 + 1, f.lines_range.1 - f.lines_range.0))
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos.frame >= self.run.last() && self.pos.sub.is_none()
+    }
+
+    /// The next position playing reaches, and whether a breakpoint stops it.
+    fn step_checked(&self, pos: Pos) -> (Pos, Option<Stop>) {
+        let trace = &self.run.trace;
+        let bps = &self.line_bps;
+        let hit = |from: u32, to: u32| -> Option<(u32, u32)> {
+            if bps.is_empty() {
+                return None;
+            }
+            (from..to).find_map(|k| {
+                let line = trace.lines[k as usize].line;
+                bps.binary_search(&line).ok().map(|_| (k, line))
+            })
+        };
+        match pos.sub {
+            Some(k) => {
+                let end = trace.frame(pos.frame).map(|f| f.lines_range.1).unwrap_or(k);
+                match hit(k + 1, end) {
+                    Some((j, line)) => (
+                        Pos {
+                            frame: pos.frame,
+                            sub: Some(j),
+                        },
+                        Some(Stop::Line(line)),
+                    ),
+                    None => (
+                        Pos {
+                            frame: pos.frame,
+                            sub: None,
+                        },
+                        None,
+                    ),
+                }
+            }
+            None => {
+                let g = (pos.frame + 1).min(self.run.last());
+                let f = &trace.frames[g as usize];
+                if g != pos.frame {
+                    if let Some((j, line)) = hit(f.lines_range.0, f.lines_range.1) {
+                        return (
+                            Pos {
+                                frame: g,
+                                sub: Some(j),
+                            },
+                            Some(Stop::Line(line)),
+                        );
+                    }
+                }
+                let e = self.run.derived.events.get(g as usize).copied().unwrap_or(0) & self.event_bps;
+                let stop = (e != 0 && g != pos.frame).then_some(Stop::Event(e));
+                (Pos { frame: g, sub: None }, stop)
+            }
+        }
+    }
+
+    /// Plays forward until `pred` holds for a frame, a breakpoint stops it,
+    /// or the run ends.
+    fn run_until(&self, pred: impl Fn(FrameIx) -> bool) -> (Pos, Option<Stop>) {
+        let mut pos = self.pos;
+        loop {
+            let (next, stop) = self.step_checked(pos);
+            if stop.is_some() || next == pos {
+                return (next, stop);
+            }
+            pos = next;
+            if pos.sub.is_none() && (pred(pos.frame) || pos.frame >= self.run.last()) {
+                return (pos, None);
+            }
+        }
+    }
+
+    fn moved(&self, pos: Pos) -> Stepper {
+        Stepper {
+            pos,
+            playing: false,
+            stopped: None,
+            ..self.clone()
+        }
+    }
+}
+
+impl Reducible for Stepper {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let trace = &self.run.trace;
+        let last = self.run.last();
+        let frame = self.pos.frame;
+        let next = match action {
+            Action::Forward => self.moved(match self.pos.sub {
+                Some(_) => Pos { frame, sub: None },
+                None => Pos {
+                    frame: (frame + 1).min(last),
+                    sub: None,
+                },
+            }),
+            Action::Back => self.moved(match self.pos.sub {
+                Some(_) => Pos {
+                    frame: frame.saturating_sub(1),
+                    sub: None,
+                },
+                None => Pos {
+                    frame: frame.saturating_sub(1),
+                    sub: None,
+                },
+            }),
+            Action::StepLine => self.moved(match self.pos.sub {
+                Some(k) => {
+                    let end = trace.frames[frame as usize].lines_range.1;
+                    if k + 1 < end {
+                        Pos {
+                            frame,
+                            sub: Some(k + 1),
+                        }
+                    } else {
+                        Pos { frame, sub: None }
+                    }
+                }
+                None if frame < last => {
+                    let g = frame + 1;
+                    let r = trace.frames[g as usize].lines_range;
+                    Pos {
+                        frame: g,
+                        sub: (r.1 > r.0).then_some(r.0),
+                    }
+                }
+                None => self.pos,
+            }),
+            Action::Start => self.moved(Pos { frame: 0, sub: None }),
+            Action::End => self.moved(Pos {
+                frame: last,
+                sub: None,
+            }),
+            Action::Seek(f) => self.moved(Pos {
+                frame: f.min(last),
+                sub: None,
+            }),
+            Action::TogglePlay => {
+                if self.playing {
+                    Stepper {
+                        playing: false,
+                        ..(*self).clone()
+                    }
+                } else {
+                    let pos = if self.at_end() {
+                        Pos { frame: 0, sub: None }
+                    } else {
+                        self.pos
+                    };
+                    Stepper {
+                        pos,
+                        playing: true,
+                        stopped: None,
+                        ..(*self).clone()
+                    }
+                }
+            }
+            Action::Pause => Stepper {
+                playing: false,
+                ..(*self).clone()
+            },
+            Action::Tick => {
+                if !self.playing {
+                    return self;
+                }
+                let (pos, stop) = self.step_checked(self.pos);
+                let done = pos.frame >= last && pos.sub.is_none();
+                Stepper {
+                    pos,
+                    playing: stop.is_none() && !done,
+                    stopped: stop,
+                    ..(*self).clone()
+                }
+            }
+            Action::Speed(s) => Stepper {
+                speed: s.min(SPEEDS.len() - 1),
+                ..(*self).clone()
+            },
+            Action::NextTimer => {
+                let (pos, stop) = self.run_until(|f| {
+                    matches!(trace.frames[f as usize].kind, FrameKind::Step(StepKind::Timer))
+                });
+                Stepper {
+                    stopped: stop,
+                    ..self.moved(pos)
+                }
+            }
+            Action::NextOutput => {
+                let now = trace.frames[self.shown() as usize].out_len;
+                let (pos, stop) = self.run_until(|f| trace.frames[f as usize].out_len > now);
+                Stepper {
+                    stopped: stop,
+                    ..self.moved(pos)
+                }
+            }
+            Action::ToggleLine(line) => {
+                let mut bps = (*self.line_bps).clone();
+                match bps.binary_search(&line) {
+                    Ok(i) => {
+                        bps.remove(i);
+                    }
+                    Err(i) => bps.insert(i, line),
+                }
+                Stepper {
+                    line_bps: Rc::new(bps),
+                    ..(*self).clone()
+                }
+            }
+            Action::ToggleEvent(e) => Stepper {
+                event_bps: self.event_bps ^ e,
+                ..(*self).clone()
+            },
+        };
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ev;
+
+    fn stepper(src: &str) -> Rc<Stepper> {
+        Rc::new(Stepper::new(Run::new(src, "main.py", 5_000_000), 0))
+    }
+
+    fn spinner() -> Rc<Stepper> {
+        stepper(crate::scenarios::by_id("spinner_asyncio").unwrap().source)
+    }
+
+    #[test]
+    fn forward_back_start_end() {
+        let s = spinner();
+        let last = s.run.last();
+        let s = s.reduce(Action::Forward).reduce(Action::Forward);
+        assert_eq!(s.pos.frame, 2);
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.pos.frame, 1);
+        let s = s.reduce(Action::End);
+        assert_eq!(s.pos.frame, last);
+        let s = s.reduce(Action::Forward);
+        assert_eq!(s.pos.frame, last);
+        let s = s.reduce(Action::Start).reduce(Action::Back);
+        assert_eq!(s.pos.frame, 0);
+        assert_eq!(s.clone().reduce(Action::Seek(10_000)).pos.frame, last);
+    }
+
+    #[test]
+    fn step_line_walks_the_lines_of_a_frame_then_leaves_it() {
+        let s = spinner();
+        let trace = s.run.trace.clone();
+        // The first frame with several lines.
+        let g = trace
+            .frames
+            .iter()
+            .position(|f| f.lines_range.1 - f.lines_range.0 >= 2)
+            .unwrap() as u32;
+        let mut s = s.reduce(Action::Seek(g - 1)).reduce(Action::StepLine);
+        assert_eq!(s.pos.frame, g);
+        assert_eq!(s.pos.sub, Some(trace.frames[g as usize].lines_range.0));
+        assert_eq!(s.shown(), g - 1);
+        assert_eq!(s.sub_progress().map(|p| p.0), Some(1));
+        let n = trace.frames[g as usize].lines_range.1 - trace.frames[g as usize].lines_range.0;
+        for _ in 1..n {
+            s = s.reduce(Action::StepLine);
+        }
+        assert_eq!(s.sub_progress(), Some((n, n)));
+        s = s.reduce(Action::StepLine);
+        assert_eq!(s.pos, Pos { frame: g, sub: None });
+    }
+
+    #[test]
+    fn playing_stops_at_a_line_breakpoint_and_at_the_end() {
+        let s = spinner().reduce(Action::ToggleLine(13)).reduce(Action::TogglePlay);
+        let mut s = s;
+        for _ in 0..1000 {
+            if !s.playing {
+                break;
+            }
+            s = s.reduce(Action::Tick);
+        }
+        assert_eq!(s.stopped, Some(Stop::Line(13)));
+        assert_eq!(s.code_line(), Some(13));
+        // Clear it: play runs to the end.
+        let mut s = s.reduce(Action::ToggleLine(13)).reduce(Action::TogglePlay);
+        for _ in 0..1000 {
+            if !s.playing {
+                break;
+            }
+            s = s.reduce(Action::Tick);
+        }
+        assert_eq!(s.pos.frame, s.run.last());
+        assert!(!s.playing);
+    }
+
+    #[test]
+    fn next_timer_and_next_output_and_event_breakpoints() {
+        let s = spinner();
+        let trace = s.run.trace.clone();
+        let s = s.reduce(Action::NextTimer);
+        assert!(matches!(
+            trace.frames[s.pos.frame as usize].kind,
+            FrameKind::Step(StepKind::Timer)
+        ));
+        let before = trace.frames[s.pos.frame as usize].out_len;
+        let s = s.reduce(Action::NextOutput);
+        assert!(trace.frames[s.pos.frame as usize].out_len > before);
+        let s = s.reduce(Action::Start).reduce(Action::ToggleEvent(ev::CANCELLED));
+        let mut s = s.reduce(Action::TogglePlay);
+        while s.playing {
+            s = s.reduce(Action::Tick);
+        }
+        assert!(matches!(s.stopped, Some(Stop::Event(e)) if e & ev::CANCELLED != 0));
+        assert!(s.pos.frame < s.run.last());
+    }
+}

@@ -1,0 +1,176 @@
+//! The built-in scenarios: real programs (in `scenarios/`) with a two-line
+//! explanation in English and Simplified Chinese.
+
+/// One built-in program.
+#[derive(Debug, PartialEq)]
+pub struct Scenario {
+    /// Stable id, used in links (`#s=ID`).
+    pub id: &'static str,
+    /// The file name tracebacks and reprs show.
+    pub file: &'static str,
+    /// Title: English, Chinese.
+    pub title: [&'static str; 2],
+    /// What it teaches, two lines: English, Chinese.
+    pub about: [&'static str; 2],
+    /// The program.
+    pub source: &'static str,
+}
+
+macro_rules! scenario {
+    ($id:literal, [$t_en:literal, $t_zh:literal], [$a_en:literal, $a_zh:literal]) => {
+        Scenario {
+            id: $id,
+            file: concat!($id, ".py"),
+            title: [$t_en, $t_zh],
+            about: [$a_en, $a_zh],
+            source: include_str!(concat!("../scenarios/", $id, ".py")),
+        }
+    };
+}
+
+/// Every scenario, in the order the menu lists them.
+pub const SCENARIOS: &[Scenario] = &[
+    scenario!(
+        "spinner_asyncio",
+        ["Spinner with asyncio", "asyncio 版旋转指针"],
+        [
+            "A spinner task animates the console while another task awaits a slow answer.\nBoth share one thread: they switch only at await, when the loop hands over.",
+            "一个任务在控制台里画旋转指针，另一个任务在等待一个很慢的结果。\n两者共用一个线程：只有在 await 处、由事件循环交接时才会切换。"
+        ]
+    ),
+    scenario!(
+        "spinner_thread",
+        ["Spinner with a thread", "线程版旋转指针"],
+        [
+            "The same spinner in a thread: the main thread blocks in time.sleep while the spinner thread runs.\nThreads are preemptive; a shared flag tells the spinner when to stop.",
+            "同样的旋转指针，这次放在线程里：主线程在 time.sleep 中阻塞，指针线程照常运行。\n线程是抢占式的；用一个共享的标志告诉指针线程何时停止。"
+        ]
+    ),
+    scenario!(
+        "flags_sequential",
+        ["Flags, one at a time", "依次下载国旗"],
+        [
+            "Ten flags downloaded one after another: each request waits for the previous one.\nThe total time is the sum of all the latencies.",
+            "依次下载十面国旗：每个请求都要等前一个完成。\n总耗时是所有延迟之和。"
+        ]
+    ),
+    scenario!(
+        "flags_semaphore",
+        ["Flags with a Semaphore", "用 Semaphore 限流下载"],
+        [
+            "All downloads start at once, but an asyncio.Semaphore(3) admits only three requests at a time.\nWatch the semaphore's value and its queue of waiting tasks.",
+            "所有下载同时开始，但 asyncio.Semaphore(3) 同一时刻只放行三个请求。\n观察信号量的值和排队等待的任务。"
+        ]
+    ),
+    scenario!(
+        "flags_as_completed",
+        ["as_completed, 404s and errors", "as_completed 与错误统计"],
+        [
+            "Results are handled in the order downloads finish, with asyncio.as_completed.\nA 404 counts as not found; a 500 or a dropped connection counts as an error.",
+            "用 asyncio.as_completed 按完成的先后处理每个下载的结果。\n404 记为未找到；500 或连接中断记为错误。"
+        ]
+    ),
+    scenario!(
+        "flags_metadata",
+        ["Flag plus metadata", "国旗加元数据"],
+        [
+            "Each download makes two requests in a row: the flag, then a JSON body with the country's name.\nEach request takes the semaphore on its own; gather collects the failures.",
+            "每个下载连续发出两个请求：先取国旗，再取包含国家名称的 JSON。\n每个请求各自获取信号量；gather 收集失败的结果。"
+        ]
+    ),
+    scenario!(
+        "flags_executor",
+        ["Saving with run_in_executor", "用 run_in_executor 保存文件"],
+        [
+            "Writing a file blocks, so each save runs in a worker thread via loop.run_in_executor.\nThe ticker keeps printing dots: the event loop stays free while the threads work.",
+            "写文件是阻塞操作，所以每次保存都通过 loop.run_in_executor 交给工作线程。\n计时任务一直在打印点：线程工作时事件循环依然空闲可用。"
+        ]
+    ),
+    scenario!(
+        "gather_wait_as_completed",
+        ["gather vs wait vs as_completed", "gather、wait 与 as_completed"],
+        [
+            "Three ways to wait for the same three tasks of 0.3, 0.1 and 0.2 seconds.\ngather keeps the given order, wait returns done and pending sets, as_completed follows finishing order.",
+            "用三种方式等待同样的三个任务（0.3、0.1、0.2 秒）。\ngather 按传入顺序返回，wait 返回已完成和未完成的集合，as_completed 按完成顺序给出。"
+        ]
+    ),
+    scenario!(
+        "cancel_on_interrupt",
+        ["Cancel everything on Ctrl+C", "按下 Ctrl+C 时取消所有任务"],
+        [
+            "A callback raises KeyboardInterrupt at t=1.5, which escapes run_until_complete with tasks still pending.\nThe handler cancels every task and runs the loop again so the cancellations are delivered.",
+            "一个回调在 t=1.5 时抛出 KeyboardInterrupt，它穿出 run_until_complete，任务仍未完成。\n处理代码取消所有任务，再运行一次事件循环，让取消真正送达。"
+        ]
+    ),
+    scenario!(
+        "event_call_later",
+        ["Event and call_later", "Event 与 call_later"],
+        [
+            "Two tasks wait on an asyncio.Event; a plain callback scheduled with call_later sets it.\nBoth wake in the order they started waiting.",
+            "两个任务在等待同一个 asyncio.Event；由 call_later 安排的普通回调把它置位。\n两个任务按开始等待的顺序被唤醒。"
+        ]
+    ),
+    scenario!(
+        "master_worker",
+        ["Master and workers with a Queue", "用 Queue 实现主从模式"],
+        [
+            "The master puts jobs on an asyncio.Queue; two workers take them off and sleep for each job's length.\nqueue.join() waits until every job is marked done, then the workers are cancelled.",
+            "主任务把工作放进 asyncio.Queue；两个工作者取出任务，并按任务时长休眠。\nqueue.join() 等到每项工作都标记完成，然后取消工作者。"
+        ]
+    ),
+    scenario!(
+        "callbacks_vs_coroutines",
+        ["Callbacks vs coroutines", "回调与协程"],
+        [
+            "Two dependent calls written as a chain of callbacks, then as one coroutine with two awaits.\nSame timeline, but the coroutine reads top to bottom and keeps its local state.",
+            "同样两次相互依赖的调用，先写成回调链，再写成含两个 await 的协程。\n时间线相同，但协程自上而下阅读，并保留自己的局部状态。"
+        ]
+    ),
+];
+
+/// The scenario a fresh page opens.
+pub const DEFAULT: &str = "spinner_asyncio";
+
+/// The starting program of the "Your code" editor.
+pub const STARTER: &str = "\
+import asyncio
+
+
+async def greet(name, delay):
+    await asyncio.sleep(delay)
+    print('hello,', name)
+    return name
+
+
+async def main():
+    results = await asyncio.gather(greet('world', 0.2), greet('asyncio', 0.1))
+    print(results)
+
+
+asyncio.run(main())
+";
+
+/// The scenario with this id.
+pub fn by_id(id: &str) -> Option<&'static Scenario> {
+    SCENARIOS.iter().find(|s| s.id == id)
+}
+
+/// The index of a scenario in [`SCENARIOS`].
+pub fn index_of(id: &str) -> Option<usize> {
+    SCENARIOS.iter().position(|s| s.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_the_default_exists() {
+        for (i, s) in SCENARIOS.iter().enumerate() {
+            assert_eq!(index_of(s.id), Some(i), "{} is listed twice", s.id);
+            assert_eq!(s.about[0].lines().count(), 2, "{}: two English lines", s.id);
+            assert_eq!(s.about[1].lines().count(), 2, "{}: two Chinese lines", s.id);
+        }
+        assert!(by_id(DEFAULT).is_some());
+    }
+}
