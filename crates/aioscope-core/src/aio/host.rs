@@ -369,20 +369,7 @@ impl AioHost {
         args: Vec<Value>,
         kind: StepKind,
     ) -> PyResult<Rc<Handle>> {
-        if l.state.borrow().closed {
-            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
-        }
-        let h = Rc::new(Handle {
-            id: vm.next_id(),
-            callback,
-            args,
-            cancelled: Cell::new(false),
-            when: None,
-            scheduled: Cell::new(false),
-            kind,
-            loop_: Rc::downgrade(l),
-            class: self.handle_class.clone(),
-        });
+        let h = self.new_handle(vm, l, callback, args, None, kind)?;
         l.state.borrow_mut().ready.push_back(h.clone());
         self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
@@ -397,23 +384,35 @@ impl AioHost {
         callback: Value,
         args: Vec<Value>,
     ) -> PyResult<Rc<Handle>> {
+        let h = self.new_handle(vm, l, callback, args, Some(when), StepKind::Timer)?;
+        heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
+        self.observe(|o| o.scheduled(vm, &h));
+        Ok(h)
+    }
+
+    fn new_handle(
+        &self,
+        vm: &mut Vm,
+        l: &Rc<EventLoop>,
+        callback: Value,
+        args: Vec<Value>,
+        when: Option<f64>,
+        kind: StepKind,
+    ) -> PyResult<Rc<Handle>> {
         if l.state.borrow().closed {
             return Err(vm.new_error("RuntimeError", "Event loop is closed"));
         }
-        let h = Rc::new(Handle {
+        Ok(Rc::new(Handle {
             id: vm.next_id(),
             callback,
             args,
             cancelled: Cell::new(false),
-            when: Some(when),
-            scheduled: Cell::new(true),
-            kind: StepKind::Timer,
+            when,
+            scheduled: Cell::new(when.is_some()),
+            kind,
             loop_: Rc::downgrade(l),
             class: self.handle_class.clone(),
-        });
-        heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
-        self.observe(|o| o.scheduled(vm, &h));
-        Ok(h)
+        }))
     }
 
     /// Creates a task for `coro` on the running loop, named `Task-N`

@@ -259,46 +259,57 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_name(&mut self, name: &Rc<str>) {
-        let kind = self.u().kind;
-        let instr = match (self.binding(name), kind) {
-            (Binding::Local, _) => Instr::LoadFast(self.var_idx(name)),
-            (Binding::Cell, CodeKind::Function) | (Binding::Free, CodeKind::Function) => {
-                Instr::LoadDeref(self.cell_idx(name))
-            }
-            (Binding::Cell, _) | (Binding::Free, _) => Instr::LoadClassDeref(self.cell_idx(name)),
-            (Binding::GlobalExplicit, _) | (Binding::GlobalImplicit, _) => {
-                Instr::LoadGlobal(self.name_idx(name))
-            }
-            (Binding::Name, CodeKind::Module) => Instr::LoadGlobal(self.name_idx(name)),
-            (Binding::Name, _) => Instr::LoadName(self.name_idx(name)),
-        };
-        self.emit(instr);
+        self.name_op(name, NameOp::Load);
     }
 
     fn store_name(&mut self, name: &Rc<str>) {
-        let kind = self.u().kind;
-        let instr = match (self.binding(name), kind) {
-            (Binding::Local, _) => Instr::StoreFast(self.var_idx(name)),
-            (Binding::Cell, _) | (Binding::Free, _) => Instr::StoreDeref(self.cell_idx(name)),
-            (Binding::GlobalExplicit, _) | (Binding::GlobalImplicit, _) => {
-                Instr::StoreGlobal(self.name_idx(name))
-            }
-            (Binding::Name, CodeKind::Module) => Instr::StoreGlobal(self.name_idx(name)),
-            (Binding::Name, _) => Instr::StoreName(self.name_idx(name)),
-        };
-        self.emit(instr);
+        self.name_op(name, NameOp::Store);
     }
 
     fn delete_name(&mut self, name: &Rc<str>) {
+        self.name_op(name, NameOp::Delete);
+    }
+
+    /// Emits the load, store or delete of `name` that its binding calls for.
+    fn name_op(&mut self, name: &Rc<str>, op: NameOp) {
+        use NameOp::*;
         let kind = self.u().kind;
         let instr = match (self.binding(name), kind) {
-            (Binding::Local, _) => Instr::DeleteFast(self.var_idx(name)),
-            (Binding::Cell, _) | (Binding::Free, _) => Instr::DeleteDeref(self.cell_idx(name)),
-            (Binding::GlobalExplicit, _) | (Binding::GlobalImplicit, _) => {
-                Instr::DeleteGlobal(self.name_idx(name))
+            (Binding::Local, _) => {
+                let i = self.var_idx(name);
+                match op {
+                    Load => Instr::LoadFast(i),
+                    Store => Instr::StoreFast(i),
+                    Delete => Instr::DeleteFast(i),
+                }
             }
-            (Binding::Name, CodeKind::Module) => Instr::DeleteGlobal(self.name_idx(name)),
-            (Binding::Name, _) => Instr::DeleteName(self.name_idx(name)),
+            (Binding::Cell | Binding::Free, k) => {
+                let i = self.cell_idx(name);
+                match op {
+                    Load if k == CodeKind::Function => Instr::LoadDeref(i),
+                    // A class body looks in its namespace before the cell.
+                    Load => Instr::LoadClassDeref(i),
+                    Store => Instr::StoreDeref(i),
+                    Delete => Instr::DeleteDeref(i),
+                }
+            }
+            (Binding::GlobalExplicit | Binding::GlobalImplicit, _)
+            | (Binding::Name, CodeKind::Module) => {
+                let i = self.name_idx(name);
+                match op {
+                    Load => Instr::LoadGlobal(i),
+                    Store => Instr::StoreGlobal(i),
+                    Delete => Instr::DeleteGlobal(i),
+                }
+            }
+            (Binding::Name, _) => {
+                let i = self.name_idx(name);
+                match op {
+                    Load => Instr::LoadName(i),
+                    Store => Instr::StoreName(i),
+                    Delete => Instr::DeleteName(i),
+                }
+            }
         };
         self.emit(instr);
     }
@@ -1619,6 +1630,13 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Call(1));
         Ok(())
     }
+}
+
+#[derive(Clone, Copy)]
+enum NameOp {
+    Load,
+    Store,
+    Delete,
 }
 
 enum FunctionBody<'a> {

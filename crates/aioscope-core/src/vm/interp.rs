@@ -463,6 +463,16 @@ impl Vm {
         Ok((frame, resume))
     }
 
+    fn unbound_local(&mut self, name: &str) -> PyErr {
+        self.new_error(
+            "UnboundLocalError",
+            &format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
+        )
+    }
+
     fn name_error(&mut self, name: &str) -> PyErr {
         self.new_error("NameError", &format!("name '{}' is not defined", name))
     }
@@ -542,16 +552,7 @@ impl Vm {
                 Instr::LoadConst(i) => frame.stack.push(const_value(&code.consts[i as usize])),
                 Instr::LoadFast(i) => match &frame.locals[i as usize] {
                     Some(v) => frame.stack.push(v.clone()),
-                    None => {
-                        let name = code.varnames[i as usize].clone();
-                        return Err(self.new_error(
-                            "UnboundLocalError",
-                            &format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                name
-                            ),
-                        ));
-                    }
+                    None => return Err(self.unbound_local(&code.varnames[i as usize])),
                 },
                 Instr::StoreFast(i) => {
                     let v = pop(frame)?;
@@ -559,14 +560,7 @@ impl Vm {
                 }
                 Instr::DeleteFast(i) => {
                     if frame.locals[i as usize].take().is_none() {
-                        let name = code.varnames[i as usize].clone();
-                        return Err(self.new_error(
-                            "UnboundLocalError",
-                            &format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                name
-                            ),
-                        ));
+                        return Err(self.unbound_local(&code.varnames[i as usize]));
                     }
                 }
                 Instr::LoadDeref(i) => {
