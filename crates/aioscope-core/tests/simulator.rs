@@ -216,3 +216,53 @@ asyncio.run(main())
         ]
     );
 }
+
+#[test]
+fn warnings_point_at_the_frame_and_line_where_they_arise() {
+    use aioscope_core::trace::WarningKind;
+    let src = "\
+import asyncio
+import time
+
+async def fail():
+    raise ValueError('lost')
+
+async def main():
+    time.sleep(0.5)
+    asyncio.sleep(1)
+    asyncio.create_task(fail())
+    await asyncio.sleep(0.1)
+
+asyncio.run(main())
+";
+    let trace = run(src);
+    let kinds: Vec<(WarningKind, Option<u32>)> =
+        trace.warnings.iter().map(|w| (w.kind, w.line)).collect();
+    assert!(
+        kinds.contains(&(WarningKind::BlockingCall, Some(8))),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.iter().any(|(k, _)| *k == WarningKind::SlowStep),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(WarningKind::NeverAwaited, Some(9))),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, _)| *k == WarningKind::ExceptionNeverRetrieved),
+        "{kinds:?}"
+    );
+    let blocking = trace
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::BlockingCall)
+        .expect("a blocking warning");
+    assert!(matches!(
+        trace.frames[blocking.frame as usize].kind,
+        FrameKind::BlockingSleep { .. }
+    ));
+}

@@ -278,6 +278,38 @@ pub struct Trace {
     pub exit: Exit,
     /// stderr (tracebacks).
     pub stderr: String,
+    /// What asyncio's debug mode or a reviewer would point out.
+    pub warnings: Vec<Warning>,
+}
+
+/// Kinds of [`Warning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum WarningKind {
+    /// A blocking call (`time.sleep`) froze the loop.
+    BlockingCall,
+    /// A callback or step held the loop longer than 100 ms of virtual time.
+    SlowStep,
+    /// A coroutine object was created but never awaited or scheduled.
+    NeverAwaited,
+    /// A task was still pending when its loop was closed.
+    PendingTaskDestroyed,
+    /// A task failed and nothing ever retrieved its exception.
+    ExceptionNeverRetrieved,
+}
+
+/// A problem shown at the frame and line where it arises.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Warning {
+    /// Where it arises.
+    pub frame: FrameIx,
+    /// The line of the user's program, when known.
+    pub line: Option<u32>,
+    /// What kind.
+    pub kind: WarningKind,
+    /// The message, in the UI's languages.
+    pub message: Explanation,
 }
 
 impl Trace {
@@ -362,6 +394,11 @@ impl Trace {
             Some(f) => &self.lines[f.lines_range.0 as usize..f.lines_range.1 as usize],
             None => &[],
         }
+    }
+
+    /// The warnings that arise in frame `at`.
+    pub fn warnings_at(&self, at: FrameIx) -> impl Iterator<Item = &Warning> {
+        self.warnings.iter().filter(move |w| w.frame == at)
     }
 
     /// The transcript in the corpus format (`t`/`out`/`exit` JSON lines).

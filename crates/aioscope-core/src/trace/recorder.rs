@@ -12,8 +12,8 @@ use crate::vm::Vm;
 
 use super::explain;
 use super::{
-    Awaiting, Exit, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit, StackEntry, SyncView,
-    TaskIx, TaskRec, TaskState, TaskView, Trace,
+    Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit,
+    StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning, WarningKind,
 };
 
 /// Records a run. Install with `AioHost::set_observer`, then call
@@ -63,6 +63,7 @@ impl Recorder {
                 out_records: Vec::new(),
                 exit: Exit::Ok,
                 stderr: String::new(),
+                warnings: Vec::new(),
             },
             handle_ix: HashMap::default(),
             task_ix: HashMap::default(),
@@ -392,6 +393,77 @@ impl Recorder {
         }
     }
 
+    fn warn(
+        &mut self,
+        frame: FrameIx,
+        line: Option<u32>,
+        kind: WarningKind,
+        en: String,
+        zh: String,
+    ) {
+        self.trace.warnings.push(Warning {
+            frame,
+            line,
+            kind,
+            message: Explanation { en, zh },
+        });
+    }
+
+    /// Warnings only the end of the run can tell: coroutines never awaited,
+    /// tasks left pending, exceptions nobody retrieved.
+    fn final_warnings(&mut self, vm: &mut Vm) {
+        let end = self.next_frame() - 1;
+        for (weak, line) in std::mem::take(&mut vm.created_coroutines) {
+            let Some(c) = weak.upgrade() else { continue };
+            if !c.touched.get() {
+                self.warn(
+                    end,
+                    (line > 0).then_some(line),
+                    WarningKind::NeverAwaited,
+                    format!("coroutine '{}' was never awaited: calling an async function only creates a coroutine object.", c.qualname),
+                    format!("协程 '{}' 从未被 await：调用异步函数只会创建一个协程对象。", c.qualname),
+                );
+            }
+        }
+        for t in 0..self.task_values.len() {
+            let value = self.task_values[t].clone();
+            let Some((fut, _)) = as_fut(&value) else {
+                continue;
+            };
+            let name = fut
+                .task
+                .as_ref()
+                .map(|c| c.name.borrow().to_string())
+                .unwrap_or_default();
+            let (state, retrieved) = {
+                let c = fut.core.borrow();
+                (c.state, c.retrieved || c.exception.is_none())
+            };
+            let last = self.trace.tasks[t]
+                .views
+                .last()
+                .map(|(f, _)| *f)
+                .unwrap_or(end);
+            match state {
+                FutState::Pending => self.warn(
+                    end,
+                    None,
+                    WarningKind::PendingTaskDestroyed,
+                    format!("Task was destroyed but it is pending: {} never finished before its loop closed.", name),
+                    format!("任务在挂起状态下被销毁：{} 在事件循环关闭前没有完成。", name),
+                ),
+                FutState::Finished if !retrieved => self.warn(
+                    last,
+                    None,
+                    WarningKind::ExceptionNeverRetrieved,
+                    format!("Task exception was never retrieved: {} failed and nothing awaited it or asked for its result.", name),
+                    format!("任务的异常从未被获取：{} 失败了，但没有任何代码 await 它或读取它的结果。", name),
+                ),
+                _ => {}
+            }
+        }
+    }
+
     /// Ends the recording and returns the trace.
     pub fn finish(mut self, vm: &mut Vm, host: &AioHost, exit: Exit) -> Trace {
         self.main_program_frame(vm, host);
@@ -400,6 +472,7 @@ impl Recorder {
         if let Some(f) = self.trace.frames.last_mut() {
             f.explanation = explain::end(&exit);
         }
+        self.final_warnings(vm);
         self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
         self.trace.stderr = vm.stderr.clone();
         self.trace
@@ -486,6 +559,19 @@ impl LoopObserver for Recorder {
         };
         self.push_frame(vm, host, FrameKind::Step(kind), t);
         self.step = None;
+        let held = vm.clock - t;
+        if held > 0.1 {
+            let at = self.next_frame() - 1;
+            let line = self.trace.frames.last().and_then(|f| f.line);
+            let ms = (held * 1000.0).round();
+            self.warn(
+                at,
+                line,
+                WarningKind::SlowStep,
+                format!("This step held the event loop for {} ms of virtual time: every other task waited.", ms),
+                format!("这一步占用事件循环 {} 毫秒（虚拟时间）：其他所有任务都在等待。", ms),
+            );
+        }
     }
 
     fn clock_jump(&mut self, vm: &mut Vm, from: f64, to: f64) {
@@ -502,6 +588,21 @@ impl LoopObserver for Recorder {
         let saved = self.step.take();
         self.push_frame(vm, &host, FrameKind::BlockingSleep { seconds }, vm.clock);
         self.step = saved;
+        let at = self.next_frame() - 1;
+        let line = self
+            .trace
+            .frames
+            .last()
+            .and_then(|f| f.line)
+            .or(Some(vm.last_line));
+        let s = crate::vm::pyfmt::float_repr(seconds);
+        self.warn(
+            at,
+            line,
+            WarningKind::BlockingCall,
+            format!("time.sleep({}) blocks the event loop: use await asyncio.sleep({}) so other tasks can run.", s, s),
+            format!("time.sleep({}) 会阻塞事件循环：请改用 await asyncio.sleep({})，让其他任务可以运行。", s, s),
+        );
     }
 
     fn thread_running(&mut self, vm: &mut Vm, _name: &str) {

@@ -114,6 +114,10 @@ impl Vm {
         });
         frame.owner = Some(coro.clone());
         *coro.frame.borrow_mut() = Some(frame);
+        if self.trace_lines && kind == CoroKind::Coroutine {
+            self.created_coroutines
+                .push((Rc::downgrade(&coro), self.last_line));
+        }
         Value::Coroutine(coro)
     }
 

@@ -509,6 +509,7 @@ impl Vm {
                 let line = code.lines[pc];
                 if line != frame.last_line {
                     frame.last_line = line;
+                    self.last_line = line;
                     self.lines.push(LineEvent {
                         code: code.clone(),
                         line,

@@ -122,6 +122,11 @@ pub struct Vm {
     pub lines: Vec<LineEvent>,
     /// The layer above, if any.
     pub host: Option<Rc<dyn Host>>,
+    /// The line that started executing last (kept while `trace_lines`).
+    pub last_line: u32,
+    /// Coroutine objects created, with the line that created them, for the
+    /// "never awaited" warning (kept while `trace_lines`).
+    pub created_coroutines: Vec<(std::rc::Weak<value::Coroutine>, u32)>,
 }
 
 impl Default for Vm {
@@ -154,6 +159,8 @@ impl Vm {
             trace_lines: false,
             lines: Vec::new(),
             host: None,
+            last_line: 0,
+            created_coroutines: Vec::new(),
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);
