@@ -17,7 +17,9 @@ Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
   trace --events FILE.py    every frame of the trace as a JSON line
   trace --perfetto FILE.py  Chrome trace-event JSON (open in ui.perfetto.dev),
-                            one track per task";
+                            one track per task
+Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
+--instructions N (20000000000)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,8 +40,26 @@ fn trace(args: &[String]) -> ExitCode {
     let mut events = false;
     let mut perfetto = false;
     let mut file = None;
-    for a in args {
+    // The corpus oracle has no instruction limit; keep a very high one so a
+    // runaway program still ends.
+    let mut options = Options {
+        instructions: 20_000_000_000,
+        ..Options::default()
+    };
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
         match a.as_str() {
+            "--max-iterations" | "--max-time" | "--instructions" => {
+                let Some(v) = args.next().and_then(|v| v.parse::<f64>().ok()) else {
+                    eprintln!("aioscope: {a} needs a number\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                match a.as_str() {
+                    "--max-iterations" => options.guards.max_iterations = v as u64,
+                    "--max-time" => options.guards.max_time = v,
+                    _ => options.instructions = v as u64,
+                }
+            }
             "--events" => events = true,
             "--perfetto" => perfetto = true,
             other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
@@ -64,10 +84,7 @@ fn trace(args: &[String]) -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
-    let options = Options {
-        lines: events || perfetto,
-        ..Options::default()
-    };
+    options.lines = events || perfetto;
     let trace = run_program(&source, &filename, &options);
     let text = if events {
         export::events_jsonl(&trace)

@@ -139,7 +139,10 @@ where
                 }
             }
             "--missing" => {
-                for cc in value("a country code")?.split(',').filter(|s| !s.is_empty()) {
+                for cc in value("a country code")?
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                {
                     config.missing.push(country_code(cc)?);
                 }
             }
@@ -214,9 +217,25 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let c = serve(&[
-            "--dir", "site", "--port", "9000", "--latency", "200ms", "--jitter=50ms", "--fail",
-            "CD=500", "--fail", "ir=503,NG=502", "--missing", "ET", "--missing=bd", "--seed", "7",
-            "--cors", "--address", "0.0.0.0",
+            "--dir",
+            "site",
+            "--port",
+            "9000",
+            "--latency",
+            "200ms",
+            "--jitter=50ms",
+            "--fail",
+            "CD=500",
+            "--fail",
+            "ir=503,NG=502",
+            "--missing",
+            "ET",
+            "--missing=bd",
+            "--seed",
+            "7",
+            "--cors",
+            "--address",
+            "0.0.0.0",
         ]);
         assert_eq!(c.dir, PathBuf::from("site"));
         assert_eq!(c.port, 9000);
@@ -224,7 +243,10 @@ mod tests {
         assert_eq!(c.jitter, Duration::from_millis(50));
         assert_eq!(c.seed, 7);
         assert_eq!(
-            c.fail.iter().map(|(k, v)| (k.as_str(), *v)).collect::<Vec<_>>(),
+            c.fail
+                .iter()
+                .map(|(k, v)| (k.as_str(), *v))
+                .collect::<Vec<_>>(),
             [("CD", 500), ("IR", 503), ("NG", 502)]
         );
         assert_eq!(c.missing, ["ET", "BD"]);

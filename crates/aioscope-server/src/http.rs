@@ -108,7 +108,12 @@ pub fn read_request(reader: &mut impl BufRead) -> Result<Head, ReadError> {
         }
     }
     let text = String::from_utf8(raw).map_err(|_| ReadError::Malformed("not UTF-8"))?;
-    let head = parse_head(text.trim_end().replace("\r\n", "\n").replace('\n', "\r\n").as_str())?;
+    let head = parse_head(
+        text.trim_end()
+            .replace("\r\n", "\n")
+            .replace('\n', "\r\n")
+            .as_str(),
+    )?;
     if head.content_length > 0 {
         let mut body = vec![0; head.content_length];
         reader.read_exact(&mut body).map_err(ReadError::Io)?;
@@ -154,7 +159,12 @@ impl Response {
     }
 
     /// Writes it; `head_only` leaves the body out (a `HEAD` request).
-    pub fn write_to(&self, out: &mut impl Write, keep_alive: bool, head_only: bool) -> io::Result<()> {
+    pub fn write_to(
+        &self,
+        out: &mut impl Write,
+        keep_alive: bool,
+        head_only: bool,
+    ) -> io::Result<()> {
         let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
         for (name, value) in &self.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
@@ -214,9 +224,17 @@ mod tests {
 
     #[test]
     fn connection_close_and_http_1_0() {
-        assert!(!parse_head("GET / HTTP/1.1\r\nConnection: close").unwrap().keep_alive);
+        assert!(
+            !parse_head("GET / HTTP/1.1\r\nConnection: close")
+                .unwrap()
+                .keep_alive
+        );
         assert!(!parse_head("GET / HTTP/1.0").unwrap().keep_alive);
-        assert!(parse_head("GET / HTTP/1.0\r\nConnection: Keep-Alive").unwrap().keep_alive);
+        assert!(
+            parse_head("GET / HTTP/1.0\r\nConnection: Keep-Alive")
+                .unwrap()
+                .keep_alive
+        );
     }
 
     #[test]
@@ -241,12 +259,16 @@ mod tests {
 
     #[test]
     fn reads_requests_one_after_another_and_skips_bodies() {
-        let wire = b"\r\nPOST /stats/reset HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\n\n";
+        let wire =
+            b"\r\nPOST /stats/reset HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\n\n";
         let mut reader = io::BufReader::new(&wire[..]);
         let first = read_request(&mut reader).unwrap();
         assert_eq!((first.method.as_str(), first.content_length), ("POST", 3));
         let second = read_request(&mut reader).unwrap();
-        assert_eq!((second.method.as_str(), second.target.as_str()), ("GET", "/"));
+        assert_eq!(
+            (second.method.as_str(), second.target.as_str()),
+            ("GET", "/")
+        );
         assert!(matches!(read_request(&mut reader), Err(ReadError::Closed)));
     }
 
@@ -268,7 +290,9 @@ mod tests {
             .write_to(&mut out, false, true)
             .unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("Content-Length: 5\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"));
+        assert!(text.contains(
+            "Content-Length: 5\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+        ));
         assert!(!text.contains("hello"), "HEAD has no body");
     }
 }

@@ -250,7 +250,9 @@ impl Server {
 /// A file's contents with its content type, or 404.
 fn file_response(path: &std::path::Path, cache: &str) -> Response {
     match std::fs::read(path) {
-        Ok(body) => Response::new(200, route::content_type(path), body).with("Cache-Control", cache),
+        Ok(body) => {
+            Response::new(200, route::content_type(path), body).with("Cache-Control", cache)
+        }
         Err(_) => Response::status_only(404).with("Cache-Control", "no-store"),
     }
 }
@@ -294,7 +296,10 @@ fn peer_closed(stream: &TcpStream) -> bool {
 pub fn run(config: Config) -> io::Result<()> {
     let listener = TcpListener::bind((config.address.as_str(), config.port))?;
     let addr = listener.local_addr()?;
-    println!("aioscope-serve: http://{addr}/ serving {}", config.dir.display());
+    println!(
+        "aioscope-serve: http://{addr}/ serving {}",
+        config.dir.display()
+    );
     let mut flags = format!(
         "  /flags/: latency {} ms ± {} ms (seed {})",
         config.latency.as_millis(),
@@ -376,7 +381,10 @@ mod tests {
         assert!(page.starts_with("HTTP/1.1 200 OK\r\n"), "{page}");
         assert!(page.contains("Content-Type: text/html; charset=utf-8"));
         let wasm = get(addr, &format!("GET /app_bg.wasm HTTP/1.1\r\n{close}"));
-        assert!(wasm.contains("Content-Type: application/wasm\r\n"), "{wasm}");
+        assert!(
+            wasm.contains("Content-Type: application/wasm\r\n"),
+            "{wasm}"
+        );
 
         let missing = get(addr, &format!("GET /flags/cn/cn.svg HTTP/1.1\r\n{close}"));
         assert!(missing.starts_with("HTTP/1.1 404 Not Found"), "{missing}");
@@ -397,8 +405,14 @@ mod tests {
         assert_eq!(stats.in_flight, 0);
         assert_eq!(stats.by_status, [(404, 2), (500, 1)]);
         let json = get(addr, &format!("GET /stats HTTP/1.1\r\n{close}"));
-        assert!(json.contains("\"in_flight\": 0, \"max_in_flight\": 1, \"requests\": 3"), "{json}");
-        assert!(json.contains("\"by_status\": {\"404\": 2, \"500\": 1}"), "{json}");
+        assert!(
+            json.contains("\"in_flight\": 0, \"max_in_flight\": 1, \"requests\": 3"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\"by_status\": {\"404\": 2, \"500\": 1}"),
+            "{json}"
+        );
         let reset = get(addr, &format!("POST /stats/reset HTTP/1.1\r\n{close}"));
         assert!(reset.contains("\"requests\": 0"), "{reset}");
     }
@@ -430,7 +444,8 @@ mod tests {
         let clients: Vec<_> = (0..3)
             .map(|_| {
                 let mut s = TcpStream::connect(addr).unwrap();
-                s.write_all(b"GET /flags/cn/cn.svg HTTP/1.1\r\n\r\n").unwrap();
+                s.write_all(b"GET /flags/cn/cn.svg HTTP/1.1\r\n\r\n")
+                    .unwrap();
                 s
             })
             .collect();

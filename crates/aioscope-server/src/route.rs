@@ -209,15 +209,25 @@ mod tests {
         );
         assert!(matches!(
             flag("/flags/cd/metadata.json"),
-            Route::Flag { answer: FlagAnswer::Status(500), .. }
+            Route::Flag {
+                answer: FlagAnswer::Status(500),
+                ..
+            }
         ));
         assert!(matches!(
             flag("/flags/et/et.svg?x=1"),
-            Route::Flag { answer: FlagAnswer::Status(404), .. }
+            Route::Flag {
+                answer: FlagAnswer::Status(404),
+                ..
+            }
         ));
         assert!(matches!(
             flag("/flags/"),
-            Route::Flag { cc: None, answer: FlagAnswer::File(_), .. }
+            Route::Flag {
+                cc: None,
+                answer: FlagAnswer::File(_),
+                ..
+            }
         ));
     }
 

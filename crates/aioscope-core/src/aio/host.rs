@@ -22,7 +22,7 @@ const CLOCK_RESOLUTION: f64 = 1e-9;
 
 /// Guards that end a runaway simulation with a `Timeout:` error, as the
 /// corpus oracle does.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Guards {
     /// Loop iterations allowed.
     pub max_iterations: u64,
@@ -177,7 +177,7 @@ pub struct AioHost {
     tasks_created: Cell<usize>,
     iterations: Cell<u64>,
     /// Limits of the simulation.
-    pub guards: Guards,
+    pub guards: Cell<Guards>,
     observer: RefCell<Box<dyn LoopObserver>>,
     /// Simulated threads; 0 is the main thread.
     pub threads: super::threads::ThreadTable,
@@ -248,7 +248,7 @@ impl AioHost {
             task_counter: Cell::new(0),
             tasks_created: Cell::new(0),
             iterations: Cell::new(0),
-            guards: Guards::default(),
+            guards: Cell::new(Guards::default()),
             observer: RefCell::new(Box::new(NoObserver)),
             threads: super::threads::main_thread_table(),
             current_thread: Cell::new(0),
@@ -422,8 +422,11 @@ impl AioHost {
             let r = vm.repr(&coro)?;
             return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {}", r)));
         };
-        if self.tasks_created.get() >= self.guards.max_tasks {
-            return Err(PyErr::Halt(Halt::TooMany("tasks", self.guards.max_tasks)));
+        if self.tasks_created.get() >= self.guards.get().max_tasks {
+            return Err(PyErr::Halt(Halt::TooMany(
+                "tasks",
+                self.guards.get().max_tasks,
+            )));
         }
         self.tasks_created.set(self.tasks_created.get() + 1);
         let name: Rc<str> = match name {
@@ -513,10 +516,10 @@ impl AioHost {
     pub fn run_once(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
         let n = self.iterations.get() + 1;
         self.iterations.set(n);
-        if n > self.guards.max_iterations {
+        if n > self.guards.get().max_iterations {
             return Err(PyErr::Halt(Halt::Guard(format!(
                 "Timeout: more than {} event loop iterations",
-                self.guards.max_iterations
+                self.guards.get().max_iterations
             ))));
         }
         {
@@ -563,10 +566,10 @@ impl AioHost {
                 Some(when) => {
                     let timeout = (when - vm.clock).clamp(0.0, MAX_SELECT_TIMEOUT);
                     if timeout > 0.0 {
-                        if when > self.guards.max_time {
+                        if when > self.guards.get().max_time {
                             return Err(PyErr::Halt(Halt::Guard(format!(
                                 "Timeout: virtual time would pass {} s",
-                                self.guards.max_time
+                                self.guards.get().max_time
                             ))));
                         }
                         if self.has_other_threads() {

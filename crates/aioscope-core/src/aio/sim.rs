@@ -12,6 +12,8 @@ pub struct Options {
     pub lines: bool,
     /// Instruction budget for the whole run.
     pub instructions: u64,
+    /// Loop iterations, virtual seconds and tasks allowed.
+    pub guards: super::host::Guards,
 }
 
 impl Default for Options {
@@ -19,6 +21,7 @@ impl Default for Options {
         Options {
             lines: true,
             instructions: crate::vm::Limits::default().instructions,
+            guards: super::host::Guards::default(),
         }
     }
 }
@@ -38,6 +41,7 @@ pub fn run_program(source: &str, filename: &str, options: &Options) -> Trace {
     vm.trace_lines = options.lines;
     vm.limits.instructions = options.instructions;
     let host = aio(&vm);
+    host.guards.set(options.guards);
     host.set_observer(Box::new(Recorder::new(filename)));
     let mut result = vm.run_main(source, filename);
     if result.is_ok() {

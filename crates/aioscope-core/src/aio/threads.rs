@@ -241,10 +241,10 @@ impl AioHost {
             let mine = wait.until;
             match best {
                 Some((t, id)) if mine.is_none_or(|m| t < m || (t == m && id < me)) => {
-                    if t > self.guards.max_time {
+                    if t > self.guards.get().max_time {
                         return Err(PyErr::Halt(Halt::Guard(format!(
                             "Timeout: virtual time would pass {} s",
-                            self.guards.max_time
+                            self.guards.get().max_time
                         ))));
                     }
                     if t > vm.clock {
@@ -257,10 +257,10 @@ impl AioHost {
                 _ => {
                     match mine {
                         Some(m) => {
-                            if m > self.guards.max_time {
+                            if m > self.guards.get().max_time {
                                 return Err(PyErr::Halt(Halt::Guard(format!(
                                     "Timeout: virtual time would pass {} s",
-                                    self.guards.max_time
+                                    self.guards.get().max_time
                                 ))));
                             }
                             if m > vm.clock {

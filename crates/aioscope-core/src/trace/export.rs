@@ -55,8 +55,36 @@ pub fn events_jsonl(trace: &Trace) -> String {
             }
         }
     }
+    // Timers are swept frame by frame (added when scheduled, dropped when
+    // they leave the heap) rather than queried per frame, so the export
+    // stays linear in the size of the trace.
+    let nframes = trace.frames.len();
+    let mut added: Vec<Vec<u32>> = vec![Vec::new(); nframes];
+    let mut removed: Vec<Vec<u32>> = vec![Vec::new(); nframes];
+    for (h, rec) in trace.handles.iter().enumerate() {
+        if rec.when.is_none() {
+            continue;
+        }
+        if let Some(list) = added.get_mut(rec.scheduled_at as usize) {
+            list.push(h as u32);
+        }
+        if let Some(list) = removed.get_mut(rec.left_heap_at as usize) {
+            list.push(h as u32);
+        }
+    }
+    let mut live: std::collections::BTreeSet<(u64, u32)> = std::collections::BTreeSet::new();
+    let key = |h: u32| -> (u64, u32) {
+        // Due times are non-negative, so their bits order like the numbers.
+        (trace.handles[h as usize].when.unwrap_or(0.0).to_bits(), h)
+    };
     for (i, f) in trace.frames.iter().enumerate() {
         let at = i as u32;
+        for &h in &added[i] {
+            live.insert(key(h));
+        }
+        for &h in &removed[i] {
+            live.remove(&key(h));
+        }
         let what = f
             .handle
             .and_then(|h| trace.handles.get(h as usize))
@@ -68,11 +96,9 @@ pub fn events_jsonl(trace: &Trace) -> String {
             .take(3)
             .map(|h| string(&trace.handles[*h as usize].what))
             .collect();
-        let timers = trace.timers_at(at);
-        let next_timer = timers
+        let next_timer = live
             .first()
-            .and_then(|h| trace.handles[*h as usize].when)
-            .map(time)
+            .map(|(bits, _)| time(f64::from_bits(*bits)))
             .unwrap_or_else(|| "null".into());
         let mut tasks = Vec::new();
         for &t in &changed[i] {
@@ -110,7 +136,7 @@ pub fn events_jsonl(trace: &Trace) -> String {
             f.line.map(|l| l.to_string()).unwrap_or_else(|| "null".into()),
             ready_all.len(),
             ready.join(", "),
-            timers.len(),
+            live.len(),
             next_timer,
             tasks.join(", "),
             f.out_len,
