@@ -151,6 +151,7 @@ fn mutated_programs_never_panic_the_pipeline() {
     let options = Options {
         lines: true,
         instructions: 20_000,
+        ..Options::default()
     };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for i in 0..iters {
@@ -167,6 +168,7 @@ fn random_token_soup_never_panics_the_pipeline() {
     let options = Options {
         lines: false,
         instructions: 5_000,
+        ..Options::default()
     };
     for _ in 0..300 {
         let n = 1 + rng.below(40);
