@@ -196,6 +196,10 @@ impl Server {
                     }
                     let response = self.flag_response(answer);
                     guard.status = Some(response.status);
+                    // No longer in flight once answered, and counted so
+                    // before the client can see the answer and send its next
+                    // request: the maximum is never one too high.
+                    drop(guard);
                     let keep = head.keep_alive;
                     if response.write_to(&mut writer, keep, head_only).is_err() || !keep {
                         return;

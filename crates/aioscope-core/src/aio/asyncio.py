@@ -5,6 +5,7 @@
 # Every function suspends exactly where CPython 3.11's does: the order of
 # awaits, done-callbacks and call_soon calls below is the specification
 # (see SEMANTICS.md of the conformance corpus), so keep it when editing.
+from _collections import deque
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
@@ -594,7 +595,7 @@ class Lock(_ContextManagerMixin):
                 self._locked = True
                 return True
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -628,7 +629,7 @@ class Event:
     """A flag that tasks can wait for."""
 
     def __init__(self):
-        self._waiters = []
+        self._waiters = deque()
         self._value = False
         _track(self)
 
@@ -693,7 +694,7 @@ class Semaphore(_ContextManagerMixin):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -744,20 +745,20 @@ class Queue:
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
+        self._getters = deque()
+        self._putters = deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
-        self._queue = []
+        self._queue = deque()
         _track(self)
 
     def __repr__(self):
-        return '<Queue maxsize=' + str(self._maxsize) + ' _queue=' + repr(self._queue) + '>'
+        return '<Queue maxsize=' + str(self._maxsize) + ' _queue=' + repr(list(self._queue)) + '>'
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -814,7 +815,7 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
-        item = self._queue.pop(0)
+        item = self._queue.popleft()
         self._wakeup_next(self._putters)
         return item
 

@@ -325,22 +325,19 @@ impl Recorder {
                 }
                 .to_string(),
                 "Event" => if flag("_value") { "set" } else { "not set" }.to_string(),
-                "Queue" => match attrs.get("_queue") {
-                    Some(Value::List(l)) => {
-                        let items = l.borrow();
-                        let shown: Vec<Value> = items.iter().take(8).cloned().collect();
-                        let n = items.len();
-                        drop(items);
-                        let parts: Vec<String> = shown.iter().map(|v| vm.safe_repr(v, 1)).collect();
-                        let more = if n > 8 {
-                            format!(", … ({} items)", n)
-                        } else {
-                            String::new()
-                        };
-                        format!("[{}{}]", parts.join(", "), more)
-                    }
-                    _ => "[]".to_string(),
-                },
+                "Queue" => {
+                    let (n, shown) = attrs
+                        .get("_queue")
+                        .map(|q| seq_prefix(q, 8))
+                        .unwrap_or_default();
+                    let parts: Vec<String> = shown.iter().map(|v| vm.safe_repr(v, 1)).collect();
+                    let more = if n > 8 {
+                        format!(", … ({} items)", n)
+                    } else {
+                        String::new()
+                    };
+                    format!("[{}{}]", parts.join(", "), more)
+                }
                 _ => match attrs.get("_value") {
                     Some(Value::Int(n)) => format!("value {}", n),
                     _ => "value 0".to_string(),
@@ -350,13 +347,11 @@ impl Recorder {
             let mut total = 0usize;
             let mut first = 0u64;
             for l in &waiter_lists {
-                if let Value::List(l) = l {
-                    let l = l.borrow();
-                    if first == 0 {
-                        first = l.first().and_then(fut_id).unwrap_or(0);
-                    }
-                    total += l.len();
+                let (n, head) = seq_prefix(l, 1);
+                if first == 0 {
+                    first = head.first().and_then(fut_id).unwrap_or(0);
                 }
+                total += n;
             }
             let sig = (state.clone(), total, first);
             if self.sync_signature[i].as_ref() == Some(&sig) {
@@ -365,16 +360,17 @@ impl Recorder {
             self.sync_signature[i] = Some(sig);
             let mut waiting_tasks = Vec::new();
             for l in &waiter_lists {
-                if let Value::List(l) = l {
-                    for w in l.borrow().iter() {
-                        if waiting_tasks.len() >= SyncView::SHOWN_WAITERS {
-                            break;
-                        }
-                        if let Some((f, _)) = as_fut(w) {
-                            if !f.done() {
-                                if let Some(t) = self.waiter_of.get(&f.id) {
-                                    waiting_tasks.push(*t);
-                                }
+                // Done futures are skipped, so look a little further than
+                // the number shown.
+                let (_, head) = seq_prefix(l, 4 * SyncView::SHOWN_WAITERS);
+                for w in &head {
+                    if waiting_tasks.len() >= SyncView::SHOWN_WAITERS {
+                        break;
+                    }
+                    if let Some((f, _)) = as_fut(w) {
+                        if !f.done() {
+                            if let Some(t) = self.waiter_of.get(&f.id) {
+                                waiting_tasks.push(*t);
                             }
                         }
                     }
@@ -476,6 +472,24 @@ impl Recorder {
         self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
         self.trace.stderr = vm.stderr.clone();
         self.trace
+    }
+}
+
+/// The length of a list or deque and its first `n` items, read in place.
+fn seq_prefix(v: &Value, n: usize) -> (usize, Vec<Value>) {
+    match v {
+        Value::List(l) => {
+            let l = l.borrow();
+            (l.len(), l.iter().take(n).cloned().collect())
+        }
+        Value::Object(_) => match v.downcast::<crate::vm::modules::stdlib::Deque>() {
+            Some(d) => {
+                let items = d.items.borrow();
+                (items.len(), items.iter().take(n).cloned().collect())
+            }
+            None => (0, Vec::new()),
+        },
+        _ => (0, Vec::new()),
     }
 }
 

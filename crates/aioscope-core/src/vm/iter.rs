@@ -139,6 +139,13 @@ impl Vm {
                     }
                     Step::Done(v)
                 }
+                Iter::Deque(d, i) => {
+                    let v = d.borrow().get(*i).cloned();
+                    if v.is_some() {
+                        *i += 1;
+                    }
+                    Step::Done(v)
+                }
                 Iter::Tuple(t, i) => {
                     let v = t.get(*i).cloned();
                     if v.is_some() {

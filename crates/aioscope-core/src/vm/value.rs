@@ -536,6 +536,8 @@ impl Range {
 pub enum Iter {
     /// Over a list, by index (sees appends, like CPython).
     List(Rc<RefCell<Vec<Value>>>, usize),
+    /// Over a `collections.deque`, by index.
+    Deque(Rc<RefCell<std::collections::VecDeque<Value>>>, usize),
     /// Over a tuple.
     Tuple(Rc<[Value]>, usize),
     /// Over a str, by character.
@@ -591,6 +593,7 @@ impl Iter {
     pub fn type_name(&self) -> &'static str {
         match self {
             Iter::List(..) => "list_iterator",
+            Iter::Deque(..) => "_collections._deque_iterator",
             Iter::Tuple(..) => "tuple_iterator",
             Iter::Str(..) => "str_ascii_iterator",
             Iter::Bytes(..) => "bytes_iterator",

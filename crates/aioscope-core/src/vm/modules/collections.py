@@ -1,6 +1,6 @@
 # collections for the aioscope interpreter. namedtuple is native (its
 # instances are real tuples); the rest is plain Python.
-from _collections import namedtuple
+from _collections import namedtuple, deque
 
 
 class Counter:
@@ -121,55 +121,6 @@ class defaultdict:
 
     def __repr__(self):
         return 'defaultdict(' + repr(self.default_factory) + ', ' + repr(self._data) + ')'
-
-
-class deque:
-    """A double-ended queue (list-backed: the simulations are small)."""
-
-    def __init__(self, iterable=(), maxlen=None):
-        self._items = list(iterable)
-        self.maxlen = maxlen
-
-    def append(self, x):
-        self._items.append(x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop(0)
-
-    def appendleft(self, x):
-        self._items.insert(0, x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop()
-
-    def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
-
-    def remove(self, x):
-        self._items.remove(x)
-
-    def clear(self):
-        self._items.clear()
-
-    def __len__(self):
-        return len(self._items)
-
-    def __iter__(self):
-        return iter(list(self._items))
-
-    def __getitem__(self, i):
-        return self._items[i]
-
-    def __contains__(self, x):
-        return x in self._items
-
-    def __repr__(self):
-        return 'deque(' + repr(self._items) + ')'
 
 
 OrderedDict = dict

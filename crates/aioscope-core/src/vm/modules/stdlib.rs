@@ -3,6 +3,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::vm::builtins::{float_arg, int_arg, native};
@@ -365,9 +366,225 @@ fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(Value::Class(class))
 }
 
-/// `_collections`: the native `namedtuple`.
-pub fn collections_native(_vm: &mut Vm) -> PyResult<Rc<Module>> {
+/// `collections.deque`: O(1) at both ends. asyncio's waiter lists are
+/// deques, and a semaphore with thousands of waiters wakes the first one
+/// on every release.
+pub struct Deque {
+    /// The items, left to right.
+    pub items: Rc<RefCell<VecDeque<Value>>>,
+    maxlen: Option<usize>,
+    class: Rc<Class>,
+}
+
+impl NativeObject for Deque {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &str {
+        "deque"
+    }
+    fn class(&self, _vm: &Vm) -> Rc<Class> {
+        self.class.clone()
+    }
+    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
+        let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
+        let inner = vm.repr(&Value::list(items))?;
+        Ok(match self.maxlen {
+            Some(n) => format!("deque({}, maxlen={})", inner, n),
+            None => format!("deque({})", inner),
+        })
+    }
+    fn truthy(&self) -> bool {
+        !self.items.borrow().is_empty()
+    }
+}
+
+fn deque_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Deque> {
+    match args.pos.first().and_then(|v| v.downcast::<Deque>()) {
+        Some(d) => Ok(d),
+        None => Err(vm.new_error("TypeError", "a deque method needs its deque")),
+    }
+}
+
+fn deque_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
+    match args.pos.get(1) {
+        Some(v) => Ok(v.clone()),
+        None => Err(vm.new_error(
+            "TypeError",
+            &format!("deque.{}() takes exactly one argument (0 given)", name),
+        )),
+    }
+}
+
+fn deque_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let maxlen = match args.take_kw("maxlen").or_else(|| args.pos.get(2).cloned()) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(int_arg(vm, &v)?.max(0) as usize),
+    };
+    let items: VecDeque<Value> = match args.pos.get(1) {
+        Some(v) => vm.collect(v)?.into(),
+        None => VecDeque::new(),
+    };
+    let class = match args.pos.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => return Err(vm.new_error("TypeError", "deque.__new__ needs its class")),
+    };
+    let d = Deque {
+        items: Rc::new(RefCell::new(items)),
+        maxlen,
+        class,
+    };
+    d.trim(true);
+    Ok(Value::Object(Rc::new(d)))
+}
+
+impl Deque {
+    fn trim(&self, from_left: bool) {
+        if let Some(n) = self.maxlen {
+            let mut items = self.items.borrow_mut();
+            while items.len() > n {
+                if from_left {
+                    items.pop_front();
+                } else {
+                    items.pop_back();
+                }
+            }
+        }
+    }
+}
+
+fn deque_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = deque_arg(vm, &args, "append")?;
+    let d = deque_of(vm, &args)?;
+    d.items.borrow_mut().push_back(v);
+    d.trim(true);
+    Ok(Value::None)
+}
+
+fn deque_appendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = deque_arg(vm, &args, "appendleft")?;
+    let d = deque_of(vm, &args)?;
+    d.items.borrow_mut().push_front(v);
+    d.trim(false);
+    Ok(Value::None)
+}
+
+fn deque_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = deque_arg(vm, &args, "extend")?;
+    let items = vm.collect(&v)?;
+    let d = deque_of(vm, &args)?;
+    d.items.borrow_mut().extend(items);
+    d.trim(true);
+    Ok(Value::None)
+}
+
+fn deque_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = deque_of(vm, &args)?.items.borrow_mut().pop_back();
+    v.ok_or_else(|| vm.new_error("IndexError", "pop from an empty deque"))
+}
+
+fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = deque_of(vm, &args)?.items.borrow_mut().pop_front();
+    v.ok_or_else(|| vm.new_error("IndexError", "pop from an empty deque"))
+}
+
+fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = deque_arg(vm, &args, "remove")?;
+    let items = deque_of(vm, &args)?.items.clone();
+    // Identity first: waiters are removed by identity, usually near the front.
+    let found = items.borrow().iter().position(|v| v.is(&x));
+    let found = match found {
+        Some(i) => Some(i),
+        None => {
+            let snapshot: Vec<Value> = items.borrow().iter().cloned().collect();
+            let mut at = None;
+            for (i, v) in snapshot.iter().enumerate() {
+                if vm.eq(v, &x)? {
+                    at = Some(i);
+                    break;
+                }
+            }
+            at
+        }
+    };
+    match found {
+        Some(i) => {
+            items.borrow_mut().remove(i);
+            Ok(Value::None)
+        }
+        None => Err(vm.new_error("ValueError", "deque.remove(x): x not in deque")),
+    }
+}
+
+fn deque_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    deque_of(vm, &args)?.items.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn deque_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(deque_of(vm, &args)?.items.borrow().len() as i64))
+}
+
+fn deque_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let items = deque_of(vm, &args)?.items.clone();
+    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Deque(
+        items, 0,
+    )))))
+}
+
+fn deque_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = deque_arg(vm, &args, "__contains__")?;
+    let items = deque_of(vm, &args)?.items.clone();
+    if items.borrow().iter().any(|v| v.is(&x)) {
+        return Ok(Value::Bool(true));
+    }
+    let snapshot: Vec<Value> = items.borrow().iter().cloned().collect();
+    for v in &snapshot {
+        if vm.eq(v, &x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn deque_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let index = deque_arg(vm, &args, "__getitem__")?;
+    let i = int_arg(vm, &index)?;
+    let items = deque_of(vm, &args)?.items.clone();
+    let n = items.borrow().len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    match (j >= 0 && j < n).then(|| items.borrow()[j as usize].clone()) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error("IndexError", "deque index out of range")),
+    }
+}
+
+/// `_collections`: the native `namedtuple` and `deque`.
+pub fn collections_native(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Module::new("_collections");
     m.set("namedtuple", native("namedtuple", namedtuple));
+    let ids = std::cell::Cell::new(vm.next_id());
+    let deque = new_class(
+        &ids,
+        "deque",
+        "collections",
+        vec![],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("no bases");
+    def(&deque, "__new__", deque_new);
+    def(&deque, "append", deque_append);
+    def(&deque, "appendleft", deque_appendleft);
+    def(&deque, "extend", deque_extend);
+    def(&deque, "pop", deque_pop);
+    def(&deque, "popleft", deque_popleft);
+    def(&deque, "remove", deque_remove);
+    def(&deque, "clear", deque_clear);
+    def(&deque, "__len__", deque_len);
+    def(&deque, "__iter__", deque_iter);
+    def(&deque, "__contains__", deque_contains);
+    def(&deque, "__getitem__", deque_getitem);
+    m.set("deque", Value::Class(deque));
     Ok(m)
 }
