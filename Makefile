@@ -10,9 +10,11 @@ export CARGO_TERM_COLOR := never
 setup:
 	bash scripts/setup.sh serve
 
-# http://127.0.0.1:8080, rebuilt on change. No autoreload: its inline script would break the CSP.
+# http://127.0.0.1:8080, rebuilt on change (trunk watch), served by aioscope-serve with 200 ms of
+# latency on /flags/ (SERVE_ARGS adds more: --fail CD=500 --missing ET). No autoreload: its inline
+# script would break the CSP.
 serve: setup
-	trunk serve --offline --no-autoreload --address 127.0.0.1 --port 8080
+	bash scripts/serve.sh $(SERVE_ARGS)
 
 # Optimised build into dist/, then the .wasm size.
 release: setup

@@ -50,12 +50,21 @@ fi
 rustup component list --installed | grep '^rustfmt' >/dev/null || rustup component add rustfmt
 rustup component list --installed | grep '^clippy' >/dev/null || rustup component add clippy
 
-# Debian's binaryen is too old for current rustc output; npm's is pinned in package.json.
-if [ -x node_modules/.bin/wasm-opt ] && node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
-  say "wasm-opt 132 present"
+# Debian's binaryen is too old for current rustc output; npm's is pinned in package.json,
+# with playwright-core (the end-to-end test drives the system Chromium with it; it never
+# downloads a browser).
+npm_version() { # package: its installed version, or nothing
+  node -p "require('./node_modules/$1/package.json').version" 2>/dev/null || true
+}
+pinned() { # package: its version in package.json
+  node -p "require('./package.json').devDependencies['$1']"
+}
+if [ -x node_modules/.bin/wasm-opt ] && node_modules/.bin/wasm-opt --version | grep -q 'version 132' \
+  && [ "$(npm_version playwright-core)" = "$(pinned playwright-core)" ]; then
+  say "wasm-opt 132 and playwright-core $(pinned playwright-core) present"
 else
-  say "installing binaryen (wasm-opt) from npm"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing binaryen (wasm-opt) and playwright-core from npm"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # With --locked this fails on a dependency missing from the registry; without, it builds.

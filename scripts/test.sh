@@ -27,6 +27,12 @@ fi
 cargo build --release -p aioscope-cli
 python3 "$conformance/check.py" -j 2 --runner "$root/target/release/aioscope trace {file}" "$conformance/cases"
 
+step "end-to-end: the built app in headless Chromium"
+bash scripts/e2e.sh
+
+step "end-to-end: the real downloader against the latency server"
+bash scripts/e2e-downloader.sh --no-build
+
 for crate in crates/aioscope-core .; do
   bash scripts/browser-test.sh chrome "$crate"
   bash scripts/browser-test.sh firefox "$crate"

@@ -1,5 +1,6 @@
 //! What the UI derives from a trace once, when it is loaded: loop events
-//! per frame (for breakpoints), warnings, and the timeline's geometry.
+//! per frame (for breakpoints) and the timeline's geometry. (Warnings come
+//! with the trace: `Trace::warnings`.)
 
 use std::rc::Rc;
 
@@ -27,29 +28,6 @@ pub mod ev {
 pub const WIDTH: f32 = 1000.0;
 /// Task lanes drawn at most; the rest are summarised.
 pub const MAX_TASK_LANES: usize = 24;
-/// A step holding the loop longer than this (virtual seconds) is flagged.
-pub const SLOW_STEP: f64 = 0.1;
-
-/// Something a reviewer would point out.
-#[derive(Clone, Debug, PartialEq)]
-pub enum WarnKind {
-    /// `time.sleep(seconds)` inside a loop step.
-    BlockingSleep(f64),
-    /// A step kept the loop busy this long.
-    HeldLoop(f64),
-}
-
-/// A warning at the frame and line where it arises.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Warning {
-    /// The frame.
-    pub frame: FrameIx,
-    /// The line, when known.
-    pub line: Option<u32>,
-    /// What.
-    pub kind: WarnKind,
-}
-
 /// What a lane belongs to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LaneKind {
@@ -131,8 +109,6 @@ pub struct Lane {
 pub struct Derived {
     /// Loop events per frame ([`ev`] flags).
     pub events: Vec<u8>,
-    /// Warnings, by frame.
-    pub warnings: Vec<Warning>,
     /// Timeline x of the end of each frame.
     pub xs: Vec<f32>,
     /// Time ticks: (x, seconds).
@@ -152,12 +128,6 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Warnings at one frame.
-    pub fn warnings_at(&self, frame: FrameIx) -> impl Iterator<Item = &Warning> {
-        let i = self.warnings.partition_point(|w| w.frame < frame);
-        self.warnings[i..].iter().take_while(move |w| w.frame == frame)
-    }
-
     /// The frame whose timeline x is nearest to `x`.
     pub fn frame_at_x(&self, x: f32) -> FrameIx {
         let i = self.xs.partition_point(|v| *v < x);
@@ -242,15 +212,34 @@ pub fn derive(trace: &Trace) -> Derived {
             if t > span + 1e-9 || k > 50 {
                 break;
             }
+            // Between the last frame before `t` and the first at or after
+            // it, in proportion.
             let i = tt.partition_point(|v| *v < t - 1e-9).min(n - 1);
-            d.ticks.push((d.xs[i], t));
+            let x = if i == 0 || tt[i] <= tt[i - 1] {
+                d.xs[i]
+            } else {
+                let r = ((t - tt[i - 1]) / (tt[i] - tt[i - 1])).clamp(0.0, 1.0) as f32;
+                d.xs[i - 1] + (d.xs[i] - d.xs[i - 1]) * r
+            };
+            d.ticks.push((x, t));
             k += 1;
         }
     }
-    let x_before = |f: usize| if f == 0 { 0.0 } else { d.xs[f - 1] };
+    // Where a step that ends with frame `f` starts: the end of the frame
+    // before, unless the clock moved in between (then it started at its
+    // own time, just before `f`).
+    let x_before = |f: usize| {
+        if f == 0 {
+            0.0
+        } else if tt[f - 1] < tt[f] - 1e-12 {
+            (d.xs[f] - 1.0).max(d.xs[f - 1])
+        } else {
+            d.xs[f - 1]
+        }
+    };
 
-    // Frames: events, warnings, lanes of the main program, loop callbacks
-    // and threads.
+    // Frames: events, and the lanes of the main program, loop callbacks and
+    // threads.
     let mut main_lane = Lane {
         label: "main".into(),
         kind: LaneKind::Main,
@@ -282,36 +271,25 @@ pub fn derive(trace: &Trace) -> Derived {
                 if f.task.is_none() {
                     push_seg(&mut loop_lane.segs, seg(SegKind::Run));
                 }
-                if let Some(next) = trace.frames.get(i + 1) {
-                    let end = match next.kind {
-                        FrameKind::ClockJump { from } => Some(from),
-                        FrameKind::Step(_) | FrameKind::End | FrameKind::Main => Some(next.t),
-                        _ => None,
-                    };
-                    if let Some(end) = end {
-                        let held = end - f.t;
-                        if held > SLOW_STEP + 1e-9 {
-                            d.warnings.push(Warning {
-                                frame: i as FrameIx,
-                                line: f.line,
-                                kind: WarnKind::HeldLoop(held),
-                            });
-                        }
-                    }
-                }
             }
             FrameKind::BlockingSleep { seconds } => {
+                // Inside a loop step: the whole loop is blocked while the
+                // clock moves on.
                 let in_step = trace.frames[i + 1..]
                     .iter()
                     .find(|g| !matches!(g.kind, FrameKind::BlockingSleep { .. }))
                     .is_some_and(|g| matches!(g.kind, FrameKind::Step(_)));
                 if in_step {
-                    push_seg(&mut loop_lane.segs, seg(SegKind::Block));
-                    d.warnings.push(Warning {
-                        frame: i as FrameIx,
-                        line: f.line,
-                        kind: WarnKind::BlockingSleep(*seconds),
-                    });
+                    let until = tt.partition_point(|v| *v < f.t + seconds - 1e-9).min(n - 1);
+                    push_seg(
+                        &mut loop_lane.segs,
+                        Seg {
+                            x0: d.xs[i],
+                            x1: d.xs[until].max(d.xs[i] + 1.0),
+                            kind: SegKind::Block,
+                            frame: i as FrameIx,
+                        },
+                    );
                 }
             }
             FrameKind::Thread { name } => {
@@ -338,7 +316,6 @@ pub fn derive(trace: &Trace) -> Derived {
             FrameKind::Start | FrameKind::ClockJump { .. } => {}
         }
     }
-    d.warnings.sort_by_key(|w| w.frame);
 
     // Tasks: their views give waits, ends and cancellations.
     let mut task_lanes = Vec::new();
@@ -459,9 +436,14 @@ pub fn derive(trace: &Trace) -> Derived {
         let line = trace
             .stderr
             .lines()
+            .rev()
             .filter_map(|l| l.trim_start().strip_prefix(needle.as_str()))
-            .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
-            .last();
+            .find_map(|rest| {
+                rest.split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse()
+                    .ok()
+            });
         if let Some(line) = line {
             d.error_line = Some((line, msg.clone()));
         }
@@ -469,29 +451,27 @@ pub fn derive(trace: &Trace) -> Derived {
     d
 }
 
-/// The task a timer will wake, when the timer completes the future a task
-/// sleeps on (matched by due time; `None` if unclear).
-pub fn timer_wakes(trace: &Trace, h: HandleIx, at: FrameIx) -> Option<TaskIx> {
-    let rec = trace.handles.get(h as usize)?;
-    let when = rec.when?;
+/// The tasks a timer may wake: when the timer completes the future a task
+/// sleeps on, matched by due time (several when several sleep until then).
+pub fn timer_wakes(trace: &Trace, h: HandleIx, at: FrameIx) -> Vec<TaskIx> {
+    let Some(rec) = trace.handles.get(h as usize) else {
+        return Vec::new();
+    };
+    let Some(when) = rec.when else {
+        return Vec::new();
+    };
     if !rec.what.starts_with("_set_result_unless_cancelled") {
-        return None;
+        return Vec::new();
     }
     let tail = format!("t={}", float_repr(when));
-    let mut found = None;
-    for t in 0..trace.tasks.len() as TaskIx {
-        if let Some(v) = trace.task_at(t, at) {
-            if let Some(Awaiting::Future(desc)) = &v.awaiting {
-                if desc.ends_with(&tail) {
-                    if found.is_some() {
-                        return None;
-                    }
-                    found = Some(t);
-                }
-            }
-        }
-    }
-    found
+    (0..trace.tasks.len() as TaskIx)
+        .filter(|t| {
+            matches!(
+                trace.task_at(*t, at).and_then(|v| v.awaiting.as_ref()),
+                Some(Awaiting::Future(desc)) if desc.ends_with(&tail)
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -506,22 +486,17 @@ mod tests {
             &Options {
                 lines: true,
                 instructions: 5_000_000,
+                ..Options::default()
             },
         )
     }
 
     #[test]
-    fn blocking_sleep_in_a_coroutine_is_flagged_at_its_line() {
+    fn blocking_sleep_in_a_coroutine_blocks_the_loop_lane() {
         let t = run("import asyncio\nimport time\n\nasync def main():\n    time.sleep(0.5)\n\nasyncio.run(main())\n");
         let d = derive(&t);
-        assert!(d
-            .warnings
-            .iter()
-            .any(|w| w.kind == WarnKind::BlockingSleep(0.5) && w.line == Some(5)));
-        assert!(d
-            .warnings
-            .iter()
-            .any(|w| matches!(w.kind, WarnKind::HeldLoop(h) if h > 0.4)));
+        let lp = d.lanes.iter().find(|l| l.kind == LaneKind::Loop).unwrap();
+        assert!(lp.segs.iter().any(|s| s.kind == SegKind::Block));
     }
 
     #[test]
@@ -531,10 +506,11 @@ mod tests {
         assert!(d.events.iter().any(|e| e & ev::TIMER != 0));
         assert!(d.events.iter().any(|e| e & ev::SEM_WAIT != 0));
         assert_eq!(d.capacity, vec![3]);
-        let t = run(crate::scenarios::by_id("cancel_on_interrupt").unwrap().source);
+        let t = run(crate::scenarios::by_id("cancel_on_interrupt")
+            .unwrap()
+            .source);
         let d = derive(&t);
         assert!(d.events.iter().any(|e| e & ev::CANCELLED != 0));
-        assert!(d.warnings.is_empty());
     }
 
     #[test]
@@ -546,6 +522,10 @@ mod tests {
         assert_eq!(d.frame_at_x(-5.0), 0);
         assert_eq!(d.frame_at_x(WIDTH + 5.0) as usize, t.frames.len() - 1);
         assert!(d.ticks.len() >= 4);
+        assert!(
+            d.ticks.windows(2).all(|w| w[1].0 - w[0].0 > 20.0),
+            "ticks spread out"
+        );
         assert!(d.lanes.iter().any(|l| l.kind == LaneKind::Task(1)));
     }
 

@@ -1,19 +1,321 @@
-//! The root component: the page frame every screen lives in.
+//! The root component: picks the program (a scenario, the user's code or a
+//! link), runs it, and hands the run to the stepping screen.
 
+use aioscope_core::lang::{compiler, parser};
+use aioscope_core::trace::Exit;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::components::{header::Header, placeholder::Placeholder};
+use crate::components::editor::{CodeError, Editor};
+use crate::components::header::{Header, CODE};
+use crate::components::stepper::StepperView;
+use crate::dom;
+use crate::i18n::Lang;
+use crate::link::{self, LinkError, Source};
+use crate::model::{Run, SCENARIO_BUDGET, USER_BUDGET};
+use crate::scenarios::{self, Scenario, STARTER};
+
+const CODE_KEY: &str = "aioscope.code";
+const LANG_KEY: &str = "aioscope.lang";
+/// The file name the user's program runs as.
+pub const USER_FILE: &str = "main.py";
+
+/// Runs a scenario.
+pub fn run_scenario(s: &Scenario) -> Run {
+    Run::new(s.source, s.file, SCENARIO_BUDGET)
+}
+
+/// Checks and runs the user's program: a syntax error gives no run; a
+/// runtime error or the budget gives a run and an error.
+pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
+    let checked = parser::parse(code).and_then(|m| compiler::compile(&m, USER_FILE));
+    if let Err(e) = checked {
+        return Err(CodeError::Syntax {
+            kind: e.type_name().to_string(),
+            line: e.line,
+            col: e.col,
+            msg: e.message(),
+        });
+    }
+    let run = Run::new(code, USER_FILE, USER_BUDGET);
+    let error = match &run.trace.exit {
+        Exit::Ok => None,
+        Exit::Error(msg) if msg.starts_with("Timeout: stopped after") => {
+            Some(CodeError::Budget(USER_BUDGET))
+        }
+        Exit::Error(msg) => Some(CodeError::Runtime {
+            line: run.derived.error_line.as_ref().map(|e| e.0),
+            msg: msg.clone(),
+        }),
+    };
+    Ok((run, error))
+}
+
+/// Everything the page opens with.
+#[derive(Clone)]
+struct Boot {
+    selected: String,
+    run: Run,
+    frame: u32,
+    code: String,
+    error: Option<CodeError>,
+    program: String,
+    notice: Option<LinkError>,
+}
+
+fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
+    let s = scenarios::by_id(scenarios::DEFAULT).expect("the default scenario exists");
+    Boot {
+        selected: s.id.into(),
+        run: run_scenario(s),
+        frame: 0,
+        code,
+        error: None,
+        program: link::program_part(&Source::Scenario(s)),
+        notice,
+    }
+}
+
+/// Reads the link (or falls back to the default scenario).
+fn boot(hash: &str) -> Boot {
+    let stored = dom::load(CODE_KEY).unwrap_or_else(|| STARTER.to_string());
+    match link::parse(hash) {
+        Ok(None) => default_boot(stored, None),
+        Err(e) => default_boot(stored, Some(e)),
+        Ok(Some(l)) => match &l.source {
+            Source::Scenario(s) => Boot {
+                selected: s.id.into(),
+                run: run_scenario(s),
+                frame: l.frame,
+                code: stored,
+                error: None,
+                program: link::program_part(&l.source),
+                notice: None,
+            },
+            Source::Code(code) => match run_code(code) {
+                Ok((run, error)) => Boot {
+                    selected: CODE.into(),
+                    run,
+                    frame: l.frame,
+                    code: code.clone(),
+                    error,
+                    program: link::program_part(&l.source),
+                    notice: None,
+                },
+                Err(error) => Boot {
+                    selected: CODE.into(),
+                    code: code.clone(),
+                    error: Some(error),
+                    ..default_boot(String::new(), None)
+                },
+            },
+        },
+    }
+}
+
+fn notice_text(lang: Lang, e: &LinkError) -> String {
+    let why = match (e, lang) {
+        (LinkError::UnknownScenario(s), Lang::En) => format!("there is no scenario called “{}”", s),
+        (LinkError::UnknownScenario(s), Lang::Zh) => format!("没有名为“{}”的场景", s),
+        (LinkError::BadCode, Lang::En) => "the program in it is damaged".into(),
+        (LinkError::BadCode, Lang::Zh) => "其中的程序已损坏".into(),
+        (LinkError::BadFrame, Lang::En) => "its frame number is not a number".into(),
+        (LinkError::BadFrame, Lang::Zh) => "其中的帧号不是数字".into(),
+        (LinkError::NoProgram, Lang::En) => "it names no program".into(),
+        (LinkError::NoProgram, Lang::Zh) => "其中没有指明程序".into(),
+    };
+    match lang {
+        Lang::En => format!(
+            "This link could not be opened: {}. Showing the default scenario instead.",
+            why
+        ),
+        Lang::Zh => format!("无法打开这个链接：{}。现在显示默认场景。", why),
+    }
+}
 
 /// The whole application. Mount it with [`crate::start`] or
 /// `yew::Renderer::<App>::with_root(element)`.
 #[function_component(App)]
 pub fn app() -> Html {
+    let lang = use_state(|| {
+        dom::load(LANG_KEY)
+            .and_then(|k| Lang::from_key(&k))
+            .unwrap_or(if dom::prefers_chinese() {
+                Lang::Zh
+            } else {
+                Lang::En
+            })
+    });
+    let first = use_memo((), |_| boot(&dom::hash()));
+    let selected = use_state(|| first.selected.clone());
+    let run = use_state(|| first.run.clone());
+    let start_frame = use_state(|| first.frame);
+    let code = use_state(|| first.code.clone());
+    let error = use_state(|| first.error.clone());
+    let program = use_state(|| first.program.clone());
+    let notice = use_state(|| first.notice.clone());
+
+    {
+        let l = *lang;
+        use_effect_with(l, |l| dom::set_document_lang(l.code()));
+    }
+
+    let apply = {
+        let (selected, run, start_frame, code, error, program, notice) = (
+            selected.clone(),
+            run.clone(),
+            start_frame.clone(),
+            code.clone(),
+            error.clone(),
+            program.clone(),
+            notice.clone(),
+        );
+        move |b: Boot| {
+            selected.set(b.selected);
+            run.set(b.run);
+            start_frame.set(b.frame);
+            code.set(b.code);
+            error.set(b.error);
+            program.set(b.program);
+            notice.set(b.notice);
+        }
+    };
+    // A link pasted into this tab: open it.
+    {
+        let apply = apply.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "hashchange", move |_| apply(boot(&dom::hash()))));
+            move || drop(listener)
+        });
+    }
+
+    let run_user = {
+        let (run, start_frame, error, program, selected) = (
+            run.clone(),
+            start_frame.clone(),
+            error.clone(),
+            program.clone(),
+            selected.clone(),
+        );
+        move |src: &str| {
+            selected.set(CODE.into());
+            match run_code(src) {
+                Ok((r, e)) => {
+                    run.set(r);
+                    start_frame.set(0);
+                    error.set(e);
+                    program.set(link::program_part(&Source::Code(src.to_string())));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let on_select = {
+        let (selected, run, start_frame, program, notice, error, code) = (
+            selected.clone(),
+            run.clone(),
+            start_frame.clone(),
+            program.clone(),
+            notice.clone(),
+            error.clone(),
+            code.clone(),
+        );
+        let run_user = run_user.clone();
+        Callback::from(move |value: String| {
+            notice.set(None);
+            if value == CODE {
+                run_user(&code);
+            } else if let Some(s) = scenarios::by_id(&value) {
+                selected.set(s.id.into());
+                run.set(run_scenario(s));
+                start_frame.set(0);
+                error.set(None);
+                program.set(link::program_part(&Source::Scenario(s)));
+            }
+        })
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            dom::store(LANG_KEY, l.key());
+            lang.set(l);
+        })
+    };
+    let on_input = {
+        let code = code.clone();
+        Callback::from(move |text: String| {
+            dom::store(CODE_KEY, &text);
+            code.set(text);
+        })
+    };
+    let on_run = {
+        let code = code.clone();
+        let run_user = run_user.clone();
+        Callback::from(move |_| run_user(&code))
+    };
+    let on_reset = {
+        let code = code.clone();
+        Callback::from(move |_| {
+            dom::store(CODE_KEY, STARTER);
+            code.set(STARTER.to_string());
+        })
+    };
+    let on_frame = {
+        let program = program.clone();
+        Callback::from(move |f: u32| dom::replace_hash(&link::hash(&program, f)))
+    };
+
+    let l = *lang;
+    let scenario = scenarios::by_id(&selected);
+    let (title, about) = match scenario {
+        Some(s) => (l.t(s.title[0], s.title[1]), l.t(s.about[0], s.about[1])),
+        None => (
+            l.t("Your code", "你的代码"),
+            l.t(
+                "Write or paste an asyncio program and run it on the simulated event loop.\nimport net gives a simulated HTTP client (net.route, await net.get) for downloader experiments.",
+                "编写或粘贴一个 asyncio 程序，在模拟的事件循环上运行它。\nimport net 提供模拟的 HTTP 客户端（net.route、await net.get），可用来试验下载器。",
+            ),
+        ),
+    };
     html! {
-        <>
-            <Header />
-            <main id="main" class="main">
-                <Placeholder />
+        <ContextProvider<Lang> context={l}>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+                    el.scroll_into_view();
+                }
+            })}>{ l.t("Skip to the stepper", "跳到单步调试区") }</a>
+            <Header selected={AttrValue::from((*selected).clone())} on_select={on_select} on_lang={on_lang} />
+            <main id="main" class={classes!("main", (*selected != CODE).then_some("main--fit"))}>
+                if let Some(n) = &*notice {
+                    <div class="alert alert--warn" role="alert">
+                        <span>{ notice_text(l, n) }</span>
+                        <button type="button" class="linkbtn" onclick={let notice = notice.clone(); Callback::from(move |_: MouseEvent| notice.set(None))}>
+                            { l.t("Dismiss", "关闭") }
+                        </button>
+                    </div>
+                }
+                <div class="intro">
+                    <h2 class="intro__title">{ title }</h2>
+                    <p class="intro__about">
+                        { for about.lines().map(|line| html! { <span class="intro__line">{ line }</span> }) }
+                    </p>
+                </div>
+                if *selected == CODE {
+                    <Editor code={AttrValue::from((*code).clone())} error={(*error).clone()}
+                        on_input={on_input} on_run={on_run} on_reset={on_reset} />
+                }
+                <StepperView key={run.id.to_string()} run={(*run).clone()} frame={*start_frame} on_frame={on_frame} />
             </main>
-        </>
+            // The same lesson on the browser's own event loop, for comparison.
+            <crate::downloader::DownloaderPanel />
+            <footer class="footer">
+                <p>
+                    { l.t("Keys: → step forward · ← step back · Space play/pause · Home/End jump. ", "快捷键：→ 前进 · ← 后退 · 空格 播放/暂停 · Home/End 跳转。") }
+                    { l.t("Programs run on aioscope's simulation of CPython 3.11 asyncio with a virtual clock; nothing leaves your browser.", "程序运行在 aioscope 对 CPython 3.11 asyncio 的模拟之上，使用虚拟时钟；所有内容都不会离开你的浏览器。") }
+                </p>
+            </footer>
+        </ContextProvider<Lang>>
     }
 }

@@ -37,15 +37,35 @@ impl Tok {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 const BUILTINS: &[&str] = &[
-    "print", "len", "range", "sum", "enumerate", "isinstance", "sorted", "list", "dict", "set",
-    "str", "int", "float", "repr", "round", "zip", "map", "min", "max", "super", "self",
-    "asyncio", "Exception",
+    "print",
+    "len",
+    "range",
+    "sum",
+    "enumerate",
+    "isinstance",
+    "sorted",
+    "list",
+    "dict",
+    "set",
+    "str",
+    "int",
+    "float",
+    "repr",
+    "round",
+    "zip",
+    "map",
+    "min",
+    "max",
+    "super",
+    "self",
+    "asyncio",
+    "Exception",
 ];
 
 /// Splits a program into lines of (token, text) pieces. Triple-quoted
@@ -182,7 +202,9 @@ mod tests {
         let kinds: Vec<Tok> = lines[0].iter().map(|(t, _)| *t).collect();
         assert_eq!(kinds[0], Tok::Keyword);
         assert!(lines[0].iter().any(|(t, s)| *t == Tok::Def && s == "spin"));
-        assert!(lines[0].iter().any(|(t, s)| *t == Tok::Comment && s == "# go"));
+        assert!(lines[0]
+            .iter()
+            .any(|(t, s)| *t == Tok::Comment && s == "# go"));
         assert!(lines[1].iter().any(|(t, s)| *t == Tok::Str && s == "b'x'"));
         assert!(lines[1].iter().any(|(t, s)| *t == Tok::Num && s == "3"));
         let text: String = lines[1].iter().map(|(_, s)| s.as_str()).collect();

@@ -1,13 +1,27 @@
 //! The aioscope web app: a Yew front end over `aioscope-core`.
 //!
-//! `app` holds the root component; `components` the pieces it is built from.
-//! Everything here is UI; the interpreter and the event loop live in the core
-//! crate, which has no web dependency.
+//! `app` holds the root component; `components` the panels it is built
+//! from; `model` the stepping state and its reducer; `analysis` what is
+//! derived from a trace once (breakpoint events, warnings, the timeline).
+//! Everything here is UI; the interpreter and the event loop live in the
+//! core crate, which has no web dependency.
 
+pub mod analysis;
 mod app;
-mod components;
+pub mod components;
+mod dom;
+pub mod downloader;
+pub mod highlight;
+pub mod i18n;
+pub mod link;
+pub mod lz;
+pub mod model;
+pub mod scenarios;
+pub mod svg_export;
+pub mod term;
+pub mod util;
 
-pub use app::App;
+pub use app::{run_code, run_scenario, App};
 
 /// Mounts [`App`] on the document body. Called by `main` when the wasm
 /// module starts.

@@ -230,7 +230,16 @@ mod tests {
 
     #[test]
     fn malformed_input_is_refused_not_a_panic() {
-        for bad in ["", "!!!!", "A", "AAAA", "_____", "zzzzzzzzzzzz", "AQID", "BgB"] {
+        for bad in [
+            "",
+            "!!!!",
+            "A",
+            "AAAA",
+            "_____",
+            "zzzzzzzzzzzz",
+            "AQID",
+            "BgB",
+        ] {
             let _ = unpack(bad);
         }
         assert_eq!(unpack("!!!!"), None);

@@ -4,9 +4,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use aioscope_core::aio::observer::StepKind;
 use aioscope_core::aio::sim::{run_program, Options};
 use aioscope_core::trace::{FrameIx, FrameKind, Trace};
-use aioscope_core::aio::observer::StepKind;
 use yew::prelude::*;
 
 use crate::analysis::{derive, Derived};
@@ -15,7 +15,7 @@ use crate::analysis::{derive, Derived};
 pub const SCENARIO_BUDGET: u64 = 20_000_000;
 /// Instructions the user's program may run in the browser: enough for
 /// real programs, small enough that the page never freezes for long.
-pub const USER_BUDGET: u64 = 3_000_000;
+pub const USER_BUDGET: u64 = 5_000_000;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
@@ -55,6 +55,7 @@ impl Run {
             &Options {
                 lines: true,
                 instructions,
+                ..Options::default()
             },
         );
         Run::from_trace(source, trace)
@@ -256,9 +257,22 @@ impl Stepper {
                         );
                     }
                 }
-                let e = self.run.derived.events.get(g as usize).copied().unwrap_or(0) & self.event_bps;
+                let e = self
+                    .run
+                    .derived
+                    .events
+                    .get(g as usize)
+                    .copied()
+                    .unwrap_or(0)
+                    & self.event_bps;
                 let stop = (e != 0 && g != pos.frame).then_some(Stop::Event(e));
-                (Pos { frame: g, sub: None }, stop)
+                (
+                    Pos {
+                        frame: g,
+                        sub: None,
+                    },
+                    stop,
+                )
             }
         }
     }
@@ -336,7 +350,10 @@ impl Reducible for Stepper {
                 }
                 None => self.pos,
             }),
-            Action::Start => self.moved(Pos { frame: 0, sub: None }),
+            Action::Start => self.moved(Pos {
+                frame: 0,
+                sub: None,
+            }),
             Action::End => self.moved(Pos {
                 frame: last,
                 sub: None,
@@ -353,7 +370,10 @@ impl Reducible for Stepper {
                     }
                 } else {
                     let pos = if self.at_end() {
-                        Pos { frame: 0, sub: None }
+                        Pos {
+                            frame: 0,
+                            sub: None,
+                        }
                     } else {
                         self.pos
                     };
@@ -388,7 +408,10 @@ impl Reducible for Stepper {
             },
             Action::NextTimer => {
                 let (pos, stop) = self.run_until(|f| {
-                    matches!(trace.frames[f as usize].kind, FrameKind::Step(StepKind::Timer))
+                    matches!(
+                        trace.frames[f as usize].kind,
+                        FrameKind::Step(StepKind::Timer)
+                    )
                 });
                 Stepper {
                     stopped: stop,
@@ -476,12 +499,20 @@ mod tests {
         }
         assert_eq!(s.sub_progress(), Some((n, n)));
         s = s.reduce(Action::StepLine);
-        assert_eq!(s.pos, Pos { frame: g, sub: None });
+        assert_eq!(
+            s.pos,
+            Pos {
+                frame: g,
+                sub: None
+            }
+        );
     }
 
     #[test]
     fn playing_stops_at_a_line_breakpoint_and_at_the_end() {
-        let s = spinner().reduce(Action::ToggleLine(13)).reduce(Action::TogglePlay);
+        let s = spinner()
+            .reduce(Action::ToggleLine(13))
+            .reduce(Action::TogglePlay);
         let mut s = s;
         for _ in 0..1000 {
             if !s.playing {
@@ -515,7 +546,9 @@ mod tests {
         let before = trace.frames[s.pos.frame as usize].out_len;
         let s = s.reduce(Action::NextOutput);
         assert!(trace.frames[s.pos.frame as usize].out_len > before);
-        let s = s.reduce(Action::Start).reduce(Action::ToggleEvent(ev::CANCELLED));
+        let s = s
+            .reduce(Action::Start)
+            .reduce(Action::ToggleEvent(ev::CANCELLED));
         let mut s = s.reduce(Action::TogglePlay);
         while s.playing {
             s = s.reduce(Action::Tick);

@@ -25,7 +25,10 @@ const MAX_BYTES: usize = 64 * 1024;
 impl Screen {
     /// A line as a string.
     pub fn line(&self, i: usize) -> String {
-        self.lines.get(i).map(|l| l.iter().collect()).unwrap_or_default()
+        self.lines
+            .get(i)
+            .map(|l| l.iter().collect())
+            .unwrap_or_default()
     }
 
     /// The whole screen as text, lines joined with `\n`, trailing spaces kept.

@@ -1,11 +1,19 @@
-//! Browser tests of the app: mount into a fresh element, yield once, read the DOM.
+//! Browser tests of the app: mount into a fresh element, yield, read the DOM.
+//! The stepping screen is mounted on traces made here by running small
+//! programs (and scenarios) on the simulator, then driven through its
+//! buttons, as a person would.
 //! Run with `wasm-pack test --headless --chrome` (or `--firefox`).
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
+use aioscope::components::stepper::{StepperProps, StepperView};
+use aioscope::model::{Run, SCENARIO_BUDGET};
+use aioscope::scenarios;
 use aioscope::App;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,22 +29,387 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Lets Yew render.
+async fn tick() {
+    gloo_timers::future::sleep(Duration::ZERO).await;
+}
+
+fn scenario_run(id: &str) -> Run {
+    let s = scenarios::by_id(id).unwrap();
+    Run::new(s.source, s.file, SCENARIO_BUDGET)
+}
+
+/// Mounts the stepping screen on `run` at `frame`.
+async fn mount(run: Run, frame: u32) -> (web_sys::Element, yew::AppHandle<StepperView>) {
+    let root = fresh_root();
+    let handle = yew::Renderer::<StepperView>::with_root_and_props(
+        root.clone(),
+        StepperProps {
+            run,
+            frame,
+            on_frame: Callback::noop(),
+        },
+    )
+    .render();
+    tick().await;
+    (root, handle)
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn text(el: &web_sys::Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+async fn click(root: &web_sys::Element, label: &str) {
+    let b: web_sys::HtmlElement = find(root, &format!("button[aria-label='{label}']"))
+        .dyn_into()
+        .unwrap();
+    b.click();
+    tick().await;
+}
+
+fn clock(root: &web_sys::Element) -> f64 {
+    let t = text(&find(root, "[aria-label='Virtual time']"));
+    t.trim_end_matches(" s").parse().unwrap()
+}
+
+fn frame_counter(root: &web_sys::Element) -> String {
+    text(&find(root, "[aria-label='Frame']"))
+}
+
+/// The console's screen lines, as the terminal shows them.
+fn console_lines(root: &web_sys::Element) -> Vec<String> {
+    all(root, "section[aria-label='Console'] .term__line")
+        .iter()
+        .map(text)
+        .collect()
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .unwrap();
+}
+
+const SPINNER: &str = "|/-\\";
+
 #[wasm_bindgen_test]
-async fn app_shows_its_heading() {
+async fn app_shows_its_heading_regions_and_controls() {
+    set_hash("#");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    // Yew renders on the next tick: let it run once.
-    gloo_timers::future::sleep(Duration::ZERO).await;
+    tick().await;
 
-    let h1 = root
-        .query_selector("h1")
-        .unwrap()
-        .expect("an <h1> was rendered");
+    let h1 = find(&root, "h1");
     assert_eq!(h1.text_content().as_deref(), Some("aioscope"));
     assert!(
         root.query_selector("main").unwrap().is_some(),
         "a <main> landmark"
     );
+    for region in [
+        "Code",
+        "Ready queue",
+        "Scheduled timers",
+        "Tasks",
+        "Console",
+        "Timeline",
+    ] {
+        find(&root, &format!("section[aria-label='{region}']"));
+    }
+    for button in [
+        "Step forward",
+        "Step back",
+        "Play",
+        "Jump to start",
+        "Jump to end",
+        "Step line",
+    ] {
+        find(&root, &format!("button[aria-label='{button}']"));
+    }
+    // The scenario menu is labelled "Scenario" and opens on the asyncio spinner.
+    assert_eq!(text(&find(&root, "label[for='scenario']")), "Scenario");
+    let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
+    assert_eq!(select.value(), "spinner_asyncio");
+    assert_eq!(frame_counter(&root).split(" / ").next(), Some("1"));
+    // The explanation is a live region.
+    let live = find(&root, "[aria-live='polite']");
+    assert!(text(&live).contains("program starts"));
 
     handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_spinner_shows_another_character_after_one_timer_step() {
+    let (root, handle) = mount(scenario_run("spinner_asyncio"), 0).await;
+    // Step until the spinner has drawn its first frame.
+    let mut first = None;
+    for _ in 0..10 {
+        click(&root, "Step forward").await;
+        let lines = console_lines(&root);
+        if let Some(c) = lines.get(1).and_then(|l| l.trim().chars().next()) {
+            first = Some(c);
+            break;
+        }
+    }
+    let first = first.expect("the spinner drew a frame");
+    assert!(SPINNER.contains(first));
+    let t0 = clock(&root);
+    // The 0.1 s timer fires, then the spinner task wakes and draws again.
+    click(&root, "Run to next timer").await;
+    let t1 = clock(&root);
+    assert!(
+        (t1 - t0 - 0.1).abs() < 1e-6,
+        "the clock moved 0.1 s: {t0} -> {t1}"
+    );
+    click(&root, "Step forward").await;
+    let second = console_lines(&root)[1].chars().next().unwrap();
+    assert!(SPINNER.contains(second));
+    assert_ne!(first, second, "the spinner turned");
+    // The terminal shows one frame, not the backspaces: the line is exactly
+    // one spinner frame long.
+    assert_eq!(
+        console_lines(&root)[1].trim_end(),
+        format!("{second} thinking!")
+    );
+    // Back one step: the first character again.
+    click(&root, "Step back").await;
+    assert_eq!(console_lines(&root)[1].chars().next(), Some(first));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_semaphore_downloader_never_has_more_than_its_limit_in_flight() {
+    const LIMIT: usize = 3;
+    let run = scenario_run("flags_semaphore");
+    let frames = run.trace.len();
+    let (root, handle) = mount(run, 0).await;
+    let mut most = 0;
+    let mut saw_waiter = false;
+    for _ in 0..frames {
+        // Tasks inside net.get: their await chain shows the library's `get`.
+        let in_flight = all(&root, "section[aria-label='Tasks'] .task")
+            .iter()
+            .filter(|card| {
+                all(card, ".stack__entry--lib")
+                    .iter()
+                    .any(|e| text(e) == "get")
+            })
+            .count();
+        assert!(
+            in_flight <= LIMIT,
+            "{in_flight} requests in flight at {}",
+            frame_counter(&root)
+        );
+        most = most.max(in_flight);
+        // The semaphore panel agrees.
+        if let Some(permits) = root.query_selector(".permits").unwrap() {
+            let label = permits.get_attribute("aria-label").unwrap();
+            let used: usize = label.split(' ').next().unwrap().parse().unwrap();
+            assert!(used <= LIMIT, "{label}");
+            assert!(
+                label.ends_with(&format!("of {LIMIT} permits in use")),
+                "{label}"
+            );
+            saw_waiter |= root.query_selector(".waiters .chip").unwrap().is_some();
+        }
+        click(&root, "Step forward").await;
+    }
+    assert_eq!(most, LIMIT, "the limit is reached");
+    assert!(saw_waiter, "some task queued on the semaphore");
+    assert!(console_lines(&root)
+        .iter()
+        .any(|l| l.contains("at most 3 requests in flight")));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_task_is_shown_cancelled() {
+    let src = "\
+import asyncio
+
+async def sleeper():
+    await asyncio.sleep(10)
+
+async def main():
+    t = asyncio.create_task(sleeper(), name='sleeper')
+    await asyncio.sleep(0.1)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print('sleeper was cancelled')
+
+asyncio.run(main())
+";
+    let run = Run::new(src, "main.py", 1_000_000);
+    let last = run.last();
+    let (root, handle) = mount(run, 0).await;
+    let card = |root: &web_sys::Element| {
+        all(root, "section[aria-label='Tasks'] .task")
+            .into_iter()
+            .find(|c| text(&find(c, ".task__name")) == "sleeper")
+    };
+    // Before: waiting on its timer.
+    click(&root, "Run to next timer").await;
+    let before = card(&root).expect("the sleeper task is listed");
+    assert_eq!(text(&find(&before, ".badge")), "waiting");
+    // At the end: cancelled, in the tasks panel and on the timeline.
+    click(&root, "Jump to end").await;
+    assert_eq!(frame_counter(&root), format!("{} / {}", last + 1, last + 1));
+    let after = card(&root).expect("still listed");
+    let badge = find(&after, ".badge");
+    assert_eq!(text(&badge), "cancelled");
+    assert!(badge.class_name().contains("badge--cancelled"));
+    assert!(root.query_selector(".mk-cancel").unwrap().is_some());
+    assert!(console_lines(&root)
+        .iter()
+        .any(|l| l == "sleeper was cancelled"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn keys_step_and_play_and_a_line_breakpoint_stops_playing() {
+    let (root, handle) = mount(scenario_run("spinner_asyncio"), 0).await;
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document().dispatch_event(&e).unwrap();
+    };
+    key("ArrowRight");
+    tick().await;
+    key("ArrowRight");
+    tick().await;
+    assert!(frame_counter(&root).starts_with("3 / "));
+    key("ArrowLeft");
+    tick().await;
+    assert!(frame_counter(&root).starts_with("2 / "));
+    key("End");
+    tick().await;
+    let total = frame_counter(&root);
+    let n = total.split(" / ").nth(1).unwrap().to_string();
+    assert_eq!(total, format!("{n} / {n}"));
+    key("Home");
+    tick().await;
+    assert!(frame_counter(&root).starts_with("1 / "));
+
+    // A breakpoint on line 13 (out.write(frame)): playing stops there.
+    let line: web_sys::HtmlElement = find(&root, "button[aria-label='Breakpoint at line 13']")
+        .dyn_into()
+        .unwrap();
+    line.click();
+    tick().await;
+    assert_eq!(line.get_attribute("aria-pressed").as_deref(), Some("true"));
+    key(" ");
+    tick().await;
+    find(&root, "button[aria-label='Pause']");
+    for _ in 0..200 {
+        gloo_timers::future::sleep(Duration::from_millis(30)).await;
+        if root
+            .query_selector("button[aria-label='Play']")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
+    find(&root, "button[aria-label='Play']");
+    let cur = find(&root, ".ln--cur");
+    assert_eq!(text(&find(&cur, ".ln__num")), "13");
+    assert!(text(&find(&root, "[aria-live='polite']")).contains("breakpoint on line 13"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_blocking_sleep_is_flagged_at_its_line() {
+    let src = "\
+import asyncio
+import time
+
+async def ticker():
+    for i in range(3):
+        print('tick', i)
+        await asyncio.sleep(0.1)
+
+async def blocker():
+    await asyncio.sleep(0.15)
+    time.sleep(0.5)
+
+async def main():
+    await asyncio.gather(ticker(), blocker())
+
+asyncio.run(main())
+";
+    let run = Run::new(src, "main.py", 1_000_000);
+    let (root, handle) = mount(run, 0).await;
+    let mut found = false;
+    for _ in 0..40 {
+        click(&root, "Step forward").await;
+        if let Some(note) = root.query_selector(".ln-note--warn").unwrap() {
+            assert!(
+                text(&note).contains("time.sleep(0.5) blocks the event loop"),
+                "{}",
+                text(&note)
+            );
+            assert!(text(&find(&root, "[aria-live='polite']")).contains("Line 11"));
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the warning appeared");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_link_shows_a_message_and_the_default_scenario() {
+    set_hash("#c=%%%broken&f=2");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    tick().await;
+    let alert = find(&root, "[role='alert']");
+    assert!(
+        text(&alert).contains("could not be opened"),
+        "{}",
+        text(&alert)
+    );
+    let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
+    assert_eq!(select.value(), "spinner_asyncio");
+    find(&root, "section[aria-label='Code']");
+    handle.destroy();
+    set_hash("#");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_reopens_the_same_frame_and_follows_it() {
+    set_hash("#s=event_call_later&f=5");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    tick().await;
+    assert!(frame_counter(&root).starts_with("6 / "));
+    let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
+    assert_eq!(select.value(), "event_call_later");
+    click(&root, "Step forward").await;
+    tick().await;
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#s=event_call_later&f=6");
+    handle.destroy();
+    set_hash("#");
 }

@@ -1,16 +1,77 @@
-//! The page header: the product name and what it does, in one line.
+//! The page header: the product name, the scenario menu and the language
+//! switch.
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::i18n::{use_lang, Lang};
+use crate::scenarios::SCENARIOS;
+
+/// The value of the "Your code" entry in the scenario menu.
+pub const CODE: &str = "code";
+
+/// What the header shows.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The selected scenario id, or [`CODE`].
+    pub selected: AttrValue,
+    /// A scenario (or [`CODE`]) was picked.
+    pub on_select: Callback<String>,
+    /// The language was switched.
+    pub on_lang: Callback<Lang>,
+}
 
 /// The top banner with the `<h1>` heading.
 #[function_component(Header)]
-pub fn header() -> Html {
+pub fn header(p: &HeaderProps) -> Html {
+    let lang = use_lang();
+    let onchange = {
+        let cb = p.on_select.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(sel.value());
+        })
+    };
+    let lang_button = |l: Lang, text: &'static str| {
+        let cb = p.on_lang.clone();
+        html! {
+            <button type="button" class="seg__btn" aria-pressed={(lang == l).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| cb.emit(l))} lang={l.code()}>{ text }</button>
+        }
+    };
     html! {
         <header class="header">
-            <h1 class="header__title">{ "aioscope" }</h1>
-            <p class="header__tagline">
-                { "Step through Python's asyncio event loop, one frame at a time." }
-            </p>
+            <div class="header__brand">
+                <h1 class="header__title">
+                    <svg class="logo" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+                        <circle cx="16" cy="16" r="12" class="logo__ring" />
+                        <circle cx="16" cy="4" r="3.5" class="logo__dot logo__dot--a" />
+                        <circle cx="26.4" cy="22" r="3.5" class="logo__dot logo__dot--b" />
+                        <circle cx="5.6" cy="22" r="3.5" class="logo__dot logo__dot--c" />
+                    </svg>
+                    { "aioscope" }
+                </h1>
+                <p class="header__tagline">
+                    { lang.t("Step through Python's asyncio event loop, one frame at a time.", "一帧一帧地单步观察 Python 的 asyncio 事件循环。") }
+                </p>
+            </div>
+            <div class="header__tools">
+                <div class="field">
+                    <label class="field__label" for="scenario">{ lang.t("Scenario", "场景") }</label>
+                    <select id="scenario" class="field__select" {onchange}>
+                        { for SCENARIOS.iter().map(|s| html! {
+                            <option value={s.id} selected={p.selected == s.id}>
+                                { lang.t(s.title[0], s.title[1]) }
+                            </option>
+                        }) }
+                        <option value={CODE} selected={p.selected == CODE}>{ lang.t("Your code", "你的代码") }</option>
+                    </select>
+                </div>
+                <div class="seg" role="group" aria-label={lang.t("Language", "语言")}>
+                    { lang_button(Lang::En, "EN") }
+                    { lang_button(Lang::Zh, "中文") }
+                </div>
+            </div>
         </header>
     }
 }

@@ -1,4 +1,14 @@
 //! The building blocks of the page, one component per file.
 
+pub mod chip;
+pub mod code;
+pub mod console;
+pub mod controls;
+pub mod editor;
 pub mod header;
-pub mod placeholder;
+pub mod icons;
+pub mod queues;
+pub mod stepper;
+pub mod sync;
+pub mod tasks;
+pub mod timeline;

@@ -266,3 +266,76 @@ asyncio.run(main())
         FrameKind::BlockingSleep { .. }
     ));
 }
+
+#[test]
+fn run_in_executor_completes_when_no_timer_is_pending() {
+    let src = "\
+import asyncio
+import time
+
+def blocking():
+    time.sleep(0.1)
+    return 1
+
+async def main():
+    loop = asyncio.get_running_loop()
+    print(await loop.run_in_executor(None, blocking))
+
+asyncio.run(main())
+";
+    let trace = run(src);
+    assert_eq!(trace.exit, Exit::Ok);
+    assert_eq!(
+        trace.transcript(),
+        "{\"t\": 0.1, \"out\": \"1\\n\"}\n{\"t\": 0.1, \"exit\": \"ok\"}\n"
+    );
+    // The clock never moves without a frame saying so.
+    for w in trace.frames.windows(2) {
+        if w[1].t > w[0].t {
+            assert!(
+                matches!(
+                    w[1].kind,
+                    FrameKind::ClockJump { .. } | FrameKind::BlockingSleep { .. } | FrameKind::End
+                ),
+                "time moved from {} to {} in a {:?} frame",
+                w[0].t,
+                w[1].t,
+                w[1].kind
+            );
+        }
+    }
+}
+
+#[test]
+fn every_scenario_moves_the_clock_only_in_frames_that_say_so() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("scenarios/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|x| x != "py") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).expect("readable");
+        let trace = run(&src);
+        assert_eq!(trace.exit, Exit::Ok, "{}", path.display());
+        for w in trace.frames.windows(2) {
+            if w[1].t > w[0].t + 1e-12 {
+                assert!(
+                    matches!(
+                        w[1].kind,
+                        FrameKind::ClockJump { .. }
+                            | FrameKind::BlockingSleep { .. }
+                            | FrameKind::End
+                    ),
+                    "{}: time moved from {} to {} in a {:?} frame",
+                    path.display(),
+                    w[0].t,
+                    w[1].t,
+                    w[1].kind
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} scenarios");
+}

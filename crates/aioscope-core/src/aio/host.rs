@@ -206,11 +206,9 @@ pub fn aio(vm: &Vm) -> Rc<AioHost> {
 impl Host for AioHost {
     fn sleep(&self, vm: &mut Vm, seconds: f64) -> PyResult<()> {
         // time.sleep blocks the calling thread; while the thread is the one
-        // running the loop, the loop is frozen with it.
+        // running the loop, the loop is frozen with it. The frame is
+        // recorded once the sleep is over, at the time it ends.
         let from = vm.clock;
-        if self.running_loop.borrow().is_some() && self.current_thread.get() == 0 {
-            self.observe(|o| o.blocking_sleep(vm, from, seconds));
-        }
         self.block(
             vm,
             super::threads::Wait {
@@ -218,6 +216,9 @@ impl Host for AioHost {
                 ..Default::default()
             },
         )?;
+        if self.running_loop.borrow().is_some() && self.current_thread.get() == 0 {
+            self.observe(|o| o.blocking_sleep(vm, from, seconds));
+        }
         Ok(())
     }
     fn as_any(&self) -> &dyn Any {
@@ -459,6 +460,11 @@ impl AioHost {
         Ok(value)
     }
 
+    /// Whether an event loop is running.
+    pub fn running_loop_is_set(&self) -> bool {
+        self.running_loop.borrow().is_some()
+    }
+
     /// How many handles wait in the running loop's ready queue.
     pub fn ready_len(&self) -> usize {
         match self.running_loop.borrow().as_ref() {
@@ -557,6 +563,16 @@ impl AioHost {
         };
         if !has_ready && !stopping {
             match first_when {
+                None if self.has_other_threads() => {
+                    // Only a thread (run_in_executor) can hand the loop work.
+                    self.run_others_until(
+                        vm,
+                        &super::threads::Wait {
+                            loop_ready: true,
+                            ..Default::default()
+                        },
+                    )?;
+                }
                 None => {
                     return Err(PyErr::Halt(Halt::Guard(
                         "Timeout: nothing is ready and no timer is scheduled; the loop would wait forever"

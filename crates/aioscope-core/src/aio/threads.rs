@@ -264,6 +264,16 @@ impl AioHost {
                                 ))));
                             }
                             if m > vm.clock {
+                                // The loop waiting for its timer, or a thread
+                                // waiting outside any loop, is a clock jump; a
+                                // sleep that freezes the loop is recorded by
+                                // the sleep itself.
+                                let freezes_loop =
+                                    !wait.loop_ready && me == 0 && self.running_loop_is_set();
+                                if !freezes_loop {
+                                    let from = vm.clock;
+                                    self.observe(|o| o.clock_jump(vm, from, m));
+                                }
                                 vm.clock = m;
                             }
                             return Ok(());

@@ -1,0 +1,150 @@
+//! The program, with the running line highlighted, a marker per task on the
+//! line it is paused on, breakpoints in the gutter, and warnings and errors
+//! under the lines they belong to.
+
+use std::rc::Rc;
+
+use aioscope_core::trace::TaskState;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::chip::task_name;
+use crate::highlight::highlight;
+use crate::i18n::use_lang;
+use crate::model::Run;
+use crate::util::color;
+
+/// What the code panel shows.
+#[derive(Properties, PartialEq)]
+pub struct CodeProps {
+    /// The run.
+    pub run: Run,
+    /// The frame whose state is shown.
+    pub frame: u32,
+    /// The frame being looked at (warnings are shown at it).
+    pub at: u32,
+    /// The line to highlight.
+    pub line: Option<u32>,
+    /// The task running the highlighted line, for its colour.
+    pub running: Option<u32>,
+    /// Line breakpoints.
+    pub bps: Rc<Vec<u32>>,
+    /// Toggles a line breakpoint.
+    pub on_toggle: Callback<u32>,
+}
+
+/// The code panel.
+#[function_component(CodePanel)]
+pub fn code_panel(p: &CodeProps) -> Html {
+    let lang = use_lang();
+    let lines = {
+        let src = p.run.source.clone();
+        use_memo(p.run.id, move |_| highlight(&src))
+    };
+    let scroller = use_node_ref();
+    {
+        let scroller = scroller.clone();
+        use_effect_with((p.line, p.frame, p.run.id), move |_| {
+            if let Some(box_) = scroller.cast::<web_sys::HtmlElement>() {
+                // The running line, else the first line a task is paused on.
+                let target = box_
+                    .query_selector(".ln--cur")
+                    .ok()
+                    .flatten()
+                    .or_else(|| box_.query_selector(".ln:has(.mark)").ok().flatten());
+                if let Some(cur) = target {
+                    if let Ok(cur) = cur.dyn_into::<web_sys::HtmlElement>() {
+                        let top = cur.offset_top();
+                        let view = box_.client_height();
+                        let st = box_.scroll_top();
+                        if top < st + 24 || top > st + view - 48 {
+                            box_.set_scroll_top((top - view / 3).max(0));
+                        }
+                    }
+                }
+            }
+        });
+    }
+    let trace = &p.run.trace;
+    let derived = &p.run.derived;
+    // Where each live task is paused: its innermost line of user code.
+    let mut marks: Vec<(u32, u32, String)> = Vec::new();
+    for t in 0..trace.tasks.len() as u32 {
+        if let Some(v) = trace.task_at(t, p.frame) {
+            if matches!(
+                v.state,
+                TaskState::Done | TaskState::Failed | TaskState::Cancelled
+            ) {
+                continue;
+            }
+            if let Some(e) = v.stack.iter().rev().find(|e| e.user) {
+                marks.push((
+                    e.line,
+                    t,
+                    format!("{}: {}", task_name(trace, t, p.frame), v.state.word()),
+                ));
+            }
+        }
+    }
+    let warnings: Vec<_> = trace.warnings_at(p.at).collect();
+    let at_end = p.at as usize + 1 >= trace.len();
+    let error = if at_end {
+        derived.error_line.as_ref()
+    } else {
+        None
+    };
+    let running_class = p.running.map(color);
+    html! {
+        <section class="panel panel--code" aria-label={lang.t("Code", "代码")}>
+            <header class="panel__head">
+                <h2>{ lang.t("Code", "代码") }</h2>
+                <span class="panel__meta">{ trace.filename.to_string() }</span>
+            </header>
+            <div class="code" ref={scroller}>
+                { for lines.iter().enumerate().map(|(i, pieces)| {
+                    let n = i as u32 + 1;
+                    let cur = p.line == Some(n);
+                    let bp = p.bps.binary_search(&n).is_ok();
+                    let toggle = {
+                        let cb = p.on_toggle.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit(n))
+                    };
+                    let here: Vec<_> = marks.iter().filter(|m| m.0 == n).collect();
+                    let line_warnings: Vec<_> = warnings.iter().filter(|w| w.line == Some(n)).collect();
+                    html! {
+                        <>
+                        <div class={classes!("ln", cur.then_some("ln--cur"), cur.then(|| running_class.clone()).flatten(), bp.then_some("ln--bp"), (!line_warnings.is_empty()).then_some("ln--warn"))}
+                            aria-current={cur.then_some("step")}>
+                            <button type="button" class="ln__num" onclick={toggle} aria-pressed={bp.to_string()}
+                                aria-label={format!("{} {}", lang.t("Breakpoint at line", "行断点"), n)}>{ n }</button>
+                            <span class="ln__marks">
+                                { for here.iter().take(4).map(|(_, t, title)| html! {
+                                    <span class={classes!("mark", color(*t))} title={title.clone()} role="img" aria-label={title.clone()}></span>
+                                }) }
+                                if here.len() > 4 {
+                                    <span class="mark-more" title={here.iter().map(|m| m.2.clone()).collect::<Vec<_>>().join("\n")}>{ format!("+{}", here.len() - 4) }</span>
+                                }
+                            </span>
+                            <code class="ln__code">
+                                { for pieces.iter().map(|(tok, text)| {
+                                    let c = tok.class();
+                                    if c.is_empty() { html! { { text.clone() } } } else { html! { <span class={c}>{ text.clone() }</span> } }
+                                }) }
+                                if pieces.is_empty() { { "\u{200b}" } }
+                            </code>
+                        </div>
+                        { for line_warnings.iter().map(|w| html! {
+                            <div class="ln-note ln-note--warn" role="note">{ lang.t(&w.message.en, &w.message.zh).to_string() }</div>
+                        }) }
+                        if let Some((line, msg)) = error {
+                            if *line == n {
+                                <div class="ln-note ln-note--error" role="note">{ msg.clone() }</div>
+                            }
+                        }
+                        </>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}

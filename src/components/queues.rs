@@ -1,0 +1,149 @@
+//! The loop's two queues: the ready queue (FIFO of handles to run) and the
+//! scheduled timers (sorted by due time, with their countdown).
+
+use aioscope_core::aio::observer::StepKind;
+use aioscope_core::trace::{FrameIx, HandleIx, TaskState, Trace};
+use yew::prelude::*;
+
+use crate::analysis::timer_wakes;
+use crate::components::chip::chip;
+use crate::i18n::{use_lang, Lang};
+use crate::model::Run;
+use crate::util::secs;
+
+/// A run and the frame shown.
+#[derive(Properties, PartialEq)]
+pub struct QueueProps {
+    /// The run.
+    pub run: Run,
+    /// The frame whose state is shown.
+    pub frame: u32,
+}
+
+/// Shortens a callback repr: `_set_result_unless_cancelled(<Future #12>, None)`
+/// stays readable, very long ones are cut.
+fn short(what: &str) -> String {
+    if what.chars().count() > 64 {
+        let cut: String = what.chars().take(61).collect();
+        format!("{}…", cut)
+    } else {
+        what.to_string()
+    }
+}
+
+/// A handle in words: the task it steps, or the callback it calls.
+pub fn describe(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang) -> Html {
+    describe_as(trace, h, at, lang, true)
+}
+
+fn describe_as(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang, long: bool) -> Html {
+    let rec = &trace.handles[h as usize];
+    if let Some(t) = rec.task {
+        let what = match rec.kind {
+            StepKind::TaskStep => {
+                if trace.task_at(t, at).map(|v| v.state) == Some(TaskState::Created) {
+                    lang.t("first step", "首次运行")
+                } else {
+                    lang.t("next step", "继续运行")
+                }
+            }
+            StepKind::FutureCallback => lang.t("wake up", "唤醒"),
+            _ => lang.t("callback", "回调"),
+        };
+        return html! { <>{ chip(trace, t, at) }<span class="q__what">{ what }</span></> };
+    }
+    let wakes = timer_wakes(trace, h, at);
+    if !wakes.is_empty() {
+        return html! {
+            <>
+                if long { <span class="q__kind">{ lang.t("sleep ends", "睡眠结束") }</span> }
+                <span class="q__arrow" title={lang.t("ends the sleep of", "结束睡眠")}>{ "→" }</span>
+                { for wakes.iter().take(3).enumerate().map(|(i, t)| html! {
+                    <>
+                        if i > 0 { <span class="q__or">{ lang.t("or", "或") }</span> }
+                        { chip(trace, *t, at) }
+                    </>
+                }) }
+                if wakes.len() > 3 { <span class="q__or">{ format!("+{}", wakes.len() - 3) }</span> }
+            </>
+        };
+    }
+    html! { <code class="q__code" title={rec.what.clone()}>{ short(&rec.what) }</code> }
+}
+
+/// The ready queue.
+#[function_component(ReadyQueue)]
+pub fn ready_queue(p: &QueueProps) -> Html {
+    let lang = use_lang();
+    let trace = &p.run.trace;
+    let ready = trace.ready_at(p.frame);
+    html! {
+        <section class="panel panel--ready" aria-label={lang.t("Ready queue", "就绪队列")}>
+            <header class="panel__head">
+                <h2>{ lang.t("Ready queue", "就绪队列") }</h2>
+                <span class="panel__meta">{ ready.len() }</span>
+            </header>
+            if ready.is_empty() {
+                <p class="empty">{ lang.t("Empty: nothing to run right now.", "空：现在没有要运行的东西。") }</p>
+            } else {
+                <ol class="q">
+                    { for ready.iter().enumerate().map(|(i, h)| {
+                        let from_timer = trace.handles[*h as usize].when.is_some();
+                        html! {
+                            <li key={*h} class={classes!("q__item", from_timer.then_some("q__item--timer"), (i == 0).then_some("q__item--next"))}>
+                                <span class="q__pos" aria-hidden="true">{ i + 1 }</span>
+                                { describe(trace, *h, p.frame, lang) }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+/// The scheduled timers.
+#[function_component(Timers)]
+pub fn timers(p: &QueueProps) -> Html {
+    let lang = use_lang();
+    let trace = &p.run.trace;
+    let now = trace.frame(p.frame).map(|f| f.t).unwrap_or(0.0);
+    let timers = trace.timers_at(p.frame);
+    html! {
+        <section class="panel panel--timers" aria-label={lang.t("Scheduled timers", "定时器")}>
+            <header class="panel__head">
+                <h2>{ lang.t("Scheduled timers", "定时器") }</h2>
+                <span class="panel__meta">{ timers.len() }</span>
+            </header>
+            if timers.is_empty() {
+                <p class="empty">{ lang.t("No timers scheduled.", "没有已安排的定时器。") }</p>
+            } else {
+                <ol class="q">
+                    { for timers.iter().map(|h| {
+                        let rec = &trace.handles[*h as usize];
+                        let when = rec.when.unwrap_or(0.0);
+                        let left = when - now;
+                        let cancelled = rec.cancelled_by(p.frame);
+                        let countdown = if cancelled {
+                            lang.t("cancelled", "已取消").to_string()
+                        } else if left <= 1e-9 {
+                            lang.t("due now", "已到期").to_string()
+                        } else {
+                            match lang {
+                                Lang::En => format!("in {} s", secs(left)),
+                                Lang::Zh => format!("{} 秒后", secs(left)),
+                            }
+                        };
+                        html! {
+                            <li key={*h} class={classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"))}>
+                                <span class="q__when">{ format!("t={}", secs(when)) }</span>
+                                <span class={classes!("q__countdown", (left <= 1e-9).then_some("is-due"))}>{ countdown }</span>
+                                <span class="q__desc">{ describe_as(trace, *h, p.frame, lang, false) }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,215 @@
+//! The stepping screen: one reducer over a run and a cursor, and the
+//! panels that show the frame under the cursor.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::code::CodePanel;
+use crate::components::console::Console;
+use crate::components::controls::Controls;
+use crate::components::queues::{ReadyQueue, Timers};
+use crate::components::sync::SyncPanel;
+use crate::components::tasks::Tasks;
+use crate::components::timeline::Timeline;
+use crate::dom;
+use crate::i18n::{use_lang, Lang};
+use crate::model::{Action, Run, Stepper, Stop, SPEEDS};
+use crate::svg_export::frame_svg;
+
+/// What the screen opens on.
+#[derive(Properties, PartialEq)]
+pub struct StepperProps {
+    /// The run to step through.
+    pub run: Run,
+    /// The frame to open at.
+    #[prop_or_default]
+    pub frame: u32,
+    /// Told the frame whenever it changes (for the link).
+    #[prop_or_default]
+    pub on_frame: Callback<u32>,
+}
+
+/// Whether a key press belongs to a text field or a control that uses it.
+fn typing_target(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || el
+            .closest("[contenteditable], summary, details")
+            .ok()
+            .flatten()
+            .is_some()
+}
+
+/// The stepping screen. Mount it keyed by the run's id: a new run starts a
+/// fresh cursor.
+#[function_component(StepperView)]
+pub fn stepper_view(p: &StepperProps) -> Html {
+    let lang = use_lang();
+    let st = {
+        let run = p.run.clone();
+        let frame = p.frame;
+        use_reducer(move || Stepper::new(run, frame))
+    };
+    let dispatch = {
+        let d = st.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    // Play: one timer per step, dropped (cancelled) when anything changes.
+    {
+        let d = st.dispatcher();
+        use_effect_with(
+            (st.playing, st.pos, st.speed),
+            move |(playing, _, speed)| {
+                let timer = playing
+                    .then(|| Timeout::new(SPEEDS[*speed].0, move || d.dispatch(Action::Tick)));
+                move || drop(timer)
+            },
+        );
+    }
+    // Tell the page the frame (for the link); while playing, only where it
+    // stops, so the history API is not called many times a second.
+    {
+        let on_frame = p.on_frame.clone();
+        use_effect_with((st.pos.frame, st.playing), move |(f, playing)| {
+            if !*playing {
+                on_frame.emit(*f);
+            }
+        });
+    }
+    // Keyboard: Right/Left step, Space play/pause, Home/End.
+    {
+        let d = st.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(e) {
+                        return;
+                    }
+                    let on_button = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
+                    let action = match e.key().as_str() {
+                        "ArrowRight" => Action::Forward,
+                        "ArrowLeft" => Action::Back,
+                        " " | "Spacebar" if !on_button => Action::TogglePlay,
+                        "Home" => Action::Start,
+                        "End" => Action::End,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    d.dispatch(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let run = &st.run;
+    let trace = &run.trace;
+    let shown = st.shown();
+    let frame = trace.frame(st.pos.frame);
+    let time = trace.frame(shown).map(|f| f.t).unwrap_or(0.0);
+    let explanation = frame
+        .map(|f| match lang {
+            Lang::En => f.explanation.en.clone(),
+            Lang::Zh => f.explanation.zh.clone(),
+        })
+        .unwrap_or_default();
+    let inside = st.sub_progress().map(|(k, n)| match lang {
+        Lang::En => format!(
+            "Inside this step, line {} ({} of {}). ",
+            st.code_line().unwrap_or(0),
+            k,
+            n
+        ),
+        Lang::Zh => format!(
+            "本步骤内部：第 {} 行（{}/{}）。",
+            st.code_line().unwrap_or(0),
+            k,
+            n
+        ),
+    });
+    let stop = st.stopped.map(|s| match (s, lang) {
+        (Stop::Line(l), Lang::En) => format!("Paused at the breakpoint on line {}. ", l),
+        (Stop::Line(l), Lang::Zh) => format!("在第 {} 行的断点处暂停。", l),
+        (Stop::Event(_), Lang::En) => "Paused at a loop-event breakpoint. ".to_string(),
+        (Stop::Event(_), Lang::Zh) => "在循环事件断点处暂停。".to_string(),
+    });
+    let warnings: Vec<String> = trace
+        .warnings_at(st.pos.frame)
+        .map(|w| {
+            let text = lang.t(&w.message.en, &w.message.zh);
+            match (w.line, lang) {
+                (Some(l), Lang::En) => format!("Line {}: {}", l, text),
+                (Some(l), Lang::Zh) => format!("第 {} 行：{}", l, text),
+                (None, _) => text.to_string(),
+            }
+        })
+        .collect();
+
+    let on_export_trace = {
+        let trace = trace.clone();
+        Callback::from(move |_| {
+            let json = aioscope_core::trace::export::perfetto(&trace);
+            dom::download("aioscope-trace.json", "application/json", &json);
+        })
+    };
+    let on_export_frame = {
+        let trace = trace.clone();
+        let at = st.pos.frame;
+        Callback::from(move |_| {
+            let svg = frame_svg(&trace, at, lang);
+            dom::download(
+                &format!("aioscope-frame-{}.svg", at + 1),
+                "image/svg+xml",
+                &svg,
+            );
+        })
+    };
+    let on_toggle = dispatch.reform(Action::ToggleLine);
+    let on_seek = dispatch.reform(Action::Seek);
+
+    html! {
+        <div class="stepper">
+            <Controls frame={st.pos.frame} last={run.last()} time={time} playing={st.playing} speed={st.speed}
+                event_bps={st.event_bps} dispatch={dispatch.clone()}
+                on_export_trace={on_export_trace} on_export_frame={on_export_frame} />
+            <div class="explain">
+                <p class="explain__text" aria-live="polite" aria-atomic="true">
+                    if let Some(s) = &stop { <strong class="explain__stop">{ s.clone() }</strong> }
+                    if let Some(s) = &inside { <span class="explain__inside">{ s.clone() }</span> }
+                    { explanation }
+                    { for warnings.iter().map(|w| html! { <span class="explain__warn">{ w.clone() }</span> }) }
+                </p>
+            </div>
+            <div class="board">
+                <CodePanel run={run.clone()} frame={shown} at={st.pos.frame} line={st.code_line()}
+                    running={frame.and_then(|f| f.task)} bps={st.line_bps.clone()} on_toggle={on_toggle} />
+                <div class="board__side">
+                    <div class="queues">
+                        <ReadyQueue run={run.clone()} frame={shown} />
+                        <Timers run={run.clone()} frame={shown} />
+                    </div>
+                    <SyncPanel run={run.clone()} frame={shown} />
+                    <Tasks run={run.clone()} frame={shown} />
+                    <Console run={run.clone()} frame={shown} />
+                </div>
+                <Timeline run={run.clone()} frame={st.pos.frame} on_seek={on_seek} />
+            </div>
+        </div>
+    }
+}

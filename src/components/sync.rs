@@ -1,0 +1,128 @@
+//! Synchronisation objects (semaphores with their permits and waiter
+//! queue, events, queues, locks) and the threads that ran.
+
+use aioscope_core::trace::{FrameKind, SyncView};
+use yew::prelude::*;
+
+use crate::analysis::sem_value;
+use crate::components::chip::chip;
+use crate::components::queues::QueueProps;
+use crate::i18n::{use_lang, Lang};
+
+/// The synchronisation panel; also lists threads when the program has any.
+#[function_component(SyncPanel)]
+pub fn sync_panel(p: &QueueProps) -> Html {
+    let lang = use_lang();
+    let trace = &p.run.trace;
+    let derived = &p.run.derived;
+    let at = p.frame;
+    let objects = trace.sync_at(at);
+    let thread_now = match trace.frame(at).map(|f| &f.kind) {
+        Some(FrameKind::Thread { name }) => Some(name.clone()),
+        _ => None,
+    };
+    // The last frame each thread ran in, up to now.
+    let last_ran = |name: &str| {
+        trace.frames[..=at as usize]
+            .iter()
+            .rev()
+            .find(|f| matches!(&f.kind, FrameKind::Thread { name: n } if &**n == name))
+            .map(|f| f.t)
+    };
+    if objects.is_empty() && derived.threads.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="panel panel--sync" aria-label={lang.t("Synchronisation", "同步原语")}>
+            <header class="panel__head">
+                <h2>{ if derived.threads.is_empty() { lang.t("Synchronisation", "同步原语") } else { lang.t("Synchronisation and threads", "同步原语与线程") } }</h2>
+            </header>
+            <ul class="sync">
+                { for objects.iter().map(|s| {
+                    let cap = derived.capacity.get(s.id as usize).copied().unwrap_or(0);
+                    let value = sem_value(&s.state);
+                    let body = match (value, &*s.kind) {
+                        (Some(v), _) => {
+                            let in_use = (cap - v).max(0);
+                            html! {
+                                <div class="sync__state">
+                                    <span class="permits" role="img" aria-label={match lang {
+                                        Lang::En => format!("{} of {} permits in use", in_use, cap),
+                                        Lang::Zh => format!("已占用 {}/{} 个许可", in_use, cap),
+                                    }}>
+                                        { for (0..cap).map(|i| html! { <span class={classes!("permit", (i < in_use).then_some("permit--used"))}></span> }) }
+                                    </span>
+                                    <span class="sync__value">{ match lang {
+                                        Lang::En => format!("value {} · {} in use", v, in_use),
+                                        Lang::Zh => format!("值 {} · 占用 {}", v, in_use),
+                                    } }</span>
+                                </div>
+                            }
+                        }
+                        (None, "Event") => {
+                            let set = s.state == "set";
+                            html! {
+                                <div class="sync__state">
+                                    <span class={classes!("flag", set.then_some("flag--set"))}>
+                                        { if set { lang.t("set", "已置位") } else { lang.t("not set", "未置位") } }
+                                    </span>
+                                </div>
+                            }
+                        }
+                        (None, "Queue") => html! {
+                            <div class="sync__state"><code class="queue-items">{ s.state.clone() }</code></div>
+                        },
+                        _ => html! {
+                            <div class="sync__state"><span class="flag">{ s.state.clone() }</span></div>
+                        },
+                    };
+                    html! {
+                        <li class="sync__item" key={s.id}>
+                            <div class="sync__head">
+                                <span class="sync__kind">{ s.kind.to_string() }</span>
+                                <span class="sync__id">{ format!("#{}", s.id) }</span>
+                            </div>
+                            { body }
+                            <div class="sync__waiters">
+                                <span class="task__label">{ lang.t("waiting", "等待者") }</span>
+                                if s.waiters.is_empty() {
+                                    <span class="muted">{ lang.t("none", "无") }</span>
+                                } else {
+                                    <ol class="waiters">
+                                        { for s.waiters.iter().map(|w| html! { <li key={*w}>{ chip(trace, *w, at) }</li> }) }
+                                    </ol>
+                                    if s.waiters.len() >= SyncView::SHOWN_WAITERS && s.waiting as usize > s.waiters.len() {
+                                        <span class="muted small">{ format!("+{}", s.waiting as usize - s.waiters.len()) }</span>
+                                    }
+                                }
+                            </div>
+                        </li>
+                    }
+                }) }
+                { for derived.threads.iter().map(|name| {
+                    let now = thread_now.as_deref() == Some(&**name);
+                    let ran = last_ran(name);
+                    html! {
+                        <li class={classes!("sync__item", "thread", now.then_some("thread--running"))} key={name.to_string()}>
+                            <div class="sync__head">
+                                <span class="sync__kind">{ lang.t("Thread", "线程") }</span>
+                                <span class="sync__id">{ name.to_string() }</span>
+                            </div>
+                            <div class="sync__state">
+                                <span class={classes!("flag", now.then_some("flag--set"))}>
+                                    { if now { lang.t("ran this step", "本步运行").to_string() } else {
+                                        match (ran, lang) {
+                                            (Some(t), Lang::En) => format!("last ran at t={}", crate::util::secs(t)),
+                                            (Some(t), Lang::Zh) => format!("上次运行于 t={}", crate::util::secs(t)),
+                                            (None, _) => lang.t("not started", "未启动").to_string(),
+                                        }
+                                    } }
+                                </span>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

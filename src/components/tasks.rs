@@ -1,0 +1,180 @@
+//! The tasks: state, where each is paused, what it awaits (a link to the
+//! awaited task), and how it ended.
+
+use aioscope_core::trace::{Awaiting, TaskState};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::chip::task_name;
+use crate::components::queues::QueueProps;
+use crate::i18n::{use_lang, Lang};
+use crate::util::color;
+
+/// A state in words.
+pub fn state_word(lang: Lang, s: TaskState) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.word(),
+        (Lang::Zh, TaskState::Created) => "已创建",
+        (Lang::Zh, TaskState::Ready) => "就绪",
+        (Lang::Zh, TaskState::Running) => "运行中",
+        (Lang::Zh, TaskState::Waiting) => "等待中",
+        (Lang::Zh, TaskState::Done) => "已完成",
+        (Lang::Zh, TaskState::Failed) => "失败",
+        (Lang::Zh, TaskState::Cancelled) => "已取消",
+    }
+}
+
+/// The tasks panel.
+#[function_component(Tasks)]
+pub fn tasks(p: &QueueProps) -> Html {
+    let lang = use_lang();
+    let flash = use_state(|| None::<u32>);
+    let trace = &p.run.trace;
+    let at = p.frame;
+    let running = trace.frame(at).and_then(|f| f.task);
+    let sync = trace.sync_at(at);
+    // Tasks that exist now; finished ones after the live ones.
+    let (mut live, finished): (Vec<u32>, Vec<u32>) = (0..trace.tasks.len() as u32)
+        .filter(|t| trace.task_at(*t, at).is_some())
+        .partition(|t| {
+            trace.task_at(*t, at).is_some_and(|v| {
+                !matches!(
+                    v.state,
+                    TaskState::Done | TaskState::Failed | TaskState::Cancelled
+                )
+            })
+        });
+    live.extend(finished);
+    let count = |s: TaskState| {
+        live.iter()
+            .filter(|t| trace.task_at(**t, at).map(|v| v.state) == Some(s))
+            .count()
+    };
+    let mut summary = Vec::new();
+    for s in [
+        TaskState::Ready,
+        TaskState::Waiting,
+        TaskState::Done,
+        TaskState::Failed,
+        TaskState::Cancelled,
+    ] {
+        let n = count(s);
+        if n > 0 {
+            summary.push(format!("{} {}", n, state_word(lang, s)));
+        }
+    }
+    let go_to = |target: u32| {
+        let flash = flash.clone();
+        Callback::from(move |_: MouseEvent| {
+            flash.set(Some(target));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("task-{}", target)))
+            {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    el.scroll_into_view_with_bool(false);
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+    html! {
+        <section class="panel panel--tasks" aria-label={lang.t("Tasks", "任务")}>
+            <header class="panel__head">
+                <h2>{ lang.t("Tasks", "任务") }</h2>
+                <span class="panel__meta">{ summary.join(" · ") }</span>
+            </header>
+            if live.is_empty() {
+                <p class="empty">{ lang.t("No tasks yet.", "还没有任务。") }</p>
+            } else {
+                <ul class="tasks">
+                    { for live.iter().map(|t| {
+                        let t = *t;
+                        let v = trace.task_at(t, at).expect("live");
+                        let rec = &trace.tasks[t as usize];
+                        let is_running = running == Some(t);
+                        let finished = matches!(v.state, TaskState::Done | TaskState::Failed | TaskState::Cancelled);
+                        let awaits: Html = match &v.awaiting {
+                            Some(Awaiting::Task(other)) => html! {
+                                <>
+                                    <span class="arrow" aria-hidden="true">{ "→" }</span>
+                                    <button type="button" class={classes!("chip", "chip--link", color(*other))} onclick={go_to(*other)}
+                                        title={lang.t("Show that task", "查看该任务")}>
+                                        <span class="chip__dot" aria-hidden="true"></span>{ task_name(trace, *other, at) }
+                                    </button>
+                                </>
+                            },
+                            Some(Awaiting::Future(desc)) => {
+                                let on_sync = sync.iter().find(|s| s.waiters.contains(&t));
+                                let text = if let Some(s) = on_sync {
+                                    let pos = s.waiters.iter().position(|w| *w == t).unwrap_or(0) + 1;
+                                    match lang {
+                                        Lang::En => format!("{} #{} (queue position {})", s.kind, s.id, pos),
+                                        Lang::Zh => format!("{} #{}（排队第 {} 位）", s.kind, s.id, pos),
+                                    }
+                                } else if let Some(when) = desc.rsplit("t=").next().filter(|_| desc.contains("timer")) {
+                                    match lang {
+                                        Lang::En => format!("a sleep timer due at t={}", when),
+                                        Lang::Zh => format!("睡眠定时器，t={} 到期", when),
+                                    }
+                                } else {
+                                    lang.t("a future", "一个 future").to_string()
+                                };
+                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span><span class="awaits">{ text }</span></> }
+                            }
+                            Some(Awaiting::Yield) => html! { <span class="awaits">{ lang.t("one loop iteration (sleep(0))", "一轮循环（sleep(0)）") }</span> },
+                            None => html! {},
+                        };
+                        let state_class = format!("badge badge--{}", v.state.word());
+                        html! {
+                            <li key={t} id={format!("task-{}", t)} tabindex="-1"
+                                class={classes!("task", color(t), is_running.then_some("task--running"), finished.then_some("task--finished"), (*flash == Some(t)).then_some("task--flash"))}>
+                                <div class="task__head">
+                                    <span class="chip__dot" aria-hidden="true"></span>
+                                    <span class="task__name">{ v.name.to_string() }</span>
+                                    <code class="task__coro">{ format!("{}()", rec.coro) }</code>
+                                    if is_running {
+                                        <span class="tag">{ lang.t("ran this step", "本步运行") }</span>
+                                    }
+                                    <span key={v.state.word()} class={state_class}>{ state_word(lang, v.state) }</span>
+                                </div>
+                                if v.awaiting.is_some() {
+                                    <div class="task__row"><span class="task__label">{ lang.t("awaits", "等待") }</span>{ awaits }</div>
+                                }
+                                if !v.stack.is_empty() {
+                                    <div class="task__row">
+                                        <span class="task__label">{ lang.t("at", "位置") }</span>
+                                        <span class="stack">
+                                            { for v.stack.iter().enumerate().map(|(i, e)| html! {
+                                                <>
+                                                    if i > 0 { <span class="stack__sep" aria-hidden="true">{ "›" }</span> }
+                                                    <span class={classes!("stack__entry", (!e.user).then_some("stack__entry--lib"))}>
+                                                        { e.qualname.to_string() }
+                                                        if e.user { <span class="stack__line">{ format!(":{}", e.line) }</span> }
+                                                    </span>
+                                                </>
+                                            }) }
+                                        </span>
+                                    </div>
+                                }
+                                if let Some(out) = &v.outcome {
+                                    <div class={classes!("task__row", "task__outcome", out.starts_with("exception").then_some("is-error"))}>
+                                        <code>{ out.clone() }</code>
+                                    </div>
+                                }
+                                if v.cancelling > 0 && !finished {
+                                    <div class="task__row task__cancel">
+                                        { match lang {
+                                            Lang::En => format!("cancel requested ({}): CancelledError arrives at its next step", v.cancelling),
+                                            Lang::Zh => format!("已请求取消（{} 次）：下一步时会收到 CancelledError", v.cancelling),
+                                        } }
+                                    </div>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

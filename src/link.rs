@@ -1,0 +1,119 @@
+//! The location hash: which program and which frame, so a link reopens
+//! the same frame. `#s=ID&f=N` for a scenario, `#c=PACKED&f=N` for the
+//! user's program (compressed with [`crate::lz`]).
+
+use crate::lz;
+use crate::scenarios::{self, Scenario};
+
+/// What a link opens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// A built-in scenario.
+    Scenario(&'static Scenario),
+    /// The user's program.
+    Code(String),
+}
+
+/// A parsed link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The program.
+    pub source: Source,
+    /// The frame (0-based).
+    pub frame: u32,
+}
+
+/// Why a link could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// `s=` names no scenario.
+    UnknownScenario(String),
+    /// `c=` is not a compressed program.
+    BadCode,
+    /// `f=` is not a number.
+    BadFrame,
+    /// Neither `s=` nor `c=`.
+    NoProgram,
+}
+
+/// Parses a hash (with or without the `#`); `Ok(None)` for an empty one or
+/// a plain anchor such as `#main` (no `key=value` in it).
+pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if hash.is_empty() || !hash.contains('=') {
+        return Ok(None);
+    }
+    let mut source = None;
+    let mut frame = 0;
+    for part in hash.split('&') {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match k {
+            "s" => {
+                let s = scenarios::by_id(v).ok_or_else(|| LinkError::UnknownScenario(v.into()))?;
+                source = Some(Source::Scenario(s));
+            }
+            "c" => source = Some(Source::Code(lz::unpack(v).ok_or(LinkError::BadCode)?)),
+            "f" => frame = v.parse().map_err(|_| LinkError::BadFrame)?,
+            _ => {}
+        }
+    }
+    let source = source.ok_or(LinkError::NoProgram)?;
+    Ok(Some(Link { source, frame }))
+}
+
+/// The program part of a link: `s=ID` or `c=PACKED`.
+pub fn program_part(source: &Source) -> String {
+    match source {
+        Source::Scenario(s) => format!("s={}", s.id),
+        Source::Code(code) => format!("c={}", lz::pack(code)),
+    }
+}
+
+/// A whole hash from a program part and a frame.
+pub fn hash(program: &str, frame: u32) -> String {
+    format!("#{}&f={}", program, frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_scenarios_and_code() {
+        let s = scenarios::by_id("flags_semaphore").unwrap();
+        let h = hash(&program_part(&Source::Scenario(s)), 12);
+        assert_eq!(h, "#s=flags_semaphore&f=12");
+        assert_eq!(
+            parse(&h),
+            Ok(Some(Link {
+                source: Source::Scenario(s),
+                frame: 12
+            }))
+        );
+        let code = "import asyncio\nprint('hi')\n".to_string();
+        let h = hash(&program_part(&Source::Code(code.clone())), 3);
+        assert_eq!(
+            parse(&h),
+            Ok(Some(Link {
+                source: Source::Code(code),
+                frame: 3
+            }))
+        );
+        assert_eq!(parse(""), Ok(None));
+        assert_eq!(parse("#"), Ok(None));
+    }
+
+    #[test]
+    fn malformed_links_say_why() {
+        assert_eq!(
+            parse("#s=nope"),
+            Err(LinkError::UnknownScenario("nope".into()))
+        );
+        assert_eq!(parse("#c=%%%"), Err(LinkError::BadCode));
+        assert_eq!(parse("#s=spinner_asyncio&f=x"), Err(LinkError::BadFrame));
+        assert_eq!(parse("#f=2"), Err(LinkError::NoProgram));
+        assert_eq!(parse("#x=1&y=2"), Err(LinkError::NoProgram));
+        // A plain anchor is not a link to a program.
+        assert_eq!(parse("#main"), Ok(None));
+    }
+}

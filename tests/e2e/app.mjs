@@ -1,0 +1,196 @@
+// End-to-end test of the BUILT app (dist/) in headless Chromium, driven only
+// through accessible names, as a person with a screen reader would.
+//   node tests/e2e/app.mjs http://127.0.0.1:PORT/
+// scripts/e2e.sh builds dist/, serves it and runs this. Prints
+// "N passed, M failed" last; exits non-zero if anything failed.
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node tests/e2e/app.mjs BASE_URL');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+let passed = 0;
+let failed = 0;
+
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+async function test(name, body) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  try {
+    await body(page);
+    check(errors.length === 0, `errors in the page: ${errors.join(' | ')}`);
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAILED - ${name}\n    ${String(e.stack || e).split('\n').join('\n    ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const clock = async (page) =>
+  parseFloat((await page.getByLabel('Virtual time', { exact: true }).textContent()).trim());
+const frame = async (page) => (await page.getByLabel('Frame', { exact: true }).textContent()).trim();
+const consoleText = async (page) =>
+  page.getByRole('region', { name: 'Console', exact: true }).locator('pre').textContent();
+
+await test('the asyncio spinner: step past t=0.3, step back once', async (page) => {
+  await page.goto(base);
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Spinner with asyncio' });
+  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+  const back = page.getByRole('button', { name: 'Step back', exact: true });
+  await forward.waitFor();
+  for (const region of ['Code', 'Ready queue', 'Scheduled timers', 'Tasks', 'Console', 'Timeline']) {
+    await page.getByRole('region', { name: region, exact: true }).waitFor();
+  }
+  check((await frame(page)).startsWith('1 / '), `starts at frame 1: ${await frame(page)}`);
+  let steps = 0;
+  while ((await clock(page)) <= 0.3) {
+    await forward.click();
+    steps++;
+    check(steps < 100, 'virtual time never passed 0.3');
+  }
+  const total = (await frame(page)).split(' / ')[1];
+  check((await frame(page)) === `${steps + 1} / ${total}`, `frame after ${steps} steps: ${await frame(page)}`);
+  const after = await clock(page);
+  await back.click();
+  check((await frame(page)) === `${steps} / ${total}`, `one step back: ${await frame(page)}`);
+  check((await clock(page)) <= 0.3 + 1e-9 && (await clock(page)) < after + 1e-9, 'the clock went back');
+  const text = await consoleText(page);
+  check(text.startsWith('spinner task: <Task pending'), `console starts with the task repr: ${text}`);
+  const second = text.split('\n')[1];
+  check(/^[|\/\\-] thinking!$/.test(second), `the console shows one spinner frame: ${JSON.stringify(second)}`);
+  // The explanation is announced.
+  const live = page.locator('[aria-live="polite"]');
+  check((await live.textContent()).length > 10, 'an explanation is shown');
+  // Play, then pause.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  check((await frame(page)) === `${total} / ${total}`, 'at the end');
+  check((await consoleText(page)).includes('Answer: 42'), 'the answer is printed');
+  await page.getByRole('button', { name: 'Jump to start', exact: true }).click();
+  check((await frame(page)) === `1 / ${total}`, 'back at the start');
+  await page.getByRole('button', { name: 'Step line', exact: true }).click();
+});
+
+await test('a syntax error is shown at its line; the last good run stays', async (page) => {
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
+  const editor = page.getByLabel('Your program', { exact: true });
+  await editor.waitFor();
+  // First a good program.
+  await editor.fill("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print('done')\n\nasyncio.run(main())\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  check((await consoleText(page)).includes('done'), 'the program ran');
+  const good = await frame(page);
+  // Then a broken one: line 3 lacks its colon.
+  await editor.fill("import asyncio\n\nasync def main()\n    await asyncio.sleep(0.5)\n\nasyncio.run(main())\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const msg = await alert.textContent();
+  check(/SyntaxError at line 3/.test(msg), `the message names line 3: ${msg}`);
+  check(/expected ':'/.test(msg), `the message says what is wrong: ${msg}`);
+  // At the line in the editor: the line number and the line are marked.
+  const marked = page.locator('.editor__n.is-error');
+  check((await marked.count()) === 1 && (await marked.textContent()) === '3', 'line 3 is marked in the gutter');
+  const line = page.locator('.editor__line.is-error');
+  check((await line.getAttribute('data-msg')).includes("expected ':'"), 'the message is on the line');
+  // The last good run is still on screen.
+  check((await frame(page)) === good, `the last good trace stays: ${await frame(page)} vs ${good}`);
+  check((await consoleText(page)).includes('done'), 'its console too');
+});
+
+await test('a runtime error is shown at its line', async (page) => {
+  await page.goto(base);
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
+  const editor = page.getByLabel('Your program', { exact: true });
+  await editor.fill("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    return 1 / 0\n\nasyncio.run(main())\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const msg = await page.getByRole('alert').textContent();
+  check(/ZeroDivisionError/.test(msg) && /line 5/.test(msg), `runtime error at line 5: ${msg}`);
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  const note = page.getByRole('region', { name: 'Code', exact: true }).locator('.ln-note--error');
+  check((await note.textContent()).includes('ZeroDivisionError'), 'the code panel shows it under its line');
+});
+
+await test('the link keeps the program and the frame; a bad link falls back', async (page) => {
+  await page.goto(base + '#s=flags_semaphore&f=20');
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  check((await frame(page)).startsWith('22 / '), `opened at frame 21, stepped to 22: ${await frame(page)}`);
+  check(page.url().endsWith('#s=flags_semaphore&f=21'), `the URL follows: ${page.url()}`);
+  // The user's program travels in the link, compressed.
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
+  await page.getByLabel('Your program', { exact: true }).fill("print('hello from a link')\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  const link = page.url();
+  check(/#c=[A-Za-z0-9_-]+&f=\d+$/.test(link), `a compressed program in the link: ${link}`);
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await other.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  check((await consoleText(other)).includes('hello from a link'), 'the link reopens the program at its frame');
+  await other.goto(base + '#s=no_such_thing');
+  await other.reload();
+  const alert = other.getByRole('alert');
+  check((await alert.textContent()).includes('could not be opened'), 'a message for a bad link');
+  check((await other.getByLabel('Scenario', { exact: true }).inputValue()) === 'spinner_asyncio', 'the default scenario');
+});
+
+await test('keyboard, language switch and exports', async (page) => {
+  await page.goto(base + '#s=spinner_asyncio&f=0');
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  check((await frame(page)).startsWith('3 / '), `arrow keys step: ${await frame(page)}`);
+  await page.keyboard.press('End');
+  const [total] = (await frame(page)).split(' / ').slice(1);
+  check((await frame(page)) === `${total} / ${total}`, 'End jumps to the end');
+  await page.keyboard.press('Home');
+  check((await frame(page)).startsWith('1 / '), 'Home jumps to the start');
+  const download = page.waitForEvent('download');
+  await page.locator('summary', { hasText: 'Export' }).click();
+  await page.getByRole('button', { name: 'Trace as Perfetto JSON' }).click();
+  const file = await download;
+  check(file.suggestedFilename() === 'aioscope-trace.json', 'a trace file');
+  const json = JSON.parse(await readFile(await file.path(), 'utf8'));
+  check(Array.isArray(json.traceEvents) && json.traceEvents.length > 10, 'Perfetto trace events');
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '前进一步', exact: true }).click();
+  check((await page.getByLabel('帧', { exact: true }).textContent()).startsWith('2 / '), 'Chinese labels work');
+  check((await page.locator('html').getAttribute('lang')) === 'zh-Hans', 'the page language follows');
+  await page.getByRole('button', { name: 'EN' }).click();
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
