@@ -4,7 +4,7 @@
 // scripts/e2e.sh builds dist/, serves it and runs this. Prints
 // "N passed, M failed" last; exits non-zero if anything failed.
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { check, launch, runner } from './harness.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -12,47 +12,8 @@ if (!base) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-async function test(name, body) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  try {
-    await body(page);
-    check(errors.length === 0, `errors in the page: ${errors.join(' | ')}`);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAILED - ${name}\n    ${String(e.stack || e).split('\n').join('\n    ')}`);
-  } finally {
-    await context.close();
-  }
-}
+const browser = await launch();
+const { test, done } = runner(browser, { viewport: { width: 1280, height: 800 } });
 
 const clock = async (page) =>
   parseFloat((await page.getByLabel('Virtual time', { exact: true }).textContent()).trim());
@@ -191,6 +152,4 @@ await test('keyboard, language switch and exports', async (page) => {
   await page.getByRole('button', { name: 'EN' }).click();
 });
 
-await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await done();

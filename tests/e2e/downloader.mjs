@@ -10,7 +10,7 @@
 // latency server run: then every flag must simply download.
 // Set DOWNLOADER_SCREENSHOT=path.png to save a picture of a finished run.
 // Prints "N passed, M failed" last; exits non-zero if anything failed.
-import { chromium } from 'playwright-core';
+import { check, launch, runner } from './harness.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -19,29 +19,8 @@ if (!base) {
 }
 const page_url = new URL('#downloader', base).href;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-
-let passed = 0;
-let failed = 0;
-
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
+const browser = await launch();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 async function stats() {
   const r = await fetch(new URL('stats', base));
   check(r.ok, `/stats answered ${r.status}`);
@@ -62,18 +41,11 @@ async function hasStats() {
   }
 }
 
-async function test(name, body, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // A 404 or 500 answer is logged by Chromium itself; that is the test.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
-      errors.push(m.text());
-    }
-  });
-  try {
+const { test, done } = runner(browser, {
+  viewport: { width: 1280, height: 900 },
+  // A 404 or 500 answer is logged by Chromium itself; that is the test.
+  ignore: (text) => text.startsWith('Failed to load resource'),
+  setup: async (page) => {
     await page.goto(page_url);
     await page
       .getByRole('region', { name: 'Real downloader', exact: true })
@@ -81,17 +53,8 @@ async function test(name, body, { viewport = { width: 1280, height: 900 } } = {}
       .catch(() => {
         throw new Error(`no region "Real downloader" at ${page_url}: the page must mount aioscope::downloader::DownloaderPanel there`);
       });
-    await body(page, context);
-    check(errors.length === 0, `errors in the page (an unhandled rejection shows here): ${errors.join(' | ')}`);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAILED - ${name}\n    ${String(e.stack || e).split('\n').join('\n    ')}`);
-  } finally {
-    await context.close();
-  }
-}
+  },
+});
 
 const region = (page) => page.getByRole('region', { name: 'Real downloader', exact: true });
 const control = (page, name) => region(page).getByLabel(name, { exact: true });
@@ -268,6 +231,4 @@ if (shot && withServer) {
   }, { viewport: { width: 1100, height: 900 } });
 }
 
-await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await done();
