@@ -4,7 +4,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup serve release test
+.PHONY: setup serve release test bench
 
 # Installs what serving and release builds need (skips what is present).
 setup:
@@ -25,3 +25,8 @@ release: setup
 test:
 	bash scripts/setup.sh test
 	bash scripts/test.sh
+
+# Benchmarks (not part of test): a table, and target/bench.json. Needs test's set-up.
+bench:
+	bash scripts/setup.sh test
+	bash scripts/bench.sh

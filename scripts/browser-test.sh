@@ -19,4 +19,4 @@ esac
 
 printf '\n==> browser tests: %s in headless %s\n' "$crate" "$browser"
 # No doc tests: they are native-only and already ran in `cargo test`.
-wasm-pack test --mode no-install --headless "${driver[@]}" "$crate" --lib --test '*' "$@"
+wasm-pack test --mode no-install --headless "${driver[@]}" "$crate" "$@"

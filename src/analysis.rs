@@ -2,13 +2,13 @@
 //! per frame (for breakpoints) and the timeline's geometry. (Warnings come
 //! with the trace: `Trace::warnings`.)
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use aioscope_core::aio::observer::StepKind;
 use aioscope_core::trace::{
     Awaiting, Exit, FrameIx, FrameKind, HandleIx, TaskIx, TaskState, Trace,
 };
-use aioscope_core::vm::pyfmt::float_repr;
 
 /// Loop events a breakpoint can stop on (bit flags).
 pub mod ev {
@@ -451,27 +451,21 @@ pub fn derive(trace: &Trace) -> Derived {
     d
 }
 
-/// The tasks a timer may wake: when the timer completes the future a task
-/// sleeps on, matched by due time (several when several sleep until then).
-pub fn timer_wakes(trace: &Trace, h: HandleIx, at: FrameIx) -> Vec<TaskIx> {
-    let Some(rec) = trace.handles.get(h as usize) else {
-        return Vec::new();
-    };
-    let Some(when) = rec.when else {
-        return Vec::new();
-    };
-    if !rec.what.starts_with("_set_result_unless_cancelled") {
-        return Vec::new();
+/// The tasks each sleep timer wakes.
+pub type Sleepers = HashMap<HandleIx, Vec<TaskIx>>;
+
+/// Which tasks each sleep timer will wake at frame `at`: one pass over
+/// the tasks, so a panel listing many timers asks once per frame.
+pub fn sleepers(trace: &Trace, at: FrameIx) -> Sleepers {
+    let mut by_timer = Sleepers::new();
+    for t in 0..trace.tasks.len() as TaskIx {
+        if let Some(Awaiting::Timer { handle, .. }) =
+            trace.task_at(t, at).and_then(|v| v.awaiting.as_ref())
+        {
+            by_timer.entry(*handle).or_default().push(t);
+        }
     }
-    let tail = format!("t={}", float_repr(when));
-    (0..trace.tasks.len() as TaskIx)
-        .filter(|t| {
-            matches!(
-                trace.task_at(*t, at).and_then(|v| v.awaiting.as_ref()),
-                Some(Awaiting::Future(desc)) if desc.ends_with(&tail)
-            )
-        })
-        .collect()
+    by_timer
 }
 
 #[cfg(test)]
@@ -535,5 +529,19 @@ mod tests {
         let d = derive(&t);
         assert_eq!(d.error_line.as_ref().map(|e| e.0), Some(2));
         assert!(d.error_line.unwrap().1.starts_with("ZeroDivisionError"));
+    }
+
+    #[test]
+    fn sleepers_maps_each_timer_to_the_tasks_it_wakes() {
+        let t = run("import asyncio\n\nasync def nap(d):\n    await asyncio.sleep(d)\n\nasync def main():\n    await asyncio.gather(nap(0.5), nap(0.5), nap(0.7))\n\nasyncio.run(main())\n");
+        let at = (0..t.len() as FrameIx)
+            .find(|&f| sleepers(&t, f).values().map(Vec::len).sum::<usize>() == 3)
+            .expect("a frame where all three sleep");
+        let map = sleepers(&t, at);
+        assert_eq!(map.len(), 3, "one timer per sleep: {map:?}");
+        for (h, tasks) in &map {
+            assert_eq!(tasks.len(), 1);
+            assert!(t.timers_at(at).contains(h));
+        }
     }
 }

@@ -413,3 +413,37 @@ async fn a_link_reopens_the_same_frame_and_follows_it() {
     handle.destroy();
     set_hash("#");
 }
+
+#[wasm_bindgen_test]
+async fn sixty_sleepers_draw_a_page_of_rows_and_more_on_request() {
+    use aioscope::components::queues::ROWS_SHOWN;
+    use aioscope::components::tasks::TASKS_SHOWN;
+    let src = "import asyncio\n\nasync def nap(i):\n    await asyncio.sleep(1 + i / 100)\n\nasync def main():\n    await asyncio.gather(*[nap(i) for i in range(60)])\n\nasyncio.run(main())\n";
+    let run = Run::new(src, "main.py", 1_000_000);
+    // The frame where all 60 naps have started sleeping.
+    let trace = run.trace.clone();
+    let at = (0..trace.len() as u32)
+        .find(|&f| trace.timers_at(f).len() == 60)
+        .expect("60 timers at once");
+    let (root, _h) = mount(run, at).await;
+    let timers = all(&root, "section[aria-label='Scheduled timers'] li");
+    assert_eq!(timers.len(), ROWS_SHOWN);
+    let more = text(&find(
+        &root,
+        "section[aria-label='Scheduled timers'] .q__more",
+    ));
+    assert_eq!(more, format!("+{} more", 60 - ROWS_SHOWN));
+    // 61 tasks (main and 60 naps): a page of rows, then one more page; the
+    // task that ran this step is drawn too, wherever it is in the list.
+    let running = trace.frame(at).and_then(|f| f.task).map(|t| t as usize);
+    let extra = |shown: usize| usize::from(running.is_some_and(|t| t >= shown));
+    let rows = || all(&root, "section[aria-label='Tasks'] li.task").len();
+    assert_eq!(rows(), TASKS_SHOWN + extra(TASKS_SHOWN));
+    let button: web_sys::HtmlElement = find(&root, "section[aria-label='Tasks'] .tasks__more")
+        .dyn_into()
+        .unwrap();
+    assert!(text(&button).contains(&format!("{} not shown", 61 - rows())));
+    button.click();
+    tick().await;
+    assert_eq!(rows(), 2 * TASKS_SHOWN + extra(2 * TASKS_SHOWN));
+}

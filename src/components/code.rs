@@ -33,6 +33,31 @@ pub struct CodeProps {
     pub on_toggle: Callback<u32>,
 }
 
+/// Markers drawn on one line; the rest are counted ("+N").
+const MARKS_DRAWN: usize = 4;
+/// Tasks named in the "+N" marker's tooltip.
+const MARKS_NAMED: usize = 24;
+
+/// The tasks paused on one line.
+#[derive(Default)]
+struct LineMarks {
+    /// How many.
+    count: usize,
+    /// The first few, with their tooltips.
+    titles: Vec<(u32, String)>,
+}
+
+impl LineMarks {
+    fn more_title(&self) -> String {
+        let mut names: Vec<&str> = self.titles.iter().map(|(_, s)| s.as_str()).collect();
+        let rest = format!("… +{}", self.count - self.titles.len());
+        if self.count > self.titles.len() {
+            names.push(&rest);
+        }
+        names.join("\n")
+    }
+}
+
 /// The code panel.
 #[function_component(CodePanel)]
 pub fn code_panel(p: &CodeProps) -> Html {
@@ -68,7 +93,9 @@ pub fn code_panel(p: &CodeProps) -> Html {
     let trace = &p.run.trace;
     let derived = &p.run.derived;
     // Where each live task is paused: its innermost line of user code.
-    let mut marks: Vec<(u32, u32, String)> = Vec::new();
+    // Only the first few per line get a marker of their own (and a title
+    // string), so thousands of tasks cost one pass and no more.
+    let mut marks: std::collections::BTreeMap<u32, LineMarks> = Default::default();
     for t in 0..trace.tasks.len() as u32 {
         if let Some(v) = trace.task_at(t, p.frame) {
             if matches!(
@@ -78,11 +105,12 @@ pub fn code_panel(p: &CodeProps) -> Html {
                 continue;
             }
             if let Some(e) = v.stack.iter().rev().find(|e| e.user) {
-                marks.push((
-                    e.line,
-                    t,
-                    format!("{}: {}", task_name(trace, t, p.frame), v.state.word()),
-                ));
+                let m = marks.entry(e.line).or_default();
+                m.count += 1;
+                if m.titles.len() < MARKS_NAMED {
+                    let title = format!("{}: {}", task_name(trace, t, p.frame), v.state.word());
+                    m.titles.push((t, title));
+                }
             }
         }
     }
@@ -109,7 +137,9 @@ pub fn code_panel(p: &CodeProps) -> Html {
                         let cb = p.on_toggle.clone();
                         Callback::from(move |_: MouseEvent| cb.emit(n))
                     };
-                    let here: Vec<_> = marks.iter().filter(|m| m.0 == n).collect();
+                    let here = marks.get(&n);
+                    let shown = here.map(|m| &m.titles[..m.titles.len().min(MARKS_DRAWN)]).unwrap_or(&[]);
+                    let more = here.map(|m| m.count - shown.len()).unwrap_or(0);
                     let line_warnings: Vec<_> = warnings.iter().filter(|w| w.line == Some(n)).collect();
                     html! {
                         <>
@@ -118,11 +148,11 @@ pub fn code_panel(p: &CodeProps) -> Html {
                             <button type="button" class="ln__num" onclick={toggle} aria-pressed={bp.to_string()}
                                 aria-label={format!("{} {}", lang.t("Breakpoint at line", "行断点"), n)}>{ n }</button>
                             <span class="ln__marks">
-                                { for here.iter().take(4).map(|(_, t, title)| html! {
+                                { for shown.iter().map(|(t, title)| html! {
                                     <span class={classes!("mark", color(*t))} title={title.clone()} role="img" aria-label={title.clone()}></span>
                                 }) }
-                                if here.len() > 4 {
-                                    <span class="mark-more" title={here.iter().map(|m| m.2.clone()).collect::<Vec<_>>().join("\n")}>{ format!("+{}", here.len() - 4) }</span>
+                                if more > 0 {
+                                    <span class="mark-more" title={here.map(|m| m.more_title()).unwrap_or_default()}>{ format!("+{}", more) }</span>
                                 }
                             </span>
                             <code class="ln__code">

@@ -5,7 +5,7 @@ use aioscope_core::aio::observer::StepKind;
 use aioscope_core::trace::{FrameIx, HandleIx, TaskState, Trace};
 use yew::prelude::*;
 
-use crate::analysis::timer_wakes;
+use crate::analysis::{sleepers, Sleepers};
 use crate::components::chip::chip;
 use crate::i18n::{use_lang, Lang};
 use crate::model::Run;
@@ -31,12 +31,23 @@ fn short(what: &str) -> String {
     }
 }
 
+/// Rows a queue draws; the rest are counted. The loop only ever takes the
+/// first, and a page of thousands of rows would make every step slow.
+pub const ROWS_SHOWN: usize = 20;
+
 /// A handle in words: the task it steps, or the callback it calls.
-pub fn describe(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang) -> Html {
-    describe_as(trace, h, at, lang, true)
+pub fn describe(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang, wakes: &Sleepers) -> Html {
+    describe_as(trace, h, at, lang, true, wakes)
 }
 
-fn describe_as(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang, long: bool) -> Html {
+fn describe_as(
+    trace: &Trace,
+    h: HandleIx,
+    at: FrameIx,
+    lang: Lang,
+    long: bool,
+    sleepers: &Sleepers,
+) -> Html {
     let rec = &trace.handles[h as usize];
     if let Some(t) = rec.task {
         let what = match rec.kind {
@@ -52,8 +63,7 @@ fn describe_as(trace: &Trace, h: HandleIx, at: FrameIx, lang: Lang, long: bool) 
         };
         return html! { <>{ chip(trace, t, at) }<span class="q__what">{ what }</span></> };
     }
-    let wakes = timer_wakes(trace, h, at);
-    if !wakes.is_empty() {
+    if let Some(wakes) = sleepers.get(&h) {
         return html! {
             <>
                 if long { <span class="q__kind">{ lang.t("sleep ends", "睡眠结束") }</span> }
@@ -77,6 +87,7 @@ pub fn ready_queue(p: &QueueProps) -> Html {
     let lang = use_lang();
     let trace = &p.run.trace;
     let ready = trace.ready_at(p.frame);
+    let wakes = sleepers(trace, p.frame);
     html! {
         <section class="panel panel--ready" aria-label={lang.t("Ready queue", "就绪队列")}>
             <header class="panel__head">
@@ -87,16 +98,17 @@ pub fn ready_queue(p: &QueueProps) -> Html {
                 <p class="empty">{ lang.t("Empty: nothing to run right now.", "空：现在没有要运行的东西。") }</p>
             } else {
                 <ol class="q">
-                    { for ready.iter().enumerate().map(|(i, h)| {
+                    { for ready.iter().take(ROWS_SHOWN).enumerate().map(|(i, h)| {
                         let from_timer = trace.handles[*h as usize].when.is_some();
                         html! {
                             <li key={*h} class={classes!("q__item", from_timer.then_some("q__item--timer"), (i == 0).then_some("q__item--next"))}>
                                 <span class="q__pos" aria-hidden="true">{ i + 1 }</span>
-                                { describe(trace, *h, p.frame, lang) }
+                                { describe(trace, *h, p.frame, lang, &wakes) }
                             </li>
                         }
                     }) }
                 </ol>
+                { more_rows(ready.len(), lang) }
             }
         </section>
     }
@@ -109,6 +121,7 @@ pub fn timers(p: &QueueProps) -> Html {
     let trace = &p.run.trace;
     let now = trace.frame(p.frame).map(|f| f.t).unwrap_or(0.0);
     let timers = trace.timers_at(p.frame);
+    let wakes = sleepers(trace, p.frame);
     html! {
         <section class="panel panel--timers" aria-label={lang.t("Scheduled timers", "定时器")}>
             <header class="panel__head">
@@ -119,7 +132,7 @@ pub fn timers(p: &QueueProps) -> Html {
                 <p class="empty">{ lang.t("No timers scheduled.", "没有已安排的定时器。") }</p>
             } else {
                 <ol class="q">
-                    { for timers.iter().map(|h| {
+                    { for timers.iter().take(ROWS_SHOWN).map(|h| {
                         let rec = &trace.handles[*h as usize];
                         let when = rec.when.unwrap_or(0.0);
                         let left = when - now;
@@ -138,12 +151,27 @@ pub fn timers(p: &QueueProps) -> Html {
                             <li key={*h} class={classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"))}>
                                 <span class="q__when">{ format!("t={}", secs(when)) }</span>
                                 <span class={classes!("q__countdown", (left <= 1e-9).then_some("is-due"))}>{ countdown }</span>
-                                <span class="q__desc">{ describe_as(trace, *h, p.frame, lang, false) }</span>
+                                <span class="q__desc">{ describe_as(trace, *h, p.frame, lang, false, &wakes) }</span>
                             </li>
                         }
                     }) }
                 </ol>
+                { more_rows(timers.len(), lang) }
             }
         </section>
+    }
+}
+
+/// "+N more" under a list cut at [`ROWS_SHOWN`].
+fn more_rows(len: usize, lang: Lang) -> Html {
+    if len <= ROWS_SHOWN {
+        return html! {};
+    }
+    let n = len - ROWS_SHOWN;
+    html! {
+        <p class="q__more muted small">{ match lang {
+            Lang::En => format!("+{} more", n),
+            Lang::Zh => format!("还有 {} 个", n),
+        } }</p>
     }
 }

