@@ -41,12 +41,13 @@ pub fn frame_svg(trace: &Trace, at: FrameIx, lang: Lang) -> String {
     let mut y = 36;
     let f = trace.frame(at);
     let t = f.map(|f| f.t).unwrap_or(0.0);
-    let explanation = f
-        .map(|f| match lang {
-            Lang::En => f.explanation.en.clone(),
-            Lang::Zh => f.explanation.zh.clone(),
-        })
-        .unwrap_or_default();
+    let explanation = {
+        let e = trace.explanation(at);
+        match lang {
+            Lang::En => e.en,
+            Lang::Zh => e.zh,
+        }
+    };
     body.push_str(&format!(
         "<text x=\"24\" y=\"{y}\" class=\"h\">aioscope · {} · {} {} / {} · t = {:.3} s</text>",
         esc(&trace.filename),

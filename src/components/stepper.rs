@@ -123,12 +123,13 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     let shown = st.shown();
     let frame = trace.frame(st.pos.frame);
     let time = trace.frame(shown).map(|f| f.t).unwrap_or(0.0);
-    let explanation = frame
-        .map(|f| match lang {
-            Lang::En => f.explanation.en.clone(),
-            Lang::Zh => f.explanation.zh.clone(),
-        })
-        .unwrap_or_default();
+    let explanation = {
+        let e = trace.explanation(st.pos.frame);
+        match lang {
+            Lang::En => e.en,
+            Lang::Zh => e.zh,
+        }
+    };
     let inside = st.sub_progress().map(|(k, n)| match lang {
         Lang::En => format!(
             "Inside this step, line {} ({} of {}). ",

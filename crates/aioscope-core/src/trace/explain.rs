@@ -101,8 +101,9 @@ pub fn frame(
                     let name = task_name(trace, tk, at);
                     let after = trace.task_at(tk, at).map(|v| v.state);
                     let (why_en, why_zh) = if *step == StepKind::TaskStep {
+                        // Views up to this frame: its creation and this step.
                         match trace.tasks.get(tk as usize) {
-                            Some(rec) if rec.views.len() <= 2 => (
+                            Some(rec) if rec.views.partition_point(|(f, _)| *f <= at) <= 2 => (
                                 format!("{} runs for the first time", name),
                                 format!("{} 第一次运行", name),
                             ),

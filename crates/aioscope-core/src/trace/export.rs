@@ -3,7 +3,7 @@
 
 use crate::aio::json::{string, time};
 
-use super::{Awaiting, Exit, FrameKind, Trace};
+use super::{Awaiting, Exit, FrameIx, FrameKind, Trace};
 
 /// The transcript in the corpus format: `{"t": T, "out": TEXT}` lines and
 /// an exit record.
@@ -143,7 +143,7 @@ pub fn events_jsonl(trace: &Trace) -> String {
             next_timer,
             tasks.join(", "),
             f.out_len,
-            string(&f.explanation.en)
+            string(&trace.explanation(i as FrameIx).en)
         ));
     }
     out
@@ -196,7 +196,7 @@ pub fn perfetto(trace: &Trace) -> String {
                     tid,
                     ts,
                     i,
-                    string(&f.explanation.en)
+                    string(&trace.explanation(i as FrameIx).en)
                 ));
             }
             FrameKind::ClockJump { .. } | FrameKind::BlockingSleep { .. } => {

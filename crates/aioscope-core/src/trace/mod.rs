@@ -76,8 +76,6 @@ pub struct Frame {
     pub lines_range: (u32, u32),
     /// A line that ran last in the frame, for the code highlight.
     pub line: Option<u32>,
-    /// The sentence that explains the frame.
-    pub explanation: Explanation,
 }
 
 /// One sentence about a frame, in the UI's languages.
@@ -334,6 +332,16 @@ impl Trace {
     /// A frame.
     pub fn frame(&self, at: FrameIx) -> Option<&Frame> {
         self.frames.get(at as usize)
+    }
+
+    /// The sentence that explains frame `at`. Made on demand: storing two
+    /// sentences per frame cost more time and memory than the recording
+    /// of everything else.
+    pub fn explanation(&self, at: FrameIx) -> Explanation {
+        match self.frame(at) {
+            Some(f) => explain::frame(self, &f.kind, f.handle, f.task, f.t, at),
+            None => Explanation::default(),
+        }
     }
 
     /// The handles in the ready queue after frame `at`, first first.

@@ -10,7 +10,6 @@ use crate::aio::observer::LoopObserver;
 use crate::vm::value::{CoroState, Value};
 use crate::vm::Vm;
 
-use super::explain;
 use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit,
     StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning, WarningKind,
@@ -87,7 +86,6 @@ impl Recorder {
             out_len: 0,
             lines_range: (0, 0),
             line: None,
-            explanation: explain::start(),
         });
         r
     }
@@ -149,7 +147,6 @@ impl Recorder {
         let at = self.next_frame();
         self.flush_dirty(vm, at);
         self.snapshot_sync(vm, host, at);
-        let explanation = explain::frame(&self.trace, &kind, handle, task, t, at);
         self.trace.frames.push(Frame {
             t,
             kind,
@@ -159,7 +156,6 @@ impl Recorder {
             out_len: self.trace.stdout.len() as u32,
             lines_range,
             line,
-            explanation,
         });
     }
 
@@ -344,11 +340,12 @@ impl Recorder {
             let mut total = 0usize;
             let mut first = 0u64;
             for l in &waiter_lists {
-                let (n, head) = seq_prefix(l, 1);
-                if first == 0 {
-                    first = head.first().and_then(fut_id).unwrap_or(0);
-                }
-                total += n;
+                total += seq_visit(l, &mut |x| {
+                    if first == 0 {
+                        first = fut_id(x).unwrap_or(0);
+                    }
+                    false
+                });
             }
             let sig = (state.clone(), total, first);
             if self.sync_signature[i].as_ref() == Some(&sig) {
@@ -359,11 +356,12 @@ impl Recorder {
             for l in &waiter_lists {
                 // Done futures are skipped, so look a little further than
                 // the number shown.
-                let (_, head) = seq_prefix(l, 4 * SyncView::SHOWN_WAITERS);
-                for w in &head {
+                let mut looked = 0;
+                seq_visit(l, &mut |w| {
                     if waiting_tasks.len() >= SyncView::SHOWN_WAITERS {
-                        break;
+                        return false;
                     }
+                    looked += 1;
                     if let Some((f, _)) = as_fut(w) {
                         if !f.done() {
                             if let Some(t) = self.waiter_of.get(&f.id) {
@@ -371,7 +369,9 @@ impl Recorder {
                             }
                         }
                     }
-                }
+                    waiting_tasks.len() < SyncView::SHOWN_WAITERS
+                        && looked < 4 * SyncView::SHOWN_WAITERS
+                });
             }
             self.trace.sync[i].push((
                 at,
@@ -462,9 +462,6 @@ impl Recorder {
         self.main_program_frame(vm, host);
         self.trace.exit = exit.clone();
         self.push_frame(vm, host, FrameKind::End, vm.clock);
-        if let Some(f) = self.trace.frames.last_mut() {
-            f.explanation = explain::end(&exit);
-        }
         self.final_warnings(vm);
         self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
         self.trace.stderr = vm.stderr.clone();
@@ -472,21 +469,41 @@ impl Recorder {
     }
 }
 
-/// The length of a list or deque and its first `n` items, read in place.
+/// The length of a list or deque and its first `n` items, cloned.
 fn seq_prefix(v: &Value, n: usize) -> (usize, Vec<Value>) {
+    let mut head = Vec::new();
+    let len = seq_visit(v, &mut |x| {
+        head.push(x.clone());
+        head.len() < n
+    });
+    (len, head)
+}
+
+/// The length of a list or deque; visits its items from the first, in
+/// place (nothing cloned: this runs at every frame), while `visit` says so.
+fn seq_visit(v: &Value, visit: &mut dyn FnMut(&Value) -> bool) -> usize {
+    fn walk<'a>(mut items: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(&Value) -> bool) {
+        for x in items.by_ref() {
+            if !visit(x) {
+                break;
+            }
+        }
+    }
     match v {
         Value::List(l) => {
             let l = l.borrow();
-            (l.len(), l.iter().take(n).cloned().collect())
+            walk(l.iter(), visit);
+            l.len()
         }
         Value::Object(_) => match v.downcast::<crate::vm::modules::stdlib::Deque>() {
             Some(d) => {
                 let items = d.items.borrow();
-                (items.len(), items.iter().take(n).cloned().collect())
+                walk(items.iter(), visit);
+                items.len()
             }
-            None => (0, Vec::new()),
+            None => 0,
         },
-        _ => (0, Vec::new()),
+        _ => 0,
     }
 }
 
