@@ -2,8 +2,6 @@
 //! `scripts/bench.sh`, in headless Chromium, built with the page's own
 //! `wasm-release` profile so the figures are what a visitor gets.
 //! Each figure is printed as one `BENCH {json}` line on the console.
-//! The flag-downloader programs are written to `target/bench/` by
-//! `bench/flags.py` before this is compiled.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -18,14 +16,13 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FLAGS_10K: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/target/bench/flags_10000.py"
-));
-const FLAGS_15K: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/target/bench/flags_15000.py"
-));
+/// The flag downloader with N = 1000 (bench/flags.py scales it the same way).
+const FLAGS: &str = include_str!("flags_downloader.py");
+
+fn flags(n: u32) -> String {
+    assert!(FLAGS.contains("N = 1000\n"));
+    FLAGS.replacen("N = 1000\n", &format!("N = {n}\n"), 1)
+}
 
 /// 1,000 tasks alive at once, each sleeping three times.
 const THOUSAND_TASKS: &str = "\
@@ -132,11 +129,12 @@ async fn until_shown(root: &web_sys::Element, want: u32, last: u32, start: f64) 
 
 #[wasm_bindgen_test]
 async fn simulator_throughput() {
+    let program = flags(10_000);
     let mut times = Vec::new();
     let mut frames = 0;
     for _ in 0..3 {
         let start = now();
-        let trace = run_program(FLAGS_10K, "flags_10000.py", &options());
+        let trace = run_program(&program, "flags_10000.py", &options());
         let transcript = trace.transcript();
         times.push(now() - start);
         assert!(transcript.contains("\"exit\": \"ok\""), "{transcript}");
@@ -150,10 +148,11 @@ async fn simulator_throughput() {
 
 #[wasm_bindgen_test]
 async fn time_travel_jumps() {
-    let trace = run_program(FLAGS_15K, "flags_15000.py", &options());
+    let program = flags(15_000);
+    let trace = run_program(&program, "flags_15000.py", &options());
     assert!(trace.len() >= 100_000, "only {} frames", trace.len());
     let last = trace.len() as u32 - 1;
-    let run = Run::from_trace(FLAGS_15K, trace);
+    let run = Run::from_trace(&program, trace);
     let root = mount(run, 0).await;
     let scrubber: web_sys::HtmlInputElement = root
         .query_selector("input[aria-label='Frames']")
@@ -242,7 +241,7 @@ async fn render_with_a_thousand_tasks() {
 /// frame (the rest is Yew and the DOM).
 #[wasm_bindgen_test]
 async fn jump_queries_breakdown() {
-    let trace = run_program(FLAGS_15K, "flags_15000.py", &options());
+    let trace = run_program(&flags(15_000), "flags_15000.py", &options());
     let last = trace.len() as u32 - 1;
     let mut rng = XorShift(7);
     let (mut timers, mut tasks, mut sleepers) = (Vec::new(), Vec::new(), Vec::new());

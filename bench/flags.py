@@ -1,49 +1,25 @@
-"""Writes the benchmark program: the flag downloader of the tutorials at scale.
+"""Writes the benchmark program: bench/flags_downloader.py at another scale.
 
-N flags, each fetched as an image and a metadata document through the
-corpus's simulated `net` module, at most 100 requests in flight
-(`Semaphore(100)`), results collected with `as_completed`.
+The flag downloader of the tutorials: N flags, each fetched as an image and
+a metadata document through the corpus's simulated `net` module, at most
+100 requests in flight (`Semaphore(100)`), results collected with
+`as_completed`. The program file itself has N = 1000 and runs as it is;
+bench/browser.rs makes the same substitution.
 
     python3 bench/flags.py N > flags_N.py
 """
+import os
 import sys
 
-TEMPLATE = '''import asyncio
-import net
-
-N = {n}
-for i in range(N):
-    net.route(f'http://flags.test/{{i}}.gif', body=b'GIF89a', delay=(i % 4 + 1) / 10)
-    net.route(f'http://flags.test/{{i}}.json', json={{'name': str(i)}}, delay=(i % 3 + 1) / 10)
-
-
-async def download(i, sem):
-    async with sem:
-        resp = await net.get(f'http://flags.test/{{i}}.gif')
-        image = await resp.read()
-        resp = await net.get(f'http://flags.test/{{i}}.json')
-        meta = await resp.json()
-    return len(image), meta['name']
-
-
-async def main():
-    sem = asyncio.Semaphore(100)
-    tasks = [asyncio.create_task(download(i, sem)) for i in range(N)]
-    done = 0
-    for fut in asyncio.as_completed(tasks):
-        await fut
-        done += 1
-        if done % (N // 10) == 0:
-            print(done, 'downloaded at', round(asyncio.get_running_loop().time(), 1))
-    print(done, 'downloaded, max in flight', net.stats['max_in_flight'])
-
-
-asyncio.run(main())
-'''
+HERE = os.path.dirname(os.path.abspath(__file__))
+N_LINE = 'N = 1000\n'
 
 
 def program(n: int) -> str:
-    return TEMPLATE.format(n=n)
+    with open(os.path.join(HERE, 'flags_downloader.py')) as f:
+        text = f.read()
+    assert N_LINE in text, f'flags_downloader.py must keep the line {N_LINE!r}'
+    return text.replace(N_LINE, f'N = {n}\n', 1)
 
 
 if __name__ == '__main__':

@@ -22,8 +22,6 @@ printf '\n==> simulator: aioscope vs CPython 3.11 (flag downloader, Semaphore(10
 python3 bench/sim.py "$out/sim.json"
 
 printf '\n==> in headless Chromium (wasm-release build)\n'
-python3 bench/flags.py 10000 >"$out/flags_10000.py"
-python3 bench/flags.py 15000 >"$out/flags_15000.py"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=1200 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --profile wasm-release --features bench \

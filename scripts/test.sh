@@ -13,7 +13,7 @@ step "cargo clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo clippy (wasm32: the app, its browser tests, the core)"
-cargo clippy -p aioscope -p aioscope-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p aioscope -p aioscope-core --all-targets --features aioscope/bench --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test --workspace (native)"
 cargo test --workspace
