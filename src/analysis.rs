@@ -125,6 +125,8 @@ pub struct Derived {
     pub error_line: Option<(u32, String)>,
     /// Names of the threads that ran.
     pub threads: Vec<Rc<str>>,
+    /// For each of `threads`, the frames it ran in, in order.
+    pub thread_frames: Vec<Vec<FrameIx>>,
 }
 
 impl Derived {
@@ -303,9 +305,11 @@ pub fn derive(trace: &Trace) -> Derived {
                             marks: vec![],
                         });
                         d.threads.push(name.clone());
+                        d.thread_frames.push(Vec::new());
                         thread_lanes.len() - 1
                     }
                 };
+                d.thread_frames[lane].push(i as FrameIx);
                 push_seg(&mut thread_lanes[lane].segs, seg(SegKind::Run));
             }
             FrameKind::End => {
@@ -451,6 +455,14 @@ pub fn derive(trace: &Trace) -> Derived {
     d
 }
 
+/// When thread `k` of [`Derived::threads`] last ran, at or before frame `at`.
+pub fn thread_last_ran(trace: &Trace, d: &Derived, k: usize, at: FrameIx) -> Option<f64> {
+    let frames = d.thread_frames.get(k)?;
+    let n = frames.partition_point(|f| *f <= at);
+    let f = *frames.get(n.checked_sub(1)?)?;
+    trace.frame(f).map(|f| f.t)
+}
+
 /// The tasks each sleep timer wakes.
 pub type Sleepers = HashMap<HandleIx, Vec<TaskIx>>;
 
@@ -543,5 +555,17 @@ mod tests {
             assert_eq!(tasks.len(), 1);
             assert!(t.timers_at(at).contains(h));
         }
+    }
+
+    #[test]
+    fn a_thread_last_ran_at_its_latest_frame_up_to_now() {
+        let t = run("import threading\nimport time\n\ndef work():\n    time.sleep(0.5)\n    time.sleep(0.5)\n\nth = threading.Thread(target=work)\nth.start()\nth.join()\n");
+        let d = derive(&t);
+        assert_eq!(d.threads.len(), 1, "{:?}", d.threads);
+        let runs = &d.thread_frames[0];
+        assert!(runs.len() >= 2, "{runs:?}");
+        assert_eq!(thread_last_ran(&t, &d, 0, 0), None);
+        let last = *runs.last().unwrap();
+        assert_eq!(thread_last_ran(&t, &d, 0, last), t.frame(last).map(|f| f.t));
     }
 }

@@ -82,3 +82,24 @@ pub fn download(filename: &str, mime: &str, content: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Brings the element with `id` into view, focuses it and flashes it (the
+/// `is-flash` animation restarts on every call): where a link in one panel
+/// points at an item of another.
+pub fn reveal(id: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    el.scroll_into_view_with_bool(false);
+    let _ = el.focus();
+    let _ = el.class_list().remove_1("is-flash");
+    // Reading the layout between remove and add restarts the animation.
+    let _ = el.offset_width();
+    let _ = el.class_list().add_1("is-flash");
+}

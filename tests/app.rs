@@ -447,3 +447,42 @@ async fn sixty_sleepers_draw_a_page_of_rows_and_more_on_request() {
     tick().await;
     assert_eq!(rows(), 2 * TASKS_SHOWN + extra(2 * TASKS_SHOWN));
 }
+
+#[wasm_bindgen_test]
+async fn what_a_task_awaits_links_to_the_semaphore_and_the_timer() {
+    let run = scenario_run("flags_semaphore");
+    let frames = run.trace.len();
+    let (root, handle) = mount(run, 0).await;
+    let (mut to_sync, mut to_timer) = (false, false);
+    for _ in 0..frames {
+        for link in all(&root, "section[aria-label='Tasks'] button.awaits--link") {
+            let label = text(&link);
+            let target = if label.starts_with("Semaphore #") {
+                to_sync = true;
+                "section[aria-label='Synchronisation'] li.is-flash"
+            } else if label.starts_with("a sleep timer due at") {
+                to_timer = true;
+                "section[aria-label='Scheduled timers'] li.is-flash"
+            } else {
+                panic!("a link to what? {label}");
+            };
+            let link: web_sys::HtmlElement = link.dyn_into().unwrap();
+            link.click();
+            tick().await;
+            let flashed = find(&root, target);
+            assert!(
+                flashed.id().starts_with("sync-") || flashed.id().starts_with("timer-"),
+                "{}",
+                flashed.id()
+            );
+            flashed.class_list().remove_1("is-flash").unwrap();
+        }
+        if to_sync && to_timer {
+            break;
+        }
+        click(&root, "Step forward").await;
+    }
+    assert!(to_sync, "a task queued on the semaphore links to it");
+    assert!(to_timer, "a sleeping task links to its timer");
+    handle.destroy();
+}

@@ -148,7 +148,7 @@ pub fn timers(p: &QueueProps) -> Html {
                             }
                         };
                         html! {
-                            <li key={*h} class={classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"))}>
+                            <li key={*h} id={format!("timer-{}", h)} tabindex="-1" class={classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"))}>
                                 <span class="q__when">{ format!("t={}", secs(when)) }</span>
                                 <span class={classes!("q__countdown", (left <= 1e-9).then_some("is-due"))}>{ countdown }</span>
                                 <span class="q__desc">{ describe_as(trace, *h, p.frame, lang, false, &wakes) }</span>

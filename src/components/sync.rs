@@ -4,7 +4,7 @@
 use aioscope_core::trace::{FrameKind, SyncView};
 use yew::prelude::*;
 
-use crate::analysis::sem_value;
+use crate::analysis::{sem_value, thread_last_ran};
 use crate::components::chip::chip;
 use crate::components::queues::QueueProps;
 use crate::i18n::{use_lang, Lang};
@@ -20,14 +20,6 @@ pub fn sync_panel(p: &QueueProps) -> Html {
     let thread_now = match trace.frame(at).map(|f| &f.kind) {
         Some(FrameKind::Thread { name }) => Some(name.clone()),
         _ => None,
-    };
-    // The last frame each thread ran in, up to now.
-    let last_ran = |name: &str| {
-        trace.frames[..=at as usize]
-            .iter()
-            .rev()
-            .find(|f| matches!(&f.kind, FrameKind::Thread { name: n } if &**n == name))
-            .map(|f| f.t)
     };
     if objects.is_empty() && derived.threads.is_empty() {
         return html! {};
@@ -77,7 +69,7 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                         },
                     };
                     html! {
-                        <li class="sync__item" key={s.id}>
+                        <li class="sync__item" key={s.id} id={format!("sync-{}", s.id)} tabindex="-1">
                             <div class="sync__head">
                                 <span class="sync__kind">{ s.kind.to_string() }</span>
                                 <span class="sync__id">{ format!("#{}", s.id) }</span>
@@ -99,9 +91,9 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                         </li>
                     }
                 }) }
-                { for derived.threads.iter().map(|name| {
+                { for derived.threads.iter().enumerate().map(|(k, name)| {
                     let now = thread_now.as_deref() == Some(&**name);
-                    let ran = last_ran(name);
+                    let ran = thread_last_ran(trace, derived, k, at);
                     html! {
                         <li class={classes!("sync__item", "thread", now.then_some("thread--running"))} key={name.to_string()}>
                             <div class="sync__head">

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::chip::task_name;
-use crate::components::queues::QueueProps;
+use crate::components::queues::{QueueProps, ROWS_SHOWN};
+use crate::dom;
 use crate::i18n::{use_lang, Lang};
 use crate::util::{color, secs};
 
@@ -54,6 +55,17 @@ fn listed(trace: &aioscope_core::trace::Trace, at: u32) -> (Vec<u32>, [usize; 7]
     (live, counts)
 }
 
+/// What a task awaits: a button that shows it in its panel, or plain text
+/// when it is not drawn there.
+fn link_or_text(text: String, link: Option<Callback<MouseEvent>>, title: &str) -> Html {
+    match link {
+        Some(onclick) => html! {
+            <button type="button" class="awaits awaits--link" {onclick} title={title.to_string()}>{ text }</button>
+        },
+        None => html! { <span class="awaits">{ text }</span> },
+    }
+}
+
 /// The tasks panel.
 #[function_component(Tasks)]
 pub fn tasks(p: &QueueProps) -> Html {
@@ -64,6 +76,8 @@ pub fn tasks(p: &QueueProps) -> Html {
     let at = p.frame;
     let running = trace.frame(at).and_then(|f| f.task);
     let sync = trace.sync_at(at);
+    // Timers the timers panel draws, so a sleeper can link to its row.
+    let shown_timers: Vec<u32> = trace.timers_at(at).into_iter().take(ROWS_SHOWN).collect();
     let (all, counts) = listed(trace, at);
     let mut summary = Vec::new();
     for s in [
@@ -134,26 +148,33 @@ pub fn tasks(p: &QueueProps) -> Html {
                                     </button>
                                 </>
                             },
-                            Some(Awaiting::Timer { when, .. }) => {
+                            Some(Awaiting::Timer { handle, when }) => {
                                 let when = secs(*when);
                                 let text = match lang {
                                     Lang::En => format!("a sleep timer due at t={}", when),
                                     Lang::Zh => format!("睡眠定时器，t={} 到期", when),
                                 };
-                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span><span class="awaits">{ text }</span></> }
+                                let target = *handle;
+                                let link = shown_timers.contains(handle).then(|| {
+                                    Callback::from(move |_: MouseEvent| dom::reveal(&format!("timer-{}", target)))
+                                });
+                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span>{ link_or_text(text, link, lang.t("Show that timer", "查看该定时器")) }</> }
                             }
                             Some(Awaiting::Future) => {
                                 let on_sync = sync.iter().find(|s| s.waiters.contains(&t));
-                                let text = if let Some(s) = on_sync {
+                                let body = if let Some(s) = on_sync {
                                     let pos = s.waiters.iter().position(|w| *w == t).unwrap_or(0) + 1;
-                                    match lang {
+                                    let text = match lang {
                                         Lang::En => format!("{} #{} (queue position {})", s.kind, s.id, pos),
                                         Lang::Zh => format!("{} #{}（排队第 {} 位）", s.kind, s.id, pos),
-                                    }
+                                    };
+                                    let id = s.id;
+                                    let link = Callback::from(move |_: MouseEvent| dom::reveal(&format!("sync-{}", id)));
+                                    link_or_text(text, Some(link), lang.t("Show that object", "查看该对象"))
                                 } else {
-                                    lang.t("a future", "一个 future").to_string()
+                                    link_or_text(lang.t("a future", "一个 future").to_string(), None, "")
                                 };
-                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span><span class="awaits">{ text }</span></> }
+                                html! { <><span class="arrow" aria-hidden="true">{ "→" }</span>{ body }</> }
                             }
                             Some(Awaiting::Yield) => html! { <span class="awaits">{ lang.t("one loop iteration (sleep(0))", "一轮循环（sleep(0)）") }</span> },
                             None => html! {},
