@@ -122,6 +122,7 @@ pub fn timers(p: &QueueProps) -> Html {
     let now = trace.frame(p.frame).map(|f| f.t).unwrap_or(0.0);
     let timers = trace.timers_at(p.frame);
     let wakes = sleepers(trace, p.frame);
+    let stepped = use_stepped(p.run.id, p.frame);
     html! {
         <section class="panel panel--timers" aria-label={lang.t("Scheduled timers", "定时器")}>
             <header class="panel__head">
@@ -147,12 +148,19 @@ pub fn timers(p: &QueueProps) -> Html {
                                 Lang::Zh => format!("{} 秒后", secs(left)),
                             }
                         };
-                        html! {
-                            <li key={*h} id={format!("timer-{}", h)} tabindex="-1" class={classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"))}>
+                        let class = classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"));
+                        let id = format!("timer-{}", h);
+                        let cells = html! {
+                            <>
                                 <span class="q__when">{ format!("t={}", secs(when)) }</span>
                                 <span class={classes!("q__countdown", (left <= 1e-9).then_some("is-due"))}>{ countdown }</span>
                                 <span class="q__desc">{ describe_as(trace, *h, p.frame, lang, false, &wakes) }</span>
-                            </li>
+                            </>
+                        };
+                        if stepped {
+                            html! { <li key={*h} {id} tabindex="-1" {class}>{ cells }</li> }
+                        } else {
+                            html! { <li {id} tabindex="-1" {class}>{ cells }</li> }
                         }
                     }) }
                 </ol>
@@ -174,4 +182,16 @@ fn more_rows(len: usize, lang: Lang) -> Html {
             Lang::Zh => format!("还有 {} 个", n),
         } }</p>
     }
+}
+
+/// Whether this render moved at most one frame from the last one. Rows are
+/// keyed by handle only then: a step animates the timer that came or went,
+/// while a jump (every row different) patches the rows in place instead of
+/// rebuilding them, which is several times faster.
+#[hook]
+fn use_stepped(run: u32, frame: u32) -> bool {
+    let last = use_mut_ref(|| (run, frame));
+    let (r, f) = *last.borrow();
+    *last.borrow_mut() = (run, frame);
+    r == run && f.abs_diff(frame) <= 1
 }
