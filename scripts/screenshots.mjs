@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the built app (dist/, served by
 // scripts/screenshots.sh): the asyncio spinner and the semaphore
-// downloader mid-run, at 1280x800 and 390x844, into docs/screenshots/.
+// downloader mid-run, at 1280x800 and 390x844, and the two spinners side by
+// side at 1280x800, into docs/screenshots/.
 //   node scripts/screenshots.mjs BASE_URL OUT_DIR
 import { chromium } from 'playwright-core';
 
@@ -31,5 +32,17 @@ for (const scheme of schemes) {
       await page.close();
     }
   }
+}
+// The two spinners side by side, at t = 0.1 s (ten merged frames in).
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await page.goto(`${base}#s=spinner_thread`);
+  await page.getByRole('button', { name: 'Side by side: threads vs asyncio', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Side by side', exact: true });
+  for (let i = 0; i < 9; i++) await view.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await view.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/spinners-side-by-side.png` });
+  await page.close();
 }
 await browser.close();

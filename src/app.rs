@@ -6,6 +6,7 @@ use aioscope_core::trace::Exit;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::components::compare::CompareView;
 use crate::components::editor::{CodeError, Editor};
 use crate::components::header::{Header, CODE};
 use crate::components::stepper::StepperView;
@@ -154,6 +155,7 @@ pub fn app() -> Html {
     let error = use_state(|| first.error.clone());
     let program = use_state(|| first.program.clone());
     let notice = use_state(|| first.notice.clone());
+    let side_by_side = use_state(|| false);
 
     {
         let l = *lang;
@@ -268,6 +270,19 @@ pub fn app() -> Html {
 
     let l = *lang;
     let scenario = scenarios::by_id(&selected);
+    let spinner = matches!(selected.as_str(), "spinner_thread" | "spinner_asyncio");
+    let compare = spinner && *side_by_side;
+    let spinners = use_memo(compare, |on| {
+        on.then(|| {
+            let get = |id| scenarios::by_id(id).expect("the spinner scenarios exist");
+            let (t, a) = (get("spinner_thread"), get("spinner_asyncio"));
+            (run_scenario(t), t.title, run_scenario(a), a.title)
+        })
+    });
+    let on_side_by_side = {
+        let side_by_side = side_by_side.clone();
+        Callback::from(move |_: MouseEvent| side_by_side.set(!*side_by_side))
+    };
     let (title, about) = match scenario {
         Some(s) => (l.t(s.title[0], s.title[1]), l.t(s.about[0], s.about[1])),
         None => (
@@ -287,7 +302,7 @@ pub fn app() -> Html {
                 }
             })}>{ l.t("Skip to the stepper", "跳到单步调试区") }</a>
             <Header selected={AttrValue::from((*selected).clone())} on_select={on_select} on_lang={on_lang} />
-            <main id="main" class={classes!("main", (*selected != CODE).then_some("main--fit"))}>
+            <main id="main" class={classes!("main", (*selected != CODE && !compare).then_some("main--fit"))}>
                 if let Some(n) = &*notice {
                     <div class="alert alert--warn" role="alert">
                         <span>{ notice_text(l, n) }</span>
@@ -301,12 +316,27 @@ pub fn app() -> Html {
                     <p class="intro__about">
                         { for about.lines().map(|line| html! { <span class="intro__line">{ line }</span> }) }
                     </p>
+                    if spinner {
+                        <button type="button" class="linkbtn intro__compare" aria-pressed={compare.to_string()}
+                            onclick={on_side_by_side}>
+                            { if compare {
+                                l.t("Back to one program", "回到单个程序")
+                            } else {
+                                l.t("Side by side: threads vs asyncio", "并排对比：线程 vs asyncio")
+                            } }
+                        </button>
+                    }
                 </div>
                 if *selected == CODE {
                     <Editor code={AttrValue::from((*code).clone())} error={(*error).clone()}
                         on_input={on_input} on_run={on_run} on_reset={on_reset} />
                 }
-                <StepperView key={run.id.to_string()} run={(*run).clone()} frame={*start_frame} on_frame={on_frame} />
+                if let Some((left, left_title, right, right_title)) = &*spinners {
+                    <CompareView left={left.clone()} left_title={*left_title}
+                        right={right.clone()} right_title={*right_title} />
+                } else {
+                    <StepperView key={run.id.to_string()} run={(*run).clone()} frame={*start_frame} on_frame={on_frame} />
+                }
             </main>
             // The same lesson on the browser's own event loop, for comparison.
             <crate::downloader::DownloaderPanel />

@@ -486,3 +486,46 @@ async fn what_a_task_awaits_links_to_the_semaphore_and_the_timer() {
     assert!(to_timer, "a sleeping task links to its timer");
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn the_two_spinners_run_side_by_side_on_one_clock() {
+    set_hash("#s=spinner_asyncio");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    tick().await;
+    let toggle: web_sys::HtmlElement = find(&root, ".intro__compare").dyn_into().unwrap();
+    assert_eq!(text(&toggle), "Side by side: threads vs asyncio");
+    toggle.click();
+    tick().await;
+    let view = find(&root, "section[aria-label='Side by side']");
+    let threads = find(&view, "[role='group'][aria-label='Spinner with a thread']");
+    let tasks = find(&view, "[role='group'][aria-label='Spinner with asyncio']");
+    assert!(frame_counter(&view).starts_with("1 / "));
+    // Step until the clock passes 0.3 s: both consoles have spun by then.
+    let mut steps = 0;
+    while clock(&view) <= 0.3 {
+        click(&view, "Step forward").await;
+        steps += 1;
+        assert!(steps < 200, "the clock never passed 0.3 s");
+    }
+    assert_eq!(
+        frame_counter(&view).split(" / ").next().unwrap(),
+        (steps + 1).to_string()
+    );
+    for side in [&threads, &tasks] {
+        let console: String = all(side, ".term__line").iter().map(text).collect();
+        assert!(
+            console.chars().any(|c| SPINNER.contains(c)),
+            "a spinner character: {console:?}"
+        );
+    }
+    // Back to one program: the usual stepper.
+    toggle.click();
+    tick().await;
+    assert!(root
+        .query_selector("section[aria-label='Side by side']")
+        .unwrap()
+        .is_none());
+    find(&root, "section[aria-label='Timeline']");
+    handle.destroy();
+}

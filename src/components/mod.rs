@@ -2,6 +2,7 @@
 
 pub mod chip;
 pub mod code;
+pub mod compare;
 pub mod console;
 pub mod controls;
 pub mod editor;

@@ -1,0 +1,253 @@
+//! Two runs side by side on one virtual clock: the thread spinner and the
+//! asyncio spinner, so preemptive threads and cooperative tasks can be
+//! watched doing the same job at the same moments.
+
+use std::rc::Rc;
+
+use aioscope_core::trace::Trace;
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::code::CodePanel;
+use crate::components::console::Console;
+use crate::components::icons::icon;
+use crate::components::sync::SyncPanel;
+use crate::components::tasks::Tasks;
+use crate::i18n::{use_lang, Lang};
+use crate::model::Run;
+use crate::util::clock;
+
+/// Both runs' frames in one order: by virtual time, the left run first on
+/// ties. Each entry is (side, frame); the first frames (the programs'
+/// starts) are where both sides begin, so they are not entries.
+pub fn merged(left: &Trace, right: &Trace) -> Vec<(u8, u32)> {
+    let (mut i, mut j) = (1usize, 1usize);
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    while i < left.len() || j < right.len() {
+        let take_left = match (left.frames.get(i), right.frames.get(j)) {
+            (Some(a), Some(b)) => a.t <= b.t,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if take_left {
+            out.push((0, i as u32));
+            i += 1;
+        } else {
+            out.push((1, j as u32));
+            j += 1;
+        }
+    }
+    out
+}
+
+/// For each position 0..=len of the merged order, the frame each side
+/// shows there.
+pub fn positions(order: &[(u8, u32)]) -> Vec<[u32; 2]> {
+    let mut at = [0u32; 2];
+    let mut out = Vec::with_capacity(order.len() + 1);
+    out.push(at);
+    for &(side, frame) in order {
+        at[side as usize] = frame;
+        out.push(at);
+    }
+    out
+}
+
+/// What the comparison shows.
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The left run (threads).
+    pub left: Run,
+    /// Its title: English, Chinese.
+    pub left_title: [&'static str; 2],
+    /// The right run (asyncio).
+    pub right: Run,
+    /// Its title: English, Chinese.
+    pub right_title: [&'static str; 2],
+}
+
+/// Milliseconds between steps while playing.
+const PLAY_MS: u32 = 350;
+
+/// The two runs, one cursor over their merged frames.
+#[function_component(CompareView)]
+pub fn compare_view(p: &CompareProps) -> Html {
+    let lang = use_lang();
+    let order = use_memo((p.left.id, p.right.id), {
+        let (l, r) = (p.left.trace.clone(), p.right.trace.clone());
+        move |_| {
+            let order = merged(&l, &r);
+            let pos = positions(&order);
+            (order, pos)
+        }
+    });
+    let (order, pos) = (&order.0, &order.1);
+    let last = order.len() as u32;
+    let k = use_state(|| 0u32);
+    let playing = use_state(|| false);
+    let no_bps = use_memo((), |_| Rc::new(Vec::<u32>::new()));
+
+    // Play: one timer per step, cancelled when anything changes.
+    {
+        let (k, playing) = (k.clone(), playing.clone());
+        use_effect_with((*playing, *k), move |(on, at)| {
+            let (on, at) = (*on, *at);
+            let timer = on.then(|| {
+                Timeout::new(PLAY_MS, move || {
+                    if at >= last {
+                        playing.set(false);
+                    } else {
+                        k.set(at + 1);
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let go = |to: u32| {
+        let (k, playing) = (k.clone(), playing.clone());
+        Callback::from(move |_: MouseEvent| {
+            playing.set(false);
+            k.set(to.min(last));
+        })
+    };
+    let toggle = {
+        let (k, playing) = (k.clone(), playing.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !*playing && *k >= last {
+                k.set(0);
+            }
+            playing.set(!*playing);
+        })
+    };
+    let on_scrub = {
+        let (k, playing) = (k.clone(), playing.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<u32>() {
+                playing.set(false);
+                k.set(v.min(last));
+            }
+        })
+    };
+
+    let at = pos[*k as usize];
+    let runs = [&p.left, &p.right];
+    let titles = [p.left_title, p.right_title];
+    let t = if *k == 0 {
+        0.0
+    } else {
+        let (side, f) = order[*k as usize - 1];
+        runs[side as usize]
+            .trace
+            .frame(f)
+            .map(|f| f.t)
+            .unwrap_or(0.0)
+    };
+    // The sentence: which side just moved, and what it did.
+    let moved = (*k > 0).then(|| order[*k as usize - 1].0 as usize);
+    let sentence = match moved {
+        None => lang
+            .t(
+                "Both programs start. Step to watch them on one virtual clock.",
+                "两个程序同时开始。单步前进，在同一个虚拟时钟下观察它们。",
+            )
+            .to_string(),
+        Some(s) => {
+            let e = runs[s].trace.explanation(at[s]);
+            format!(
+                "{}: {}",
+                lang.t(titles[s][0], titles[s][1]),
+                lang.t(&e.en, &e.zh)
+            )
+        }
+    };
+    let play_label = if *playing {
+        lang.t("Pause", "暂停")
+    } else {
+        lang.t("Play", "播放")
+    };
+    let button = |label: &str, onclick: Callback<MouseEvent>, disabled: bool, name: &str| {
+        html! {
+            <button type="button" class="tbtn" aria-label={label.to_string()} title={label.to_string()}
+                {onclick} {disabled}>{ icon(name) }</button>
+        }
+    };
+    html! {
+        <section class="compare" aria-label={lang.t("Side by side", "并排对比")}>
+            <div class="controls compare__controls" role="toolbar" aria-label={lang.t("Playback", "播放控制")}>
+                <div class="transport">
+                    { button(lang.t("Jump to start", "跳到开头"), go(0), *k == 0, "start") }
+                    { button(lang.t("Step back", "后退一步"), go(k.saturating_sub(1)), *k == 0, "back") }
+                    { button(play_label, toggle, false, if *playing { "pause" } else { "play" }) }
+                    { button(lang.t("Step forward", "前进一步"), go(*k + 1), *k >= last, "forward") }
+                    { button(lang.t("Jump to end", "跳到结尾"), go(last), *k >= last, "end") }
+                </div>
+                <input type="range" class="scrubber" min="0" max={last.to_string()} value={k.to_string()}
+                    aria-label={lang.t("Frames", "所有帧")} oninput={on_scrub} />
+                <span class="readout">
+                    <span class="readout__label">{ lang.t("Virtual time", "虚拟时间") }</span>
+                    <output class="readout__value" aria-label={lang.t("Virtual time", "虚拟时间")}>{ clock(t) }</output>
+                </span>
+                <span class="readout">
+                    <span class="readout__label">{ lang.t("Frame", "帧") }</span>
+                    <output class="readout__value" aria-label={lang.t("Frame", "帧")}>{ format!("{} / {}", *k + 1, last + 1) }</output>
+                </span>
+            </div>
+            <p class="explain__text compare__explain" aria-live="polite" aria-atomic="true">{ sentence }</p>
+            <div class="compare__cols">
+                { for (0..2).map(|s| {
+                    let run = runs[s];
+                    let f = at[s];
+                    let frame = run.trace.frame(f);
+                    let just_moved = moved == Some(s);
+                    html! {
+                        <div class={classes!("compare__col", just_moved.then_some("compare__col--moved"))}
+                            role="group" aria-label={lang.t(titles[s][0], titles[s][1]).to_string()}>
+                            <h3 class="compare__title">{ lang.t(titles[s][0], titles[s][1]) }</h3>
+                            <CodePanel run={run.clone()} frame={f} at={f} line={frame.and_then(|fr| fr.line)}
+                                running={frame.and_then(|fr| fr.task)} bps={(*no_bps).clone()} on_toggle={Callback::noop()} />
+                            <Console run={run.clone()} frame={f} />
+                            <SyncPanel run={run.clone()} frame={f} />
+                            if !run.trace.tasks.is_empty() {
+                                <Tasks run={run.clone()} frame={f} />
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+            <p class="muted small compare__note">{ match lang {
+                Lang::En => "Left, the OS switches threads whenever it likes (here: when one blocks); right, tasks switch only at await. Frames of both runs are merged by virtual time.",
+                Lang::Zh => "左边，操作系统随时切换线程（这里是在某个线程阻塞时）；右边，任务只在 await 处切换。两个运行的帧按虚拟时间合并。",
+            } }</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aioscope_core::aio::sim::{run_program, Options};
+
+    fn run(src: &str) -> Trace {
+        run_program(src, "main.py", &Options::default())
+    }
+
+    #[test]
+    fn merged_frames_follow_virtual_time_and_every_frame_appears_once() {
+        let a = run("import time\nfor i in range(3):\n    time.sleep(0.25)\n    print(i)\n");
+        let b = run("import asyncio\n\nasync def main():\n    for i in range(3):\n        await asyncio.sleep(0.1)\n        print(i)\n\nasyncio.run(main())\n");
+        let order = merged(&a, &b);
+        assert_eq!(order.len(), a.len() - 1 + b.len() - 1);
+        let t = |(s, f): (u8, u32)| if s == 0 { &a } else { &b }.frame(f).unwrap().t;
+        for w in order.windows(2) {
+            assert!(t(w[0]) <= t(w[1]), "{:?} before {:?}", w[0], w[1]);
+        }
+        let pos = positions(&order);
+        assert_eq!(pos[0], [0, 0]);
+        assert_eq!(
+            *pos.last().unwrap(),
+            [a.len() as u32 - 1, b.len() as u32 - 1]
+        );
+    }
+}
