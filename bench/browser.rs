@@ -97,6 +97,14 @@ async fn mount(run: Run, frame: u32) -> web_sys::Element {
     root
 }
 
+fn step_forward(root: &web_sys::Element) -> web_sys::HtmlElement {
+    root.query_selector("button[aria-label='Step forward']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
 fn frame_counter(root: &web_sys::Element) -> String {
     root.query_selector("[aria-label='Frame']")
         .unwrap()
@@ -176,12 +184,7 @@ async fn time_travel_jumps() {
         scrubber.dispatch_event(&event).unwrap();
         samples.push(until_shown(&root, to, last, start).await);
     }
-    let forward: web_sys::HtmlElement = root
-        .query_selector("button[aria-label='Step forward']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let forward = step_forward(&root);
     // Stepping in the middle of the long trace, for comparison.
     let mut steps = Vec::new();
     let from = last / 2;
@@ -220,12 +223,7 @@ async fn render_with_a_thousand_tasks() {
     assert!(from + 100 <= last, "{from} of {last}");
     let run = Run::from_trace(THOUSAND_TASKS, trace);
     let root = mount(run, from).await;
-    let forward: web_sys::HtmlElement = root
-        .query_selector("button[aria-label='Step forward']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let forward = step_forward(&root);
     let mut samples = Vec::new();
     for k in 1..=100 {
         let start = now();

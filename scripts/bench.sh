@@ -29,18 +29,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 grep -q '^test result: ok' "$out/browser.log" || { echo "browser benchmarks failed (see $out/browser.log)" >&2; exit 1; }
 
 printf '\n==> the page: size, first frame, the real downloader (20 flags, 200 ms)\n'
-log=$(mktemp)
-target/release/aioscope-serve --dir dist --port 0 --latency 200ms >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
-url=""
-for _ in $(seq 100); do
-  url=$(grep -o 'http://[0-9.:]*/' "$log" | head -n 1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.05
-done
-[ -n "$url" ] || { echo "aioscope-serve did not start" >&2; exit 1; }
+source scripts/latency-server.sh
+start_latency_server --latency 200ms
 node bench/page.mjs "$url" "$out/page.json"
 
 python3 bench/report.py "$out" target/bench.json

@@ -28,19 +28,8 @@ fi
 printf '\n==> cargo build --release -p aioscope-server\n'
 cargo build --release -p aioscope-server
 
-log=$(mktemp)
-target/release/aioscope-serve --dir dist --port 0 \
-  --latency 200ms --jitter 50ms --seed 7 --fail CD=500 --missing ET >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
-url=""
-for _ in $(seq 100); do
-  url=$(grep -o 'http://[0-9.:]*/' "$log" | head -n 1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.05
-done
-[ -n "$url" ] || { echo "aioscope-serve did not start" >&2; cat "$log" >&2; exit 1; }
+source scripts/latency-server.sh
+start_latency_server --latency 200ms --jitter 50ms --seed 7 --fail CD=500 --missing ET
 
 printf '\n==> the real downloader in headless Chromium (%s)\n' "$url"
 if [ -n "$screenshot" ]; then
