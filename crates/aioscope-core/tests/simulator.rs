@@ -62,6 +62,34 @@ fn a_coroutine_that_never_awaits_stops_at_the_instruction_budget() {
 }
 
 #[test]
+fn a_step_looping_for_millions_of_lines_keeps_its_first_lines_and_its_last() {
+    let src = "\
+import asyncio
+async def spin():
+    n = 0
+    while n < 30000:
+        n += 1
+    print('spun', n)
+asyncio.run(spin())
+";
+    let trace = run(src);
+    assert_eq!(trace.exit, Exit::Ok);
+    let busiest = (0..trace.len() as u32)
+        .max_by_key(|&f| trace.lines_at(f).len())
+        .expect("frames");
+    let lines = trace.lines_at(busiest);
+    let limit = aioscope_core::vm::Limits::default().line_events;
+    assert!(lines.len() <= limit, "{} line hits kept", lines.len());
+    assert!(lines.len() > limit / 2, "the first lines are kept");
+    assert_eq!(
+        lines.last().map(|h| h.line),
+        Some(6),
+        "the last line ran is kept"
+    );
+    assert_eq!(trace.frame(busiest).and_then(|f| f.line), Some(6));
+}
+
+#[test]
 fn creating_tasks_without_end_stops_at_the_task_limit() {
     let src = "\
 import asyncio

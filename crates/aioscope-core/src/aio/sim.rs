@@ -37,12 +37,23 @@ pub fn new_vm() -> Vm {
 /// Never panics on user input: syntax errors, exceptions and runaway
 /// programs all end the trace with an error exit.
 pub fn run_program(source: &str, filename: &str, options: &Options) -> Trace {
+    run_program_recorded(source, filename, options, Recorder::new(filename))
+}
+
+/// [`run_program`] with a recorder set up by the caller (one that reports
+/// each frame as it is recorded, say).
+pub fn run_program_recorded(
+    source: &str,
+    filename: &str,
+    options: &Options,
+    recorder: Recorder,
+) -> Trace {
     let mut vm = new_vm();
     vm.trace_lines = options.lines;
     vm.limits.instructions = options.instructions;
     let host = aio(&vm);
     host.guards.set(options.guards);
-    host.set_observer(Box::new(Recorder::new(filename)));
+    host.set_observer(Box::new(recorder));
     let mut result = vm.run_main(source, filename);
     if result.is_ok() {
         // Like threading._shutdown: wait for the non-daemon threads.

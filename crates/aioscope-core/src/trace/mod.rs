@@ -13,10 +13,12 @@
 mod explain;
 pub mod export;
 mod recorder;
+pub mod stream;
 
 use std::rc::Rc;
 
 pub use recorder::Recorder;
+pub use stream::{DeltaWriter, StreamError, TraceDelta};
 
 use crate::aio::observer::StepKind;
 

@@ -31,6 +31,7 @@ pub struct Recorder {
     out_records_seen: usize,
     out_last_len: usize,
     sync_signature: Vec<Option<(String, usize, u64)>>,
+    on_frame: Option<Box<dyn FnMut(&Trace)>>,
 }
 
 fn fut_id(v: &Value) -> Option<u64> {
@@ -50,20 +51,7 @@ impl Recorder {
     /// A recorder for a program shown as `filename`.
     pub fn new(filename: &str) -> Recorder {
         let mut r = Recorder {
-            trace: Trace {
-                filename: filename.into(),
-                frames: Vec::new(),
-                handles: Vec::new(),
-                ready_log: Vec::new(),
-                tasks: Vec::new(),
-                lines: Vec::new(),
-                sync: Vec::new(),
-                stdout: String::new(),
-                out_records: Vec::new(),
-                exit: Exit::Ok,
-                stderr: String::new(),
-                warnings: Vec::new(),
-            },
+            trace: Trace::empty(filename),
             handle_ix: HashMap::default(),
             task_ix: HashMap::default(),
             task_values: Vec::new(),
@@ -76,6 +64,7 @@ impl Recorder {
             out_records_seen: 0,
             out_last_len: 0,
             sync_signature: Vec::new(),
+            on_frame: None,
         };
         r.trace.frames.push(Frame {
             t: 0.0,
@@ -88,6 +77,14 @@ impl Recorder {
             line: None,
         });
         r
+    }
+
+    /// Calls `f` with the trace so far after each frame is recorded: a
+    /// run in a Web Worker sends the page its progress from here (see
+    /// [`super::stream`]). `f` decides how often that is worth doing.
+    pub fn on_frame(mut self, f: Box<dyn FnMut(&Trace)>) -> Recorder {
+        self.on_frame = Some(f);
+        self
     }
 
     fn next_frame(&self) -> FrameIx {
@@ -157,6 +154,9 @@ impl Recorder {
             lines_range,
             line,
         });
+        if let Some(f) = &mut self.on_frame {
+            f(&self.trace);
+        }
     }
 
     /// Code ran outside any loop step (the main program): give it a frame

@@ -510,10 +510,17 @@ impl Vm {
                 if line != frame.last_line {
                     frame.last_line = line;
                     self.last_line = line;
-                    self.lines.push(LineEvent {
+                    let ev = LineEvent {
                         code: code.clone(),
                         line,
-                    });
+                    };
+                    // A step that loops for millions of lines keeps its first
+                    // ones and its latest, not all of them.
+                    let full = self.lines.len() >= self.limits.line_events;
+                    match self.lines.last_mut() {
+                        Some(last) if full => *last = ev,
+                        _ => self.lines.push(ev),
+                    }
                 }
             }
             match instr {

@@ -76,6 +76,10 @@ pub struct Limits {
     pub frames: u32,
     /// Nested native→Python calls (each costs Rust stack).
     pub native_depth: u32,
+    /// Line events kept between two drains: past it, only the latest
+    /// replaces the last kept, so an endless loop inside one step cannot
+    /// fill memory with line hits.
+    pub line_events: usize,
 }
 
 impl Default for Limits {
@@ -84,6 +88,7 @@ impl Default for Limits {
             instructions: 50_000_000,
             frames: 1000,
             native_depth: 48,
+            line_events: 20_000,
         }
     }
 }
