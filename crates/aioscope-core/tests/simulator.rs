@@ -90,6 +90,25 @@ asyncio.run(spin())
 }
 
 #[test]
+fn gather_of_thousands_keeps_order_and_awaits_a_repeated_argument_once() {
+    let src = "\
+import asyncio
+async def w(i):
+    await asyncio.sleep(i * 0.0001)
+    return i
+async def main():
+    results = await asyncio.gather(*[w(i) for i in range(3000)])
+    print(results == list(range(3000)))
+    t = asyncio.create_task(w(7))
+    print(await asyncio.gather(t, t, w(1)))
+asyncio.run(main())
+";
+    let trace = run(src);
+    assert_eq!(trace.exit, Exit::Ok);
+    assert_eq!(trace.stdout, "True\n[7, 7, 1]\n");
+}
+
+#[test]
 fn creating_tasks_without_end_stops_at_the_task_limit() {
     let src = "\
 import asyncio
