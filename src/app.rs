@@ -1,6 +1,9 @@
 //! The root component: picks the program (a scenario, the user's code or a
 //! link), runs it, and hands the run to the stepping screen.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use aioscope_core::lang::{compiler, parser};
 use aioscope_core::trace::Exit;
 use gloo_events::EventListener;
@@ -13,7 +16,9 @@ use crate::components::stepper::StepperView;
 use crate::dom;
 use crate::i18n::Lang;
 use crate::link::{self, LinkError, Source};
-use crate::model::{Run, SCENARIO_BUDGET, USER_BUDGET};
+use crate::model::{Run, SCENARIO_BUDGET, USER_BUDGET, WORKER_BUDGET};
+use crate::runner::protocol::Job;
+use crate::runner::{Progress, RunEvent, Runner};
 use crate::scenarios::{self, Scenario, STARTER};
 
 const CODE_KEY: &str = "aioscope.code";
@@ -26,29 +31,52 @@ pub fn run_scenario(s: &Scenario) -> Run {
     Run::new(s.source, s.file, SCENARIO_BUDGET)
 }
 
-/// Checks and runs the user's program: a syntax error gives no run; a
-/// runtime error or the budget gives a run and an error.
-pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
-    let checked = parser::parse(code).and_then(|m| compiler::compile(&m, USER_FILE));
-    if let Err(e) = checked {
-        return Err(CodeError::Syntax {
+/// Parses and compiles the user's program: its syntax error, if any.
+pub fn check_code(code: &str) -> Result<(), CodeError> {
+    parser::parse(code)
+        .and_then(|m| compiler::compile(&m, USER_FILE))
+        .map(|_| ())
+        .map_err(|e| CodeError::Syntax {
             kind: e.type_name().to_string(),
             line: e.line,
             col: e.col,
             msg: e.message(),
-        });
-    }
-    let run = Run::new(code, USER_FILE, USER_BUDGET);
-    let error = match &run.trace.exit {
+        })
+}
+
+/// What went wrong in a run of the user's program, from how it ended.
+pub fn run_error(run: &Run, budget: u64) -> Option<CodeError> {
+    match &run.trace.exit {
         Exit::Ok => None,
         Exit::Error(msg) if msg.starts_with("Timeout: stopped after") => {
-            Some(CodeError::Budget(USER_BUDGET))
+            Some(CodeError::Budget(budget))
         }
+        Exit::Error(msg) if msg.starts_with(STOPPED) => Some(CodeError::Stopped {
+            frames: run.trace.len() as u32,
+        }),
         Exit::Error(msg) => Some(CodeError::Runtime {
             line: run.derived.error_line.as_ref().map(|e| e.0),
             msg: msg.clone(),
         }),
-    };
+    }
+}
+
+/// How a run the user stopped ends.
+const STOPPED: &str = "Stopped: you stopped the program";
+
+/// A run the user stopped: the frames that had arrived.
+pub fn stopped_run(code: &str, mut trace: aioscope_core::trace::Trace) -> Run {
+    trace.exit = Exit::Error(format!("{} after {} frames", STOPPED, trace.len()));
+    Run::from_trace(code, trace)
+}
+
+/// Checks and runs the user's program on the page thread (where no
+/// worker can start): a syntax error gives no run; a runtime error or the
+/// budget gives a run and an error.
+pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
+    check_code(code)?;
+    let run = Run::new(code, USER_FILE, USER_BUDGET);
+    let error = run_error(&run, USER_BUDGET);
     Ok((run, error))
 }
 
@@ -56,24 +84,28 @@ pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
 #[derive(Clone)]
 struct Boot {
     selected: String,
-    run: Run,
+    /// The run to show; `None` while the program in `pending` runs.
+    run: Option<Run>,
     frame: u32,
     code: String,
     error: Option<CodeError>,
     program: String,
     notice: Option<LinkError>,
+    /// The user's program from a link, to run in the worker.
+    pending: Option<String>,
 }
 
 fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
     let s = scenarios::by_id(scenarios::DEFAULT).expect("the default scenario exists");
     Boot {
         selected: s.id.into(),
-        run: run_scenario(s),
+        run: Some(run_scenario(s)),
         frame: 0,
         code,
         error: None,
         program: link::program_part(&Source::Scenario(s)),
         notice,
+        pending: None,
     }
 }
 
@@ -86,22 +118,24 @@ fn boot(hash: &str) -> Boot {
         Ok(Some(l)) => match &l.source {
             Source::Scenario(s) => Boot {
                 selected: s.id.into(),
-                run: run_scenario(s),
+                run: Some(run_scenario(s)),
                 frame: l.frame,
                 code: stored,
                 error: None,
                 program: link::program_part(&l.source),
                 notice: None,
+                pending: None,
             },
-            Source::Code(code) => match run_code(code) {
-                Ok((run, error)) => Boot {
+            Source::Code(code) => match check_code(code) {
+                Ok(()) => Boot {
                     selected: CODE.into(),
-                    run,
+                    run: None,
                     frame: l.frame,
                     code: code.clone(),
-                    error,
+                    error: None,
                     program: link::program_part(&l.source),
                     notice: None,
+                    pending: Some(code.clone()),
                 },
                 Err(error) => Boot {
                     selected: CODE.into(),
@@ -111,6 +145,120 @@ fn boot(hash: &str) -> Boot {
                 },
             },
         },
+    }
+}
+
+/// What a run of the user's program changes on screen.
+#[derive(Clone)]
+struct Shown {
+    /// The run on screen (`None` until a link's program has run).
+    run: UseStateHandle<Option<Run>>,
+    /// The frame a new run opens at.
+    start_frame: UseStateHandle<u32>,
+    /// The last run's error.
+    error: UseStateHandle<Option<CodeError>>,
+    /// How far the run in progress has got.
+    running: UseStateHandle<Option<Progress>>,
+    /// The program running.
+    job: Rc<RefCell<String>>,
+    /// Runs ended (finished, failed, stopped or refused for their syntax):
+    /// shown as `data-runs` on the editor, so a test or a script can wait
+    /// for the next one. Every change is followed by a state change that
+    /// renders it.
+    ended: Rc<Cell<u32>>,
+}
+
+impl Shown {
+    /// Runs `src` in the worker, or on the page thread where no worker can
+    /// start, and shows it at `frame` when it ends. The last good run stays
+    /// on screen meanwhile.
+    fn start(&self, runner: &Runner, src: &str, frame: u32) {
+        *self.job.borrow_mut() = src.to_string();
+        let job = Job {
+            source: src.to_string(),
+            filename: USER_FILE.to_string(),
+            instructions: WORKER_BUDGET,
+        };
+        let on_event = {
+            let (me, src) = (self.clone(), src.to_string());
+            Callback::from(move |e: RunEvent| me.event(&src, frame, e))
+        };
+        self.error.set(None);
+        self.running.set(Some(Progress::default()));
+        if runner.run(&job, on_event).is_err() {
+            self.on_page(src, frame);
+        }
+    }
+
+    fn event(&self, src: &str, frame: u32, e: RunEvent) {
+        // Ended here, or (a worker that never loaded) in `on_page`.
+        if matches!(
+            e,
+            RunEvent::Finished(_)
+                | RunEvent::Failed {
+                    partial: Some(_),
+                    ..
+                }
+        ) {
+            self.ended.set(self.ended.get() + 1);
+        }
+        match e {
+            RunEvent::Progress(p) => self.running.set(Some(p)),
+            RunEvent::Finished(trace) => {
+                let run = Run::from_trace(src, trace);
+                self.error.set(run_error(&run, WORKER_BUDGET));
+                self.show(run, frame);
+            }
+            // The worker never loaded: run here instead.
+            RunEvent::Failed { partial: None, .. } => self.on_page(src, frame),
+            RunEvent::Failed {
+                message,
+                partial: Some(trace),
+            } => {
+                self.running.set(None);
+                self.error.set(Some(CodeError::Crashed(message)));
+                if !trace.is_empty() {
+                    let last = trace.len() as u32 - 1;
+                    self.show(stopped_run(src, trace), last);
+                }
+            }
+        }
+    }
+
+    fn on_page(&self, src: &str, frame: u32) {
+        self.ended.set(self.ended.get() + 1);
+        match run_code(src) {
+            Ok((run, error)) => {
+                self.error.set(error);
+                self.show(run, frame);
+            }
+            Err(e) => {
+                self.running.set(None);
+                self.error.set(Some(e));
+            }
+        }
+    }
+
+    fn show(&self, run: Run, frame: u32) {
+        self.running.set(None);
+        self.start_frame.set(frame);
+        self.run.set(Some(run));
+    }
+
+    /// Stops the run in progress and shows the frames that had arrived.
+    fn stop(&self, runner: &Runner) {
+        let Some(trace) = runner.stop() else { return };
+        self.ended.set(self.ended.get() + 1);
+        self.error.set(Some(CodeError::Stopped {
+            frames: trace.len() as u32,
+        }));
+        if trace.is_empty() {
+            self.running.set(None);
+        } else {
+            let last = trace.len() as u32 - 1;
+            let src = self.job.borrow().clone();
+            self.show(stopped_run(&src, trace), last);
+        }
     }
 }
 
@@ -149,10 +297,16 @@ pub fn app() -> Html {
     });
     let first = use_memo((), |_| boot(&dom::hash()));
     let selected = use_state(|| first.selected.clone());
-    let run = use_state(|| first.run.clone());
-    let start_frame = use_state(|| first.frame);
+    let shown = Shown {
+        run: use_state(|| first.run.clone()),
+        start_frame: use_state(|| first.frame),
+        error: use_state(|| first.error.clone()),
+        running: use_state(|| None),
+        job: use_mut_ref(String::new),
+        ended: use_memo((), |_| Cell::new(0u32)),
+    };
+    let runner = use_memo((), |_| Runner::new());
     let code = use_state(|| first.code.clone());
-    let error = use_state(|| first.error.clone());
     let program = use_state(|| first.program.clone());
     let notice = use_state(|| first.notice.clone());
     let side_by_side = use_state(|| false);
@@ -161,31 +315,49 @@ pub fn app() -> Html {
         let l = *lang;
         use_effect_with(l, |l| dom::set_document_lang(l.code()));
     }
+    // The worker starts as soon as "Your code" is open, so a first run does
+    // not wait for it.
+    {
+        let runner = runner.clone();
+        use_effect_with(*selected == CODE, move |open| {
+            if *open {
+                let _ = runner.warm();
+            }
+        });
+    }
 
     let apply = {
-        let (selected, run, start_frame, code, error, program, notice) = (
+        let (selected, shown, runner, code, program, notice) = (
             selected.clone(),
-            run.clone(),
-            start_frame.clone(),
+            shown.clone(),
+            runner.clone(),
             code.clone(),
-            error.clone(),
             program.clone(),
             notice.clone(),
         );
         move |b: Boot| {
+            runner.stop();
             selected.set(b.selected);
-            run.set(b.run);
-            start_frame.set(b.frame);
+            shown.running.set(None);
+            shown.run.set(b.run);
+            shown.start_frame.set(b.frame);
+            shown.error.set(b.error);
             code.set(b.code);
-            error.set(b.error);
             program.set(b.program);
             notice.set(b.notice);
+            if let Some(src) = b.pending {
+                shown.start(&runner, &src, b.frame);
+            }
         }
     };
-    // A link pasted into this tab: open it.
+    // The first link's program, and any link pasted into this tab later.
     {
         let apply = apply.clone();
+        let (first, shown, runner) = (first.clone(), shown.clone(), runner.clone());
         use_effect_with((), move |_| {
+            if let Some(src) = &first.pending {
+                shown.start(&runner, src, first.frame);
+            }
             let listener = web_sys::window()
                 .map(|w| EventListener::new(&w, "hashchange", move |_| apply(boot(&dom::hash()))));
             move || drop(listener)
@@ -193,34 +365,35 @@ pub fn app() -> Html {
     }
 
     let run_user = {
-        let (run, start_frame, error, program, selected) = (
-            run.clone(),
-            start_frame.clone(),
-            error.clone(),
+        let (shown, runner, program, selected) = (
+            shown.clone(),
+            runner.clone(),
             program.clone(),
             selected.clone(),
         );
         move |src: &str| {
             selected.set(CODE.into());
-            match run_code(src) {
-                Ok((r, e)) => {
-                    run.set(r);
-                    start_frame.set(0);
-                    error.set(e);
+            match check_code(src) {
+                Ok(()) => {
                     program.set(link::program_part(&Source::Code(src.to_string())));
+                    shown.start(&runner, src, 0);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    runner.stop();
+                    shown.ended.set(shown.ended.get() + 1);
+                    shown.running.set(None);
+                    shown.error.set(Some(e));
+                }
             }
         }
     };
     let on_select = {
-        let (selected, run, start_frame, program, notice, error, code) = (
+        let (selected, shown, runner, program, notice, code) = (
             selected.clone(),
-            run.clone(),
-            start_frame.clone(),
+            shown.clone(),
+            runner.clone(),
             program.clone(),
             notice.clone(),
-            error.clone(),
             code.clone(),
         );
         let run_user = run_user.clone();
@@ -229,13 +402,19 @@ pub fn app() -> Html {
             if value == CODE {
                 run_user(&code);
             } else if let Some(s) = scenarios::by_id(&value) {
+                runner.stop();
+                shown.running.set(None);
                 selected.set(s.id.into());
-                run.set(run_scenario(s));
-                start_frame.set(0);
-                error.set(None);
+                shown.run.set(Some(run_scenario(s)));
+                shown.start_frame.set(0);
+                shown.error.set(None);
                 program.set(link::program_part(&Source::Scenario(s)));
             }
         })
+    };
+    let on_stop = {
+        let (shown, runner) = (shown.clone(), runner.clone());
+        Callback::from(move |_| shown.stop(&runner))
     };
     let on_lang = {
         let lang = lang.clone();
@@ -328,14 +507,19 @@ pub fn app() -> Html {
                     }
                 </div>
                 if *selected == CODE {
-                    <Editor code={AttrValue::from((*code).clone())} error={(*error).clone()}
+                    <Editor code={AttrValue::from((*code).clone())} error={(*shown.error).clone()}
+                        running={(*shown.running).clone()} on_stop={on_stop} runs_ended={shown.ended.get()}
                         on_input={on_input} on_run={on_run} on_reset={on_reset} />
                 }
                 if let Some((left, left_title, right, right_title)) = &*spinners {
                     <CompareView left={left.clone()} left_title={*left_title}
                         right={right.clone()} right_title={*right_title} />
+                } else if let Some(run) = &*shown.run {
+                    <StepperView key={run.id.to_string()} run={run.clone()} frame={*shown.start_frame} on_frame={on_frame} />
                 } else {
-                    <StepperView key={run.id.to_string()} run={(*run).clone()} frame={*start_frame} on_frame={on_frame} />
+                    <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
+                        <p class="muted">{ l.t("Your program is running; its frames appear here when it ends or you stop it.", "你的程序正在运行；它结束或被你停止后，各帧会显示在这里。") }</p>
+                    </section>
                 }
             </main>
             // The same lesson on the browser's own event loop, for comparison.

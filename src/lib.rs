@@ -16,15 +16,20 @@ pub mod i18n;
 pub mod link;
 pub mod lz;
 pub mod model;
+pub mod runner;
 pub mod scenarios;
 pub mod svg_export;
 pub mod term;
 pub mod util;
 
-pub use app::{run_code, run_scenario, App};
+pub use app::{check_code, run_code, run_scenario, App};
 
 /// Mounts [`App`] on the document body. Called by `main` when the wasm
-/// module starts.
+/// module starts; inside the runner's Web Worker (the same module, started
+/// again) it serves jobs instead.
 pub fn start() {
+    if runner::worker::serve() {
+        return;
+    }
     yew::Renderer::<App>::new().render();
 }

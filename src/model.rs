@@ -13,9 +13,13 @@ use crate::analysis::{derive, Derived};
 
 /// Instructions a built-in scenario may run.
 pub const SCENARIO_BUDGET: u64 = 20_000_000;
-/// Instructions the user's program may run in the browser: enough for
-/// real programs, small enough that the page never freezes for long.
+/// Instructions the user's program may run on the page thread, when no
+/// worker can start: enough for real programs, small enough that the page
+/// never freezes for long.
 pub const USER_BUDGET: u64 = 5_000_000;
+/// Instructions the user's program may run in the worker: seconds of
+/// work, with the page responsive and a Stop button throughout.
+pub const WORKER_BUDGET: u64 = 100_000_000;
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };

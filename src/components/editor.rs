@@ -5,6 +5,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::i18n::{use_lang, Lang};
+use crate::runner::Progress;
+use crate::term;
+use crate::util;
 
 /// An error in the user's program.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +32,14 @@ pub enum CodeError {
     },
     /// It ran out of its instruction budget.
     Budget(u64),
+    /// The user stopped it after this many frames had arrived.
+    Stopped {
+        /// Frames kept.
+        frames: u32,
+    },
+    /// The worker running it failed (a bug of aioscope's, not the
+    /// program's).
+    Crashed(String),
 }
 
 impl CodeError {
@@ -37,7 +48,7 @@ impl CodeError {
         match self {
             CodeError::Syntax { line, .. } => Some(*line),
             CodeError::Runtime { line, .. } => *line,
-            CodeError::Budget(_) => None,
+            CodeError::Budget(_) | CodeError::Stopped { .. } | CodeError::Crashed(_) => None,
         }
     }
 
@@ -46,7 +57,9 @@ impl CodeError {
         match self {
             CodeError::Syntax { kind, msg, .. } => format!("{}: {}", kind, msg),
             CodeError::Runtime { msg, .. } => msg.clone(),
-            CodeError::Budget(_) => String::new(),
+            CodeError::Budget(_) | CodeError::Stopped { .. } | CodeError::Crashed(_) => {
+                String::new()
+            }
         }
     }
 
@@ -74,6 +87,27 @@ impl CodeError {
                 "执行 {} 条指令后已停止：程序可能陷入了不含 await 的死循环。下面显示的是停止前的各帧。",
                 n
             ),
+            (CodeError::Stopped { frames: 0 }, Lang::En) => {
+                "You stopped the program before its first frame was recorded. The last run stays on screen.".into()
+            }
+            (CodeError::Stopped { frames: 0 }, Lang::Zh) => {
+                "你在第一帧记录之前停止了程序。屏幕上保留的是上一次的运行。".into()
+            }
+            (CodeError::Stopped { frames }, Lang::En) => format!(
+                "You stopped the program. The {} frames recorded up to then are shown.",
+                frames
+            ),
+            (CodeError::Stopped { frames }, Lang::Zh) => {
+                format!("你停止了程序。下面显示的是停止前记录的 {} 帧。", frames)
+            }
+            (CodeError::Crashed(m), Lang::En) => format!(
+                "The simulator failed while running your program ({}). This is aioscope's fault, not your program's; the frames recorded up to then are shown.",
+                m
+            ),
+            (CodeError::Crashed(m), Lang::Zh) => format!(
+                "模拟器在运行你的程序时出错（{}）。这是 aioscope 的问题，不是你的程序的问题；下面显示的是出错前记录的各帧。",
+                m
+            ),
         }
     }
 }
@@ -85,6 +119,15 @@ pub struct EditorProps {
     pub code: AttrValue,
     /// Its error, if the last run found one.
     pub error: Option<CodeError>,
+    /// How far the run in progress has got, while one is.
+    #[prop_or_default]
+    pub running: Option<Progress>,
+    /// Stop the run in progress.
+    #[prop_or_default]
+    pub on_stop: Callback<()>,
+    /// Runs ended so far (`data-runs`: what a test waits on).
+    #[prop_or_default]
+    pub runs_ended: u32,
     /// The text changed.
     pub on_input: Callback<String>,
     /// Run it.
@@ -123,11 +166,14 @@ pub fn editor(p: &EditorProps) -> Html {
         })
     };
     let onkeydown = {
-        let run = p.on_run.clone();
+        let (run, stop, running) = (p.on_run.clone(), p.on_stop.clone(), p.running.is_some());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 run.emit(());
+            } else if e.key() == "Escape" && running {
+                e.prevent_default();
+                stop.emit(());
             }
         })
     };
@@ -152,7 +198,8 @@ pub fn editor(p: &EditorProps) -> Html {
         })
     };
     html! {
-        <section class="panel panel--editor" aria-label={lang.t("Your code", "你的代码")}>
+        <section class="panel panel--editor" aria-label={lang.t("Your code", "你的代码")}
+            aria-busy={p.running.is_some().to_string()} data-runs={p.runs_ended.to_string()}>
             <header class="panel__head">
                 <h2>{ lang.t("Your code", "你的代码") }</h2>
                 <span class="panel__meta">{ lang.t("main.py · runs on the simulated loop", "main.py · 在模拟事件循环上运行") }</span>
@@ -184,13 +231,21 @@ pub fn editor(p: &EditorProps) -> Html {
                 <button type="button" class="btn btn--primary" onclick={p.on_run.reform(|_: MouseEvent| ())}>
                     { lang.t("Run", "运行") }
                 </button>
-                <span class="muted small">{ lang.t("Ctrl+Enter runs it. Your program is kept in this browser.", "Ctrl+Enter 运行。程序会保存在本浏览器中。") }</span>
+                if p.running.is_some() {
+                    <button type="button" class="btn btn--stop" onclick={p.on_stop.reform(|_: MouseEvent| ())}>
+                        { lang.t("Stop", "停止") }
+                    </button>
+                }
+                <span class="muted small">{ lang.t("Ctrl+Enter runs it, Esc stops it. Your program is kept in this browser.", "Ctrl+Enter 运行，Esc 停止。程序会保存在本浏览器中。") }</span>
                 <button type="button" class="linkbtn" onclick={p.on_reset.reform(|_: MouseEvent| ())}>
                     { lang.t("Start over", "恢复示例") }
                 </button>
             </div>
+            if let Some(progress) = &p.running {
+                { running_status(lang, progress) }
+            }
             if let Some(e) = &p.error {
-                <div class={classes!("alert", matches!(e, CodeError::Budget(_)).then_some("alert--warn"))} role="alert">
+                <div class={classes!("alert", matches!(e, CodeError::Budget(_) | CodeError::Stopped { .. }).then_some("alert--warn"))} role="alert">
                     <span>{ e.text(lang) }</span>
                     if err_line.is_some() {
                         <button type="button" class="linkbtn" onclick={show_line}>{ lang.t("Show the line", "定位到该行") }</button>
@@ -198,5 +253,37 @@ pub fn editor(p: &EditorProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// The run in progress: how far it has got and the end of its output, as
+/// a status region (announced politely, not on every piece).
+fn running_status(lang: Lang, p: &Progress) -> Html {
+    let screen = term::render(&p.out_tail);
+    let from = screen.lines.len().saturating_sub(3);
+    let tail: Vec<String> = (from..screen.lines.len()).map(|i| screen.line(i)).collect();
+    let secs = p.elapsed_ms / 1000.0;
+    let summary = match lang {
+        Lang::En => format!(
+            "Running… {} frames recorded, virtual time {}, {:.1} s so far.",
+            p.frames,
+            util::clock(p.t),
+            secs
+        ),
+        Lang::Zh => format!(
+            "运行中…… 已记录 {} 帧，虚拟时间 {}，已用 {:.1} 秒。",
+            p.frames,
+            util::clock(p.t),
+            secs
+        ),
+    };
+    html! {
+        <div class="running" role="status" aria-label={lang.t("Run progress", "运行进度")}>
+            <span class="running__dot" aria-hidden="true"></span>
+            <span class="running__summary">{ summary }</span>
+            if tail.iter().any(|l| !l.trim().is_empty()) {
+                <pre class="running__out" aria-hidden="true">{ tail.join("\n") }</pre>
+            }
+        </div>
     }
 }

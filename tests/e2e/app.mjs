@@ -31,6 +31,28 @@ async function frameIs(page, ok) {
 const consoleText = async (page) =>
   page.getByRole('region', { name: 'Console', exact: true }).locator('pre').textContent();
 
+// The user's program runs in a Web Worker: the editor is aria-busy while it
+// runs and counts the runs that ended in data-runs.
+const editorRegion = (page) => page.getByRole('region', { name: 'Your code', exact: true });
+async function openEditor(page) {
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
+  // Opening it runs the program kept in the browser: let that end first.
+  await page.locator('.panel--editor[aria-busy="false"]').waitFor();
+  return page.getByLabel('Your program', { exact: true });
+}
+async function runProgram(page) {
+  const before = Number(await editorRegion(page).getAttribute('data-runs'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('.panel--editor');
+      return Number(el.dataset.runs) > n && el.getAttribute('aria-busy') === 'false';
+    },
+    before,
+    { timeout: 20000 },
+  );
+}
+
 await test('the asyncio spinner: step past t=0.3, step back once', async (page) => {
   await page.goto(base);
   await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Spinner with asyncio' });
@@ -74,12 +96,10 @@ await test('the asyncio spinner: step past t=0.3, step back once', async (page) 
 await test('a syntax error is shown at its line; the last good run stays', async (page) => {
   await page.goto(base);
   await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
-  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
-  const editor = page.getByLabel('Your program', { exact: true });
-  await editor.waitFor();
+  const editor = await openEditor(page);
   // First a good program.
   await editor.fill("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print('done')\n\nasyncio.run(main())\n");
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runProgram(page);
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
   check((await consoleText(page)).includes('done'), 'the program ran');
   const good = await frame(page);
@@ -103,10 +123,9 @@ await test('a syntax error is shown at its line; the last good run stays', async
 
 await test('a runtime error is shown at its line', async (page) => {
   await page.goto(base);
-  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
-  const editor = page.getByLabel('Your program', { exact: true });
+  const editor = await openEditor(page);
   await editor.fill("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    return 1 / 0\n\nasyncio.run(main())\n");
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await runProgram(page);
   const msg = await page.getByRole('alert').textContent();
   check(/ZeroDivisionError/.test(msg) && /line 5/.test(msg), `runtime error at line 5: ${msg}`);
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
@@ -120,21 +139,62 @@ await test('the link keeps the program and the frame; a bad link falls back', as
   check(await frameIs(page, (f) => f.startsWith('22 / ')), `opened at frame 21, stepped to 22: ${await frame(page)}`);
   check(page.url().endsWith('#s=flags_semaphore&f=21'), `the URL follows: ${page.url()}`);
   // The user's program travels in the link, compressed.
-  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Your code' });
-  await page.getByLabel('Your program', { exact: true }).fill("print('hello from a link')\n");
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await (await openEditor(page)).fill("print('hello from a link')\n");
+  await runProgram(page);
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
   const link = page.url();
   check(/#c=[A-Za-z0-9_-]+&f=\d+$/.test(link), `a compressed program in the link: ${link}`);
   const other = await page.context().newPage();
   await other.goto(link);
+  // The program runs in the worker; its frames appear when it ends.
   await other.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
   check((await consoleText(other)).includes('hello from a link'), 'the link reopens the program at its frame');
-  await other.goto(base + '#s=no_such_thing');
-  await other.reload();
-  const alert = other.getByRole('alert');
+  check(await frameIs(other, (f) => f.split(' / ')[0] === f.split(' / ')[1]), `at the link's frame: ${await frame(other)}`);
+  // A bad link opened afresh (a reload right after a hash change would race
+  // the page replacing the hash with the default scenario's).
+  const bad = await page.context().newPage();
+  await bad.goto(base + '#s=no_such_thing');
+  const alert = bad.getByRole('alert');
   check((await alert.textContent()).includes('could not be opened'), 'a message for a bad link');
-  check((await other.getByLabel('Scenario', { exact: true }).inputValue()) === 'spinner_asyncio', 'the default scenario');
+  check((await bad.getByLabel('Scenario', { exact: true }).inputValue()) === 'spinner_asyncio', 'the default scenario');
+});
+
+await test('a program that never ends runs off the page thread and can be stopped', async (page) => {
+  await page.goto(base);
+  const editor = await openEditor(page);
+  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+  const before = await frame(page);
+  // Heavy steps that never end: only the instruction budget would stop it.
+  await editor.fill(
+    "import asyncio\n\nasync def main():\n    n = 0\n    while True:\n        n += 1\n        for i in range(20000):\n            pass\n        print('tick', n)\n        await asyncio.sleep(0.1)\n\nasyncio.run(main())\n",
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = page.getByRole('status', { name: 'Run progress', exact: true });
+  await status.waitFor();
+  // Frames arrive while it runs.
+  await page.waitForFunction(() => /Running… [1-9]\d* frames/.test(document.querySelector('.running')?.textContent || ''));
+  check(/tick \d+/.test(await status.textContent()), `its output shows as it runs: ${await status.textContent()}`);
+  // The page is not frozen: the last run still steps.
+  await forward.click();
+  const [n] = before.split(' / ');
+  check(await frameIs(page, (f) => f.startsWith(`${Number(n) + 1} / `)), `the old run steps meanwhile: ${await frame(page)}`);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  const alert = editorRegion(page).getByRole('alert');
+  await alert.waitFor();
+  check(/You stopped the program/.test(await alert.textContent()), `a message says so: ${await alert.textContent()}`);
+  check((await status.count()) === 0, 'no longer running');
+  // The frames recorded up to then are on screen, at the last of them.
+  const shown = await frame(page);
+  const [at, total] = shown.split(' / ').map(Number);
+  check(total > 1 && at === total, `the frames so far, at the last: ${shown}`);
+  check((await consoleText(page)).includes('tick 1'), 'with their output');
+  await page.getByRole('button', { name: 'Jump to start', exact: true }).click();
+  check(await frameIs(page, (f) => f === `1 / ${total}`), 'and they can be stepped');
+  // Runs after a stop work (a fresh worker).
+  await editor.fill("print('after the stop')\n");
+  await runProgram(page);
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  check((await consoleText(page)).includes('after the stop'), 'the next run works');
 });
 
 await test('keyboard, language switch and exports', async (page) => {

@@ -17,7 +17,7 @@ pub mod stream;
 
 use std::rc::Rc;
 
-pub use recorder::Recorder;
+pub use recorder::{FrameHook, Recorder};
 pub use stream::{DeltaWriter, StreamError, TraceDelta};
 
 use crate::aio::observer::StepKind;

@@ -15,6 +15,9 @@ use super::{
     StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning, WarningKind,
 };
 
+/// Called with the trace so far after each recorded frame.
+pub type FrameHook = Box<dyn FnMut(&Trace)>;
+
 /// Records a run. Install with `AioHost::set_observer`, then call
 /// [`Recorder::finish`].
 pub struct Recorder {
@@ -31,7 +34,7 @@ pub struct Recorder {
     out_records_seen: usize,
     out_last_len: usize,
     sync_signature: Vec<Option<(String, usize, u64)>>,
-    on_frame: Option<Box<dyn FnMut(&Trace)>>,
+    on_frame: Option<FrameHook>,
 }
 
 fn fut_id(v: &Value) -> Option<u64> {
@@ -82,7 +85,7 @@ impl Recorder {
     /// Calls `f` with the trace so far after each frame is recorded: a
     /// run in a Web Worker sends the page its progress from here (see
     /// [`super::stream`]). `f` decides how often that is worth doing.
-    pub fn on_frame(mut self, f: Box<dyn FnMut(&Trace)>) -> Recorder {
+    pub fn on_frame(mut self, f: FrameHook) -> Recorder {
         self.on_frame = Some(f);
         self
     }

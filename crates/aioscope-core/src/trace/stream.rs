@@ -326,7 +326,7 @@ asyncio.run(main())
         let mut n = 0usize;
         let recorder = Recorder::new("main.py").on_frame(Box::new(move |t: &Trace| {
             n += 1;
-            if n % every == 0 {
+            if n.is_multiple_of(every) {
                 o.borrow_mut().push((w.borrow_mut().delta(t), t.clone()));
             }
         }));
