@@ -391,20 +391,26 @@ pub fn derive(trace: &Trace) -> Derived {
             prev = Some(v);
         }
         lane.segs = waits;
-        for (i, f) in trace.frames.iter().enumerate() {
-            if f.task == Some(t as TaskIx) && matches!(f.kind, FrameKind::Step(_)) {
-                push_seg(
-                    &mut lane.segs,
-                    Seg {
-                        x0: x_before(i),
-                        x1: d.xs[i],
-                        kind: SegKind::Run,
-                        frame: i as FrameIx,
-                    },
-                );
-            }
-        }
         task_lanes.push(lane);
+    }
+    // Their running slices, in one pass over the frames (not one per task:
+    // a run with thousands of tasks has tens of thousands of frames), for
+    // the lanes drawn.
+    for (i, f) in trace.frames.iter().enumerate() {
+        let Some(t) = f.task.filter(|t| (*t as usize) < MAX_TASK_LANES) else {
+            continue;
+        };
+        if let (FrameKind::Step(_), Some(lane)) = (&f.kind, task_lanes.get_mut(t as usize)) {
+            push_seg(
+                &mut lane.segs,
+                Seg {
+                    x0: x_before(i),
+                    x1: d.xs[i],
+                    kind: SegKind::Run,
+                    frame: i as FrameIx,
+                },
+            );
+        }
     }
 
     // Semaphores: who started waiting, and the largest value seen.
