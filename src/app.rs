@@ -93,6 +93,8 @@ struct Boot {
     notice: Option<LinkError>,
     /// The user's program from a link, to run in the worker.
     pending: Option<String>,
+    /// The two spinners side by side (`frame` counts their merged frames).
+    side_by_side: bool,
 }
 
 fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
@@ -106,6 +108,7 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
         program: link::program_part(&Source::Scenario(s)),
         notice,
         pending: None,
+        side_by_side: false,
     }
 }
 
@@ -125,6 +128,7 @@ fn boot(hash: &str) -> Boot {
                 program: link::program_part(&l.source),
                 notice: None,
                 pending: None,
+                side_by_side: l.side_by_side,
             },
             Source::Code(code) => match check_code(code) {
                 Ok(()) => Boot {
@@ -136,6 +140,7 @@ fn boot(hash: &str) -> Boot {
                     program: link::program_part(&l.source),
                     notice: None,
                     pending: Some(code.clone()),
+                    side_by_side: false,
                 },
                 Err(error) => Boot {
                     selected: CODE.into(),
@@ -309,7 +314,8 @@ pub fn app() -> Html {
     let code = use_state(|| first.code.clone());
     let program = use_state(|| first.program.clone());
     let notice = use_state(|| first.notice.clone());
-    let side_by_side = use_state(|| false);
+    let side_by_side = use_state(|| first.side_by_side);
+    let compare_frame = use_state(|| if first.side_by_side { first.frame } else { 0 });
 
     {
         let l = *lang;
@@ -335,8 +341,11 @@ pub fn app() -> Html {
             program.clone(),
             notice.clone(),
         );
+        let (side_by_side, compare_frame) = (side_by_side.clone(), compare_frame.clone());
         move |b: Boot| {
             runner.stop();
+            side_by_side.set(b.side_by_side);
+            compare_frame.set(if b.side_by_side { b.frame } else { 0 });
             selected.set(b.selected);
             shown.running.set(None);
             shown.run.set(b.run);
@@ -459,8 +468,17 @@ pub fn app() -> Html {
         })
     });
     let on_side_by_side = {
-        let side_by_side = side_by_side.clone();
-        Callback::from(move |_: MouseEvent| side_by_side.set(!*side_by_side))
+        let (side_by_side, compare_frame) = (side_by_side.clone(), compare_frame.clone());
+        Callback::from(move |_: MouseEvent| {
+            compare_frame.set(0);
+            side_by_side.set(!*side_by_side);
+        })
+    };
+    let on_compare_frame = {
+        let program = program.clone();
+        Callback::from(move |k: u32| {
+            dom::replace_hash(&link::hash(&link::side_by_side_part(&program), k))
+        })
     };
     let (title, about) = match scenario {
         Some(s) => (l.t(s.title[0], s.title[1]), l.t(s.about[0], s.about[1])),
@@ -513,7 +531,8 @@ pub fn app() -> Html {
                 }
                 if let Some((left, left_title, right, right_title)) = &*spinners {
                     <CompareView left={left.clone()} left_title={*left_title}
-                        right={right.clone()} right_title={*right_title} />
+                        right={right.clone()} right_title={*right_title}
+                        frame={*compare_frame} on_frame={on_compare_frame} />
                 } else if let Some(run) = &*shown.run {
                     <StepperView key={run.id.to_string()} run={run.clone()} frame={*shown.start_frame} on_frame={on_frame} />
                 } else {

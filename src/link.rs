@@ -1,6 +1,7 @@
 //! The location hash: which program and which frame, so a link reopens
 //! the same frame. `#s=ID&f=N` for a scenario, `#c=PACKED&f=N` for the
-//! user's program (compressed with [`crate::lz`]).
+//! user's program (compressed with [`crate::lz`]); `&v=side` for the two
+//! spinners side by side (then `f` counts their merged frames).
 
 use crate::lz;
 use crate::scenarios::{self, Scenario};
@@ -21,6 +22,8 @@ pub struct Link {
     pub source: Source,
     /// The frame (0-based).
     pub frame: u32,
+    /// The side-by-side view (`v=side`).
+    pub side_by_side: bool,
 }
 
 /// Why a link could not be read.
@@ -45,6 +48,7 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
     }
     let mut source = None;
     let mut frame = 0;
+    let mut side_by_side = false;
     for part in hash.split('&') {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         match k {
@@ -54,11 +58,24 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
             }
             "c" => source = Some(Source::Code(lz::unpack(v).ok_or(LinkError::BadCode)?)),
             "f" => frame = v.parse().map_err(|_| LinkError::BadFrame)?,
+            "v" => side_by_side = v == SIDE_BY_SIDE,
             _ => {}
         }
     }
     let source = source.ok_or(LinkError::NoProgram)?;
-    Ok(Some(Link { source, frame }))
+    Ok(Some(Link {
+        source,
+        frame,
+        side_by_side,
+    }))
+}
+
+/// The view value of the side-by-side view.
+const SIDE_BY_SIDE: &str = "side";
+
+/// The program part of a link to the side-by-side view of `program`.
+pub fn side_by_side_part(program: &str) -> String {
+    format!("{}&v={}", program, SIDE_BY_SIDE)
 }
 
 /// The program part of a link: `s=ID` or `c=PACKED`.
@@ -87,7 +104,8 @@ mod tests {
             parse(&h),
             Ok(Some(Link {
                 source: Source::Scenario(s),
-                frame: 12
+                frame: 12,
+                side_by_side: false,
             }))
         );
         let code = "import asyncio\nprint('hi')\n".to_string();
@@ -96,9 +114,13 @@ mod tests {
             parse(&h),
             Ok(Some(Link {
                 source: Source::Code(code),
-                frame: 3
+                frame: 3,
+                side_by_side: false,
             }))
         );
+        let h = hash(&side_by_side_part(&program_part(&Source::Scenario(s))), 7);
+        assert_eq!(h, "#s=flags_semaphore&v=side&f=7");
+        assert!(parse(&h).unwrap().unwrap().side_by_side);
         assert_eq!(parse(""), Ok(None));
         assert_eq!(parse("#"), Ok(None));
     }

@@ -282,18 +282,19 @@ asyncio.run(main())
     handle.destroy();
 }
 
+/// Presses a key on the document, as the transport keys listen there.
+fn key(k: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&e).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn keys_step_and_play_and_a_line_breakpoint_stops_playing() {
     let (root, handle) = mount(scenario_run("spinner_asyncio"), 0).await;
-    let key = |k: &str| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(k);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let e =
-            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        document().dispatch_event(&e).unwrap();
-    };
     key("ArrowRight");
     tick().await;
     key("ArrowRight");
@@ -528,4 +529,40 @@ async fn the_two_spinners_run_side_by_side_on_one_clock() {
         .is_none());
     find(&root, "section[aria-label='Timeline']");
     handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
+    set_hash("#s=spinner_thread&v=side&f=3");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    // The app's first render, then the effects of the views inside it (the
+    // key listener among them).
+    tick().await;
+    tick().await;
+    let view = find(&root, "section[aria-label='Side by side']");
+    assert!(
+        frame_counter(&view).starts_with("4 / "),
+        "{}",
+        frame_counter(&view)
+    );
+    key("ArrowRight");
+    tick().await;
+    assert!(
+        frame_counter(&view).starts_with("5 / "),
+        "{}",
+        frame_counter(&view)
+    );
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#s=spinner_thread&v=side&f=4");
+    key("Home");
+    tick().await;
+    assert!(frame_counter(&view).starts_with("1 / "));
+    key("End");
+    tick().await;
+    let counter = frame_counter(&view);
+    let (at, total) = counter.split_once(" / ").unwrap();
+    assert_eq!(at, total);
+    handle.destroy();
+    set_hash("#");
 }

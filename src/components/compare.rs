@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::code::CodePanel;
 use crate::components::console::Console;
 use crate::components::icons::icon;
+use crate::components::keys::{use_transport_keys, Transport};
 use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
 use crate::i18n::{use_lang, Lang};
@@ -64,6 +65,12 @@ pub struct CompareProps {
     pub right: Run,
     /// Its title: English, Chinese.
     pub right_title: [&'static str; 2],
+    /// The merged frame to open at (0: both at their start).
+    #[prop_or_default]
+    pub frame: u32,
+    /// Told the merged frame whenever it changes (for the link).
+    #[prop_or_default]
+    pub on_frame: Callback<u32>,
 }
 
 /// Milliseconds between steps while playing.
@@ -83,8 +90,37 @@ pub fn compare_view(p: &CompareProps) -> Html {
     });
     let (order, pos) = (&order.0, &order.1);
     let last = order.len() as u32;
-    let k = use_state(|| 0u32);
+    let k = use_state(|| p.frame.min(last));
     let playing = use_state(|| false);
+    {
+        let on_frame = p.on_frame.clone();
+        use_effect_with((*k, *playing), move |(k, playing)| {
+            if !*playing {
+                on_frame.emit(*k);
+            }
+        });
+    }
+    // The same keys as the single stepper.
+    {
+        let (k, playing) = (k.clone(), playing.clone());
+        use_transport_keys(Callback::from(move |t: Transport| {
+            let to = match t {
+                Transport::TogglePlay => {
+                    if !*playing && *k >= last {
+                        k.set(0);
+                    }
+                    playing.set(!*playing);
+                    return;
+                }
+                Transport::Forward => (*k + 1).min(last),
+                Transport::Back => k.saturating_sub(1),
+                Transport::Start => 0,
+                Transport::End => last,
+            };
+            playing.set(false);
+            k.set(to);
+        }));
+    }
     let no_bps = use_memo((), |_| Rc::new(Vec::<u32>::new()));
 
     // Play: one timer per step, cancelled when anything changes.

@@ -1,14 +1,13 @@
 //! The stepping screen: one reducer over a run and a cursor, and the
 //! panels that show the frame under the cursor.
 
-use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::code::CodePanel;
 use crate::components::console::Console;
 use crate::components::controls::Controls;
+use crate::components::keys::{use_transport_keys, Transport};
 use crate::components::queues::{ReadyQueue, Timers};
 use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
@@ -29,23 +28,6 @@ pub struct StepperProps {
     /// Told the frame whenever it changes (for the link).
     #[prop_or_default]
     pub on_frame: Callback<u32>,
-}
-
-/// Whether a key press belongs to a text field or a control that uses it.
-fn typing_target(e: &web_sys::KeyboardEvent) -> bool {
-    let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    let tag = el.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "textarea" | "select")
-        || el
-            .closest("[contenteditable], summary, details")
-            .ok()
-            .flatten()
-            .is_some()
 }
 
 /// The stepping screen. Mount it keyed by the run's id: a new run starts a
@@ -88,34 +70,15 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     // Keyboard: Right/Left step, Space play/pause, Home/End.
     {
         let d = st.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let opts = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(e) {
-                        return;
-                    }
-                    let on_button = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
-                    let action = match e.key().as_str() {
-                        "ArrowRight" => Action::Forward,
-                        "ArrowLeft" => Action::Back,
-                        " " | "Spacebar" if !on_button => Action::TogglePlay,
-                        "Home" => Action::Start,
-                        "End" => Action::End,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    d.dispatch(action);
-                })
-            });
-            move || drop(listener)
-        });
+        use_transport_keys(Callback::from(move |t: Transport| {
+            d.dispatch(match t {
+                Transport::Forward => Action::Forward,
+                Transport::Back => Action::Back,
+                Transport::TogglePlay => Action::TogglePlay,
+                Transport::Start => Action::Start,
+                Transport::End => Action::End,
+            })
+        }));
     }
 
     let run = &st.run;
