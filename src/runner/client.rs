@@ -256,7 +256,7 @@ fn received(inner: &Rc<RefCell<Inner>>, bytes: &[u8]) {
                     return;
                 };
                 let last = piece.end.is_some();
-                match active.trace.apply(piece) {
+                match active.trace.apply(*piece) {
                     Err(e) => fail(state, e.to_string()),
                     Ok(()) if last => state
                         .active

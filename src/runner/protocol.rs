@@ -21,7 +21,7 @@ pub enum ToPage {
     Ready,
     /// The next piece of the current job's trace (the last one has its
     /// `end`).
-    Piece(TraceDelta),
+    Piece(Box<TraceDelta>),
     /// A message that could not be read (a page and a worker from two
     /// different builds).
     Refused(String),
@@ -62,10 +62,10 @@ mod tests {
             instructions: 123_456_789,
         };
         assert_eq!(decode::<Job>(&encode(&job)), Ok(job));
-        let piece = ToPage::Piece(TraceDelta {
+        let piece = ToPage::Piece(Box::new(TraceDelta {
             stdout: "héllo\n".into(),
             ..TraceDelta::default()
-        });
+        }));
         assert_eq!(decode::<ToPage>(&encode(&piece)), Ok(piece));
     }
 

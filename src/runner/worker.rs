@@ -63,7 +63,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
             if now - last >= PIECE_MS {
                 last = now;
                 let piece = writer.borrow_mut().delta(trace);
-                send(&scope, &ToPage::Piece(piece));
+                send(&scope, &ToPage::Piece(Box::new(piece)));
             }
         }))
     };
@@ -74,5 +74,5 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
     };
     let trace = run_program_recorded(&job.source, &job.filename, &options, recorder);
     let last = writer.borrow_mut().finish(&trace);
-    send(scope, &ToPage::Piece(last));
+    send(scope, &ToPage::Piece(Box::new(last)));
 }
