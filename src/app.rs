@@ -498,6 +498,9 @@ pub fn app() -> Html {
                     el.scroll_into_view();
                 }
             })}>{ l.t("Skip to the stepper", "跳到单步调试区") }</a>
+            // The header and the stepper fill the window (see .screen in
+            // style.css); the real downloader and the footer follow below.
+            <div class="screen">
             <Header selected={AttrValue::from((*selected).clone())} on_select={on_select} on_lang={on_lang} />
             <main id="main" class={classes!("main", (*selected != CODE && !compare).then_some("main--fit"))}>
                 if let Some(n) = &*notice {
@@ -541,6 +544,7 @@ pub fn app() -> Html {
                     </section>
                 }
             </main>
+            </div>
             // The same lesson on the browser's own event loop, for comparison.
             <crate::downloader::DownloaderPanel />
             <footer class="footer">

@@ -34,6 +34,14 @@ async fn tick() {
     gloo_timers::future::sleep(Duration::ZERO).await;
 }
 
+/// Lets the whole app render and run its effects: the views nested in it
+/// render (and add their listeners) a turn after the app.
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+}
+
 fn scenario_run(id: &str) -> Run {
     let s = scenarios::by_id(id).unwrap();
     Run::new(s.source, s.file, SCENARIO_BUDGET)
@@ -384,7 +392,7 @@ async fn a_malformed_link_shows_a_message_and_the_default_scenario() {
     set_hash("#c=%%%broken&f=2");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    tick().await;
+    settle().await;
     let alert = find(&root, "[role='alert']");
     assert!(
         text(&alert).contains("could not be opened"),
@@ -403,12 +411,12 @@ async fn a_link_reopens_the_same_frame_and_follows_it() {
     set_hash("#s=event_call_later&f=5");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    tick().await;
+    settle().await;
     assert!(frame_counter(&root).starts_with("6 / "));
     let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
     assert_eq!(select.value(), "event_call_later");
     click(&root, "Step forward").await;
-    tick().await;
+    settle().await;
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(hash, "#s=event_call_later&f=6");
     handle.destroy();
@@ -493,11 +501,11 @@ async fn the_two_spinners_run_side_by_side_on_one_clock() {
     set_hash("#s=spinner_asyncio");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    tick().await;
+    settle().await;
     let toggle: web_sys::HtmlElement = find(&root, ".intro__compare").dyn_into().unwrap();
     assert_eq!(text(&toggle), "Side by side: threads vs asyncio");
     toggle.click();
-    tick().await;
+    settle().await;
     let view = find(&root, "section[aria-label='Side by side']");
     let threads = find(&view, "[role='group'][aria-label='Spinner with a thread']");
     let tasks = find(&view, "[role='group'][aria-label='Spinner with asyncio']");
@@ -522,7 +530,7 @@ async fn the_two_spinners_run_side_by_side_on_one_clock() {
     }
     // Back to one program: the usual stepper.
     toggle.click();
-    tick().await;
+    settle().await;
     assert!(root
         .query_selector("section[aria-label='Side by side']")
         .unwrap()
@@ -536,10 +544,7 @@ async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
     set_hash("#s=spinner_thread&v=side&f=3");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    // The app's first render, then the effects of the views inside it (the
-    // key listener among them).
-    tick().await;
-    tick().await;
+    settle().await;
     let view = find(&root, "section[aria-label='Side by side']");
     assert!(
         frame_counter(&view).starts_with("4 / "),
@@ -547,7 +552,7 @@ async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
         frame_counter(&view)
     );
     key("ArrowRight");
-    tick().await;
+    settle().await;
     assert!(
         frame_counter(&view).starts_with("5 / "),
         "{}",
@@ -556,13 +561,61 @@ async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(hash, "#s=spinner_thread&v=side&f=4");
     key("Home");
-    tick().await;
+    settle().await;
     assert!(frame_counter(&view).starts_with("1 / "));
     key("End");
-    tick().await;
+    settle().await;
     let counter = frame_counter(&view);
     let (at, total) = counter.split_once(" / ").unwrap();
     assert_eq!(at, total);
     handle.destroy();
     set_hash("#");
+}
+
+/// How many travel animations run on `el` (`Element.getAnimations`; CSS
+/// animations have no id).
+fn animations(el: &web_sys::Element) -> usize {
+    use aioscope::components::travel::TRAVEL_ID;
+    let f: js_sys::Function = js_sys::Reflect::get(el, &"getAnimations".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let list: js_sys::Array = f.call0(el).unwrap().dyn_into().unwrap();
+    list.iter()
+        .filter(|a| {
+            js_sys::Reflect::get(a, &"id".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .as_deref()
+                == Some(TRAVEL_ID)
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_timer_that_comes_due_travels_into_the_ready_queue() {
+    let (root, handle) = mount(scenario_run("spinner_asyncio"), 0).await;
+    let mut steps = 0;
+    let moved = loop {
+        click(&root, "Step forward").await;
+        steps += 1;
+        assert!(steps < 50, "no timer came due");
+        let due = root
+            .query_selector(".panel--ready .q__item--timer")
+            .unwrap();
+        if let Some(item) = due {
+            break item;
+        }
+    };
+    assert!(
+        animations(&moved) > 0,
+        "the row that came from the timers moves"
+    );
+    // A jump does not animate.
+    click(&root, "Jump to start").await;
+    click(&root, "Jump to end").await;
+    for item in all(&root, ".panel--ready li") {
+        assert_eq!(animations(&item), 0);
+    }
+    handle.destroy();
 }

@@ -14,3 +14,4 @@ pub mod stepper;
 pub mod sync;
 pub mod tasks;
 pub mod timeline;
+pub mod travel;

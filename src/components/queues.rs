@@ -101,7 +101,7 @@ pub fn ready_queue(p: &QueueProps) -> Html {
                     { for ready.iter().take(ROWS_SHOWN).enumerate().map(|(i, h)| {
                         let from_timer = trace.handles[*h as usize].when.is_some();
                         html! {
-                            <li key={*h} class={classes!("q__item", from_timer.then_some("q__item--timer"), (i == 0).then_some("q__item--next"))}>
+                            <li key={*h} data-handle={h.to_string()} class={classes!("q__item", from_timer.then_some("q__item--timer"), (i == 0).then_some("q__item--next"))}>
                                 <span class="q__pos" aria-hidden="true">{ i + 1 }</span>
                                 { describe(trace, *h, p.frame, lang, &wakes) }
                             </li>
@@ -150,6 +150,7 @@ pub fn timers(p: &QueueProps) -> Html {
                         };
                         let class = classes!("q__item", "q__item--timer", cancelled.then_some("is-cancelled"));
                         let id = format!("timer-{}", h);
+                        let handle = h.to_string();
                         let cells = html! {
                             <>
                                 <span class="q__when">{ format!("t={}", secs(when)) }</span>
@@ -158,9 +159,9 @@ pub fn timers(p: &QueueProps) -> Html {
                             </>
                         };
                         if stepped {
-                            html! { <li key={*h} {id} tabindex="-1" {class}>{ cells }</li> }
+                            html! { <li key={*h} {id} data-handle={handle} tabindex="-1" {class}>{ cells }</li> }
                         } else {
-                            html! { <li {id} tabindex="-1" {class}>{ cells }</li> }
+                            html! { <li {id} data-handle={handle} tabindex="-1" {class}>{ cells }</li> }
                         }
                     }) }
                 </ol>

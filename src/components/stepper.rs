@@ -12,6 +12,7 @@ use crate::components::queues::{ReadyQueue, Timers};
 use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
 use crate::components::timeline::Timeline;
+use crate::components::travel::use_travel;
 use crate::dom;
 use crate::i18n::{use_lang, Lang};
 use crate::model::{Action, Run, Stepper, Stop, SPEEDS};
@@ -146,6 +147,8 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     };
     let on_toggle = dispatch.reform(Action::ToggleLine);
     let on_seek = dispatch.reform(Action::Seek);
+    let queues = use_node_ref();
+    use_travel(queues.clone(), run.id, shown);
 
     html! {
         <div class="stepper">
@@ -164,7 +167,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                 <CodePanel run={run.clone()} frame={shown} at={st.pos.frame} line={st.code_line()}
                     running={frame.and_then(|f| f.task)} bps={st.line_bps.clone()} on_toggle={on_toggle} />
                 <div class="board__side">
-                    <div class="queues">
+                    <div class="queues" ref={queues}>
                         <ReadyQueue run={run.clone()} frame={shown} />
                         <Timers run={run.clone()} frame={shown} />
                     </div>
