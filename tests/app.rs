@@ -619,3 +619,31 @@ async fn a_timer_that_comes_due_travels_into_the_ready_queue() {
     }
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_task_awaiting_gather_links_to_the_tasks_it_gathers() {
+    let run = scenario_run("flags_semaphore");
+    let frames = run.trace.len();
+    let (root, handle) = mount(run, 0).await;
+    for _ in 0..frames {
+        let main = all(&root, "section[aria-label='Tasks'] li.task")
+            .into_iter()
+            .find(|t| text(t).contains("gather of"));
+        if let Some(main) = main {
+            assert!(text(&main).contains("gather of 10:"), "{}", text(&main));
+            let chips = all(&main, ".task__row button.chip--link");
+            assert_eq!(chips.len(), 8, "the first eight members");
+            assert!(text(&main).contains("+2 more"));
+            let first: web_sys::HtmlElement = chips[0].clone().dyn_into().unwrap();
+            let name = text(&first);
+            first.click();
+            tick().await;
+            let flashed = find(&root, "section[aria-label='Tasks'] li.task--flash");
+            assert!(text(&flashed).contains(&name), "{} is shown", name);
+            handle.destroy();
+            return;
+        }
+        click(&root, "Step forward").await;
+    }
+    panic!("main never awaited its gather");
+}

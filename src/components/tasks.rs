@@ -160,6 +160,35 @@ pub fn tasks(p: &QueueProps) -> Html {
                                 });
                                 html! { <><span class="arrow" aria-hidden="true">{ "→" }</span>{ link_or_text(text, link, lang.t("Show that timer", "查看该定时器")) }</> }
                             }
+                            Some(Awaiting::Group { kind, tasks, total }) => {
+                                let what = match (lang, &**kind) {
+                                    (Lang::En, "gather") => format!("gather of {}:", total),
+                                    (Lang::Zh, "gather") => format!("gather（共 {} 个）：", total),
+                                    (Lang::En, "wait") => format!("wait on {}:", total),
+                                    (Lang::Zh, "wait") => format!("wait（共 {} 个）：", total),
+                                    (Lang::En, _) => "wait_for:".to_string(),
+                                    (Lang::Zh, _) => "wait_for：".to_string(),
+                                };
+                                let more = (*total as usize).saturating_sub(tasks.len());
+                                html! {
+                                    <>
+                                        <span class="arrow" aria-hidden="true">{ "→" }</span>
+                                        <span class="awaits">{ what }</span>
+                                        { for tasks.iter().map(|other| html! {
+                                            <button type="button" class={classes!("chip", "chip--link", color(*other))} onclick={go_to(*other)}
+                                                title={lang.t("Show that task", "查看该任务")}>
+                                                <span class="chip__dot" aria-hidden="true"></span>{ task_name(trace, *other, at) }
+                                            </button>
+                                        }) }
+                                        if more > 0 {
+                                            <span class="awaits awaits--more">{ match lang {
+                                                Lang::En => format!("+{} more", more),
+                                                Lang::Zh => format!("还有 {} 个", more),
+                                            } }</span>
+                                        }
+                                    </>
+                                }
+                            }
                             Some(Awaiting::Future) => {
                                 let on_sync = sync.iter().find(|s| s.waiters.contains(&t));
                                 let body = if let Some(s) = on_sync {

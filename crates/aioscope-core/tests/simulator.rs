@@ -109,6 +109,40 @@ asyncio.run(main())
 }
 
 #[test]
+fn a_task_awaiting_gather_or_wait_is_shown_awaiting_their_tasks() {
+    use aioscope_core::trace::Awaiting;
+    let src = "\
+import asyncio
+async def w(i):
+    await asyncio.sleep(0.1 * i)
+async def main():
+    await asyncio.gather(*[w(i) for i in range(12)])
+    t = asyncio.create_task(w(1))
+    await asyncio.wait([t])
+    await asyncio.wait_for(w(1), 5)
+asyncio.run(main())
+";
+    let trace = run(src);
+    assert_eq!(trace.exit, Exit::Ok);
+    let groups: Vec<(String, Vec<u32>, u32)> = trace.tasks[0]
+        .views
+        .iter()
+        .filter_map(|(_, v)| match &v.awaiting {
+            Some(Awaiting::Group { kind, tasks, total }) => {
+                Some((kind.to_string(), tasks.clone(), *total))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(groups[0], ("gather".into(), (1..=8).collect(), 12));
+    assert!(groups.contains(&("wait".into(), vec![13], 1)), "{groups:?}");
+    assert!(
+        groups.contains(&("wait_for".into(), vec![14], 1)),
+        "{groups:?}"
+    );
+}
+
+#[test]
 fn creating_tasks_without_end_stops_at_the_task_limit() {
     let src = "\
 import asyncio

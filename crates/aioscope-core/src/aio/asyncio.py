@@ -10,7 +10,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
-                  _set_cancel_hook, isfuture, iscoroutine, _track)
+                  _set_cancel_hook, isfuture, iscoroutine, _track, _group)
 
 TimeoutError = TimeoutError
 
@@ -170,6 +170,7 @@ def gather(*coros_or_futures, return_exceptions=False):
 
     outer = loop.create_future()
     state['outer'] = outer
+    _group(outer, 'gather', children)
 
     def cancel_children(msg):
         cancelled_any = False
@@ -229,6 +230,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
             raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = get_running_loop()
     waiter = loop.create_future()
+    _group(waiter, 'wait', fs)
     state = {'left': len(fs), 'timeout_handle': None}
     if timeout is not None:
         state['timeout_handle'] = loop.call_later(timeout, _release_waiter, waiter)
@@ -342,6 +344,7 @@ async def wait_for(fut, timeout):
         _release_waiter(waiter)
 
     fut = ensure_future(fut, loop=loop)
+    _group(waiter, 'wait_for', [fut])
     fut.add_done_callback(release)
     try:
         try:

@@ -149,6 +149,20 @@ impl NativeObject for Handle {
     }
 }
 
+/// Members of a group kept by id (the rest are only counted).
+pub const GROUP_SHOWN: usize = 8;
+
+/// What a future of a group stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FutureGroup {
+    /// `gather`, `wait`, `wait_for`.
+    pub kind: Rc<str>,
+    /// The first members' future ids.
+    pub members: Vec<u64>,
+    /// How many members in all.
+    pub total: usize,
+}
+
 /// Everything asyncio keeps per interpreter: the loops, the current task,
 /// the task-name counter, the classes, and the observer recording steps.
 pub struct AioHost {
@@ -173,6 +187,11 @@ pub struct AioHost {
     pub all_tasks_ever: RefCell<Vec<Value>>,
     /// Locks, semaphores, events and queues, for the trace to show.
     pub sync_objects: RefCell<Vec<Value>>,
+    /// Futures that stand for a group of others (`gather`'s outer future,
+    /// `wait`'s waiter), by future id: the group's kind and the ids of its
+    /// first [`GROUP_SHOWN`] members, with their number. The trace shows a
+    /// task awaiting one as awaiting those members.
+    pub groups: RefCell<std::collections::HashMap<u64, FutureGroup>>,
     task_counter: Cell<u64>,
     tasks_created: Cell<usize>,
     iterations: Cell<u64>,
@@ -246,6 +265,7 @@ impl AioHost {
             tasks: RefCell::new(Vec::new()),
             all_tasks_ever: RefCell::new(Vec::new()),
             sync_objects: RefCell::new(Vec::new()),
+            groups: RefCell::new(std::collections::HashMap::new()),
             task_counter: Cell::new(0),
             tasks_created: Cell::new(0),
             iterations: Cell::new(0),

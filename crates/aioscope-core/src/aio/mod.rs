@@ -170,6 +170,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("isfuture", isfuture),
         ("iscoroutine", iscoroutine),
         ("_track", track),
+        ("_group", group),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -254,6 +255,34 @@ fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(v) = args.pos.first() {
         aio(vm).sync_objects.borrow_mut().push(v.clone());
     }
+    Ok(Value::None)
+}
+
+/// `_group(fut, kind, members)`: `fut` stands for `members` (see
+/// [`AioHost::groups`]). Only the trace reads it; the program cannot tell.
+fn group(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(fut), Some(Value::Str(kind)), Some(members)) =
+        (args.pos.first(), args.pos.get(1), args.pos.get(2))
+    else {
+        return Err(vm.new_error("TypeError", "_group(fut, kind, members)"));
+    };
+    let Some((f, _)) = as_fut(fut) else {
+        return Ok(Value::None);
+    };
+    let members = vm.collect(members)?;
+    let ids = members
+        .iter()
+        .filter_map(|m| as_fut(m).map(|(mf, _)| mf.id))
+        .take(host::GROUP_SHOWN)
+        .collect();
+    aio(vm).groups.borrow_mut().insert(
+        f.id,
+        host::FutureGroup {
+            kind: kind.as_ref().into(),
+            members: ids,
+            total: members.len(),
+        },
+    );
     Ok(Value::None)
 }
 

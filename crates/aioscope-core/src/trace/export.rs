@@ -113,6 +113,10 @@ pub fn events_jsonl(trace: &Trace) -> String {
                     Some(Awaiting::Timer { handle, when }) => {
                         format!("{{\"timer\": {}, \"when\": {}}}", handle, time(*when))
                     }
+                    Some(Awaiting::Group { kind, tasks, total }) => format!(
+                        "{{\"group\": \"{}\", \"tasks\": {:?}, \"total\": {}}}",
+                        kind, tasks, total
+                    ),
                     Some(Awaiting::Future) => "\"future\"".into(),
                     Some(Awaiting::Yield) => "\"yield\"".into(),
                     None => "null".into(),

@@ -177,6 +177,17 @@ pub enum Awaiting {
         /// Its due time.
         when: f64,
     },
+    /// A future that stands for a group of tasks: `gather`'s, `wait`'s or
+    /// `wait_for`'s.
+    Group {
+        /// `gather`, `wait` or `wait_for`.
+        kind: Rc<str>,
+        /// The first members that are tasks (at most
+        /// [`crate::aio::host::GROUP_SHOWN`] members are looked at).
+        tasks: Vec<TaskIx>,
+        /// How many members in all.
+        total: u32,
+    },
     /// Any other future (a lock's, an event's, a `Future()`...).
     Future,
     /// Nothing: a bare yield (`sleep(0)`).

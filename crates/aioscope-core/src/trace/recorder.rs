@@ -264,6 +264,8 @@ impl Recorder {
                 self.waiter_of.remove(&old);
             }
         }
+        let host = crate::aio::host::aio(vm);
+        let groups = host.groups.borrow();
         let awaiting = if state == TaskState::Waiting {
             let target = waiter.or(awaiting);
             target.map(|w| {
@@ -272,6 +274,19 @@ impl Recorder {
                     self.waiting_on[t as usize] = Some(id);
                     if let Some(ix) = self.task_ix.get(&id) {
                         return Awaiting::Task(*ix);
+                    }
+                    // Before timers: wait_for's and wait's futures are also
+                    // released by their timeout's timer.
+                    if let Some(g) = groups.get(&id) {
+                        return Awaiting::Group {
+                            kind: g.kind.clone(),
+                            tasks: g
+                                .members
+                                .iter()
+                                .filter_map(|m| self.task_ix.get(m).copied())
+                                .collect(),
+                            total: g.total as u32,
+                        };
                     }
                     if let Some(&(when, handle)) = self.timer_of_future.get(&id) {
                         return Awaiting::Timer { handle, when };
