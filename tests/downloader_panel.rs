@@ -109,11 +109,21 @@ async fn panel_has_its_accessible_names() {
 async fn spinner_turns_and_freezes_when_the_loop_is_blocked() {
     let root = fresh_root();
     let handle = yew::Renderer::<DownloaderPanel>::with_root(root.clone()).render();
-    sleep(Duration::from_millis(450)).await;
-    let spinner = find(&root, ".dl-spinner");
-    let ticks: u32 = attr(&spinner, "data-ticks").parse().unwrap();
+    // The interval ticks (on a loaded machine the first ticks may come late).
+    let mut ticks = 0u32;
+    for _ in 0..40 {
+        sleep(Duration::from_millis(50)).await;
+        ticks = attr(&find(&root, ".dl-spinner"), "data-ticks")
+            .parse()
+            .unwrap();
+        if ticks >= 2 {
+            break;
+        }
+    }
     assert!(ticks >= 2, "the interval ticks: {ticks}");
-    let pause: f64 = attr(&spinner, "data-max-pause").parse().unwrap();
+    let pause: f64 = attr(&find(&root, ".dl-spinner"), "data-max-pause")
+        .parse()
+        .unwrap();
     assert!(pause < 1000.0, "no long pause yet: {pause}");
 
     button(&root, "Block the loop").click(); // 1.5 s of busy work, now or on the next turn
