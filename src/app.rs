@@ -51,9 +51,6 @@ pub fn run_error(run: &Run, budget: u64) -> Option<CodeError> {
         Exit::Error(msg) if msg.starts_with("Timeout: stopped after") => {
             Some(CodeError::Budget(budget))
         }
-        Exit::Error(msg) if msg.starts_with(STOPPED) => Some(CodeError::Stopped {
-            frames: run.trace.len() as u32,
-        }),
         Exit::Error(msg) => Some(CodeError::Runtime {
             line: run.derived.error_line.as_ref().map(|e| e.0),
             msg: msg.clone(),
@@ -61,12 +58,10 @@ pub fn run_error(run: &Run, budget: u64) -> Option<CodeError> {
     }
 }
 
-/// How a run the user stopped ends.
-const STOPPED: &str = "Stopped: you stopped the program";
-
-/// A run the user stopped: the frames that had arrived.
-pub fn stopped_run(code: &str, mut trace: aioscope_core::trace::Trace) -> Run {
-    trace.exit = Exit::Error(format!("{} after {} frames", STOPPED, trace.len()));
+/// A run cut short (stopped by the user, or its worker failed): the frames
+/// that had arrived, ending with `why`.
+fn partial_run(code: &str, mut trace: aioscope_core::trace::Trace, why: &str) -> Run {
+    trace.exit = Exit::Error(format!("{} after {} frames", why, trace.len()));
     Run::from_trace(code, trace)
 }
 
@@ -220,12 +215,8 @@ impl Shown {
                 message,
                 partial: Some(trace),
             } => {
-                self.running.set(None);
                 self.error.set(Some(CodeError::Crashed(message)));
-                if !trace.is_empty() {
-                    let last = trace.len() as u32 - 1;
-                    self.show(stopped_run(src, trace), last);
-                }
+                self.show_partial(src, trace, "Stopped: the simulator failed");
             }
         }
     }
@@ -257,12 +248,16 @@ impl Shown {
         self.error.set(Some(CodeError::Stopped {
             frames: trace.len() as u32,
         }));
-        if trace.is_empty() {
-            self.running.set(None);
-        } else {
-            let last = trace.len() as u32 - 1;
-            let src = self.job.borrow().clone();
-            self.show(stopped_run(&src, trace), last);
+        let src = self.job.borrow().clone();
+        self.show_partial(&src, trace, "Stopped: you stopped the program");
+    }
+
+    /// Shows a cut-short run at its last frame; with no frame, the last
+    /// run stays.
+    fn show_partial(&self, src: &str, trace: aioscope_core::trace::Trace, why: &str) {
+        match trace.len() as u32 {
+            0 => self.running.set(None),
+            n => self.show(partial_run(src, trace, why), n - 1),
         }
     }
 }
