@@ -29,13 +29,17 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Lets Yew render.
+/// Lets Yew finish every render and effect it has queued, then gives the
+/// browser one turn. Counting turns is not enough: Yew yields to the
+/// browser every 16 ms while it renders, so on a slow machine one render
+/// (and the key listener its effect adds) can take many turns.
 async fn tick() {
+    yew::scheduler::flush().await;
     gloo_timers::future::sleep(Duration::ZERO).await;
 }
 
 /// Lets the whole app render and run its effects: the views nested in it
-/// render (and add their listeners) a turn after the app.
+/// render (and add their listeners) after work the app starts on a timer.
 async fn settle() {
     for _ in 0..3 {
         tick().await;

@@ -49,6 +49,13 @@ fn button(root: &web_sys::Element, name: &str) -> web_sys::HtmlElement {
         .unwrap_or_else(|| panic!("no button named {name}"))
 }
 
+/// Lets Yew finish what it has queued (it yields to the browser every 16 ms
+/// while rendering, so a slow machine may need more than one turn).
+async fn rendered() {
+    yew::scheduler::flush().await;
+    sleep(Duration::ZERO).await;
+}
+
 fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
 }
@@ -57,7 +64,7 @@ fn attr(el: &web_sys::Element, name: &str) -> String {
 async fn panel_has_its_accessible_names() {
     let root = fresh_root();
     let handle = yew::Renderer::<DownloaderPanel>::with_root(root.clone()).render();
-    sleep(Duration::ZERO).await;
+    rendered().await;
 
     let region = find(&root, "section[aria-label='Real downloader']");
     assert_eq!(
@@ -126,8 +133,9 @@ async fn spinner_turns_and_freezes_when_the_loop_is_blocked() {
         .unwrap();
     assert!(pause < 1000.0, "no long pause yet: {pause}");
 
-    button(&root, "Block the loop").click(); // 1.5 s of busy work, now or on the next turn
-                                             // The ticks the block held up arrive late; give them a moment to render.
+    // 1.5 s of busy work, now or on the next turn. The ticks the block held
+    // up arrive late; give them a moment to render.
+    button(&root, "Block the loop").click();
     let mut pause = 0.0;
     for _ in 0..40 {
         sleep(Duration::from_millis(50)).await;
@@ -228,7 +236,7 @@ fn chinese_panel() -> yew::Html {
 async fn panel_follows_the_page_language() {
     let root = fresh_root();
     let handle = yew::Renderer::<ChinesePanel>::with_root(root.clone()).render();
-    sleep(Duration::ZERO).await;
+    rendered().await;
     // The text and the accessible names are Chinese.
     let region = find(&root, "section[aria-label='真实下载器']");
     assert_eq!(
