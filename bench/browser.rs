@@ -262,3 +262,49 @@ async fn jump_queries_breakdown() {
     report("q_tasks_pass_ms", percentile(&mut tasks, 0.5));
     report("q_sleepers_ms", percentile(&mut sleepers, 0.5));
 }
+
+/// Picking a scenario from the list: its run (the first run of a page
+/// also compiles the built-in asyncio module) and the stepper's first
+/// render, each scenario in turn on a fresh screen.
+#[wasm_bindgen_test]
+async fn scenario_switch() {
+    use aioscope::model::SCENARIO_BUDGET;
+    use aioscope::scenarios::SCENARIOS;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let (mut runs, mut renders) = (Vec::new(), Vec::new());
+    let mut first_run = None;
+    for s in SCENARIOS {
+        let start = now();
+        let run = Run::new(s.source, s.file, SCENARIO_BUDGET);
+        let ran = now();
+        first_run.get_or_insert(ran - start);
+        runs.push(ran - start);
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let last = run.last();
+        let rendering = now();
+        let handle = yew::Renderer::<StepperView>::with_root_and_props(
+            root.clone(),
+            StepperProps {
+                run,
+                frame: 0,
+                on_frame: Callback::noop(),
+            },
+        )
+        .render();
+        renders.push(until_shown(&root, 0, last, rendering).await);
+        handle.destroy();
+        root.remove();
+        gloo_timers::future::sleep(Duration::ZERO).await;
+    }
+    report("scenario_first_run_ms", first_run.unwrap_or_default());
+    // The first run paid for compiling asyncio.py and the first render for
+    // a cold page; the others are what a switch costs.
+    let worst = |xs: &[f64]| xs[1..].iter().cloned().fold(0.0, f64::max);
+    report("scenario_run_max_ms", worst(&runs));
+    report("scenario_render_max_ms", worst(&renders));
+    report(
+        "scenario_render_median_ms",
+        percentile(&mut renders[1..], 0.5),
+    );
+}

@@ -231,9 +231,8 @@ impl Vm {
             self.modules.insert(name.into(), m.clone());
             return Ok(m);
         }
-        if let Some(source) = self.source_modules.get(name).copied() {
-            let filename = format!("<{}>", name);
-            let code = compiler::compile_source(source, &filename).map_err(|e| {
+        if let Some((&name, &source)) = self.source_modules.get_key_value(name) {
+            let code = compiled_module(name, source).map_err(|e| {
                 self.new_error(
                     "SyntaxError",
                     &format!("in built-in module {}: {}", name, e),
@@ -289,6 +288,28 @@ pub enum RunError {
     Exception(Value),
     /// The run was halted (budget, limits, stop).
     Halt(Halt),
+}
+
+thread_local! {
+    /// Built-in modules compiled on this thread, by name and source. Their
+    /// code never changes and is immutable once built, so every run (each
+    /// scenario, each prediction, each side-by-side pair) can share one
+    /// compilation instead of lexing, parsing and compiling asyncio.py again.
+    static COMPILED: std::cell::RefCell<HashMap<(&'static str, usize), Rc<Code>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The code of built-in module `name`, compiled once per thread.
+fn compiled_module(name: &'static str, source: &'static str) -> Result<Rc<Code>, SyntaxError> {
+    // Keyed by the source's address too: a test may register another
+    // source under a built-in's name.
+    let key = (name, source.as_ptr() as usize);
+    if let Some(code) = COMPILED.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(code);
+    }
+    let code = compiler::compile_source(source, &format!("<{}>", name))?;
+    COMPILED.with(|c| c.borrow_mut().insert(key, code.clone()));
+    Ok(code)
 }
 
 #[cfg(test)]

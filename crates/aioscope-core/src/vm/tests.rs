@@ -24,3 +24,27 @@ fn prints_arithmetic_like_python() {
         "3 3.5 3 -4 2 1024 0.30000000000000004\n"
     );
 }
+
+#[test]
+fn a_built_in_module_is_compiled_once_and_shared_by_later_runs() {
+    const SRC: &str = "x = 1\n";
+    const OTHER: &str = "x = 2\n";
+    let first = super::compiled_module("shared_mod", SRC).unwrap();
+    let again = super::compiled_module("shared_mod", SRC).unwrap();
+    assert!(std::rc::Rc::ptr_eq(&first, &again));
+    // Another source under the same name is its own module.
+    let other = super::compiled_module("shared_mod", OTHER).unwrap();
+    assert!(!std::rc::Rc::ptr_eq(&first, &other));
+    // Each run still executes the module afresh: state does not leak.
+    for _ in 0..2 {
+        let mut vm = Vm::new();
+        vm.register_source_module("shared_mod", "items = []\n");
+        vm.run_main(
+            "import shared_mod\nshared_mod.items.append(1)\nprint(shared_mod.items)",
+            "t.py",
+        )
+        .unwrap();
+        let out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(out, "[1]\n");
+    }
+}
