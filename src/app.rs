@@ -252,6 +252,20 @@ impl Shown {
         self.show_partial(&src, trace, "Stopped: you stopped the program");
     }
 
+    /// Shows the frames the run in progress has recorded so far, at the
+    /// last of them, while it goes on (its end replaces them).
+    fn peek(&self, runner: &Runner) {
+        let Some(trace) = runner.snapshot() else {
+            return;
+        };
+        if let n @ 1.. = trace.len() as u32 {
+            let src = self.job.borrow().clone();
+            let why = "Still running: this snapshot of it ends";
+            self.start_frame.set(n - 1);
+            self.run.set(Some(partial_run(&src, trace, why)));
+        }
+    }
+
     /// Shows a cut-short run at its last frame; with no frame, the last
     /// run stays.
     fn show_partial(&self, src: &str, trace: aioscope_core::trace::Trace, why: &str) {
@@ -420,6 +434,10 @@ pub fn app() -> Html {
         let (shown, runner) = (shown.clone(), runner.clone());
         Callback::from(move |_| shown.stop(&runner))
     };
+    let on_peek = {
+        let (shown, runner) = (shown.clone(), runner.clone());
+        Callback::from(move |_| shown.peek(&runner))
+    };
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| {
@@ -524,7 +542,7 @@ pub fn app() -> Html {
                 </div>
                 if *selected == CODE {
                     <Editor code={AttrValue::from((*code).clone())} error={(*shown.error).clone()}
-                        running={(*shown.running).clone()} on_stop={on_stop} runs_ended={shown.ended.get()}
+                        running={(*shown.running).clone()} on_stop={on_stop} on_peek={on_peek} runs_ended={shown.ended.get()}
                         on_input={on_input} on_run={on_run} on_reset={on_reset} />
                 }
                 if let Some((left, left_title, right, right_title)) = &*spinners {
@@ -535,7 +553,7 @@ pub fn app() -> Html {
                     <StepperView key={run.id.to_string()} run={run.clone()} frame={*shown.start_frame} on_frame={on_frame} />
                 } else {
                     <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
-                        <p class="muted">{ l.t("Your program is running; its frames appear here when it ends or you stop it.", "你的程序正在运行；它结束或被你停止后，各帧会显示在这里。") }</p>
+                        <p class="muted">{ l.t("Your program is running; its frames appear here when it ends, when you stop it, or when you ask for the frames so far.", "你的程序正在运行；它结束、被你停止，或你查看已有的帧时，各帧会显示在这里。") }</p>
                     </section>
                 }
             </main>

@@ -125,6 +125,9 @@ pub struct EditorProps {
     /// Stop the run in progress.
     #[prop_or_default]
     pub on_stop: Callback<()>,
+    /// Show the frames the run in progress has recorded so far.
+    #[prop_or_default]
+    pub on_peek: Callback<()>,
     /// Runs ended so far (`data-runs`: what a test waits on).
     #[prop_or_default]
     pub runs_ended: u32,
@@ -234,6 +237,12 @@ pub fn editor(p: &EditorProps) -> Html {
                 if p.running.is_some() {
                     <button type="button" class="btn btn--stop" onclick={p.on_stop.reform(|_: MouseEvent| ())}>
                         { lang.t("Stop", "停止") }
+                    </button>
+                }
+                if let Some(progress) = &p.running {
+                    <button type="button" class="btn" disabled={progress.frames == 0}
+                        onclick={p.on_peek.reform(|_: MouseEvent| ())}>
+                        { lang.t("Show frames so far", "查看已有的帧") }
                     </button>
                 }
                 <span class="muted small">{ lang.t("Ctrl+Enter runs it, Esc stops it. Your program is kept in this browser.", "Ctrl+Enter 运行，Esc 停止。程序会保存在本浏览器中。") }</span>

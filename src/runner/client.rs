@@ -140,6 +140,12 @@ impl Runner {
         self.inner.borrow().active.is_some()
     }
 
+    /// The run in progress as far as it has arrived (a copy: the run goes
+    /// on), or `None` when nothing runs.
+    pub fn snapshot(&self) -> Option<Trace> {
+        self.inner.borrow().active.as_ref().map(|a| a.trace.clone())
+    }
+
     /// Stops the run in progress, if any (the worker is ended: a program
     /// inside an endless step cannot be interrupted any other way), and
     /// returns the trace as far as it had arrived. A fresh worker starts

@@ -159,7 +159,7 @@ await test('the link keeps the program and the frame; a bad link falls back', as
   check((await bad.getByLabel('Scenario', { exact: true }).inputValue()) === 'spinner_asyncio', 'the default scenario');
 });
 
-await test('a program that never ends runs off the page thread and can be stopped', async (page) => {
+await test('a program that never ends runs off the page thread, shows its frames so far and can be stopped', async (page) => {
   await page.goto(base);
   const editor = await openEditor(page);
   const forward = page.getByRole('button', { name: 'Step forward', exact: true });
@@ -178,6 +178,16 @@ await test('a program that never ends runs off the page thread and can be stoppe
   await forward.click();
   const [n] = before.split(' / ');
   check(await frameIs(page, (f) => f.startsWith(`${Number(n) + 1} / `)), `the old run steps meanwhile: ${await frame(page)}`);
+  // A look at the frames so far, while it goes on running.
+  await page.getByRole('button', { name: 'Show frames so far', exact: true }).click();
+  check(
+    await frameIs(page, (f) => { const [a, b] = f.split(' / ').map(Number); return b > 1 && a === b; }),
+    `the frames so far, at the last: ${await frame(page)}`,
+  );
+  check((await consoleText(page)).includes('tick 1'), 'with their output');
+  check((await status.count()) === 1, 'and the program is still running');
+  await page.getByRole('button', { name: 'Jump to start', exact: true }).click();
+  check(await frameIs(page, (f) => f.startsWith('1 / ')), `the snapshot steps: ${await frame(page)}`);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   const alert = editorRegion(page).getByRole('alert');
   await alert.waitFor();
