@@ -2,6 +2,7 @@
 //! only by [`Action`]s through one reducer.
 
 use std::cell::Cell;
+use std::ops::Range;
 use std::rc::Rc;
 
 use aioscope_core::aio::observer::StepKind;
@@ -98,6 +99,30 @@ pub const SPEEDS: [(u32, &str); 6] = [
 ];
 /// The speed a fresh screen plays at.
 pub const DEFAULT_SPEED: usize = 2;
+
+/// The first of the line hits `hits` (indexes into `trace.lines`) whose
+/// line has a breakpoint (`bps` sorted): (its index, the line).
+pub fn line_hit(trace: &Trace, hits: Range<u32>, bps: &[u32]) -> Option<(u32, u32)> {
+    if bps.is_empty() {
+        return None;
+    }
+    hits.into_iter().find_map(|k| {
+        let line = trace.lines.get(k as usize)?.line;
+        bps.binary_search(&line).ok().map(|_| (k, line))
+    })
+}
+
+/// `bps` (sorted) with `line` added, or taken out if it was there.
+pub fn toggled(bps: &[u32], line: u32) -> Vec<u32> {
+    let mut bps = bps.to_vec();
+    match bps.binary_search(&line) {
+        Ok(i) => {
+            bps.remove(i);
+        }
+        Err(i) => bps.insert(i, line),
+    }
+    bps
+}
 
 /// Why playing stopped by itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,16 +242,7 @@ impl Stepper {
     /// The next position playing reaches, and whether a breakpoint stops it.
     fn step_checked(&self, pos: Pos) -> (Pos, Option<Stop>) {
         let trace = &self.run.trace;
-        let bps = &self.line_bps;
-        let hit = |from: u32, to: u32| -> Option<(u32, u32)> {
-            if bps.is_empty() {
-                return None;
-            }
-            (from..to).find_map(|k| {
-                let line = trace.lines[k as usize].line;
-                bps.binary_search(&line).ok().map(|_| (k, line))
-            })
-        };
+        let hit = |from: u32, to: u32| line_hit(trace, from..to, &self.line_bps);
         match pos.sub {
             Some(k) => {
                 let end = trace.frame(pos.frame).map(|f| f.lines_range.1).unwrap_or(k);
@@ -430,19 +446,10 @@ impl Reducible for Stepper {
                     ..self.moved(pos)
                 }
             }
-            Action::ToggleLine(line) => {
-                let mut bps = (*self.line_bps).clone();
-                match bps.binary_search(&line) {
-                    Ok(i) => {
-                        bps.remove(i);
-                    }
-                    Err(i) => bps.insert(i, line),
-                }
-                Stepper {
-                    line_bps: Rc::new(bps),
-                    ..(*self).clone()
-                }
-            }
+            Action::ToggleLine(line) => Stepper {
+                line_bps: Rc::new(toggled(&self.line_bps, line)),
+                ..(*self).clone()
+            },
             Action::ToggleEvent(e) => Stepper {
                 event_bps: self.event_bps ^ e,
                 ..(*self).clone()

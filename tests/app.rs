@@ -560,6 +560,70 @@ async fn the_two_spinners_run_side_by_side_on_one_clock() {
     handle.destroy();
 }
 
+/// Waits (up to 15 s) until `view` shows its Play button again, that is
+/// until playing stopped by itself.
+async fn until_paused(view: &web_sys::Element) {
+    for _ in 0..750 {
+        if view
+            .query_selector("button[aria-label='Play']")
+            .unwrap()
+            .is_some()
+        {
+            return;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("still playing");
+}
+
+#[wasm_bindgen_test]
+async fn side_by_side_playing_stops_at_a_line_breakpoint_set_on_one_side() {
+    set_hash("#s=spinner_asyncio&v=side");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let view = find(&root, "section[aria-label='Side by side']");
+    let tasks = find(&view, "[role='group'][aria-label='Spinner with asyncio']");
+    // Line 13 of the asyncio spinner: out.write(frame), once a turn.
+    let line: web_sys::HtmlElement = find(&tasks, "button[aria-label='Breakpoint at line 13']")
+        .dyn_into()
+        .unwrap();
+    line.click();
+    tick().await;
+    assert_eq!(line.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let threads = find(&view, "[role='group'][aria-label='Spinner with a thread']");
+    assert_eq!(
+        find(&threads, "button[aria-label='Breakpoint at line 13']")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false"),
+        "each side has its own breakpoints"
+    );
+    let at = |c: String| -> (u32, u32) {
+        let (a, b) = c.split_once(" / ").unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    };
+    let mut last_stop = 1;
+    for turn in 0..2 {
+        click(&view, "Play").await;
+        until_paused(&view).await;
+        tick().await;
+        let (k, total) = at(frame_counter(&view));
+        assert!(
+            k > last_stop && k < total,
+            "turn {turn}: stopped at {k} of {total}"
+        );
+        // The side that moved is the asyncio one, and its line 13 ran.
+        assert!(
+            tasks.class_name().contains("compare__col--moved"),
+            "turn {turn}"
+        );
+        last_stop = k;
+    }
+    handle.destroy();
+    set_hash("#");
+}
+
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
     set_hash("#s=spinner_thread&v=side&f=3");

@@ -15,7 +15,7 @@ use crate::components::keys::{use_transport_keys, Transport};
 use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
 use crate::i18n::{use_lang, Lang};
-use crate::model::Run;
+use crate::model::{line_hit, toggled, Run};
 use crate::util::clock;
 
 /// Both runs' frames in one order: by virtual time, the left run first on
@@ -54,6 +54,18 @@ pub fn positions(order: &[(u8, u32)]) -> Vec<[u32; 2]> {
     out
 }
 
+/// Whether playing stops on reaching merged position `k`: the side that
+/// moved there ran a line that has a breakpoint on that side.
+pub fn stops_at(order: &[(u8, u32)], traces: [&Trace; 2], bps: [&[u32]; 2], k: u32) -> bool {
+    let Some(&(side, f)) = k.checked_sub(1).and_then(|i| order.get(i as usize)) else {
+        return false;
+    };
+    let (trace, bps) = (traces[side as usize], bps[side as usize]);
+    trace
+        .frame(f)
+        .is_some_and(|fr| line_hit(trace, fr.lines_range.0..fr.lines_range.1, bps).is_some())
+}
+
 /// What the comparison shows.
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -80,7 +92,7 @@ const PLAY_MS: u32 = 350;
 #[function_component(CompareView)]
 pub fn compare_view(p: &CompareProps) -> Html {
     let lang = use_lang();
-    let order = use_memo((p.left.id, p.right.id), {
+    let memo = use_memo((p.left.id, p.right.id), {
         let (l, r) = (p.left.trace.clone(), p.right.trace.clone());
         move |_| {
             let order = merged(&l, &r);
@@ -88,7 +100,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
             (order, pos)
         }
     });
-    let (order, pos) = (&order.0, &order.1);
+    let (order, pos) = (&memo.0, &memo.1);
     let last = order.len() as u32;
     let k = use_state(|| p.frame.min(last));
     let playing = use_state(|| false);
@@ -121,19 +133,38 @@ pub fn compare_view(p: &CompareProps) -> Html {
             k.set(to);
         }));
     }
-    let no_bps = use_memo((), |_| Rc::new(Vec::<u32>::new()));
+    // Line breakpoints, one set per side: playing stops where a side runs
+    // one of its lines.
+    let bps = use_state(|| [Rc::new(Vec::<u32>::new()), Rc::new(Vec::new())]);
+    let toggle_bp = |side: usize| {
+        let bps = bps.clone();
+        Callback::from(move |line: u32| {
+            let mut both = (*bps).clone();
+            both[side] = Rc::new(toggled(&both[side], line));
+            bps.set(both);
+        })
+    };
 
     // Play: one timer per step, cancelled when anything changes.
     {
         let (k, playing) = (k.clone(), playing.clone());
-        use_effect_with((*playing, *k), move |(on, at)| {
+        let (memo, traces, bps) = (
+            memo.clone(),
+            [p.left.trace.clone(), p.right.trace.clone()],
+            (*bps).clone(),
+        );
+        use_effect_with((*playing, *k, bps.clone()), move |(on, at, _)| {
             let (on, at) = (*on, *at);
             let timer = on.then(|| {
                 Timeout::new(PLAY_MS, move || {
                     if at >= last {
                         playing.set(false);
-                    } else {
-                        k.set(at + 1);
+                        return;
+                    }
+                    k.set(at + 1);
+                    let traces = [&*traces[0], &*traces[1]];
+                    if stops_at(&memo.0, traces, [&bps[0], &bps[1]], at + 1) {
+                        playing.set(false);
                     }
                 })
             });
@@ -242,7 +273,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
                             role="group" aria-label={lang.t(titles[s][0], titles[s][1]).to_string()}>
                             <h3 class="compare__title">{ lang.t(titles[s][0], titles[s][1]) }</h3>
                             <CodePanel run={run.clone()} frame={f} at={f} line={frame.and_then(|fr| fr.line)}
-                                running={frame.and_then(|fr| fr.task)} bps={(*no_bps).clone()} on_toggle={Callback::noop()} />
+                                running={frame.and_then(|fr| fr.task)} bps={bps[s].clone()} on_toggle={toggle_bp(s)} />
                             <Console run={run.clone()} frame={f} />
                             <SyncPanel run={run.clone()} frame={f} />
                             if !run.trace.tasks.is_empty() {
@@ -285,5 +316,35 @@ mod tests {
             *pos.last().unwrap(),
             [a.len() as u32 - 1, b.len() as u32 - 1]
         );
+    }
+
+    #[test]
+    fn playing_stops_where_a_side_runs_a_line_with_its_breakpoint() {
+        // Line 5 of the asyncio side (the print) runs three times; the
+        // thread side's line 4 is the same text but has no breakpoint.
+        let a = run("import time\nfor i in range(3):\n    time.sleep(0.25)\n    print(i)\n");
+        let b = run("import asyncio\n\nasync def main():\n    for i in range(3):\n        await asyncio.sleep(0.1)\n        print(i)\n\nasyncio.run(main())\n");
+        let order = merged(&a, &b);
+        let k_max = order.len() as u32;
+        let stops = |bps: [&[u32]; 2]| -> Vec<u32> {
+            (0..=k_max)
+                .filter(|&k| stops_at(&order, [&a, &b], bps, k))
+                .collect()
+        };
+        assert!(stops([&[], &[]]).is_empty());
+        let at = stops([&[], &[6]]);
+        assert_eq!(at.len(), 3, "{at:?}");
+        for k in at {
+            let (side, f) = order[k as usize - 1];
+            assert_eq!(side, 1);
+            let fr = b.frame(f).unwrap();
+            let lines: Vec<u32> = (fr.lines_range.0..fr.lines_range.1)
+                .map(|i| b.lines[i as usize].line)
+                .collect();
+            assert!(lines.contains(&6), "{lines:?}");
+        }
+        // Each side's breakpoints are its own.
+        assert_eq!(stops([&[4], &[]]).len(), 3);
+        assert_eq!(stops([&[4], &[6]]).len(), 6);
     }
 }
