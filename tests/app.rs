@@ -64,6 +64,15 @@ fn scenario_run(id: &str) -> Run {
     Run::new(s.source, s.file, SCENARIO_BUDGET)
 }
 
+/// Mounts the whole app on a page whose address has `hash`.
+async fn mount_app(hash: &str) -> (web_sys::Element, yew::AppHandle<App>) {
+    set_hash(hash);
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    (root, handle)
+}
+
 /// Mounts the stepping screen on `run` at `frame`.
 async fn mount(run: Run, frame: u32) -> (web_sys::Element, yew::AppHandle<StepperView>) {
     let root = fresh_root();
@@ -135,10 +144,7 @@ const SPINNER: &str = "|/-\\";
 
 #[wasm_bindgen_test]
 async fn app_shows_its_heading_regions_and_controls() {
-    set_hash("#");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    tick().await;
+    let (root, handle) = mount_app("#").await;
 
     let h1 = find(&root, "h1");
     assert_eq!(h1.text_content().as_deref(), Some("aioscope"));
@@ -410,10 +416,7 @@ asyncio.run(main())
 
 #[wasm_bindgen_test]
 async fn a_malformed_link_shows_a_message_and_the_default_scenario() {
-    set_hash("#c=%%%broken&f=2");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let (root, handle) = mount_app("#c=%%%broken&f=2").await;
     let alert = find(&root, "[role='alert']");
     assert!(
         text(&alert).contains("could not be opened"),
@@ -429,10 +432,7 @@ async fn a_malformed_link_shows_a_message_and_the_default_scenario() {
 
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_same_frame_and_follows_it() {
-    set_hash("#s=event_call_later&f=5");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let (root, handle) = mount_app("#s=event_call_later&f=5").await;
     assert!(frame_counter(&root).starts_with("6 / "));
     let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
     assert_eq!(select.value(), "event_call_later");
@@ -519,10 +519,7 @@ async fn what_a_task_awaits_links_to_the_semaphore_and_the_timer() {
 
 #[wasm_bindgen_test]
 async fn the_two_spinners_run_side_by_side_on_one_clock() {
-    set_hash("#s=spinner_asyncio");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let (root, handle) = mount_app("#s=spinner_asyncio").await;
     let toggle: web_sys::HtmlElement = find(&root, ".intro__compare").dyn_into().unwrap();
     assert_eq!(text(&toggle), "Side by side: threads vs asyncio");
     toggle.click();
@@ -578,10 +575,7 @@ async fn until_paused(view: &web_sys::Element) {
 
 #[wasm_bindgen_test]
 async fn side_by_side_playing_stops_at_a_line_breakpoint_set_on_one_side() {
-    set_hash("#s=spinner_asyncio&v=side");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let (root, handle) = mount_app("#s=spinner_asyncio&v=side").await;
     let view = find(&root, "section[aria-label='Side by side']");
     let tasks = find(&view, "[role='group'][aria-label='Spinner with asyncio']");
     // Line 13 of the asyncio spinner: out.write(frame), once a turn.
@@ -626,10 +620,7 @@ async fn side_by_side_playing_stops_at_a_line_breakpoint_set_on_one_side() {
 
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
-    set_hash("#s=spinner_thread&v=side&f=3");
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let (root, handle) = mount_app("#s=spinner_thread&v=side&f=3").await;
     let view = find(&root, "section[aria-label='Side by side']");
     assert!(
         frame_counter(&view).starts_with("4 / "),
