@@ -320,8 +320,8 @@ mod tests {
 
     #[test]
     fn playing_stops_where_a_side_runs_a_line_with_its_breakpoint() {
-        // Line 5 of the asyncio side (the print) runs three times; the
-        // thread side's line 4 is the same text but has no breakpoint.
+        // The print runs three times on each side: line 4 of the thread
+        // program, line 6 of the asyncio one.
         let a = run("import time\nfor i in range(3):\n    time.sleep(0.25)\n    print(i)\n");
         let b = run("import asyncio\n\nasync def main():\n    for i in range(3):\n        await asyncio.sleep(0.1)\n        print(i)\n\nasyncio.run(main())\n");
         let order = merged(&a, &b);

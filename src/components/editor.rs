@@ -234,12 +234,10 @@ pub fn editor(p: &EditorProps) -> Html {
                 <button type="button" class="btn btn--primary" onclick={p.on_run.reform(|_: MouseEvent| ())}>
                     { lang.t("Run", "运行") }
                 </button>
-                if p.running.is_some() {
+                if let Some(progress) = &p.running {
                     <button type="button" class="btn btn--stop" onclick={p.on_stop.reform(|_: MouseEvent| ())}>
                         { lang.t("Stop", "停止") }
                     </button>
-                }
-                if let Some(progress) = &p.running {
                     <button type="button" class="btn" disabled={progress.frames == 0}
                         onclick={p.on_peek.reform(|_: MouseEvent| ())}>
                         { lang.t("Show frames so far", "查看已有的帧") }
