@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use crate::vm::value::{Args, Class, Halt, NativeObject, PyErr, PyResult, Value};
+use crate::vm::value::{Args, Class, CoroKind, Halt, NativeObject, PyErr, PyResult, Value};
 use crate::vm::{Host, Vm};
 
 use super::future::{self, as_fut, Fut, TaskCore};
@@ -439,9 +439,14 @@ impl AioHost {
     /// Creates a task for `coro` on the running loop, named `Task-N`
     /// unless a name is given (then no number is used up).
     pub fn create_task(&self, vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
-        let Value::Coroutine(c) = &coro else {
-            let r = vm.repr(&coro)?;
-            return Err(vm.new_error("TypeError", &format!("a coroutine was expected, got {}", r)));
+        let c = match &coro {
+            // 3.11 still takes generators (old generator-based coroutines).
+            Value::Coroutine(c) if c.kind != CoroKind::AsyncGenerator => c,
+            _ => {
+                let r = vm.repr(&coro)?;
+                let msg = format!("a coroutine was expected, got {}", r);
+                return Err(vm.new_error("TypeError", &msg));
+            }
         };
         if self.tasks_created.get() >= self.guards.get().max_tasks {
             return Err(PyErr::Halt(Halt::TooMany(

@@ -292,10 +292,12 @@ fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
+/// 3.11's `asyncio.iscoroutine`: generators count (old generator-based
+/// coroutines), async generators do not.
 fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(matches!(
         args.pos.first(),
-        Some(Value::Coroutine(c)) if c.kind == crate::vm::value::CoroKind::Coroutine
+        Some(Value::Coroutine(c)) if c.kind != crate::vm::value::CoroKind::AsyncGenerator
     )))
 }
 

@@ -196,6 +196,15 @@ pub enum Instr {
     Await,
     /// `yield from`: delegates to the iterable's iterator.
     YieldFrom,
+    /// `async for`: replaces the top with its asynchronous iterator
+    /// (`__aiter__()`, or an async generator itself).
+    GetAIter,
+    /// `async for`: pushes the awaitable for the next item of the
+    /// asynchronous iterator on top, which stays (an `Await` follows).
+    GetANext,
+    /// End of an `async for` (its handler): stack `aiter exc`. On
+    /// `StopAsyncIteration` pops both and goes on; re-raises anything else.
+    EndAsyncFor,
     /// Pushes a handler block: on an exception, the stack is cut back to its
     /// current height, the exception is pushed, and execution jumps here.
     SetupExcept(Label),

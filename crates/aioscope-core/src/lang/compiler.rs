@@ -80,6 +80,9 @@ struct Unit<'a> {
     fblocks: Vec<FBlock<'a>>,
     line: u32,
     is_async: bool,
+    /// Whether the body awaits (`await`, `async for`): a comprehension
+    /// that does is a coroutine, awaited where it stands.
+    awaits: bool,
 }
 
 struct Compiler<'a> {
@@ -128,6 +131,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             line: first_line,
             is_async: false,
+            awaits: false,
         });
     }
 
@@ -196,6 +200,32 @@ impl<'a> Compiler<'a> {
             Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
             other => other,
         };
+    }
+
+    /// The head of a `for` loop over the iterator on top: pushes the next
+    /// item, or leaves the loop (see [`Self::loop_end`]). Returns what
+    /// `loop_end` patches.
+    fn loop_next(&mut self, is_async: bool) -> usize {
+        if !is_async {
+            return self.emit(Instr::ForIter(0));
+        }
+        // As CPython: the awaited `__anext__()` inside a handler block,
+        // whose `StopAsyncIteration` ends the loop.
+        self.u().awaits = true;
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.emit(Instr::Await);
+        self.emit(Instr::PopBlock);
+        setup
+    }
+
+    /// Where a loop headed by [`Self::loop_next`] goes when its iterator is
+    /// exhausted (the iterator is popped there).
+    fn loop_end(&mut self, head: usize, is_async: bool) {
+        self.patch(head);
+        if is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
     }
 
     fn add_const(&mut self, c: Const) -> u32 {
@@ -361,6 +391,10 @@ impl<'a> Compiler<'a> {
                 if self.u().kind != CodeKind::Function {
                     return Err(err("'return' outside function", s.span));
                 }
+                let key = self.u().key;
+                if value.is_some() && self.u().is_async && self.table.scope(key).is_generator {
+                    return Err(err("'return' with value in async generator", s.span));
+                }
                 match value {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Const::None),
@@ -410,13 +444,17 @@ impl<'a> Compiler<'a> {
                 orelse,
                 is_async,
             } => {
-                if *is_async {
-                    return Err(unsupported("'async for'", s.span));
+                if *is_async && !self.u().is_async {
+                    return Err(err("'async for' outside async function", s.span));
                 }
                 self.expr(iter)?;
-                self.emit(Instr::GetIter);
+                self.emit(if *is_async {
+                    Instr::GetAIter
+                } else {
+                    Instr::GetIter
+                });
                 let start = self.here();
-                let fi = self.emit(Instr::ForIter(0));
+                let fi = self.loop_next(*is_async);
                 self.store(target)?;
                 self.u().fblocks.push(FBlock::For {
                     start,
@@ -429,7 +467,7 @@ impl<'a> Compiler<'a> {
                     Some(FBlock::For { breaks, .. }) => breaks,
                     _ => unreachable!("fblocks are balanced"),
                 };
-                self.patch(fi);
+                self.loop_end(fi, *is_async);
                 self.stmts(orelse)?;
                 for b in breaks {
                     self.patch(b);
@@ -1280,6 +1318,7 @@ impl<'a> Compiler<'a> {
                     };
                     return Err(err(msg, e.span));
                 }
+                self.u().awaits = true;
                 self.expr(value)?;
                 self.emit(Instr::GetAwaitable);
                 self.emit(Instr::Await);
@@ -1287,9 +1326,6 @@ impl<'a> Compiler<'a> {
             ExprKind::Yield(value) => {
                 if self.u().kind != CodeKind::Function {
                     return Err(err("'yield' outside function", e.span));
-                }
-                if self.u().is_async {
-                    return Err(unsupported("asynchronous generators", e.span));
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -1545,8 +1581,15 @@ impl<'a> Compiler<'a> {
         comp: Comp<'a>,
         generators: &'a [Comprehension],
     ) -> Result<(), SyntaxError> {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(unsupported("asynchronous comprehensions", e.span));
+        let any_async = generators.iter().any(|g| g.is_async);
+        if any_async && matches!(comp, Comp::Gen(_)) {
+            return Err(unsupported("asynchronous generator expressions", e.span));
+        }
+        if any_async && !self.u().is_async {
+            return Err(err(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.span,
+            ));
         }
         let key = key_of_expr(e);
         let qualname = self.qualname_for(name);
@@ -1569,23 +1612,27 @@ impl<'a> Compiler<'a> {
             Comp::Gen(_) => {}
         }
         let dot0: Rc<str> = ".0".into();
-        let mut loops: Vec<(Label, usize)> = Vec::new();
+        let mut loops: Vec<(Label, usize, bool)> = Vec::new();
         for (i, g) in generators.iter().enumerate() {
             if i == 0 {
                 let idx = self.var_idx(&dot0);
                 self.emit(Instr::LoadFast(idx));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(Instr::GetIter);
+                self.emit(if g.is_async {
+                    Instr::GetAIter
+                } else {
+                    Instr::GetIter
+                });
             }
             let start = self.here();
-            let fi = self.emit(Instr::ForIter(0));
+            let head = self.loop_next(g.is_async);
             self.store(&g.target)?;
             for cond in &g.ifs {
                 self.expr(cond)?;
                 self.emit(Instr::PopJumpIfFalse(start));
             }
-            loops.push((start, fi));
+            loops.push((start, head, g.is_async));
         }
         let depth = generators.len() as u32 + 1;
         match comp {
@@ -1608,26 +1655,39 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Pop);
             }
         }
-        for (start, fi) in loops.into_iter().rev() {
+        for (start, head, is_async) in loops.into_iter().rev() {
             self.emit(Instr::Jump(start));
-            self.patch(fi);
+            self.loop_end(head, is_async);
         }
         if is_gen {
             self.emit_const(Const::None);
         }
         self.emit(Instr::Return);
+        // One that awaits is a coroutine, awaited right here (as CPython).
+        let awaits = self.u().awaits;
         let flags = CodeFlags {
-            coroutine: false,
+            coroutine: awaits,
             generator: is_gen,
             varargs: false,
             varkeywords: false,
         };
         let code = self.leave(flags, 1, 0, 0);
         self.u().line = e.span.line;
+        if awaits {
+            self.u().awaits = true;
+        }
         self.push_code(code, false, false)?;
         self.expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if generators[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        if awaits {
+            self.emit(Instr::GetAwaitable);
+            self.emit(Instr::Await);
+        }
         Ok(())
     }
 }

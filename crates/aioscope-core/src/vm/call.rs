@@ -95,10 +95,10 @@ impl Vm {
 
     /// A coroutine or generator object owning `frame`.
     fn new_coroutine(&mut self, f: &Rc<Function>, mut frame: Box<Frame>) -> Value {
-        let kind = if f.code.flags.coroutine {
-            CoroKind::Coroutine
-        } else {
-            CoroKind::Generator
+        let kind = match (f.code.flags.coroutine, f.code.flags.generator) {
+            (true, true) => CoroKind::AsyncGenerator,
+            (true, false) => CoroKind::Coroutine,
+            _ => CoroKind::Generator,
         };
         let coro = Rc::new(Coroutine {
             kind,

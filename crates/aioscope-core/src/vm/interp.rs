@@ -52,6 +52,9 @@ enum Flow {
     Call(Box<Frame>),
     Return(Value),
     Yield(Value),
+    /// An async generator's `yield`: the value is what the `__anext__()`
+    /// being awaited returns, and the generator's frame goes back into it.
+    AsyncYield(Value),
     Delegate(Rc<Coroutine>),
 }
 
@@ -114,10 +117,7 @@ impl Vm {
         coro.touched.set(true);
         match coro.state.get() {
             CoroState::Running => {
-                let what = match coro.kind {
-                    CoroKind::Coroutine => "coroutine",
-                    CoroKind::Generator => "generator",
-                };
+                let what = coro.kind.word();
                 return Err(self.new_error("ValueError", &format!("{} already executing", what)));
             }
             CoroState::Closed => {
@@ -130,15 +130,15 @@ impl Vm {
                     (Resume::Send(_), CoroKind::Generator) => {
                         Err(self.new_error_args("StopIteration", vec![]))
                     }
+                    (Resume::Send(_), CoroKind::AsyncGenerator) => {
+                        Err(self.new_error_args("StopAsyncIteration", vec![]))
+                    }
                 };
             }
             CoroState::Created => {
                 if let Resume::Send(v) = &how {
                     if !matches!(v, Value::None) {
-                        let what = match coro.kind {
-                            CoroKind::Coroutine => "coroutine",
-                            CoroKind::Generator => "generator",
-                        };
+                        let what = coro.kind.word();
                         return Err(self.new_error(
                             "TypeError",
                             &format!("can't send non-None value to a just-started {}", what),
@@ -306,6 +306,23 @@ impl Vm {
                         owner.last_line.set(done.current_line());
                         *owner.awaiting.borrow_mut() = None;
                     }
+                    // An async generator that returns ends the `async for`
+                    // awaiting its next item.
+                    let exhausted = done
+                        .owner
+                        .as_ref()
+                        .is_some_and(|o| o.kind == CoroKind::AsyncGenerator);
+                    if exhausted {
+                        let stop = self.new_error_args("StopAsyncIteration", vec![]);
+                        if let Some(co) = fiber.last().and_then(|c| c.owner.as_ref()) {
+                            *co.awaiting.borrow_mut() = None;
+                        }
+                        if fiber.is_empty() {
+                            return Err(stop);
+                        }
+                        pending = Some(stop);
+                        continue;
+                    }
                     let Some(caller) = fiber.last_mut() else {
                         return Ok(Outcome::Return(v));
                     };
@@ -333,6 +350,23 @@ impl Vm {
                     }
                 }
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
+                Ok(Flow::AsyncYield(v)) => {
+                    let done = fiber.pop().expect("a fiber has frames");
+                    self.frame_depth -= 1;
+                    if let Some(owner) = done.owner.clone() {
+                        owner.state.set(CoroState::Suspended);
+                        owner.last_line.set(done.current_line());
+                        *owner.awaiting.borrow_mut() = None;
+                        *owner.frame.borrow_mut() = Some(done);
+                    }
+                    let Some(caller) = fiber.last_mut() else {
+                        return Ok(Outcome::Yield(v));
+                    };
+                    if let Some(co) = &caller.owner {
+                        *co.awaiting.borrow_mut() = None;
+                    }
+                    caller.stack.push(v);
+                }
                 Ok(Flow::Delegate(coro)) => {
                     let caller = fiber.last_mut().expect("a fiber has frames");
                     match self.enter_coroutine(caller, &coro) {
@@ -377,8 +411,8 @@ impl Vm {
                             // coroutine becomes a RuntimeError (PEP 479).
                             if self.is_instance_of(&exc, "StopIteration") {
                                 let what = match owner.kind {
-                                    CoroKind::Coroutine => "coroutine",
-                                    CoroKind::Generator => "generator",
+                                    CoroKind::AsyncGenerator => "async generator",
+                                    other => other.word(),
                                 };
                                 let new = self.new_exception(
                                     "RuntimeError",
@@ -1079,6 +1113,9 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame)?;
+                    if code.flags.coroutine {
+                        return Ok(Flow::AsyncYield(v));
+                    }
                     return Ok(Flow::Yield(v));
                 }
                 Instr::GetAwaitable => {
@@ -1128,6 +1165,23 @@ impl Vm {
                             ))
                         }
                     }
+                }
+                Instr::GetAIter => {
+                    let v = pop(frame)?;
+                    let it = self.async_iter(v)?;
+                    frame.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let it = top(frame)?.clone();
+                    let next = self.async_next(&it)?;
+                    frame.stack.push(next);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop(frame)?;
+                    if !self.is_instance_of(&exc, "StopAsyncIteration") {
+                        return Err(PyErr::Exception(exc));
+                    }
+                    pop(frame)?;
                 }
                 Instr::SetupExcept(handler) => {
                     frame.blocks.push(Block {
@@ -1356,6 +1410,69 @@ impl Vm {
     }
 
     /// `await x`: the awaitable behind `x`, or CPython's `TypeError`.
+    /// `async for`'s `__aiter__()`.
+    fn async_iter(&mut self, v: Value) -> PyResult<Value> {
+        if matches!(&v, Value::Coroutine(c) if c.kind == CoroKind::AsyncGenerator) {
+            return Ok(v);
+        }
+        let Some(m) = self.lookup_method(&v, "__aiter__")? else {
+            return Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'async for' requires an object with __aiter__ method, got {}",
+                    v.type_name()
+                ),
+            ));
+        };
+        let it = self.call(&m, Args::new(vec![v]))?;
+        if !matches!(&it, Value::Coroutine(c) if c.kind == CoroKind::AsyncGenerator)
+            && self.lookup_method(&it, "__anext__")?.is_none()
+        {
+            return Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                    it.type_name()
+                ),
+            ));
+        }
+        Ok(it)
+    }
+
+    /// `async for`'s awaitable for the next item: an async generator is
+    /// awaited itself (its frame runs to its next `yield`).
+    fn async_next(&mut self, it: &Value) -> PyResult<Value> {
+        if let Value::Coroutine(c) = it {
+            if c.kind == CoroKind::AsyncGenerator {
+                return match c.state.get() {
+                    CoroState::Closed => Err(self.new_error_args("StopAsyncIteration", vec![])),
+                    CoroState::Running => Err(self.new_error(
+                        "RuntimeError",
+                        "anext(): asynchronous generator is already running",
+                    )),
+                    _ => Ok(it.clone()),
+                };
+            }
+        }
+        let Some(m) = self.lookup_method(it, "__anext__")? else {
+            return Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    it.type_name()
+                ),
+            ));
+        };
+        let next = self.call(&m, Args::new(vec![it.clone()]))?;
+        let what = next.type_name();
+        self.get_awaitable(next).map_err(|_| {
+            self.new_error(
+                "TypeError",
+                &format!("'async for' received an invalid object from __anext__: {what}"),
+            )
+        })
+    }
+
     fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Coroutine(c) if c.kind == CoroKind::Coroutine => Ok(v),

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::pyfmt::{self, PercentArg, PercentCount, PercentPiece};
-use super::value::{Args, ClassKind, CoroKind, Payload, PyResult, Value};
+use super::value::{Args, ClassKind, Payload, PyResult, Value};
 use super::Vm;
 
 /// The fake memory address shown for an object identity: deterministic,
@@ -191,10 +191,7 @@ impl Vm {
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Coroutine(c) => format!(
                 "<{} object {} at {}>",
-                match c.kind {
-                    CoroKind::Coroutine => "coroutine",
-                    CoroKind::Generator => "generator",
-                },
+                c.kind.word(),
                 c.qualname,
                 fake_address(c.id)
             ),

@@ -45,6 +45,8 @@ pub struct Types {
     pub coroutine: Rc<Class>,
     /// `generator`.
     pub generator: Rc<Class>,
+    /// `async_generator`.
+    pub async_generator: Rc<Class>,
     /// `range`.
     pub range: Rc<Class>,
     /// `slice`.
@@ -229,6 +231,7 @@ impl Types {
             module: builtin("module"),
             coroutine: builtin("coroutine"),
             generator: builtin("generator"),
+            async_generator: builtin("async_generator"),
             range: builtin("range"),
             slice: builtin("slice"),
             iterator: builtin("iterator"),
@@ -270,6 +273,7 @@ impl Types {
             Value::Coroutine(c) => match c.kind {
                 super::value::CoroKind::Coroutine => self.coroutine.clone(),
                 super::value::CoroKind::Generator => self.generator.clone(),
+                super::value::CoroKind::AsyncGenerator => self.async_generator.clone(),
             },
             Value::Iterator(_) => self.iterator.clone(),
             Value::Range(_) => self.range.clone(),

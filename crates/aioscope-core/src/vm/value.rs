@@ -108,10 +108,7 @@ impl Value {
             Value::Class(_) => "type".into(),
             Value::Instance(i) => i.class.name.clone(),
             Value::Module(_) => "module".into(),
-            Value::Coroutine(c) => match c.kind {
-                CoroKind::Coroutine => "coroutine".into(),
-                CoroKind::Generator => "generator".into(),
-            },
+            Value::Coroutine(c) => c.kind.word().into(),
             Value::Iterator(it) => it.borrow().type_name().into(),
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),
@@ -460,6 +457,19 @@ pub enum CoroKind {
     Coroutine,
     /// From a function containing `yield`.
     Generator,
+    /// From an `async def` containing `yield`.
+    AsyncGenerator,
+}
+
+impl CoroKind {
+    /// Its type's name, as messages and reprs show it.
+    pub fn word(self) -> &'static str {
+        match self {
+            CoroKind::Coroutine => "coroutine",
+            CoroKind::Generator => "generator",
+            CoroKind::AsyncGenerator => "async_generator",
+        }
+    }
 }
 
 /// The life of a coroutine: created, suspended, running, closed. Re-entry
