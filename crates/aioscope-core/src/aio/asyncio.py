@@ -561,6 +561,12 @@ class TaskGroup:
 
 # --- synchronisation -----------------------------------------------------------
 
+def _locks_repr(obj, kind, extra):
+    # As CPython: the object's own repr (with its address) and the state.
+    own = object.__repr__(obj)
+    return '<asyncio.locks.' + kind + ' object' + own[own.rfind(' at '):-1] + ' [' + extra + ']>'
+
+
 class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
@@ -582,7 +588,7 @@ class Lock(_ContextManagerMixin):
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
             extra = extra + ', waiters:' + str(len(self._waiters))
-        return '<asyncio.locks.Lock object [' + extra + ']>'
+        return _locks_repr(self, 'Lock', extra)
 
     def locked(self):
         return self._locked
@@ -640,7 +646,7 @@ class Event:
         extra = 'set' if self._value else 'unset'
         if self._waiters:
             extra = extra + ', waiters:' + str(len(self._waiters))
-        return '<asyncio.locks.Event object [' + extra + ']>'
+        return _locks_repr(self, 'Event', extra)
 
     def is_set(self):
         return self._value
@@ -667,6 +673,72 @@ class Event:
             self._waiters.remove(fut)
 
 
+class Condition(_ContextManagerMixin):
+    """Tasks wait, holding its lock around the wait, until another task
+    notifies them."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = deque()
+        _track(self)
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = extra + ', waiters:' + str(len(self._waiters))
+        return _locks_repr(self, 'Condition', extra)
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            fut = get_running_loop().create_future()
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # The lock is taken back even when the wait is cancelled.
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
 class Semaphore(_ContextManagerMixin):
     """A counter of free slots; release hands a slot to the first waiter."""
 
@@ -681,7 +753,7 @@ class Semaphore(_ContextManagerMixin):
         extra = 'locked' if self.locked() else 'unlocked, value:' + str(self._value)
         if self._waiters:
             extra = extra + ', waiters:' + str(len(self._waiters))
-        return '<asyncio.locks.' + type(self).__name__ + ' object [' + extra + ']>'
+        return _locks_repr(self, type(self).__name__, extra)
 
     def locked(self):
         if self._value == 0:

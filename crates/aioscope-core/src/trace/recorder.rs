@@ -336,6 +336,19 @@ impl Recorder {
                 }
                 .to_string(),
                 "Event" => if flag("_value") { "set" } else { "not set" }.to_string(),
+                // Its own lock is tracked too; the condition says whether it is held.
+                "Condition" => match attrs.get("_lock") {
+                    Some(Value::Instance(lock))
+                        if matches!(
+                            lock.attrs.borrow().get("_locked"),
+                            Some(Value::Bool(true))
+                        ) =>
+                    {
+                        "lock held"
+                    }
+                    _ => "lock free",
+                }
+                .to_string(),
                 "Queue" => {
                     let (n, shown) = attrs
                         .get("_queue")
