@@ -257,7 +257,6 @@ impl Vm {
             "socket",
             "aiohttp",
             "requests",
-            "typing",
             "dataclasses",
         ];
         let root = name.split('.').next().unwrap_or(name);

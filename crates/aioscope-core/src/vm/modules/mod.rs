@@ -15,4 +15,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("enum", enum_::module);
     vm.register_source_module("functools", include_str!("functools.py"));
     vm.register_source_module("collections", include_str!("collections.py"));
+    vm.register_source_module("typing", include_str!("typing.py"));
 }
