@@ -111,6 +111,8 @@ impl Vm {
             last_line: Cell::new(f.code.first_line),
             id: self.next_id(),
             touched: Cell::new(false),
+            op: RefCell::new(None),
+            closing: Cell::new(false),
         });
         frame.owner = Some(coro.clone());
         *coro.frame.borrow_mut() = Some(frame);

@@ -14,7 +14,8 @@ use super::call::Invoked;
 use super::dict::{Dict, Key};
 use super::frame::{Block, Frame, OnReturn};
 use super::value::{
-    Args, AwaitPoll, CoroKind, CoroState, Coroutine, Function, Module, PyErr, PyResult, Value,
+    AgenOp, Args, AwaitPoll, CoroKind, CoroState, Coroutine, Function, Module, PyErr, PyResult,
+    Value,
 };
 use super::{Halt, LineEvent, Vm};
 
@@ -312,6 +313,22 @@ impl Vm {
                         .owner
                         .as_ref()
                         .is_some_and(|o| o.kind == CoroKind::AsyncGenerator);
+                    let closed = exhausted
+                        && done
+                            .owner
+                            .as_ref()
+                            .is_some_and(|o| o.closing.replace(false));
+                    if closed {
+                        // The end of an `aclose()`: it returns None.
+                        let Some(caller) = fiber.last_mut() else {
+                            return Ok(Outcome::Return(Value::None));
+                        };
+                        if let Some(co) = &caller.owner {
+                            *co.awaiting.borrow_mut() = None;
+                        }
+                        caller.stack.push(Value::None);
+                        continue;
+                    }
                     if exhausted {
                         let stop = self.new_error_args("StopAsyncIteration", vec![]);
                         if let Some(co) = fiber.last().and_then(|c| c.owner.as_ref()) {
@@ -353,6 +370,10 @@ impl Vm {
                 Ok(Flow::AsyncYield(v)) => {
                     let done = fiber.pop().expect("a fiber has frames");
                     self.frame_depth -= 1;
+                    let ignored = done
+                        .owner
+                        .as_ref()
+                        .is_some_and(|o| o.closing.replace(false));
                     if let Some(owner) = done.owner.clone() {
                         owner.state.set(CoroState::Suspended);
                         owner.last_line.set(done.current_line());
@@ -365,7 +386,13 @@ impl Vm {
                     if let Some(co) = &caller.owner {
                         *co.awaiting.borrow_mut() = None;
                     }
-                    caller.stack.push(v);
+                    if ignored {
+                        pending = Some(
+                            self.new_error("RuntimeError", "async generator ignored GeneratorExit"),
+                        );
+                    } else {
+                        caller.stack.push(v);
+                    }
                 }
                 Ok(Flow::Delegate(coro)) => {
                     let caller = fiber.last_mut().expect("a fiber has frames");
@@ -407,16 +434,42 @@ impl Vm {
                             owner.state.set(CoroState::Closed);
                             owner.last_line.set(done.current_line());
                             *owner.awaiting.borrow_mut() = None;
+                            // An `aclose()` is done when GeneratorExit (or
+                            // the end of the iteration) comes out.
+                            if owner.closing.replace(false)
+                                && (self.is_instance_of(&exc, "GeneratorExit")
+                                    || self.is_instance_of(&exc, "StopAsyncIteration"))
+                            {
+                                let Some(caller) = fiber.last_mut() else {
+                                    return Ok(Outcome::Return(Value::None));
+                                };
+                                if let Some(co) = &caller.owner {
+                                    *co.awaiting.borrow_mut() = None;
+                                }
+                                caller.stack.push(Value::None);
+                                break;
+                            }
                             // A StopIteration escaping a generator or
-                            // coroutine becomes a RuntimeError (PEP 479).
-                            if self.is_instance_of(&exc, "StopIteration") {
+                            // coroutine becomes a RuntimeError (PEP 479), and
+                            // so does a StopAsyncIteration escaping an async
+                            // generator.
+                            let escaped = if self.is_instance_of(&exc, "StopIteration") {
+                                Some("StopIteration")
+                            } else if owner.kind == CoroKind::AsyncGenerator
+                                && self.is_instance_of(&exc, "StopAsyncIteration")
+                            {
+                                Some("StopAsyncIteration")
+                            } else {
+                                None
+                            };
+                            if let Some(stop) = escaped {
                                 let what = match owner.kind {
                                     CoroKind::AsyncGenerator => "async generator",
                                     other => other.word(),
                                 };
                                 let new = self.new_exception(
                                     "RuntimeError",
-                                    vec![Value::str(&format!("{} raised StopIteration", what))],
+                                    vec![Value::str(&format!("{} raised {}", what, stop))],
                                 );
                                 if let Some(d) = new.exc() {
                                     d.borrow_mut().cause = Some(exc.clone());
@@ -489,10 +542,16 @@ impl Vm {
         if let Some(owner) = &caller.owner {
             *owner.awaiting.borrow_mut() = Some(Value::Coroutine(coro.clone()));
         }
-        let resume = if created {
-            None
-        } else {
-            Some(Resume::Send(Value::None))
+        let op = coro.op.borrow_mut().take();
+        let resume = match op {
+            Some(AgenOp::Throw(e)) => Some(Resume::Throw(e)),
+            Some(AgenOp::Close) => {
+                coro.closing.set(true);
+                Some(Resume::Throw(self.new_exception("GeneratorExit", vec![])))
+            }
+            Some(AgenOp::Send(v)) if !created => Some(Resume::Send(v)),
+            _ if created => None,
+            _ => Some(Resume::Send(Value::None)),
         };
         Ok((frame, resume))
     }
@@ -1126,6 +1185,12 @@ impl Vm {
                 Instr::Await => {
                     let aw = pop(frame)?;
                     match &aw {
+                        Value::Coroutine(c) if c.kind == CoroKind::AsyncGenerator => {
+                            match self.agen_settle(c)? {
+                                Some(done) => frame.stack.push(done),
+                                None => return Ok(Flow::Delegate(c.clone())),
+                            }
+                        }
                         Value::Coroutine(c) => return Ok(Flow::Delegate(c.clone())),
                         Value::Object(o) => match o.poll_await(self) {
                             Some(AwaitPoll::Ready(r)) => frame.stack.push(r?),
@@ -1410,6 +1475,41 @@ impl Vm {
     }
 
     /// `await x`: the awaitable behind `x`, or CPython's `TypeError`.
+    /// Awaiting an async generator performs its pending operation. Where no
+    /// frame needs to run (it is closed, or closed or thrown into before it
+    /// started) this is the result; `None`: its frame runs, and entering it
+    /// delivers the operation.
+    fn agen_settle(&mut self, c: &Rc<Coroutine>) -> PyResult<Option<Value>> {
+        let op = c.op.borrow().clone().unwrap_or(AgenOp::Send(Value::None));
+        let state = c.state.get();
+        if state == CoroState::Running {
+            c.op.take();
+            return Err(self.new_error(
+                "RuntimeError",
+                "anext(): asynchronous generator is already running",
+            ));
+        }
+        if state == CoroState::Created && !matches!(op, AgenOp::Send(_)) {
+            c.state.set(CoroState::Closed);
+            c.frame.borrow_mut().take();
+        }
+        let settled = match (state, op) {
+            (CoroState::Created | CoroState::Closed, AgenOp::Close) => Ok(Some(Value::None)),
+            (CoroState::Created | CoroState::Closed, AgenOp::Throw(e)) => Err(PyErr::Exception(e)),
+            (CoroState::Closed, AgenOp::Send(_)) => {
+                Err(self.new_error_args("StopAsyncIteration", vec![]))
+            }
+            (CoroState::Created, AgenOp::Send(v)) if !matches!(v, Value::None) => Err(self
+                .new_error(
+                    "TypeError",
+                    "can't send non-None value to a just-started async generator",
+                )),
+            _ => return Ok(None),
+        };
+        c.op.take();
+        settled
+    }
+
     /// `async for`'s `__aiter__()`.
     fn async_iter(&mut self, v: Value) -> PyResult<Value> {
         if matches!(&v, Value::Coroutine(c) if c.kind == CoroKind::AsyncGenerator) {
@@ -1450,7 +1550,10 @@ impl Vm {
                         "RuntimeError",
                         "anext(): asynchronous generator is already running",
                     )),
-                    _ => Ok(it.clone()),
+                    _ => {
+                        c.op.replace(Some(AgenOp::Send(Value::None)));
+                        Ok(it.clone())
+                    }
                 };
             }
         }
@@ -1475,6 +1578,12 @@ impl Vm {
 
     fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
+            // What `__anext__()`, `asend()`, `athrow()` or `aclose()` returned.
+            Value::Coroutine(c)
+                if c.kind == CoroKind::AsyncGenerator && c.op.borrow().is_some() =>
+            {
+                Ok(v)
+            }
             Value::Coroutine(c) if c.kind == CoroKind::Coroutine => Ok(v),
             Value::Object(o) if o.poll_await(self).is_some() => Ok(v),
             Value::Instance(_) => {

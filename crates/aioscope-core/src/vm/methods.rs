@@ -8,8 +8,8 @@ use std::rc::Rc;
 use super::dict::{Dict, Key};
 use super::interp::{CoroOutcome, Resume};
 use super::value::{
-    Args, BoundMethod, Class, ClassKind, CoroState, NativeFn, NativeImpl, Payload, PyErr, PyResult,
-    Value,
+    AgenOp, Args, BoundMethod, Class, ClassKind, CoroKind, CoroState, NativeFn, NativeImpl,
+    Payload, PyErr, PyResult, Value,
 };
 use super::Vm;
 
@@ -1657,6 +1657,51 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     outcome_value(vm, r)
 }
 
+/// The async generator `args` is called on, with `op` as what awaiting it
+/// does next: the generator is its own awaitable (see `Vm::agen_settle`).
+fn agen_arm(vm: &mut Vm, args: &Args, name: &str, op: AgenOp) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Coroutine(c)) if c.kind == CoroKind::AsyncGenerator => {
+            c.op.replace(Some(op));
+            Ok(Value::Coroutine(c.clone()))
+        }
+        other => Err(descriptor_error(vm, name, "async_generator", other)),
+    }
+}
+
+fn agen_aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(v @ Value::Coroutine(c)) if c.kind == CoroKind::AsyncGenerator => Ok(v.clone()),
+        other => Err(descriptor_error(vm, "__aiter__", "async_generator", other)),
+    }
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    agen_arm(vm, &args, "__anext__", AgenOp::Send(Value::None))
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    agen_arm(vm, &args, "asend", AgenOp::Send(v))
+}
+
+/// `athrow(exc)` or `athrow(type, value, traceback)`.
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let e = match (args.pos.get(1), args.pos.get(2)) {
+        (_, Some(v)) if !matches!(v, Value::None) => v.clone(),
+        (Some(t), _) => t.clone(),
+        (None, _) => {
+            return Err(vm.new_error("TypeError", "athrow expected at least 1 argument, got 0"))
+        }
+    };
+    let e = vm.make_exception(e)?;
+    agen_arm(vm, &args, "athrow", AgenOp::Throw(e))
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    agen_arm(vm, &args, "aclose", AgenOp::Close)
+}
+
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = coro_of(vm, &args, "close")?;
     match c.state.get() {
@@ -1839,6 +1884,12 @@ pub fn install(vm: &mut Vm) {
         def(g, "throw", gen_throw);
         def(g, "close", gen_close);
     }
+    let ag = &t.async_generator;
+    def(ag, "__aiter__", agen_aiter);
+    def(ag, "__anext__", agen_anext);
+    def(ag, "asend", agen_asend);
+    def(ag, "athrow", agen_athrow);
+    def(ag, "aclose", agen_aclose);
     def(&t.object, "__init__", object_init);
     def(&t.object, "__repr__", object_repr);
     let base = t.exc("BaseException");

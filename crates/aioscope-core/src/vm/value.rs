@@ -511,6 +511,24 @@ pub struct Coroutine {
     pub id: u64,
     /// Whether anything ever started or closed it (for "never awaited").
     pub touched: Cell<bool>,
+    /// An async generator's next operation, set by `__anext__()`,
+    /// `asend()`, `athrow()` or `aclose()`, whose awaitable is the
+    /// generator itself: awaiting it performs the operation.
+    pub op: RefCell<Option<AgenOp>>,
+    /// An async generator being closed: `GeneratorExit` was thrown in, so
+    /// ending (or letting that exception out) completes the `aclose()`.
+    pub closing: Cell<bool>,
+}
+
+/// What awaiting an async generator does next.
+#[derive(Clone)]
+pub enum AgenOp {
+    /// `__anext__()` / `asend(v)`: run to the next `yield`.
+    Send(Value),
+    /// `athrow(e)`: raise `e` at the `yield`.
+    Throw(Value),
+    /// `aclose()`: raise `GeneratorExit` at the `yield`; done when it ends.
+    Close,
 }
 
 /// A `range` object.
