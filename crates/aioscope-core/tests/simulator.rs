@@ -465,3 +465,94 @@ asyncio.run(main())
         assert_eq!(trace.handles[*h as usize].when, Some(0.5));
     }
 }
+
+/// Async generators left suspended are closed by the loop, as CPython's
+/// finalizer hook does: right after an `async for` is left by `return` or
+/// `break`, and when the frame holding one in a local returns (that one's
+/// closing task is cancelled at shutdown, so its cleanup never prints).
+const DROPPED_ASYNC_GENERATORS: &str = "import asyncio
+
+async def agen(name):
+    try:
+        for i in range(10):
+            yield i
+            await asyncio.sleep(0.1)
+    finally:
+        await asyncio.sleep(0.05)
+        print('cleanup', name, asyncio.get_running_loop().time())
+
+async def first(name):
+    async for x in agen(name):
+        return x
+
+async def main():
+    print('first', await first('ret'))
+    kept = agen('kept')
+    async for x in kept:
+        break
+    t = asyncio.create_task(asyncio.sleep(0.01), name='later')
+    print(t.get_name())
+    async for x in agen('brk'):
+        if x == 1:
+            break
+    print('after loop', asyncio.get_running_loop().time())
+    await asyncio.sleep(0.2)
+    print('end of main')
+
+asyncio.run(main())
+print('after run')
+";
+
+#[test]
+fn a_dropped_async_generator_is_closed_when_cpython_closes_it() {
+    // python3 oracle.py of the same program.
+    assert_eq!(
+        run(DROPPED_ASYNC_GENERATORS).transcript(),
+        "{\"t\": 0.0, \"out\": \"first 0\\nlater\\n\"}
+{\"t\": 0.05, \"out\": \"cleanup ret 0.05\\n\"}
+{\"t\": 0.1, \"out\": \"after loop 0.1\\n\"}
+{\"t\": 0.15, \"out\": \"cleanup brk 0.15000000000000002\\n\"}
+{\"t\": 0.3, \"out\": \"end of main\\n\"}
+{\"t\": 0.35, \"out\": \"after run\\n\"}
+{\"t\": 0.35, \"exit\": \"ok\"}
+"
+    );
+}
+
+const ASYNC_GENERATOR_AT_SHUTDOWN: &str = "import asyncio
+
+async def agen(name):
+    try:
+        for i in range(10):
+            yield i
+            await asyncio.sleep(0.1)
+    except BaseException as e:
+        print('agen got', type(e).__name__)
+        raise
+    finally:
+        print('finally starts', name)
+        await asyncio.sleep(0.05)
+        print('cleanup', name)
+
+async def main():
+    kept = agen('kept')
+    async for x in kept:
+        break
+    print('main ends')
+
+asyncio.run(main())
+print('after run')
+";
+
+#[test]
+fn an_async_generator_kept_in_a_returning_frame_is_closed_at_shutdown_like_cpython() {
+    // python3 oracle.py of the same program: the closing task is cancelled
+    // at shutdown, so its finally starts but never finishes.
+    assert_eq!(
+        run(ASYNC_GENERATOR_AT_SHUTDOWN).transcript(),
+        "{\"t\": 0.0, \"out\": \"main ends\\nagen got CancelledError\\nfinally starts kept\\n\"}
+{\"t\": 0.05, \"out\": \"after run\\n\"}
+{\"t\": 0.05, \"exit\": \"ok\"}
+"
+    );
+}

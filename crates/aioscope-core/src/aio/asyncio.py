@@ -10,7 +10,8 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
-                  _set_cancel_hook, isfuture, iscoroutine, _track, _group)
+                  _set_cancel_hook, isfuture, iscoroutine, _track, _group,
+                  _asyncgens)
 
 TimeoutError = TimeoutError
 
@@ -909,7 +910,10 @@ class Queue:
 # --- running -------------------------------------------------------------------
 
 async def _shutdown_asyncgens():
-    return None
+    closing = _asyncgens()
+    if not closing:
+        return
+    await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
 
 
 async def _shutdown_default_executor():

@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use crate::vm::value::{Args, Class, CoroKind, Halt, NativeObject, PyErr, PyResult, Value};
+use crate::vm::value::{AgenOp, Args, Class, CoroKind, Halt, NativeObject, PyErr, PyResult, Value};
 use crate::vm::{Host, Vm};
 
 use super::future::{self, as_fut, Fut, TaskCore};
@@ -240,6 +240,22 @@ impl Host for AioHost {
         }
         Ok(())
     }
+    /// CPython's `_asyncgen_finalizer_hook`: on a loop that is not closed,
+    /// `call_soon(create_task, agen.aclose())`.
+    fn async_generator_dropped(&self, vm: &mut Vm, agen: Value) -> PyResult<()> {
+        let Some(l) = self.running_loop.borrow().clone() else {
+            return Ok(());
+        };
+        if l.state.borrow().closed {
+            return Ok(());
+        }
+        if let Value::Coroutine(c) = &agen {
+            c.op.replace(Some(AgenOp::Close));
+        }
+        let create = crate::vm::builtins::native("create_task", close_async_generator);
+        self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback)?;
+        Ok(())
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -440,8 +456,13 @@ impl AioHost {
     /// unless a name is given (then no number is used up).
     pub fn create_task(&self, vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
         let c = match &coro {
-            // 3.11 still takes generators (old generator-based coroutines).
-            Value::Coroutine(c) if c.kind != CoroKind::AsyncGenerator => c,
+            // 3.11 still takes generators (old generator-based coroutines),
+            // and an async generator's aclose() and friends.
+            Value::Coroutine(c)
+                if c.kind != CoroKind::AsyncGenerator || c.op.borrow().is_some() =>
+            {
+                c
+            }
             _ => {
                 let r = vm.repr(&coro)?;
                 let msg = format!("a coroutine was expected, got {}", r);
@@ -795,4 +816,10 @@ fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
         host.stop(&l);
     }
     Ok(Value::None)
+}
+
+/// The callback the loop schedules to close a dropped async generator.
+fn close_async_generator(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let agen = args.pos.first().cloned().unwrap_or(Value::None);
+    super::aio(vm).create_task(vm, agen, None)
 }

@@ -170,6 +170,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("isfuture", isfuture),
         ("iscoroutine", iscoroutine),
         ("_track", track),
+        ("_asyncgens", asyncgens),
         ("_group", group),
     ];
     for (name, f) in funcs {
@@ -293,12 +294,20 @@ fn isfuture(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// 3.11's `asyncio.iscoroutine`: generators count (old generator-based
-/// coroutines), async generators do not.
+/// coroutines), and so does what an async generator's `aclose()` and
+/// friends return, but not the async generator itself.
 fn iscoroutine(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(matches!(
         args.pos.first(),
-        Some(Value::Coroutine(c)) if c.kind != crate::vm::value::CoroKind::AsyncGenerator
+        Some(Value::Coroutine(c))
+            if c.kind != crate::vm::value::CoroKind::AsyncGenerator || c.op.borrow().is_some()
     )))
+}
+
+/// `_asyncgens()`: the async generators to close at shutdown (what
+/// CPython's loop keeps in `_asyncgens`).
+fn asyncgens(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::list(vm.take_async_generators()))
 }
 
 /// The bare `yield` of `asyncio.sleep(0)`: gives up one loop iteration.

@@ -116,6 +116,38 @@ impl Vm {
     /// every frame back into its coroutine.
     pub fn resume(&mut self, coro: &Rc<Coroutine>, how: Resume) -> PyResult<CoroOutcome> {
         coro.touched.set(true);
+        // A task driving an `aclose()` (the loop closing an async generator).
+        let op = coro.op.borrow_mut().take();
+        let how = match op {
+            Some(op) if coro.kind == CoroKind::AsyncGenerator => {
+                match (coro.state.get(), op) {
+                    (CoroState::Created | CoroState::Closed, AgenOp::Close) => {
+                        coro.state.set(CoroState::Closed);
+                        coro.frame.borrow_mut().take();
+                        return Ok(CoroOutcome::Return(Value::None));
+                    }
+                    (_, AgenOp::Close) => {
+                        coro.closing.set(true);
+                        match how {
+                            // As 3.11's aclose() awaitable: an exception
+                            // thrown into it before it started (a task
+                            // cancelled at shutdown) goes straight into the
+                            // generator, and the next send still closes it.
+                            Resume::Throw(e) => {
+                                coro.op.replace(Some(AgenOp::Close));
+                                Resume::Throw(e)
+                            }
+                            Resume::Send(_) => {
+                                Resume::Throw(self.new_exception("GeneratorExit", vec![]))
+                            }
+                        }
+                    }
+                    (_, AgenOp::Throw(e)) => Resume::Throw(e),
+                    (_, AgenOp::Send(v)) => Resume::Send(v),
+                }
+            }
+            _ => how,
+        };
         match coro.state.get() {
             CoroState::Running => {
                 let what = coro.kind.word();
@@ -302,6 +334,7 @@ impl Vm {
                 Ok(Flow::Return(v)) => {
                     let done = fiber.pop().expect("a fiber has frames");
                     self.frame_depth -= 1;
+                    self.drop_locals(&done)?;
                     if let Some(owner) = &done.owner {
                         owner.state.set(CoroState::Closed);
                         owner.last_line.set(done.current_line());
@@ -380,19 +413,22 @@ impl Vm {
                         *owner.awaiting.borrow_mut() = None;
                         *owner.frame.borrow_mut() = Some(done);
                     }
-                    let Some(caller) = fiber.last_mut() else {
-                        return Ok(Outcome::Yield(v));
-                    };
-                    if let Some(co) = &caller.owner {
+                    if let Some(co) = fiber.last().and_then(|c| c.owner.as_ref()) {
                         *co.awaiting.borrow_mut() = None;
                     }
                     if ignored {
-                        pending = Some(
-                            self.new_error("RuntimeError", "async generator ignored GeneratorExit"),
-                        );
-                    } else {
-                        caller.stack.push(v);
+                        let e =
+                            self.new_error("RuntimeError", "async generator ignored GeneratorExit");
+                        if fiber.is_empty() {
+                            return Err(e);
+                        }
+                        pending = Some(e);
+                        continue;
                     }
+                    let Some(caller) = fiber.last_mut() else {
+                        return Ok(Outcome::Yield(v));
+                    };
+                    caller.stack.push(v);
                 }
                 Ok(Flow::Delegate(coro)) => {
                     let caller = fiber.last_mut().expect("a fiber has frames");
@@ -533,6 +569,9 @@ impl Vm {
             _ => {}
         }
         let created = coro.state.get() == CoroState::Created;
+        if created && coro.kind == CoroKind::AsyncGenerator {
+            self.async_generators.push(Rc::downgrade(coro));
+        }
         let Some(frame) = coro.frame.borrow_mut().take() else {
             return Err(PyErr::Halt(Halt::Internal(
                 "a coroutine without a frame".into(),
@@ -619,7 +658,10 @@ impl Vm {
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    frame.stack.pop();
+                    // Leaving an `async for` early drops its iterator.
+                    if let Some(v) = frame.stack.pop() {
+                        self.dropping(&v)?;
+                    }
                 }
                 Instr::Dup => {
                     let v = top(frame)?.clone();
@@ -1475,6 +1517,53 @@ impl Vm {
     }
 
     /// `await x`: the awaitable behind `x`, or CPython's `TypeError`.
+    /// Called before a reference `v` goes away: when it is the last one to
+    /// a suspended async generator (whose parked frame holds one more, to
+    /// itself), the loop closes the generator, as CPython's finalizer hook
+    /// does when the reference count reaches zero.
+    fn dropping(&mut self, v: &Value) -> PyResult<()> {
+        if let Value::Coroutine(c) = v {
+            if c.kind == CoroKind::AsyncGenerator
+                && c.state.get() == CoroState::Suspended
+                && Rc::strong_count(c) == 2
+            {
+                self.async_generator_dropped(c.clone())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A returning frame's locals go away with it: an async generator
+    /// kept in one (`g = agen(); async for x in g: break`) is closed then.
+    fn drop_locals(&mut self, frame: &Frame) -> PyResult<()> {
+        for v in frame.locals.iter().flatten() {
+            self.dropping(v)?;
+        }
+        Ok(())
+    }
+
+    /// A suspended async generator nothing refers to any more: the host
+    /// (the event loop) closes it; without one it is simply dropped.
+    fn async_generator_dropped(&mut self, c: Rc<Coroutine>) -> PyResult<()> {
+        self.async_generators
+            .retain(|w| w.upgrade().is_some_and(|g| !Rc::ptr_eq(&g, &c)));
+        match self.host.clone() {
+            Some(host) => host.async_generator_dropped(self, Value::Coroutine(c)),
+            None => Ok(()),
+        }
+    }
+
+    /// The async generators first iterated since the last call that are
+    /// still alive and not finished, for the loop to close at shutdown.
+    pub fn take_async_generators(&mut self) -> Vec<Value> {
+        std::mem::take(&mut self.async_generators)
+            .into_iter()
+            .filter_map(|w| w.upgrade())
+            .filter(|g| g.state.get() == CoroState::Suspended)
+            .map(Value::Coroutine)
+            .collect()
+    }
+
     /// Awaiting an async generator performs its pending operation. Where no
     /// frame needs to run (it is closed, or closed or thrown into before it
     /// started) this is the result; `None`: its frame runs, and entering it

@@ -61,6 +61,11 @@ pub struct LineEvent {
 pub trait Host {
     /// `time.sleep(seconds)` on the running thread.
     fn sleep(&self, vm: &mut Vm, seconds: f64) -> PyResult<()>;
+    /// The program dropped a suspended async generator (CPython's
+    /// finalizer hook): an event loop closes it with `aclose()`.
+    fn async_generator_dropped(&self, _vm: &mut Vm, _agen: Value) -> PyResult<()> {
+        Ok(())
+    }
     /// The layer's own state, for its native functions to downcast.
     fn as_any(&self) -> &dyn Any;
     /// The same, as a shared pointer.
@@ -127,6 +132,9 @@ pub struct Vm {
     pub lines: Vec<LineEvent>,
     /// The layer above, if any.
     pub host: Option<Rc<dyn Host>>,
+    /// Async generators iterated at least once (CPython's first-iteration
+    /// hook), for the loop to close at shutdown.
+    pub async_generators: Vec<std::rc::Weak<value::Coroutine>>,
     /// The line that started executing last (kept while `trace_lines`).
     pub last_line: u32,
     /// Coroutine objects created, with the line that created them, for the
@@ -164,6 +172,7 @@ impl Vm {
             trace_lines: false,
             lines: Vec::new(),
             host: None,
+            async_generators: Vec::new(),
             last_line: 0,
             created_coroutines: Vec::new(),
         };
