@@ -1516,7 +1516,6 @@ impl Vm {
         Ok(class)
     }
 
-    /// `await x`: the awaitable behind `x`, or CPython's `TypeError`.
     /// Called before a reference `v` goes away: when it is the last one to
     /// a suspended async generator (whose parked frame holds one more, to
     /// itself), the loop closes the generator, as CPython's finalizer hook
@@ -1665,6 +1664,7 @@ impl Vm {
         })
     }
 
+    /// `await x`: the awaitable behind `x`, or CPython's `TypeError`.
     fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             // What `__anext__()`, `asend()`, `athrow()` or `aclose()` returned.
