@@ -31,6 +31,7 @@ pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError>
         "".into(),
         1,
     );
+    c.setup_annotations(&module.body);
     c.stmts(&module.body)?;
     c.emit_const(Const::None);
     c.emit(Instr::Return);
@@ -200,6 +201,36 @@ impl<'a> Compiler<'a> {
             Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
             other => other,
         };
+    }
+
+    /// A module or class body with annotated names starts with an empty
+    /// `__annotations__` (CPython's `SETUP_ANNOTATIONS`).
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        fn annotates(body: &[Stmt]) -> bool {
+            body.iter().any(|s| match &s.kind {
+                StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    annotates(body)
+                        || handlers.iter().any(|h| annotates(&h.body))
+                        || annotates(orelse)
+                        || annotates(finalbody)
+                }
+                StmtKind::With { body, .. } => annotates(body),
+                _ => false,
+            })
+        }
+        if annotates(body) {
+            self.emit(Instr::BuildMap(0));
+            self.store_name(&"__annotations__".into());
+        }
     }
 
     /// The head of a `for` loop over the iterator on top: pushes the next
@@ -379,10 +410,27 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
+                }
+                // A module or class body records a name's annotation in
+                // `__annotations__` (what dataclasses read); a function
+                // body never evaluates it.
+                if let (ExprKind::Name(n), CodeKind::Module | CodeKind::Class) =
+                    (&target.kind, self.u().kind)
+                {
+                    self.u().line = s.span.line;
+                    self.expr(annotation)?;
+                    self.load_name(&"__annotations__".into());
+                    let c = self.str_const(n);
+                    self.emit(Instr::LoadConst(c));
+                    self.emit(Instr::StoreSubscr);
                 }
             }
             StmtKind::FunctionDef(def) => self.function_def(def)?,
@@ -1014,6 +1062,7 @@ impl<'a> Compiler<'a> {
             qualname,
             def.span.line,
         );
+        self.setup_annotations(&def.body);
         self.stmts(&def.body)?;
         // The body returns the `__class__` cell (if methods use `super()`)
         // so that building the class can fill it.

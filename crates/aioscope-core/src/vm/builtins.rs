@@ -793,6 +793,23 @@ fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "hash")?;
+    // A class's own `__hash__`: None makes it unhashable (dataclasses set
+    // one or the other). Dict and set keys still hash instances by identity.
+    if let Value::Instance(inst) = &args.pos[0] {
+        match inst.class.lookup("__hash__") {
+            Some(Value::None) => {
+                let msg = format!("unhashable type: '{}'", args.pos[0].type_name());
+                return Err(vm.new_error("TypeError", &msg));
+            }
+            Some(f @ Value::Function(_)) => {
+                return match vm.call(&f, Args::new(vec![args.pos[0].clone()]))? {
+                    h @ Value::Int(_) => Ok(h),
+                    _ => Err(vm.new_error("TypeError", "__hash__ method should return an integer")),
+                };
+            }
+            _ => {}
+        }
+    }
     match &args.pos[0] {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),

@@ -1737,6 +1737,21 @@ fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `object.__setattr__(obj, name, value)`: the plain store a class's own
+/// `__setattr__` bypasses with it (frozen dataclasses' `__init__`).
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match (args.pos.first(), args.pos.get(1), args.pos.get(2)) {
+        (Some(Value::Instance(inst)), Some(Value::Str(name)), Some(value)) => {
+            inst.attrs.borrow_mut().set(name.clone(), value.clone());
+            Ok(Value::None)
+        }
+        _ => Err(vm.new_error(
+            "TypeError",
+            "object.__setattr__() takes an instance, an attribute name and a value",
+        )),
+    }
+}
+
 fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     match &v {
@@ -1892,6 +1907,7 @@ pub fn install(vm: &mut Vm) {
     def(ag, "aclose", agen_aclose);
     def(&t.object, "__init__", object_init);
     def(&t.object, "__repr__", object_repr);
+    def(&t.object, "__setattr__", object_setattr);
     let base = t.exc("BaseException");
     def(&base, "__init__", exception_init);
     def(&base, "with_traceback", exception_with_traceback);

@@ -266,7 +266,6 @@ impl Vm {
             "socket",
             "aiohttp",
             "requests",
-            "dataclasses",
         ];
         let root = name.split('.').next().unwrap_or(name);
         if known.contains(&root) {
