@@ -266,6 +266,7 @@ impl Vm {
             "socket",
             "aiohttp",
             "requests",
+            "__future__",
         ];
         let root = name.split('.').next().unwrap_or(name);
         if known.contains(&root) {
