@@ -374,12 +374,23 @@ impl Builder {
                 }
                 self.target(target)
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
                 } else if let ExprKind::Name(n) = &target.kind {
                     self.assign(n);
+                }
+                // Module and class bodies evaluate a name's annotation (the
+                // compiler stores it in `__annotations__`).
+                if matches!(target.kind, ExprKind::Name(_))
+                    && self.cur().kind != ScopeKind::Function
+                {
+                    self.expr(annotation)?;
                 }
                 Ok(())
             }

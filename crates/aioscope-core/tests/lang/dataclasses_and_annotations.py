@@ -66,3 +66,12 @@ class P:
         z: undefined_name = 1
         return z
 print(__annotations__, P.__annotations__, P.b, P().f())
+def f():
+    T = int
+    class A:
+        x: T = 1
+    return A.__annotations__
+print(f())
+z: [i for i in range(2)] = 1
+y: (lambda: int)
+print(list(__annotations__))
