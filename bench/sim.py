@@ -19,7 +19,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ORACLE = os.path.join(ROOT, '..', 'shared', 'conformance', 'oracle.py')
+ORACLE = os.path.join(ROOT, 'tests', 'conformance', 'oracle.py')
 OURS = os.path.join(ROOT, 'target', 'release', 'aioscope')
 WORK = os.path.join(ROOT, 'target', 'bench')
 # The oracle's default of 100,000 loop iterations is too few for N = 100,000.

@@ -19,11 +19,7 @@ step "cargo test --workspace (native)"
 cargo test --workspace
 
 step "conformance: the simulator against CPython 3.11's transcripts"
-conformance="${AIOSCOPE_CONFORMANCE:-$root/../shared/conformance}"
-if [ ! -f "$conformance/check.py" ]; then
-  echo "no conformance corpus at $conformance (set AIOSCOPE_CONFORMANCE)" >&2
-  exit 1
-fi
+conformance="$root/tests/conformance"
 cargo build --release -p aioscope-cli
 python3 "$conformance/check.py" -j 2 --runner "$root/target/release/aioscope trace {file}" "$conformance/cases"
 

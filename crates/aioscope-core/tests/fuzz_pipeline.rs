@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::run::{run, Options};
 
 struct Rng(u64);
 
@@ -87,10 +87,7 @@ const TOKENS: &[&str] = &[
 fn seeds() -> Vec<String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("tests/lang")];
-    let conformance = std::env::var("AIOSCOPE_CONFORMANCE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("../../../shared/conformance"));
-    dirs.push(conformance.join("cases"));
+    dirs.push(root.join("../../tests/conformance/cases"));
     let mut out = Vec::new();
     for d in dirs {
         let Ok(entries) = std::fs::read_dir(&d) else {
@@ -157,7 +154,7 @@ fn mutated_programs_never_panic_the_pipeline() {
     for i in 0..iters {
         let seed = &seeds[rng.below(seeds.len())];
         let program = mutate(&mut rng, seed);
-        let trace = run_program(&program, "fuzz.py", &options);
+        let trace = run(&program, "fuzz.py", &options);
         assert!(!trace.frames.is_empty(), "iteration {i}: an empty trace");
     }
 }
@@ -173,6 +170,6 @@ fn random_token_soup_never_panics_the_pipeline() {
     for _ in 0..300 {
         let n = 1 + rng.below(40);
         let program: String = (0..n).map(|_| TOKENS[rng.below(TOKENS.len())]).collect();
-        let _ = run_program(&program, "soup.py", &options);
+        let _ = run(&program, "soup.py", &options);
     }
 }

@@ -1,8 +1,7 @@
 //! Every program of the conformance corpus (and the `net` module they
 //! import) parses and compiles, and mutations of them never make the parser panic.
 //!
-//! The corpus lives outside this repository: `$AIOSCOPE_CONFORMANCE`, or
-//! `shared/conformance` beside the repository's clone. A missing corpus
+//! The corpus is the repository's `tests/conformance`. A missing corpus
 //! fails the tests rather than letting them pass on nothing.
 
 use std::path::PathBuf;
@@ -12,17 +11,13 @@ use aioscope_core::lang::compiler::compile;
 use aioscope_core::lang::parser::parse;
 
 fn corpus_dir() -> PathBuf {
-    let dir = match std::env::var_os("AIOSCOPE_CONFORMANCE") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/conformance"
-        )),
-    };
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/conformance"
+    ));
     assert!(
         dir.join("cases").is_dir(),
-        "conformance corpus not found at {} (set AIOSCOPE_CONFORMANCE to the \
-         directory holding cases/ and net.py)",
+        "conformance corpus not found at {}",
         dir.display()
     );
     dir
