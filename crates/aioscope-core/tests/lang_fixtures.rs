@@ -1,30 +1,30 @@
-//! Runs every `tests/lang/NAME.py` and compares its stdout with
+//! Runs every `tests/lang/NAME.py` (and `tests/regressions/NAME.py`) and
+//! compares its stdout with
 //! `NAME.out`, which CPython 3.11 printed for the same file
-//! (`python3 NAME.py > NAME.out`). One file per language feature.
+//! (`python3 NAME.py > NAME.out`), and its stderr with `NAME.err` when
+//! that file exists (`2> NAME.err`). One file per language feature.
 
 use std::path::Path;
 
-use aioscope_core::aio::sim::new_vm;
-use aioscope_core::vm::RunError;
+use aioscope_core::run::{run, Options};
 
-fn run(source: &str, filename: &str) -> String {
-    let mut vm = new_vm();
-    let result = vm.run_main(source, filename);
-    let mut out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
-    match result {
-        Ok(()) => {}
-        Err(RunError::Exception(e)) => out.push_str(&vm.format_traceback(&e)),
-        Err(RunError::Syntax(e)) => out.push_str(&e.render(filename, source)),
-        Err(RunError::Halt(h)) => out.push_str(&h.to_string()),
-    }
-    out
+/// stdout and stderr of a run.
+fn outputs(source: &str, filename: &str) -> (String, String) {
+    let options = Options {
+        lines: false,
+        ..Options::default()
+    };
+    let trace = run(source, filename, &options);
+    (trace.stdout, trace.stderr)
 }
 
-#[test]
-fn every_fixture_prints_what_cpython_printed() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang");
+/// Runs every fixture of `tests/DIR` and reports those that differ.
+fn check_dir(dir: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(dir);
     let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/lang exists")
+        .unwrap_or_else(|e| panic!("cannot list {}: {}", dir.display(), e))
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
@@ -37,12 +37,20 @@ fn every_fixture_prints_what_cpython_printed() {
         let expected =
             std::fs::read_to_string(py.with_extension("out")).expect("NAME.out beside NAME.py");
         let name = py.file_name().unwrap().to_string_lossy().into_owned();
-        let got = run(&source, &name);
+        let (got, got_err) = outputs(&source, &name);
         if got != expected {
             failures.push(format!(
                 "--- {}\nexpected:\n{}\ngot:\n{}",
                 name, expected, got
             ));
+        }
+        if let Ok(expected_err) = std::fs::read_to_string(py.with_extension("err")) {
+            if got_err != expected_err {
+                failures.push(format!(
+                    "--- {} (stderr)\nexpected:\n{}\ngot:\n{}",
+                    name, expected_err, got_err
+                ));
+            }
         }
     }
     assert!(
@@ -52,4 +60,16 @@ fn every_fixture_prints_what_cpython_printed() {
         names.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn every_fixture_prints_what_cpython_printed() {
+    check_dir("lang");
+}
+
+/// Programs that once crashed the simulator (found by the fuzzer or by
+/// hand), each written so that CPython's behaviour shows on stdout.
+#[test]
+fn every_former_crash_now_behaves_as_cpython() {
+    check_dir("regressions");
 }

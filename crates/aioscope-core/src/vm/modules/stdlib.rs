@@ -301,6 +301,15 @@ fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
+    if let Some(Value::Dict(defaults)) = class.lookup("_field_defaults") {
+        for (f, slot) in fields.iter().zip(slots.iter_mut()) {
+            if slot.is_none() {
+                if let Some(k) = super::super::dict::Key::new(Value::Str(f.clone())) {
+                    *slot = defaults.borrow().get(&k).cloned();
+                }
+            }
+        }
+    }
     let missing: Vec<String> = fields
         .iter()
         .zip(slots.iter())
@@ -331,37 +340,139 @@ fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })))
 }
 
+/// Whether `name` is a Python identifier (`str.isidentifier()`).
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => {}
+        _ => return false,
+    }
+    chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+fn is_keyword(name: &str) -> bool {
+    crate::lang::token::Keyword::lookup(name).is_some()
+}
+
+/// `collections.namedtuple(typename, field_names, *, rename=False,
+/// defaults=None, module=None)`, with CPython's checks of the names.
 fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("defaults");
-    let _ = args.take_kw("module");
-    let name = match args.pos.first() {
-        Some(Value::Str(s)) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "namedtuple() needs a type name")),
+    let defaults = args.take_kw("defaults");
+    let module_kw = args.take_kw("module");
+    let rename = match args.take_kw("rename") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
     };
-    let fields: Vec<Value> = match args.pos.get(1) {
-        Some(Value::Str(s)) => s
+    if let Some((k, _)) = args.kw.first() {
+        let msg = format!("namedtuple() got an unexpected keyword argument '{}'", k);
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    let (Some(typename), Some(spec)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
+        let missing = if args.pos.is_empty() {
+            "2 required positional arguments: 'typename' and 'field_names'"
+        } else {
+            "1 required positional argument: 'field_names'"
+        };
+        return Err(vm.new_error("TypeError", &format!("namedtuple() missing {}", missing)));
+    };
+    if args.pos.len() > 2 {
+        let msg = format!(
+            "namedtuple() takes 2 positional arguments but {} were given",
+            args.pos.len()
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    let mut fields: Vec<String> = match &spec {
+        Value::Str(s) => s
             .replace(',', " ")
             .split_whitespace()
-            .map(Value::str)
+            .map(str::to_string)
             .collect(),
-        Some(other) => vm.collect(other)?,
-        None => return Err(vm.new_error("TypeError", "namedtuple() needs field names")),
+        other => {
+            let items = vm.collect(other)?;
+            let mut out = Vec::with_capacity(items.len());
+            for v in &items {
+                out.push(vm.to_str(v)?);
+            }
+            out
+        }
+    };
+    let name = vm.to_str(&typename)?;
+    if rename {
+        let mut seen: Vec<String> = Vec::new();
+        for (i, f) in fields.iter_mut().enumerate() {
+            let original = f.clone();
+            if !is_identifier(f) || is_keyword(f) || f.starts_with('_') || seen.contains(f) {
+                *f = format!("_{}", i);
+            }
+            seen.push(original);
+        }
+    }
+    for n in std::iter::once(&name).chain(fields.iter()) {
+        let r = vm.repr(&Value::str(n))?;
+        if !is_identifier(n) {
+            let msg = format!(
+                "Type names and field names must be valid identifiers: {}",
+                r
+            );
+            return Err(vm.new_error("ValueError", &msg));
+        }
+        if is_keyword(n) {
+            let msg = format!("Type names and field names cannot be a keyword: {}", r);
+            return Err(vm.new_error("ValueError", &msg));
+        }
+    }
+    let mut seen: Vec<&String> = Vec::new();
+    for f in &fields {
+        let r = vm.repr(&Value::str(f))?;
+        if f.starts_with('_') && !rename {
+            let msg = format!("Field names cannot start with an underscore: {}", r);
+            return Err(vm.new_error("ValueError", &msg));
+        }
+        if seen.contains(&f) {
+            let msg = format!("Encountered duplicate field name: {}", r);
+            return Err(vm.new_error("ValueError", &msg));
+        }
+        seen.push(f);
+    }
+    // Defaults fill the rightmost fields.
+    let mut field_defaults = super::super::dict::Dict::default();
+    if let Some(d) = defaults.filter(|d| !matches!(d, Value::None)) {
+        let values = vm.collect(&d)?;
+        if values.len() > fields.len() {
+            return Err(vm.new_error("TypeError", "Got more default values than field names"));
+        }
+        let first = fields.len() - values.len();
+        for (f, v) in fields[first..].iter().zip(values) {
+            let key = vm.key(Value::str(f))?;
+            field_defaults.insert(key, v);
+        }
+    }
+    let module: Rc<str> = match module_kw {
+        Some(Value::Str(m)) => m,
+        _ => "__main__".into(),
     };
     let mut attrs = Attrs::default();
-    attrs.set("_fields".into(), Value::tuple(fields));
-    let module: Rc<str> = "__main__".into();
-    attrs.set("__module__".into(), Value::Str(module));
+    attrs.set(
+        "_fields".into(),
+        Value::tuple(fields.iter().map(|f| Value::str(f)).collect()),
+    );
+    attrs.set(
+        "_field_defaults".into(),
+        Value::Dict(Rc::new(RefCell::new(field_defaults))),
+    );
+    attrs.set("__module__".into(), Value::Str(module.clone()));
     let ids = std::cell::Cell::new(vm.next_id());
     let tuple = vm.types.tuple.clone();
     let class = new_class(
         &ids,
         &name,
-        "__main__",
+        &module,
         vec![tuple],
         ClassKind::NamedTuple,
         attrs,
     )
-    .expect("single base");
+    .ok_or_else(|| vm.new_error("TypeError", "namedtuple() cannot build its class"))?;
     def(&class, "__new__", namedtuple_new);
     Ok(Value::Class(class))
 }
