@@ -9,6 +9,7 @@
 pub mod analysis;
 mod app;
 pub mod components;
+mod crash;
 mod dom;
 pub mod downloader;
 pub mod highlight;
@@ -31,5 +32,6 @@ pub fn start() {
     if runner::worker::serve() {
         return;
     }
+    crash::install();
     yew::Renderer::<App>::new().render();
 }

@@ -9,17 +9,25 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use aioscope::downloader::cancel::CancelToken;
-use aioscope::downloader::fake::{FakeTransport, Script};
 use aioscope::downloader::model::{Failure, Outcome, Phase, RunEvent, RunState};
 use aioscope::downloader::run::{run, Config, Mode};
 use aioscope::downloader::semaphore::Semaphore;
 use aioscope::downloader::web::WebClock;
 use aioscope::downloader::COUNTRIES;
+use aioscope::downloader::{model, run};
+use fake::{FakeTransport, Script};
 use futures::stream::{FuturesUnordered, StreamExt};
 use gloo_timers::future::sleep;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The unit tests' fakes, which the app's build leaves out: the same file.
+/// It names `super::model` and `super::run`, which the `use` of those two
+/// modules above provides here.
+#[allow(dead_code)]
+#[path = "../src/downloader/fake.rs"]
+mod fake;
 
 fn config(mode: Mode, timeout_ms: u32) -> Config {
     Config {

@@ -1,7 +1,8 @@
 //! Test doubles for the runner: a scripted network and a clock that only
-//! moves when told. Public so the browser tests (`tests/downloader_*.rs`)
-//! use the same fakes as the native unit tests; nothing in the app uses
-//! them, so they cost the release build nothing.
+//! moves when told. Compiled only for tests: the unit tests declare it
+//! under `#[cfg(test)]`, and the browser tests (`tests/downloader_*.rs`)
+//! include this same file beside re-exports of `model` and `run`, so both
+//! use one set of fakes and the app's build has none.
 //!
 //! The fake network counts requests in flight the way the latency server
 //! does: from the request until its last byte, or until the request future

@@ -16,13 +16,15 @@
 //! - `metadata`: a panic-free reader for `metadata.json`;
 //! - `predict`: the simulator's program for the same parameters, and its
 //!   timeline read back from the trace;
-//! - `fake`: a scripted network and a manual clock for tests.
+//! - `fake`: a scripted network and a manual clock, for tests only (the
+//!   browser tests include the same file; the app's build has none of it).
 //!
 //! The browser side: `web` (fetch with `AbortController`,
 //! `performance.now()`, gloo timers) and `panel` / `timeline` (the Yew
 //! components). [`DownloaderPanel`] is the one component to mount.
 
 pub mod cancel;
+#[cfg(test)]
 pub mod fake;
 pub mod metadata;
 pub mod model;
