@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use aioscope::components::stepper::{StepperProps, StepperView};
 use aioscope::model::Run;
-use aioscope_core::aio::host::Guards;
-use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::run::Guards;
+use aioscope_core::run::{run, Options};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -142,7 +142,7 @@ async fn simulator_throughput() {
     let mut frames = 0;
     for _ in 0..3 {
         let start = now();
-        let trace = run_program(&program, "flags_10000.py", &options());
+        let trace = run(&program, "flags_10000.py", &options());
         let transcript = trace.transcript();
         times.push(now() - start);
         assert!(transcript.contains("\"exit\": \"ok\""), "{transcript}");
@@ -157,7 +157,7 @@ async fn simulator_throughput() {
 #[wasm_bindgen_test]
 async fn time_travel_jumps() {
     let program = flags(15_000);
-    let trace = run_program(&program, "flags_15000.py", &options());
+    let trace = run(&program, "flags_15000.py", &options());
     assert!(trace.len() >= 100_000, "only {} frames", trace.len());
     let last = trace.len() as u32 - 1;
     let run = Run::from_trace(&program, trace);
@@ -212,7 +212,7 @@ async fn time_travel_jumps() {
 
 #[wasm_bindgen_test]
 async fn render_with_a_thousand_tasks() {
-    let trace = run_program(THOUSAND_TASKS, "tasks.py", &options());
+    let trace = run(THOUSAND_TASKS, "tasks.py", &options());
     let last = trace.len() as u32 - 1;
     // Start after the first wake-ups (the first sleeps end before t = 2),
     // where all 1,000 tasks exist and none has finished (none ends before
@@ -239,7 +239,7 @@ async fn render_with_a_thousand_tasks() {
 /// frame (the rest is Yew and the DOM).
 #[wasm_bindgen_test]
 async fn jump_queries_breakdown() {
-    let trace = run_program(&flags(15_000), "flags_15000.py", &options());
+    let trace = run(&flags(15_000), "flags_15000.py", &options());
     let last = trace.len() as u32 - 1;
     let mut rng = XorShift(7);
     let (mut timers, mut tasks, mut sleepers) = (Vec::new(), Vec::new(), Vec::new());

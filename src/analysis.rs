@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use aioscope_core::aio::observer::StepKind;
+use aioscope_core::trace::StepKind;
 use aioscope_core::trace::{
-    Awaiting, Exit, FrameIx, FrameKind, HandleIx, TaskIx, TaskState, Trace,
+    Awaiting, Exit, FrameIx, FrameKind, HandleIx, SyncState, TaskIx, TaskState, Trace, Uncaught,
 };
 
 /// Loop events a breakpoint can stop on (bit flags).
@@ -145,11 +145,6 @@ impl Derived {
             (i - 1) as FrameIx
         }
     }
-}
-
-/// The semaphore's value from its state text (`value 2`).
-pub fn sem_value(state: &str) -> Option<i64> {
-    state.strip_prefix("value ")?.trim().parse().ok()
 }
 
 /// A "nice" tick step for a span of `span` seconds.
@@ -313,7 +308,7 @@ pub fn derive(trace: &Trace) -> Derived {
                 push_seg(&mut thread_lanes[lane].segs, seg(SegKind::Run));
             }
             FrameKind::End => {
-                if matches!(trace.exit, Exit::Error(_)) {
+                if trace.exit.is_error() {
                     d.events[i] |= ev::EXCEPTION;
                 }
             }
@@ -418,10 +413,11 @@ pub fn derive(trace: &Trace) -> Derived {
         let mut cap = 0;
         let mut before: &[TaskIx] = &[];
         for (f, v) in views {
-            if let Some(val) = sem_value(&v.state) {
-                cap = cap.max(val);
-            }
-            if v.kind.contains("Semaphore") && v.waiters.iter().any(|w| !before.contains(w)) {
+            let SyncState::Semaphore { value, bound } = v.state else {
+                continue;
+            };
+            cap = cap.max(bound.unwrap_or(value));
+            if v.waiters.iter().any(|w| !before.contains(w)) {
                 if let Some(e) = d.events.get_mut(*f as usize) {
                     *e |= ev::SEM_WAIT;
                 }
@@ -441,22 +437,11 @@ pub fn derive(trace: &Trace) -> Derived {
     d.lanes.extend(task_lanes.into_iter().take(MAX_TASK_LANES));
     d.lanes.extend(thread_lanes);
 
-    if let Exit::Error(msg) = &trace.exit {
-        let needle = format!("File \"{}\", line ", trace.filename);
-        let line = trace
-            .stderr
-            .lines()
-            .rev()
-            .filter_map(|l| l.trim_start().strip_prefix(needle.as_str()))
-            .find_map(|rest| {
-                rest.split(|c: char| !c.is_ascii_digit())
-                    .next()?
-                    .parse()
-                    .ok()
-            });
-        if let Some(line) = line {
-            d.error_line = Some((line, msg.clone()));
-        }
+    if let Exit::Exception(Uncaught {
+        line: Some(line), ..
+    }) = &trace.exit
+    {
+        d.error_line = Some((*line, trace.exit.summary()));
     }
     d
 }
@@ -489,10 +474,10 @@ pub fn sleepers(trace: &Trace, at: FrameIx) -> Sleepers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aioscope_core::aio::sim::{run_program, Options};
+    use aioscope_core::run::{self, Options};
 
     fn run(src: &str) -> Trace {
-        run_program(
+        run::run(
             src,
             "main.py",
             &Options {

@@ -4,8 +4,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use aioscope_core::lang::{compiler, parser};
-use aioscope_core::trace::Exit;
+use aioscope_core::run;
+use aioscope_core::trace::{Exit, Limit, Trace};
 use gloo_events::EventListener;
 use yew::prelude::*;
 
@@ -33,35 +33,37 @@ pub fn run_scenario(s: &Scenario) -> Run {
 
 /// Parses and compiles the user's program: its syntax error, if any.
 pub fn check_code(code: &str) -> Result<(), CodeError> {
-    parser::parse(code)
-        .and_then(|m| compiler::compile(&m, USER_FILE))
-        .map(|_| ())
-        .map_err(|e| CodeError::Syntax {
-            kind: e.type_name().to_string(),
-            line: e.line,
-            col: e.col,
-            msg: e.message(),
-        })
+    run::check(code, USER_FILE).map_err(|e| CodeError::Syntax {
+        kind: e.type_name().to_string(),
+        line: e.line,
+        col: e.col,
+        msg: e.message(),
+    })
 }
 
 /// What went wrong in a run of the user's program, from how it ended.
 pub fn run_error(run: &Run, budget: u64) -> Option<CodeError> {
-    match &run.trace.exit {
-        Exit::Ok => None,
-        Exit::Error(msg) if msg.starts_with("Timeout: stopped after") => {
-            Some(CodeError::Budget(budget))
-        }
-        Exit::Error(msg) => Some(CodeError::Runtime {
-            line: run.derived.error_line.as_ref().map(|e| e.0),
-            msg: msg.clone(),
+    let exit = &run.trace.exit;
+    match exit {
+        Exit::Finished | Exit::Running { .. } => None,
+        Exit::Limit(Limit::Instructions(_)) => Some(CodeError::Budget(budget)),
+        Exit::Exception(u) => Some(CodeError::Runtime {
+            line: u.line,
+            msg: exit.summary(),
         }),
+        Exit::Stopped { frames } => Some(CodeError::Stopped { frames: *frames }),
+        Exit::Internal(m) => Some(CodeError::Crashed(m.clone())),
+        Exit::Limit(_) | Exit::Deadlock(_) => Some(CodeError::Ended(
+            run.trace
+                .explanation(run.trace.len().saturating_sub(1) as u32),
+        )),
     }
 }
 
-/// A run cut short (stopped by the user, or its worker failed): the frames
-/// that had arrived, ending with `why`.
-fn partial_run(code: &str, mut trace: aioscope_core::trace::Trace, why: &str) -> Run {
-    trace.exit = Exit::Error(format!("{} after {} frames", why, trace.len()));
+/// A run cut short: the frames that had arrived, ending as `exit` says
+/// (stopped by the user, its worker failed, or still going).
+fn partial_run(code: &str, mut trace: Trace, exit: Exit) -> Run {
+    trace.exit = exit;
     Run::from_trace(code, trace)
 }
 
@@ -215,8 +217,8 @@ impl Shown {
                 message,
                 partial: Some(trace),
             } => {
-                self.error.set(Some(CodeError::Crashed(message)));
-                self.show_partial(src, trace, "Stopped: the simulator failed");
+                self.error.set(Some(CodeError::Crashed(message.clone())));
+                self.show_partial(src, trace, Exit::Internal(message));
             }
         }
     }
@@ -245,11 +247,10 @@ impl Shown {
     fn stop(&self, runner: &Runner) {
         let Some(trace) = runner.stop() else { return };
         self.ended.set(self.ended.get() + 1);
-        self.error.set(Some(CodeError::Stopped {
-            frames: trace.len() as u32,
-        }));
+        let frames = trace.len() as u32;
+        self.error.set(Some(CodeError::Stopped { frames }));
         let src = self.job.borrow().clone();
-        self.show_partial(&src, trace, "Stopped: you stopped the program");
+        self.show_partial(&src, trace, Exit::Stopped { frames });
     }
 
     /// Shows the frames the run in progress has recorded so far, at the
@@ -260,18 +261,18 @@ impl Shown {
         };
         if let n @ 1.. = trace.len() as u32 {
             let src = self.job.borrow().clone();
-            let why = "Still running: this snapshot of it ends";
             self.start_frame.set(n - 1);
-            self.run.set(Some(partial_run(&src, trace, why)));
+            self.run
+                .set(Some(partial_run(&src, trace, Exit::Running { frames: n })));
         }
     }
 
     /// Shows a cut-short run at its last frame; with no frame, the last
     /// run stays.
-    fn show_partial(&self, src: &str, trace: aioscope_core::trace::Trace, why: &str) {
+    fn show_partial(&self, src: &str, trace: Trace, exit: Exit) {
         match trace.len() as u32 {
             0 => self.running.set(None),
-            n => self.show(partial_run(src, trace, why), n - 1),
+            n => self.show(partial_run(src, trace, exit), n - 1),
         }
     }
 }

@@ -5,8 +5,8 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aioscope_core::aio::observer::StepKind;
-use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::run::{run, Options};
+use aioscope_core::trace::StepKind;
 use aioscope_core::trace::{FrameIx, FrameKind, Trace};
 use yew::prelude::*;
 
@@ -54,7 +54,7 @@ impl std::fmt::Debug for Run {
 impl Run {
     /// Runs `source` (shown as `filename`) with an instruction budget.
     pub fn new(source: &str, filename: &str, instructions: u64) -> Run {
-        let trace = run_program(
+        let trace = run(
             source,
             filename,
             &Options {

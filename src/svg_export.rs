@@ -183,12 +183,12 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aioscope_core::aio::sim::{run_program, Options};
+    use aioscope_core::run::{run, Options};
 
     #[test]
     fn draws_a_well_formed_picture() {
         let src = crate::scenarios::by_id("flags_semaphore").unwrap().source;
-        let trace = run_program(src, "f.py", &Options::default());
+        let trace = run(src, "f.py", &Options::default());
         let svg = frame_svg(&trace, 20, Lang::En);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("Ready queue") && svg.contains("Task-1"));

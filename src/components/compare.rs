@@ -294,10 +294,10 @@ pub fn compare_view(p: &CompareProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aioscope_core::aio::sim::{run_program, Options};
+    use aioscope_core::run::{self, Options};
 
     fn run(src: &str) -> Trace {
-        run_program(src, "main.py", &Options::default())
+        run::run(src, "main.py", &Options::default())
     }
 
     #[test]

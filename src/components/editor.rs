@@ -1,6 +1,7 @@
 //! "Your code": a plain textarea with line numbers. Errors are shown at
 //! their line (a band and the message on that line) and in an alert below.
 
+use aioscope_core::trace::Explanation;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -40,6 +41,9 @@ pub enum CodeError {
     /// The worker running it failed (a bug of aioscope's, not the
     /// program's).
     Crashed(String),
+    /// A guard ended it (it deadlocked, or passed the loop's iteration,
+    /// virtual time or task limit): the core's sentence for its end.
+    Ended(Explanation),
 }
 
 impl CodeError {
@@ -48,7 +52,10 @@ impl CodeError {
         match self {
             CodeError::Syntax { line, .. } => Some(*line),
             CodeError::Runtime { line, .. } => *line,
-            CodeError::Budget(_) | CodeError::Stopped { .. } | CodeError::Crashed(_) => None,
+            CodeError::Budget(_)
+            | CodeError::Stopped { .. }
+            | CodeError::Crashed(_)
+            | CodeError::Ended(_) => None,
         }
     }
 
@@ -57,9 +64,10 @@ impl CodeError {
         match self {
             CodeError::Syntax { kind, msg, .. } => format!("{}: {}", kind, msg),
             CodeError::Runtime { msg, .. } => msg.clone(),
-            CodeError::Budget(_) | CodeError::Stopped { .. } | CodeError::Crashed(_) => {
-                String::new()
-            }
+            CodeError::Budget(_)
+            | CodeError::Stopped { .. }
+            | CodeError::Crashed(_)
+            | CodeError::Ended(_) => String::new(),
         }
     }
 
@@ -108,6 +116,8 @@ impl CodeError {
                 "模拟器在运行你的程序时出错（{}）。这是 aioscope 的问题，不是你的程序的问题；下面显示的是出错前记录的各帧。",
                 m
             ),
+            (CodeError::Ended(e), Lang::En) => e.en.clone(),
+            (CodeError::Ended(e), Lang::Zh) => e.zh.clone(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The loop's two queues: the ready queue (FIFO of handles to run) and the
 //! scheduled timers (sorted by due time, with their countdown).
 
-use aioscope_core::aio::observer::StepKind;
+use aioscope_core::trace::StepKind;
 use aioscope_core::trace::{FrameIx, HandleIx, TaskState, Trace};
 use yew::prelude::*;
 

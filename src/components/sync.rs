@@ -1,10 +1,10 @@
 //! Synchronisation objects (semaphores with their permits and waiter
 //! queue, events, queues, locks) and the threads that ran.
 
-use aioscope_core::trace::{FrameKind, SyncView};
+use aioscope_core::trace::{FrameKind, SyncState, SyncView};
 use yew::prelude::*;
 
-use crate::analysis::{sem_value, thread_last_ran};
+use crate::analysis::thread_last_ran;
 use crate::components::chip::chip;
 use crate::components::queues::QueueProps;
 use crate::i18n::{use_lang, Lang};
@@ -32,9 +32,21 @@ pub fn sync_panel(p: &QueueProps) -> Html {
             <ul class="sync">
                 { for objects.iter().map(|s| {
                     let cap = derived.capacity.get(s.id as usize).copied().unwrap_or(0);
-                    let value = sem_value(&s.state);
-                    let body = match (value, &*s.kind) {
-                        (Some(v), _) => {
+                    let held_by = |locked: bool| {
+                        html! {
+                            <div class="sync__state">
+                                <span class={classes!("flag", locked.then_some("flag--set"))}>
+                                    { if locked { lang.t("held", "已占用") } else { lang.t("free", "空闲") } }
+                                </span>
+                                if let Some(t) = s.owner {
+                                    <span class="sync__owner">{ lang.t("by", "持有者") }{ " " }{ chip(trace, t, at) }</span>
+                                }
+                            </div>
+                        }
+                    };
+                    let body = match &s.state {
+                        SyncState::Semaphore { value: v, .. } => {
+                            let v = *v;
                             let in_use = (cap - v).max(0);
                             html! {
                                 <div class="sync__state">
@@ -51,8 +63,8 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                                 </div>
                             }
                         }
-                        (None, "Event") => {
-                            let set = s.state == "set";
+                        SyncState::Event { set } => {
+                            let set = *set;
                             html! {
                                 <div class="sync__state">
                                     <span class={classes!("flag", set.then_some("flag--set"))}>
@@ -61,12 +73,23 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                                 </div>
                             }
                         }
-                        (None, "Queue") => html! {
-                            <div class="sync__state"><code class="queue-items">{ s.state.clone() }</code></div>
-                        },
-                        _ => html! {
-                            <div class="sync__state"><span class="flag">{ s.state.clone() }</span></div>
-                        },
+                        SyncState::Queue { len, maxsize } => {
+                            let more = (*len as usize).saturating_sub(s.items.len());
+                            html! {
+                                <div class="sync__state">
+                                    <code class="queue-items">
+                                        { format!("[{}{}]", s.items.join(", "), if more > 0 { ", …" } else { "" }) }
+                                    </code>
+                                    <span class="sync__value">{ match (lang, *maxsize > 0) {
+                                        (Lang::En, true) => format!("{} of {} items", len, maxsize),
+                                        (Lang::En, false) => format!("{} items", len),
+                                        (Lang::Zh, true) => format!("{}/{} 项", len, maxsize),
+                                        (Lang::Zh, false) => format!("{} 项", len),
+                                    } }</span>
+                                </div>
+                            }
+                        }
+                        SyncState::Lock { locked } | SyncState::Condition { locked } => held_by(*locked),
                     };
                     html! {
                         <li class="sync__item" key={s.id} id={format!("sync-{}", s.id)} tabindex="-1">
@@ -75,19 +98,12 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                                 <span class="sync__id">{ format!("#{}", s.id) }</span>
                             </div>
                             { body }
-                            <div class="sync__waiters">
-                                <span class="task__label">{ lang.t("waiting", "等待者") }</span>
-                                if s.waiters.is_empty() {
-                                    <span class="muted">{ lang.t("none", "无") }</span>
-                                } else {
-                                    <ol class="waiters">
-                                        { for s.waiters.iter().map(|w| html! { <li key={*w}>{ chip(trace, *w, at) }</li> }) }
-                                    </ol>
-                                    if s.waiters.len() >= SyncView::SHOWN_WAITERS && s.waiting as usize > s.waiters.len() {
-                                        <span class="muted small">{ format!("+{}", s.waiting as usize - s.waiters.len()) }</span>
-                                    }
-                                }
-                            </div>
+                            if let SyncState::Queue { .. } = s.state {
+                                { waiter_row(trace, at, lang.t("getting", "等待取出"), &s.waiters, s.waiting, lang) }
+                                { waiter_row(trace, at, lang.t("putting", "等待放入"), &s.putters, s.putting, lang) }
+                            } else {
+                                { waiter_row(trace, at, lang.t("waiting", "等待者"), &s.waiters, s.waiting, lang) }
+                            }
                         </li>
                     }
                 }) }
@@ -116,5 +132,31 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// One row of tasks waiting on a synchronisation object, first first.
+fn waiter_row(
+    trace: &aioscope_core::trace::Trace,
+    at: u32,
+    label: &str,
+    shown: &[u32],
+    total: u32,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="sync__waiters">
+            <span class="task__label">{ label.to_string() }</span>
+            if shown.is_empty() {
+                <span class="muted">{ lang.t("none", "无") }</span>
+            } else {
+                <ol class="waiters">
+                    { for shown.iter().map(|w| html! { <li key={*w}>{ chip(trace, *w, at) }</li> }) }
+                </ol>
+                if shown.len() >= SyncView::SHOWN_WAITERS && total as usize > shown.len() {
+                    <span class="muted small">{ format!("+{}", total as usize - shown.len()) }</span>
+                }
+            }
+        </div>
     }
 }

@@ -13,8 +13,8 @@
 //! name); it ends when the timer that answers it fires (the task becomes
 //! ready). The wait for a permit is the stretch in `Semaphore.acquire`.
 
-use aioscope_core::aio::sim::{run_program, Options};
-use aioscope_core::trace::{Exit, TaskState, Trace};
+use aioscope_core::run::{run, Options};
+use aioscope_core::trace::{TaskState, Trace};
 
 use super::model::{Bar, Failure, Outcome, ReqKind, RunState};
 use super::run::{Config, Mode};
@@ -273,11 +273,8 @@ pub fn predict(p: &Params) -> Prediction {
         lines: false,
         ..Options::default()
     };
-    let trace = run_program(&source, "prediction.py", &options);
-    let error = match &trace.exit {
-        Exit::Ok => None,
-        Exit::Error(e) => Some(e.clone()),
-    };
+    let trace = run(&source, "prediction.py", &options);
+    let error = trace.exit.is_error().then(|| trace.exit.summary());
     let bars = bars(&trace, p);
     let total_ms = bars.iter().filter_map(|b| b.end).fold(0.0_f64, f64::max);
     Prediction {

@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aioscope_core::aio::sim::{run_program_recorded, Options};
-use aioscope_core::trace::{DeltaWriter, Recorder, Trace};
+use aioscope_core::run::{run_with_hook, Options};
+use aioscope_core::trace::{DeltaWriter, Trace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -50,11 +50,11 @@ fn send(scope: &DedicatedWorkerGlobalScope, message: &ToPage) {
 /// when the program ends.
 fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
     let writer = Rc::new(RefCell::new(DeltaWriter::new()));
-    let recorder = {
+    let hook = {
         let (writer, scope) = (writer.clone(), scope.clone());
         let mut frames = 0u32;
         let mut last = js_sys::Date::now();
-        Recorder::new(&job.filename).on_frame(Box::new(move |trace: &Trace| {
+        Box::new(move |trace: &Trace| {
             frames += 1;
             if !frames.is_multiple_of(FRAMES_PER_CLOCK_LOOK) {
                 return;
@@ -65,14 +65,14 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
                 let piece = writer.borrow_mut().delta(trace);
                 send(&scope, &ToPage::Piece(Box::new(piece)));
             }
-        }))
+        })
     };
     let options = Options {
         lines: true,
         instructions: job.instructions,
         ..Options::default()
     };
-    let trace = run_program_recorded(&job.source, &job.filename, &options, recorder);
+    let trace = run_with_hook(&job.source, &job.filename, &options, hook);
     let last = writer.borrow_mut().finish(&trace);
     send(scope, &ToPage::Piece(Box::new(last)));
 }

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::run::{run, Options};
 
 /// The interpreter and the recorder allocate and free many small objects
 /// (frames, values, task views); mimalloc does that markedly faster than
@@ -95,7 +95,7 @@ fn trace(args: &[String]) -> ExitCode {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
     options.lines = events || perfetto;
-    let trace = run_program(&source, &filename, &options);
+    let trace = run(&source, &filename, &options);
     let text = if events {
         export::events_jsonl(&trace)
     } else if perfetto {

@@ -1,11 +1,11 @@
 //! The simulator end to end: determinism, guards against runaway programs,
 //! and what the trace shows for small programs.
 
-use aioscope_core::aio::sim::{run_program, Options};
-use aioscope_core::trace::{export, Exit, FrameKind, TaskState};
+use aioscope_core::run::{run, Options};
+use aioscope_core::trace::{export, Deadlock, Exit, FrameKind, Limit, TaskState};
 
-fn run(src: &str) -> aioscope_core::trace::Trace {
-    run_program(src, "main.py", &Options::default())
+fn trace_of(src: &str) -> aioscope_core::trace::Trace {
+    run(src, "main.py", &Options::default())
 }
 
 const GATHER: &str = "\
@@ -25,8 +25,8 @@ asyncio.run(main())
 
 #[test]
 fn the_same_program_gives_a_byte_identical_event_trace() {
-    let a = export::events_jsonl(&run(GATHER));
-    let b = export::events_jsonl(&run(GATHER));
+    let a = export::events_jsonl(&trace_of(GATHER));
+    let b = export::events_jsonl(&trace_of(GATHER));
     assert!(!a.is_empty());
     assert_eq!(a, b);
 }
@@ -35,7 +35,7 @@ fn the_same_program_gives_a_byte_identical_event_trace() {
 fn transcript_matches_cpython_for_a_gather() {
     // python3 oracle.py of the same program.
     assert_eq!(
-        run(GATHER).transcript(),
+        trace_of(GATHER).transcript(),
         "{\"t\": 0.0, \"out\": \"a starts\\nb starts\\n\"}\n\
          {\"t\": 0.1, \"out\": \"b ends\\n\"}\n\
          {\"t\": 0.2, \"out\": \"a ends\\n['a', 'b']\\n\"}\n\
@@ -51,14 +51,12 @@ fn a_coroutine_that_never_awaits_stops_at_the_instruction_budget() {
         instructions: 200_000,
         ..Options::default()
     };
-    let trace = run_program(src, "main.py", &options);
-    match &trace.exit {
-        Exit::Error(e) => assert!(
-            e.starts_with("Timeout: stopped after 200000 instructions"),
-            "{e}"
-        ),
-        Exit::Ok => panic!("an endless loop finished"),
-    }
+    let trace = run(src, "main.py", &options);
+    assert_eq!(trace.exit, Exit::Limit(Limit::Instructions(200_000)));
+    assert!(trace
+        .exit
+        .summary()
+        .starts_with("Timeout: stopped after 200000 instructions"));
 }
 
 #[test]
@@ -72,8 +70,8 @@ async def spin():
     print('spun', n)
 asyncio.run(spin())
 ";
-    let trace = run(src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
     let busiest = (0..trace.len() as u32)
         .max_by_key(|&f| trace.lines_at(f).len())
         .expect("frames");
@@ -103,8 +101,8 @@ async def main():
     print(await asyncio.gather(t, t, w(1)))
 asyncio.run(main())
 ";
-    let trace = run(src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
     assert_eq!(trace.stdout, "True\n[7, 7, 1]\n");
 }
 
@@ -122,8 +120,8 @@ async def main():
     await asyncio.wait_for(w(1), 5)
 asyncio.run(main())
 ";
-    let trace = run(src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
     let groups: Vec<(String, Vec<u32>, u32)> = trace.tasks[0]
         .views
         .iter()
@@ -154,43 +152,48 @@ async def main():
         await asyncio.sleep(0)
 asyncio.run(main())
 ";
-    let trace = run(src);
-    match &trace.exit {
-        Exit::Error(e) => assert!(e.starts_with("Timeout:"), "{e}"),
-        Exit::Ok => panic!("an endless program finished"),
-    }
+    let trace = trace_of(src);
+    assert!(
+        matches!(trace.exit, Exit::Limit(_)),
+        "an endless program ended with {:?}",
+        trace.exit
+    );
+    assert!(trace.exit.summary().starts_with("Timeout:"));
 }
 
 #[test]
 fn awaiting_something_not_awaitable_raises_cpythons_type_error() {
     let src = "import asyncio\nasync def main():\n    await 42\nasyncio.run(main())\n";
     assert_eq!(
-        run(src).exit,
-        Exit::Error("TypeError: object int can't be used in 'await' expression".into())
+        trace_of(src).exit.summary(),
+        "TypeError: object int can't be used in 'await' expression"
     );
 }
 
 #[test]
 fn a_loop_with_nothing_to_do_is_reported_not_hung() {
     let src = "import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n";
-    match run(src).exit {
-        Exit::Error(e) => assert!(e.contains("would wait forever"), "{e}"),
-        Exit::Ok => panic!("waiting forever finished"),
-    }
+    let exit = trace_of(src).exit;
+    assert_eq!(exit, Exit::Deadlock(Deadlock::Loop));
+    assert!(exit.summary().contains("would wait forever"));
 }
 
 #[test]
 fn syntax_errors_end_the_trace_with_cpythons_message() {
-    let trace = run("def f(:\n    pass\n");
-    match trace.exit {
-        Exit::Error(e) => assert!(e.starts_with("SyntaxError"), "{e}"),
-        Exit::Ok => panic!("bad syntax ran"),
+    let trace = trace_of("def f(:\n    pass\n");
+    match &trace.exit {
+        Exit::Exception(u) => assert_eq!((u.type_name.as_str(), u.line), ("SyntaxError", Some(1))),
+        other => panic!("bad syntax ended with {other:?}"),
     }
+    assert_eq!(
+        trace.exit.summary(),
+        "SyntaxError: invalid syntax (main.py, line 1)"
+    );
 }
 
 #[test]
 fn frames_show_the_clock_jump_and_the_task_states() {
-    let trace = run(GATHER);
+    let trace = trace_of(GATHER);
     let jumps: Vec<f64> = trace
         .frames
         .iter()
@@ -223,7 +226,7 @@ async def main():
     print(t.cancelled())
 asyncio.run(main())
 ";
-    let trace = run(src);
+    let trace = trace_of(src);
     let last = (trace.len() - 1) as u32;
     assert_eq!(
         trace.task_at(1, last).map(|v| v.state),
@@ -239,8 +242,8 @@ fn a_sleeping_main_thread_lets_the_spinner_thread_run() {
         "/../../scenarios/spinner_thread.py"
     ))
     .expect("the spinner_thread scenario");
-    let trace = run(&src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(&src);
+    assert_eq!(trace.exit, Exit::Finished);
     // One spinner frame every 0.1 s while main sleeps 3 s, then the answer.
     let frames: Vec<&(f64, String)> = trace
         .out_records
@@ -281,8 +284,8 @@ async def main():
 
 asyncio.run(main())
 ";
-    let trace = run(src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
     let times: Vec<(String, String)> = trace
         .out_records
         .iter()
@@ -316,7 +319,7 @@ async def main():
 
 asyncio.run(main())
 ";
-    let trace = run(src);
+    let trace = trace_of(src);
     let kinds: Vec<(WarningKind, Option<u32>)> =
         trace.warnings.iter().map(|w| (w.kind, w.line)).collect();
     assert!(
@@ -364,8 +367,8 @@ async def main():
 
 asyncio.run(main())
 ";
-    let trace = run(src);
-    assert_eq!(trace.exit, Exit::Ok);
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
     assert_eq!(
         trace.transcript(),
         "{\"t\": 0.1, \"out\": \"1\\n\"}\n{\"t\": 0.1, \"exit\": \"ok\"}\n"
@@ -397,8 +400,8 @@ fn every_scenario_moves_the_clock_only_in_frames_that_say_so() {
             continue;
         }
         let src = std::fs::read_to_string(&path).expect("readable");
-        let trace = run(&src);
-        assert_eq!(trace.exit, Exit::Ok, "{}", path.display());
+        let trace = trace_of(&src);
+        assert_eq!(trace.exit, Exit::Finished, "{}", path.display());
         for w in trace.frames.windows(2) {
             if w[1].t > w[0].t + 1e-12 {
                 assert!(
@@ -424,7 +427,8 @@ fn every_scenario_moves_the_clock_only_in_frames_that_say_so() {
 #[test]
 fn a_sleeping_task_points_at_its_own_timer_even_when_due_times_tie() {
     use aioscope_core::trace::Awaiting;
-    let trace = run("\
+    let trace = trace_of(
+        "\
 import asyncio
 
 async def nap():
@@ -434,7 +438,8 @@ async def main():
     await asyncio.gather(nap(), nap())
 
 asyncio.run(main())
-");
+",
+    );
     // Once both naps sleep, each awaits a different timer, due at 0.5.
     let at = (0..trace.len() as u32)
         .find(|&f| {
@@ -507,7 +512,7 @@ print('after run')
 fn a_dropped_async_generator_is_closed_when_cpython_closes_it() {
     // python3 oracle.py of the same program.
     assert_eq!(
-        run(DROPPED_ASYNC_GENERATORS).transcript(),
+        trace_of(DROPPED_ASYNC_GENERATORS).transcript(),
         "{\"t\": 0.0, \"out\": \"first 0\\nlater\\n\"}
 {\"t\": 0.05, \"out\": \"cleanup ret 0.05\\n\"}
 {\"t\": 0.1, \"out\": \"after loop 0.1\\n\"}
@@ -549,7 +554,7 @@ fn an_async_generator_kept_in_a_returning_frame_is_closed_at_shutdown_like_cpyth
     // python3 oracle.py of the same program: the closing task is cancelled
     // at shutdown, so its finally starts but never finishes.
     assert_eq!(
-        run(ASYNC_GENERATOR_AT_SHUTDOWN).transcript(),
+        trace_of(ASYNC_GENERATOR_AT_SHUTDOWN).transcript(),
         "{\"t\": 0.0, \"out\": \"main ends\\nagen got CancelledError\\nfinally starts kept\\n\"}
 {\"t\": 0.05, \"out\": \"after run\\n\"}
 {\"t\": 0.05, \"exit\": \"ok\"}

@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use crate::vm::value::{AgenOp, Args, Class, CoroKind, Halt, NativeObject, PyErr, PyResult, Value};
+use crate::vm::value::{
+    AgenOp, Args, Class, CoroKind, Deadlock, Halt, NativeObject, PyErr, PyResult, Value,
+};
 use crate::vm::{Host, Vm};
 
 use super::future::{self, as_fut, Fut, TaskCore};
@@ -569,10 +571,9 @@ impl AioHost {
         let n = self.iterations.get() + 1;
         self.iterations.set(n);
         if n > self.guards.get().max_iterations {
-            return Err(PyErr::Halt(Halt::Guard(format!(
-                "Timeout: more than {} event loop iterations",
-                self.guards.get().max_iterations
-            ))));
+            return Err(PyErr::Halt(Halt::Iterations(
+                self.guards.get().max_iterations,
+            )));
         }
         {
             let mut s = l.state.borrow_mut();
@@ -619,20 +620,12 @@ impl AioHost {
                         },
                     )?;
                 }
-                None => {
-                    return Err(PyErr::Halt(Halt::Guard(
-                        "Timeout: nothing is ready and no timer is scheduled; the loop would wait forever"
-                            .into(),
-                    )))
-                }
+                None => return Err(PyErr::Halt(Halt::Deadlock(Deadlock::Loop))),
                 Some(when) => {
                     let timeout = (when - vm.clock).clamp(0.0, MAX_SELECT_TIMEOUT);
                     if timeout > 0.0 {
                         if when > self.guards.get().max_time {
-                            return Err(PyErr::Halt(Halt::Guard(format!(
-                                "Timeout: virtual time would pass {} s",
-                                self.guards.get().max_time
-                            ))));
+                            return Err(PyErr::Halt(Halt::VirtualTime(self.guards.get().max_time)));
                         }
                         if self.has_other_threads() {
                             // Other threads run while the loop waits; one may

@@ -13,7 +13,7 @@ pub mod host;
 pub mod json;
 pub mod observer;
 pub mod repr;
-pub mod sim;
+pub mod sync;
 pub mod threads;
 
 use std::any::Any;

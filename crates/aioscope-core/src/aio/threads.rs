@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use crate::vm::frame::Frame;
 use crate::vm::interp::{Outcome, Resume};
-use crate::vm::value::{Args, Class, Halt, NativeObject, PyErr, PyResult, Value};
+use crate::vm::value::{Args, Class, Deadlock, Halt, NativeObject, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 use super::host::{aio, AioHost};
@@ -242,10 +242,7 @@ impl AioHost {
             match best {
                 Some((t, id)) if mine.is_none_or(|m| t < m || (t == m && id < me)) => {
                     if t > self.guards.get().max_time {
-                        return Err(PyErr::Halt(Halt::Guard(format!(
-                            "Timeout: virtual time would pass {} s",
-                            self.guards.get().max_time
-                        ))));
+                        return Err(PyErr::Halt(Halt::VirtualTime(self.guards.get().max_time)));
                     }
                     if t > vm.clock {
                         let from = vm.clock;
@@ -258,10 +255,9 @@ impl AioHost {
                     match mine {
                         Some(m) => {
                             if m > self.guards.get().max_time {
-                                return Err(PyErr::Halt(Halt::Guard(format!(
-                                    "Timeout: virtual time would pass {} s",
-                                    self.guards.get().max_time
-                                ))));
+                                return Err(PyErr::Halt(Halt::VirtualTime(
+                                    self.guards.get().max_time,
+                                )));
                             }
                             if m > vm.clock {
                                 // The loop waiting for its timer, or a thread
@@ -278,10 +274,7 @@ impl AioHost {
                             }
                             return Ok(());
                         }
-                        None => return Err(PyErr::Halt(Halt::Guard(
-                            "Timeout: every thread is blocked and nothing can wake them (deadlock)"
-                                .into(),
-                        ))),
+                        None => return Err(PyErr::Halt(Halt::Deadlock(Deadlock::Threads))),
                     }
                 }
             }

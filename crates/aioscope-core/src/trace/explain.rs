@@ -4,7 +4,9 @@
 use crate::aio::observer::StepKind;
 use crate::vm::pyfmt::float_repr;
 
-use super::{Exit, Explanation, FrameIx, FrameKind, HandleIx, TaskIx, TaskState, Trace};
+use super::{
+    Deadlock, Exit, Explanation, FrameIx, FrameKind, HandleIx, Limit, TaskIx, TaskState, Trace,
+};
 
 fn both(en: String, zh: String) -> Explanation {
     Explanation { en, zh }
@@ -34,10 +36,72 @@ pub fn main_program() -> Explanation {
 /// The last frame.
 pub fn end(exit: &Exit) -> Explanation {
     match exit {
-        Exit::Ok => both("The program has finished.".into(), "程序运行结束。".into()),
-        Exit::Error(e) => both(
-            format!("The program stopped with an error: {}", e),
-            format!("程序因错误而终止：{}", e),
+        Exit::Finished => both("The program has finished.".into(), "程序运行结束。".into()),
+        Exit::Exception(u) => {
+            let what = exit.summary();
+            match u.line {
+                Some(l) => both(
+                    format!(
+                        "The program stopped with an uncaught exception from line {}: {}",
+                        l, what
+                    ),
+                    format!("程序因未捕获的异常而终止（第 {} 行）：{}", l, what),
+                ),
+                None => both(
+                    format!("The program stopped with an uncaught exception: {}", what),
+                    format!("程序因未捕获的异常而终止：{}", what),
+                ),
+            }
+        }
+        Exit::Limit(limit) => {
+            let (en, zh) = match limit {
+                Limit::Instructions(n) => (
+                    format!("{} instructions ran without the program finishing (an endless loop that never awaits?)", n),
+                    format!("执行了 {} 条指令程序仍未结束（是否有从不 await 的死循环？）", n),
+                ),
+                Limit::Iterations(n) => (
+                    format!("The event loop ran {} iterations without the program finishing.", n),
+                    format!("事件循环运行了 {} 轮，程序仍未结束。", n),
+                ),
+                Limit::VirtualTime(s) => (
+                    format!("The virtual clock would pass {} s: the run was stopped there.", s),
+                    format!("虚拟时钟将超过 {} 秒，运行在此停止。", s),
+                ),
+                Limit::TooMany { what, limit } => (
+                    format!("More than {} {} were created: the run was stopped.", limit, what),
+                    format!("创建的{}超过 {} 个，运行已停止。", if what == "threads" { "线程" } else { "任务" }, limit),
+                ),
+            };
+            both(en, zh)
+        }
+        Exit::Deadlock(Deadlock::Loop) => both(
+            "Nothing is ready and no timer is scheduled: the event loop would wait forever.".into(),
+            "没有就绪的回调，也没有定时器：事件循环将永远等待下去。".into(),
+        ),
+        Exit::Deadlock(Deadlock::Threads) => both(
+            "Every thread is blocked and nothing can wake them: a deadlock.".into(),
+            "所有线程都被阻塞，且没有任何东西能唤醒它们：死锁。".into(),
+        ),
+        Exit::Stopped { frames } => both(
+            format!("You stopped the program after {} frames.", frames),
+            format!("你在 {} 帧之后停止了程序。", frames),
+        ),
+        Exit::Running { frames } => both(
+            format!(
+                "The program is still running: this copy ends with the {} frames recorded so far.",
+                frames
+            ),
+            format!("程序仍在运行：这份副本只包含目前已记录的 {} 帧。", frames),
+        ),
+        Exit::Internal(msg) => both(
+            format!(
+                "The simulator failed (a bug of aioscope's, not of the program): {}",
+                msg
+            ),
+            format!(
+                "模拟器出错（这是 aioscope 的缺陷，不是程序的问题）：{}",
+                msg
+            ),
         ),
     }
 }

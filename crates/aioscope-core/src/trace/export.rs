@@ -18,11 +18,11 @@ pub fn transcript(trace: &Trace) -> String {
     }
     let end = trace.frames.last().map(|f| f.t).unwrap_or(0.0);
     match &trace.exit {
-        Exit::Ok => out.push_str(&format!("{{\"t\": {}, \"exit\": \"ok\"}}\n", time(end))),
-        Exit::Error(exc) => out.push_str(&format!(
+        Exit::Finished => out.push_str(&format!("{{\"t\": {}, \"exit\": \"ok\"}}\n", time(end))),
+        other => out.push_str(&format!(
             "{{\"t\": {}, \"exit\": \"error\", \"exc\": {}}}\n",
             time(end),
-            string(exc)
+            string(&other.summary())
         )),
     }
     out

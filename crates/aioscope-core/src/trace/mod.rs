@@ -20,7 +20,7 @@ use std::rc::Rc;
 pub use recorder::{FrameHook, Recorder};
 pub use stream::{DeltaWriter, StreamError, TraceDelta};
 
-use crate::aio::observer::StepKind;
+pub use crate::aio::observer::StepKind;
 
 /// Index of a frame in [`Trace::frames`].
 pub type FrameIx = u32;
@@ -237,37 +237,148 @@ pub struct TaskRec {
     pub views: Vec<(FrameIx, TaskView)>,
 }
 
-/// A lock, semaphore, event or queue at one frame.
+/// A lock, semaphore, event, condition or queue at one frame.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SyncView {
     /// Which object (index among the synchronisation objects).
     pub id: u32,
-    /// `Lock`, `Semaphore`, `BoundedSemaphore`, `Event`, `Queue`.
+    /// Its class's name as the program knows it: `Lock`, `Semaphore`,
+    /// `BoundedSemaphore`, `Event`, `Condition`, `Queue`, `LifoQueue`...
+    /// Shown, never interpreted: [`SyncView::state`] says what it is.
     pub kind: Rc<str>,
-    /// Its state in words: `value 2`, `locked`, `set`, `3 items`.
-    pub state: String,
-    /// The first tasks waiting on it, first first (at most
-    /// [`SyncView::SHOWN_WAITERS`]).
+    /// Its state.
+    pub state: SyncState,
+    /// The task holding a lock or a condition's lock.
+    pub owner: Option<TaskIx>,
+    /// A queue's first items (at most [`SyncView::SHOWN_ITEMS`]), as
+    /// Python's `repr` writes them.
+    pub items: Vec<String>,
+    /// The first tasks waiting on it (to acquire, for the event, or to get
+    /// from a queue), first first; at most [`SyncView::SHOWN_WAITERS`].
     pub waiters: Vec<TaskIx>,
     /// How many futures wait on it in all.
     pub waiting: u32,
+    /// A queue's first tasks waiting to put, first first.
+    pub putters: Vec<TaskIx>,
+    /// How many futures wait to put in all.
+    pub putting: u32,
 }
+
+pub use crate::aio::sync::SyncState;
 
 impl SyncView {
     /// Waiters listed by name; the rest are only counted, so recording a
     /// semaphore with thousands of waiters stays cheap.
     pub const SHOWN_WAITERS: usize = 32;
+    /// A queue's items shown.
+    pub const SHOWN_ITEMS: usize = 8;
 }
 
 /// How the program ended.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Exit {
-    /// Normally.
-    Ok,
-    /// With an exception (`TypeName: message`) or a guard.
-    Error(String),
+    /// It ran to its end (`sys.exit()` with 0 or `None` included).
+    Finished,
+    /// An exception escaped it. A syntax error is one too: then nothing
+    /// ran.
+    Exception(Uncaught),
+    /// A limit of the run ended it: the program was still going.
+    Limit(Limit),
+    /// Nothing could ever run again.
+    Deadlock(Deadlock),
+    /// The user stopped it; the trace holds the frames recorded until then.
+    Stopped {
+        /// Frames recorded before the stop.
+        frames: u32,
+    },
+    /// It is still running: this is a copy of the frames recorded so far.
+    Running {
+        /// Frames recorded so far.
+        frames: u32,
+    },
+    /// The simulator broke one of its own invariants (a bug of aioscope's,
+    /// reported instead of panicking), or the worker running it failed.
+    Internal(String),
+}
+
+pub use crate::vm::value::Deadlock;
+
+/// A limit that ended a runaway program.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Limit {
+    /// The instruction budget (an endless loop that never awaits?).
+    Instructions(u64),
+    /// Event loop iterations.
+    Iterations(u64),
+    /// Virtual seconds.
+    VirtualTime(f64),
+    /// Tasks or threads created.
+    TooMany {
+        /// `tasks` or `threads`.
+        what: String,
+        /// How many were allowed.
+        limit: u64,
+    },
+}
+
+/// An exception that escaped the program.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Uncaught {
+    /// Its class's name, as `type(e).__name__`.
+    pub type_name: String,
+    /// `str(e)` (for a syntax error, its message without the place).
+    pub message: String,
+    /// The line of the user's program it came from: the innermost frame in
+    /// the program's file, or a syntax error's line.
+    pub line: Option<u32>,
+    /// The frames it passed through, outermost first (empty for a syntax
+    /// error).
+    pub traceback: Vec<TracebackFrame>,
+}
+
+/// One frame of a traceback.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TracebackFrame {
+    /// The file (the program's own name, or a library's).
+    pub file: String,
+    /// The line.
+    pub line: u32,
+    /// The function (`<module>` at the top level).
+    pub function: String,
+}
+
+impl Exit {
+    /// Whether the program did not run to its end.
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Exit::Finished)
+    }
+
+    /// The transcript's `exc` text: `TypeName: message` (`TypeName` alone
+    /// when the message is empty), or a limit's `Timeout: ...` sentence as
+    /// the corpus oracle words it. Empty for a normal end.
+    pub fn summary(&self) -> String {
+        use crate::vm::Halt;
+        match self {
+            Exit::Finished => String::new(),
+            Exit::Exception(u) if u.message.is_empty() => u.type_name.clone(),
+            Exit::Exception(u) => format!("{}: {}", u.type_name, u.message),
+            Exit::Limit(Limit::Instructions(n)) => Halt::InstructionBudget(*n).to_string(),
+            Exit::Limit(Limit::Iterations(n)) => Halt::Iterations(*n).to_string(),
+            Exit::Limit(Limit::VirtualTime(s)) => Halt::VirtualTime(*s).to_string(),
+            Exit::Limit(Limit::TooMany { what, limit }) => {
+                format!("Timeout: more than {} {} were created", limit, what)
+            }
+            Exit::Deadlock(d) => Halt::Deadlock(*d).to_string(),
+            Exit::Stopped { frames } => format!("Stopped by the user after {} frames", frames),
+            Exit::Running { frames } => format!("Still running after {} frames", frames),
+            Exit::Internal(msg) => format!("internal error: {}", msg),
+        }
+    }
 }
 
 /// A whole recorded run.

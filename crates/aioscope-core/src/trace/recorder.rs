@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::aio::future::{as_fut, FutState};
 use crate::aio::host::{AioHost, Handle};
 use crate::aio::observer::LoopObserver;
+use crate::aio::sync::{self, SyncState};
 use crate::vm::value::{CoroState, Value};
 use crate::vm::Vm;
 
@@ -14,6 +15,17 @@ use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit,
     StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning, WarningKind,
 };
+
+/// What decides whether a synchronisation object changed in a frame: its
+/// state, a queue's first items, and each waiter list's length and first
+/// waiter.
+#[derive(PartialEq)]
+struct SyncSignature {
+    state: SyncState,
+    items: Vec<String>,
+    waiters: (usize, u64),
+    putters: (usize, u64),
+}
 
 /// Called with the trace so far after each recorded frame.
 pub type FrameHook = Box<dyn FnMut(&Trace)>;
@@ -33,7 +45,7 @@ pub struct Recorder {
     step: Option<(HandleIx, Option<TaskIx>, f64)>,
     out_records_seen: usize,
     out_last_len: usize,
-    sync_signature: Vec<Option<(String, usize, u64)>>,
+    sync_signature: Vec<Option<SyncSignature>>,
     on_frame: Option<FrameHook>,
 }
 
@@ -308,110 +320,103 @@ impl Recorder {
         }
     }
 
+    /// The tasks waiting in a list of futures (a deque of waiters), first
+    /// first: at most [`SyncView::SHOWN_WAITERS`], and how many wait in all.
+    fn waiting_tasks(&self, list: Option<&Value>) -> (Vec<TaskIx>, u32) {
+        let Some(list) = list else {
+            return (Vec::new(), 0);
+        };
+        let mut tasks = Vec::new();
+        // Done futures are skipped, so look a little further than the
+        // number shown.
+        let mut looked = 0;
+        let total = sync::seq_visit(list, &mut |w| {
+            looked += 1;
+            if let Some((f, _)) = as_fut(w) {
+                if !f.done() {
+                    if let Some(t) = self.waiter_of.get(&f.id) {
+                        tasks.push(*t);
+                    }
+                }
+            }
+            tasks.len() < SyncView::SHOWN_WAITERS && looked < 4 * SyncView::SHOWN_WAITERS
+        });
+        (tasks, total as u32)
+    }
+
     fn snapshot_sync(&mut self, vm: &mut Vm, host: &AioHost, at: FrameIx) {
+        let running = self.step.as_ref().and_then(|(_, t, _)| *t);
         let objects = host.sync_objects.borrow().clone();
         for (i, obj) in objects.iter().enumerate() {
             if self.trace.sync.len() <= i {
                 self.trace.sync.push(Vec::new());
                 self.sync_signature.push(None);
             }
-            let Value::Instance(inst) = obj else { continue };
-            let kind = inst.class.name.clone();
-            let attrs = inst.attrs.borrow();
-            let flag = |name: &str| matches!(attrs.get(name), Some(Value::Bool(true)));
-            // Waiter lists are read in place: only their length, their first
-            // element and (when the state changed) a bounded prefix.
-            let waiter_lists: Vec<Value> = match &*kind {
-                "Queue" => ["_getters", "_putters"]
-                    .iter()
-                    .filter_map(|n| attrs.get(n).cloned())
-                    .collect(),
-                _ => attrs.get("_waiters").cloned().into_iter().collect(),
+            let Some(read) = sync::read(obj) else {
+                continue;
             };
-            let state = match &*kind {
-                "Lock" => if flag("_locked") {
-                    "locked"
-                } else {
-                    "unlocked"
+            // A queue shows its first items.
+            let items: Vec<String> = match &read.items {
+                Some(q) => {
+                    let (_, head) = sync::seq_prefix(q, SyncView::SHOWN_ITEMS);
+                    head.iter().map(|v| vm.safe_repr(v, 1)).collect()
                 }
-                .to_string(),
-                "Event" => if flag("_value") { "set" } else { "not set" }.to_string(),
-                // Its own lock is tracked too; the condition says whether it is held.
-                "Condition" => match attrs.get("_lock") {
-                    Some(Value::Instance(lock))
-                        if matches!(
-                            lock.attrs.borrow().get("_locked"),
-                            Some(Value::Bool(true))
-                        ) =>
-                    {
-                        "lock held"
-                    }
-                    _ => "lock free",
-                }
-                .to_string(),
-                "Queue" => {
-                    let (n, shown) = attrs
-                        .get("_queue")
-                        .map(|q| seq_prefix(q, 8))
-                        .unwrap_or_default();
-                    let parts: Vec<String> = shown.iter().map(|v| vm.safe_repr(v, 1)).collect();
-                    let more = if n > 8 {
-                        format!(", … ({} items)", n)
-                    } else {
-                        String::new()
-                    };
-                    format!("[{}{}]", parts.join(", "), more)
-                }
-                _ => match attrs.get("_value") {
-                    Some(Value::Int(n)) => format!("value {}", n),
-                    _ => "value 0".to_string(),
-                },
+                None => Vec::new(),
             };
-            drop(attrs);
-            let mut total = 0usize;
-            let mut first = 0u64;
-            for l in &waiter_lists {
-                total += seq_visit(l, &mut |x| {
-                    if first == 0 {
+            // Waiter lists are read in place: only their length and first
+            // element, unless something changed.
+            let first = |l: &Option<Value>| {
+                let mut first = 0u64;
+                let n = l.as_ref().map_or(0, |l| {
+                    sync::seq_visit(l, &mut |x| {
                         first = fut_id(x).unwrap_or(0);
-                    }
-                    false
+                        false
+                    })
                 });
-            }
-            let sig = (state.clone(), total, first);
+                (n, first)
+            };
+            let sig = SyncSignature {
+                state: read.state.clone(),
+                items: items.clone(),
+                waiters: first(&read.waiters),
+                putters: first(&read.putters),
+            };
             if self.sync_signature[i].as_ref() == Some(&sig) {
                 continue;
             }
+            // The owner of a lock is the task that was running when it was
+            // taken: asyncio's Lock does not know its owner, but only a
+            // task's step can acquire one.
+            let was_locked = self.trace.sync[i].last().and_then(|(_, v)| match v.state {
+                SyncState::Lock { locked } | SyncState::Condition { locked } => {
+                    Some((locked, v.owner))
+                }
+                _ => None,
+            });
+            let owner = match read.state {
+                SyncState::Lock { locked: true } | SyncState::Condition { locked: true } => {
+                    match was_locked {
+                        Some((true, owner)) => owner,
+                        _ => running,
+                    }
+                }
+                _ => None,
+            };
             self.sync_signature[i] = Some(sig);
-            let mut waiting_tasks = Vec::new();
-            for l in &waiter_lists {
-                // Done futures are skipped, so look a little further than
-                // the number shown.
-                let mut looked = 0;
-                seq_visit(l, &mut |w| {
-                    if waiting_tasks.len() >= SyncView::SHOWN_WAITERS {
-                        return false;
-                    }
-                    looked += 1;
-                    if let Some((f, _)) = as_fut(w) {
-                        if !f.done() {
-                            if let Some(t) = self.waiter_of.get(&f.id) {
-                                waiting_tasks.push(*t);
-                            }
-                        }
-                    }
-                    waiting_tasks.len() < SyncView::SHOWN_WAITERS
-                        && looked < 4 * SyncView::SHOWN_WAITERS
-                });
-            }
+            let (waiters, waiting) = self.waiting_tasks(read.waiters.as_ref());
+            let (putters, putting) = self.waiting_tasks(read.putters.as_ref());
             self.trace.sync[i].push((
                 at,
                 SyncView {
                     id: i as u32,
-                    kind,
-                    state,
-                    waiters: waiting_tasks,
-                    waiting: total as u32,
+                    kind: read.class,
+                    state: read.state,
+                    owner,
+                    items,
+                    waiters,
+                    waiting,
+                    putters,
+                    putting,
                 },
             ));
         }
@@ -497,44 +502,6 @@ impl Recorder {
         self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
         self.trace.stderr = vm.stderr.clone();
         self.trace
-    }
-}
-
-/// The length of a list or deque and its first `n` items, cloned.
-fn seq_prefix(v: &Value, n: usize) -> (usize, Vec<Value>) {
-    let mut head = Vec::new();
-    let len = seq_visit(v, &mut |x| {
-        head.push(x.clone());
-        head.len() < n
-    });
-    (len, head)
-}
-
-/// The length of a list or deque; visits its items from the first, in
-/// place (nothing cloned: this runs at every frame), while `visit` says so.
-fn seq_visit(v: &Value, visit: &mut dyn FnMut(&Value) -> bool) -> usize {
-    fn walk<'a>(mut items: impl Iterator<Item = &'a Value>, visit: &mut dyn FnMut(&Value) -> bool) {
-        for x in items.by_ref() {
-            if !visit(x) {
-                break;
-            }
-        }
-    }
-    match v {
-        Value::List(l) => {
-            let l = l.borrow();
-            walk(l.iter(), visit);
-            l.len()
-        }
-        Value::Object(_) => match v.downcast::<crate::vm::modules::stdlib::Deque>() {
-            Some(d) => {
-                let items = d.items.borrow();
-                walk(items.iter(), visit);
-                items.len()
-            }
-            None => 0,
-        },
-        _ => 0,
     }
 }
 

@@ -230,7 +230,7 @@ impl Trace {
             sync: Vec::new(),
             stdout: String::new(),
             out_records: Vec::new(),
-            exit: Exit::Ok,
+            exit: Exit::Finished,
             stderr: String::new(),
             warnings: Vec::new(),
         }
@@ -290,8 +290,7 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::aio::sim::{run_program_recorded, Options};
-    use crate::trace::Recorder;
+    use crate::run::{run_with_hook, Options};
 
     const PROGRAM: &str = r#"
 import asyncio
@@ -324,13 +323,13 @@ asyncio.run(main())
         let out = Rc::new(RefCell::new(Vec::new()));
         let (w, o) = (writer.clone(), out.clone());
         let mut n = 0usize;
-        let recorder = Recorder::new("main.py").on_frame(Box::new(move |t: &Trace| {
+        let hook = Box::new(move |t: &Trace| {
             n += 1;
             if n.is_multiple_of(every) {
                 o.borrow_mut().push((w.borrow_mut().delta(t), t.clone()));
             }
-        }));
-        let trace = run_program_recorded(PROGRAM, "main.py", &Options::default(), recorder);
+        });
+        let trace = run_with_hook(PROGRAM, "main.py", &Options::default(), hook);
         let last = writer.borrow_mut().finish(&trace);
         out.borrow_mut().push((last, trace));
         let cuts = out.borrow().clone();

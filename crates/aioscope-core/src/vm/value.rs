@@ -720,13 +720,30 @@ pub enum Halt {
     TooMany(&'static str, usize),
     /// Stopped by the driver (the user pressed stop).
     Stopped,
-    /// A guard of the simulation (time limit, loop iterations, deadlock).
-    Guard(String),
+    /// More event loop iterations than the guard allows.
+    Iterations(u64),
+    /// The virtual clock would pass the guard's limit, in seconds.
+    VirtualTime(f64),
+    /// Nothing could ever run again: the loop had nothing ready and no
+    /// timer, or every thread was blocked with nothing to wake it.
+    Deadlock(Deadlock),
     /// An invariant of the interpreter broke; a bug, reported not panicked.
     Internal(String),
 }
 
+/// Who was left waiting forever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Deadlock {
+    /// The event loop: nothing ready and no timer scheduled.
+    Loop,
+    /// Every thread blocked and nothing can wake them.
+    Threads,
+}
+
 impl fmt::Display for Halt {
+    /// The `exc` text of the transcript: guards start with `Timeout:` and
+    /// read as the corpus oracle's.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Halt::InstructionBudget(n) => write!(
@@ -736,7 +753,16 @@ impl fmt::Display for Halt {
             ),
             Halt::TooMany(what, n) => write!(f, "Timeout: more than {} {} were created", n, what),
             Halt::Stopped => write!(f, "Stopped by the user"),
-            Halt::Guard(msg) => write!(f, "{}", msg),
+            Halt::Iterations(n) => write!(f, "Timeout: more than {} event loop iterations", n),
+            Halt::VirtualTime(s) => write!(f, "Timeout: virtual time would pass {} s", s),
+            Halt::Deadlock(Deadlock::Loop) => write!(
+                f,
+                "Timeout: nothing is ready and no timer is scheduled; the loop would wait forever"
+            ),
+            Halt::Deadlock(Deadlock::Threads) => write!(
+                f,
+                "Timeout: every thread is blocked and nothing can wake them (deadlock)"
+            ),
             Halt::Internal(msg) => write!(f, "internal error: {}", msg),
         }
     }

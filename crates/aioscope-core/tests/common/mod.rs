@@ -2,7 +2,7 @@
 //! and the browser tests: the same program must give the same trace
 //! byte for byte on every platform.
 
-use aioscope_core::aio::sim::{run_program, Options};
+use aioscope_core::run::{run as run_core, Options};
 use aioscope_core::trace::export;
 
 /// A program touching tasks, timers, a semaphore, gather and cancellation.
@@ -58,7 +58,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The transcript and the fingerprint of the full event trace.
 pub fn run() -> (String, u64, usize) {
-    let trace = run_program(PROGRAM, "main.py", &Options::default());
+    let trace = run_core(PROGRAM, "main.py", &Options::default());
     let events = export::events_jsonl(&trace);
     (trace.transcript(), fnv1a(events.as_bytes()), events.len())
 }

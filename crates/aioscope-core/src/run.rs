@@ -1,0 +1,240 @@
+//! The core's one door: check a program, run it, get its [`Trace`].
+//!
+//! Everything outside the core (the CLI, the page, its Web Worker, the
+//! benchmarks) goes through this module and reads the result through
+//! [`crate::trace`]; nothing outside needs `lang`, `vm` or `aio`. This is
+//! also the one place that assembles the layers: it is above `trace`, so
+//! the layers below never import upwards.
+
+use crate::aio;
+use crate::aio::host::aio as host_of;
+use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
+use crate::vm::{Halt, PyErr, RunError, Value, Vm};
+
+pub use crate::aio::host::Guards;
+pub use crate::lang::{SyntaxError, SyntaxErrorKind};
+pub use crate::trace::FrameHook;
+
+/// How a run may go: what it records and the limits that end a runaway.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Record each executed line (for line stepping); costs time.
+    pub lines: bool,
+    /// Instructions the whole run may execute.
+    pub instructions: u64,
+    /// Loop iterations, virtual seconds and tasks allowed.
+    pub guards: Guards,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lines: true,
+            instructions: crate::vm::Limits::default().instructions,
+            guards: Guards::default(),
+        }
+    }
+}
+
+/// Whether `source` compiles: its first syntax error, worded and placed
+/// as CPython's, if not. Cheap next to a run (no module is imported).
+pub fn check(source: &str, file: &str) -> Result<(), SyntaxError> {
+    crate::lang::compiler::compile_source(source, file).map(|_| ())
+}
+
+/// Runs `source` (shown as `file`) to its end and returns its trace.
+///
+/// Never panics on user input: a syntax error, an uncaught exception or a
+/// runaway program all end the trace with the matching [`Exit`].
+pub fn run(source: &str, file: &str, options: &Options) -> Trace {
+    run_recorded(source, file, options, None)
+}
+
+/// [`run`], calling `hook` with the trace so far after each frame (a run
+/// in a Web Worker sends its progress from there).
+pub fn run_with_hook(source: &str, file: &str, options: &Options, hook: FrameHook) -> Trace {
+    run_recorded(source, file, options, Some(hook))
+}
+
+fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameHook>) -> Trace {
+    let mut vm = Vm::new();
+    aio::install(&mut vm);
+    vm.trace_lines = options.lines;
+    vm.limits.instructions = options.instructions;
+    let host = host_of(&vm);
+    host.guards.set(options.guards);
+    let recorder = match hook {
+        Some(h) => Recorder::new(file).on_frame(h),
+        None => Recorder::new(file),
+    };
+    host.set_observer(Box::new(recorder));
+    let mut result = vm.run_main(source, file);
+    if result.is_ok() {
+        // As threading._shutdown does: wait for the non-daemon threads.
+        if let Err(e) = host.join_all(&mut vm) {
+            result = Err(match e {
+                PyErr::Exception(v) => RunError::Exception(v),
+                PyErr::Halt(h) => RunError::Halt(h),
+                PyErr::Suspend(_) => {
+                    RunError::Halt(Halt::Internal("the main thread suspended".into()))
+                }
+            });
+        }
+    }
+    let exit = match result {
+        Ok(()) => Exit::Finished,
+        Err(RunError::Syntax(e)) => {
+            vm.write_stderr(&e.render(file, source));
+            vm.write_stderr("\n");
+            // str() of a SyntaxError names the place; an unsupported
+            // feature's message already does.
+            let message = match e.kind {
+                SyntaxErrorKind::Unsupported => e.message(),
+                _ => format!("{} ({}, line {})", e.message(), file, e.line),
+            };
+            Exit::Exception(Uncaught {
+                type_name: e.type_name().to_string(),
+                message,
+                line: Some(e.line),
+                traceback: Vec::new(),
+            })
+        }
+        Err(RunError::Exception(e)) => exception_exit(&mut vm, &e, file),
+        Err(RunError::Halt(h)) => halt_exit(h),
+    };
+    let recorder: Box<Recorder> = match host.take_observer().into_any().downcast::<Recorder>() {
+        Ok(r) => r,
+        Err(_) => Box::new(Recorder::new(file)),
+    };
+    recorder.finish(&mut vm, &host, exit)
+}
+
+/// How an exception that escaped the program ends the run: `SystemExit`
+/// with 0 or `None` is a normal end, as in CPython.
+fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
+    let system_exit = vm.is_instance_of(e, "SystemExit");
+    if system_exit {
+        let code = e.exc().and_then(|d| d.borrow().args.first().cloned());
+        if matches!(code, None | Some(Value::None) | Some(Value::Int(0))) {
+            return Exit::Finished;
+        }
+    } else {
+        let tb = vm.format_traceback(e);
+        vm.write_stderr(&tb);
+    }
+    let type_name = vm.types.class_of(vm, e).name.to_string();
+    // str() of a user exception may run Python and fail.
+    let message = vm
+        .to_str(e)
+        .unwrap_or_else(|_| "<exception str() failed>".into());
+    let traceback: Vec<TracebackFrame> = e
+        .exc()
+        .map(|d| {
+            d.borrow()
+                .traceback
+                .iter()
+                .rev()
+                .map(|t| TracebackFrame {
+                    file: t.filename.to_string(),
+                    line: t.line,
+                    function: t.name.to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let line = traceback
+        .iter()
+        .rev()
+        .find(|f| f.file == file)
+        .map(|f| f.line);
+    Exit::Exception(Uncaught {
+        type_name,
+        message,
+        line,
+        traceback,
+    })
+}
+
+fn halt_exit(h: Halt) -> Exit {
+    match h {
+        Halt::InstructionBudget(n) => Exit::Limit(Limit::Instructions(n)),
+        Halt::Iterations(n) => Exit::Limit(Limit::Iterations(n)),
+        Halt::VirtualTime(s) => Exit::Limit(Limit::VirtualTime(s)),
+        Halt::TooMany(what, n) => Exit::Limit(Limit::TooMany {
+            what: what.to_string(),
+            limit: n as u64,
+        }),
+        Halt::Deadlock(d) => Exit::Deadlock(d),
+        Halt::Stopped => Exit::Stopped { frames: 0 },
+        Halt::Internal(msg) => Exit::Internal(msg),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_that_ends_normally_is_finished() {
+        let t = run("print('hi')\n", "main.py", &Options::default());
+        assert_eq!(t.exit, Exit::Finished);
+        assert_eq!(t.stdout, "hi\n");
+    }
+
+    #[test]
+    fn an_uncaught_exception_carries_its_type_message_and_user_line() {
+        let src = "def f():\n    return 1 / 0\n\nf()\n";
+        let t = run(src, "main.py", &Options::default());
+        let Exit::Exception(u) = &t.exit else {
+            panic!("{:?}", t.exit)
+        };
+        assert_eq!(u.type_name, "ZeroDivisionError");
+        assert_eq!(u.message, "division by zero");
+        assert_eq!(u.line, Some(2));
+        let lines: Vec<(u32, &str)> = u
+            .traceback
+            .iter()
+            .map(|f| (f.line, f.function.as_str()))
+            .collect();
+        assert_eq!(lines, vec![(4, "<module>"), (2, "f")]);
+        assert_eq!(t.exit.summary(), "ZeroDivisionError: division by zero");
+    }
+
+    #[test]
+    fn sys_exit_with_zero_is_a_normal_end_and_with_a_code_is_not() {
+        let ok = run("import sys\nsys.exit(0)\n", "main.py", &Options::default());
+        assert_eq!(ok.exit, Exit::Finished);
+        let three = run("import sys\nsys.exit(3)\n", "main.py", &Options::default());
+        assert_eq!(three.exit.summary(), "SystemExit: 3");
+    }
+
+    #[test]
+    fn a_syntax_error_is_an_exception_exit_at_its_line() {
+        let t = run("x = (\n", "main.py", &Options::default());
+        let Exit::Exception(u) = &t.exit else {
+            panic!("{:?}", t.exit)
+        };
+        assert_eq!(u.type_name, "SyntaxError");
+        assert_eq!(u.line, Some(1));
+        assert!(check("x = (\n", "main.py").is_err());
+        assert!(check("x = 1\n", "main.py").is_ok());
+    }
+
+    #[test]
+    fn the_instruction_budget_is_a_limit_exit() {
+        let options = Options {
+            instructions: 10_000,
+            ..Options::default()
+        };
+        let t = run("while True:\n    pass\n", "main.py", &options);
+        assert_eq!(t.exit, Exit::Limit(Limit::Instructions(10_000)));
+        assert!(t.exit.summary().starts_with("Timeout: stopped after 10000"));
+    }
+
+    #[test]
+    fn a_loop_with_nothing_to_do_is_a_deadlock() {
+        let src = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
+        let t = run(src, "main.py", &Options::default());
+        assert_eq!(t.exit, Exit::Deadlock(crate::trace::Deadlock::Loop));
+    }
+}
