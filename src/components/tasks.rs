@@ -1,7 +1,7 @@
 //! The tasks: state, where each is paused, what it awaits (a link to the
 //! awaited task), and how it ended.
 
-use aioscope_core::trace::{Awaiting, TaskState};
+use aioscope_core::trace::{Awaiting, GroupKind, TaskState};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -161,13 +161,13 @@ pub fn tasks(p: &QueueProps) -> Html {
                                 html! { <><span class="arrow" aria-hidden="true">{ "→" }</span>{ link_or_text(text, link, lang.t("Show that timer", "查看该定时器")) }</> }
                             }
                             Some(Awaiting::Group { kind, tasks, total }) => {
-                                let what = match (lang, &**kind) {
-                                    (Lang::En, "gather") => format!("gather of {}:", total),
-                                    (Lang::Zh, "gather") => format!("gather（共 {} 个）：", total),
-                                    (Lang::En, "wait") => format!("wait on {}:", total),
-                                    (Lang::Zh, "wait") => format!("wait（共 {} 个）：", total),
-                                    (Lang::En, _) => "wait_for:".to_string(),
-                                    (Lang::Zh, _) => "wait_for：".to_string(),
+                                let what = match (lang, kind) {
+                                    (Lang::En, GroupKind::Gather) => format!("gather of {}:", total),
+                                    (Lang::Zh, GroupKind::Gather) => format!("gather（共 {} 个）：", total),
+                                    (Lang::En, GroupKind::Wait) => format!("wait on {}:", total),
+                                    (Lang::Zh, GroupKind::Wait) => format!("wait（共 {} 个）：", total),
+                                    (Lang::En, GroupKind::WaitFor) => "wait_for:".to_string(),
+                                    (Lang::Zh, GroupKind::WaitFor) => "wait_for：".to_string(),
                                 };
                                 let more = (*total as usize).saturating_sub(tasks.len());
                                 html! {
@@ -243,7 +243,7 @@ pub fn tasks(p: &QueueProps) -> Html {
                                     </div>
                                 }
                                 if let Some(out) = &v.outcome {
-                                    <div class={classes!("task__row", "task__outcome", out.starts_with("exception").then_some("is-error"))}>
+                                    <div class={classes!("task__row", "task__outcome", (v.state == TaskState::Failed).then_some("is-error"))}>
                                         <code>{ out.clone() }</code>
                                     </div>
                                 }

@@ -8,10 +8,11 @@
 //! [`Bar`]s, so the real run and the prediction are drawn the same way.
 //!
 //! The trace has no notion of "a request"; it has tasks and their await
-//! stacks. A request is the stretch during which a task's stack holds the
-//! simulated `net.get` (the library's, not the user's wrapper of the same
-//! name); it ends when the timer that answers it fires (the task becomes
-//! ready). The wait for a permit is the stretch in `Semaphore.acquire`.
+//! stacks. This module wrote the program, so it knows its lines: a request
+//! is the stretch during which a task is suspended at the line that awaits
+//! `net.get`, ending when the timer that answers it fires (the task becomes
+//! ready); the wait for a permit is the stretch at an `async with
+//! semaphore:` line.
 
 use aioscope_core::run::{run, Options};
 use aioscope_core::trace::{TaskState, Trace};
@@ -137,8 +138,26 @@ fn seconds(ms: f64) -> String {
     }
 }
 
+/// The Python program of a run, and the lines the timeline reads back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    /// The source.
+    pub source: String,
+    /// The line that awaits `net.get(url)`.
+    pub get_line: u32,
+    /// The `async with semaphore:` lines.
+    pub acquire_lines: Vec<u32>,
+}
+
+/// The line the next `push_str` onto `s` starts.
+fn next_line(s: &str) -> u32 {
+    s.matches('\n').count() as u32 + 1
+}
+
 /// The Python program of the run.
-pub fn program(p: &Params) -> String {
+pub fn program(p: &Params) -> Program {
+    let get_line;
+    let mut acquire_lines = Vec::new();
     let codes: Vec<String> = p
         .codes
         .iter()
@@ -204,8 +223,10 @@ pub fn program(p: &Params) -> String {
     s.push_str("\n\nasync def get(url):\n");
     if p.timeout_ms > 0 {
         s.push_str("    async with asyncio.timeout(TIMEOUT):\n");
+        get_line = next_line(&s);
         s.push_str("        resp = await net.get(url)\n");
     } else {
+        get_line = next_line(&s);
         s.push_str("    resp = await net.get(url)\n");
     }
     s.push_str("    resp.raise_for_status()  # net.HTTPError for 4xx and 5xx\n");
@@ -218,6 +239,7 @@ pub fn program(p: &Params) -> String {
     });
     s.push_str("    base = BASE.format(cc.lower())\n");
     if sem {
+        acquire_lines.push(next_line(&s));
         s.push_str("    async with semaphore:\n");
         s.push_str("        await get(base + cc.lower() + '.svg')\n");
     } else {
@@ -225,6 +247,7 @@ pub fn program(p: &Params) -> String {
     }
     if p.metadata {
         if sem {
+            acquire_lines.push(next_line(&s));
             s.push_str("    async with semaphore:\n");
             s.push_str("        await get(base + 'metadata.json')\n");
         } else {
@@ -248,7 +271,11 @@ pub fn program(p: &Params) -> String {
     s.push_str("        except net.HTTPError as exc:\n");
     s.push_str(handle);
     s.push_str("    print(counts)\n\n\nasyncio.run(main())\n");
-    s
+    Program {
+        source: s,
+        get_line,
+        acquire_lines,
+    }
 }
 
 /// The prediction: the program, its timeline and its counts.
@@ -260,7 +287,8 @@ pub struct Prediction {
     pub bars: Vec<Bar>,
     /// When the last request ended (ms).
     pub total_ms: f64,
-    /// The counts the program printed: (ok, not found, error).
+    /// How the flags end (ok, not found, error): the parameters decide
+    /// that; the simulation decides when.
     pub counts: Option<(usize, usize, usize)>,
     /// Why the simulation failed, if it did (a bug: the program is ours).
     pub error: Option<String>,
@@ -268,33 +296,35 @@ pub struct Prediction {
 
 /// Simulates the run.
 pub fn predict(p: &Params) -> Prediction {
-    let source = program(p);
+    let prog = program(p);
     let options = Options {
         lines: false,
         ..Options::default()
     };
-    let trace = run(&source, "prediction.py", &options);
+    let trace = run(&prog.source, "prediction.py", &options);
     let error = trace.exit.is_error().then(|| trace.exit.summary());
-    let bars = bars(&trace, p);
+    let bars = bars(&trace, p, &prog);
     let total_ms = bars.iter().filter_map(|b| b.end).fold(0.0_f64, f64::max);
     Prediction {
-        counts: parse_counts(&trace.stdout),
-        source,
+        counts: error.is_none().then(|| counts(p)),
+        source: prog.source,
         bars,
         total_ms,
         error,
     }
 }
 
-/// `{'ok': 18, 'not found': 1, 'error': 1}` → (18, 1, 1).
-pub fn parse_counts(stdout: &str) -> Option<(usize, usize, usize)> {
-    let line = stdout.lines().rev().find(|l| l.starts_with('{'))?;
-    let get = |key: &str| -> Option<usize> {
-        let rest = &line[line.find(&format!("'{key}': "))? + key.len() + 4..];
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        digits.parse().ok()
-    };
-    Some((get("ok")?, get("not found")?, get("error")?))
+/// How the flags end: (ok, not found, error).
+fn counts(p: &Params) -> (usize, usize, usize) {
+    let mut c = (0, 0, 0);
+    for cc in &p.codes {
+        match p.requests(cc).last().map(|r| r.1) {
+            Some(Outcome::NotFound) => c.1 += 1,
+            Some(Outcome::Ok) | None => c.0 += 1,
+            Some(_) => c.2 += 1,
+        }
+    }
+    c
 }
 
 /// One request of one task, from its await stacks (ms).
@@ -305,7 +335,7 @@ struct Span {
     end: Option<f64>,
 }
 
-fn spans(trace: &Trace, task: usize) -> Vec<Span> {
+fn spans(trace: &Trace, task: usize, prog: &Program) -> Vec<Span> {
     let Some(rec) = trace.tasks.get(task) else {
         return Vec::new();
     };
@@ -319,11 +349,9 @@ fn spans(trace: &Trace, task: usize) -> Vec<Span> {
             .frame(*frame)
             .map(|f| (f.t * 1e6).round() / 1e3)
             .unwrap_or(0.0);
-        let in_get = view.stack.iter().any(|e| !e.user && &*e.qualname == "get");
-        let in_acquire = view
-            .stack
-            .iter()
-            .any(|e| !e.user && e.qualname.ends_with("Semaphore.acquire"));
+        let at = |lines: &[u32]| view.stack.iter().any(|e| e.user && lines.contains(&e.line));
+        let in_get = at(&[prog.get_line]);
+        let in_acquire = at(&prog.acquire_lines);
         if in_get {
             match &mut open {
                 None => {
@@ -368,7 +396,7 @@ fn spans(trace: &Trace, task: usize) -> Vec<Span> {
 /// The prediction's bars: for each flag its requests, matched in order to
 /// the spans of the task that made them (the flag's own task, named after
 /// it, or the main task when sequential).
-pub fn bars(trace: &Trace, p: &Params) -> Vec<Bar> {
+pub fn bars(trace: &Trace, p: &Params, prog: &Program) -> Vec<Bar> {
     let name_of = |i: usize| -> Option<String> {
         trace
             .tasks
@@ -384,7 +412,9 @@ pub fn bars(trace: &Trace, p: &Params) -> Vec<Bar> {
             for i in 0..trace.tasks.len() {
                 let Some(name) = name_of(i) else { continue };
                 let Some(row) = row_of(&name) else { continue };
-                for (span, (kind, outcome)) in spans(trace, i).into_iter().zip(p.requests(&name)) {
+                for (span, (kind, outcome)) in
+                    spans(trace, i, prog).into_iter().zip(p.requests(&name))
+                {
                     out.push(bar(row, kind, outcome, span));
                 }
             }
@@ -401,7 +431,7 @@ pub fn bars(trace: &Trace, p: &Params) -> Vec<Bar> {
                         .map(move |(kind, outcome)| (row, kind, outcome))
                 })
                 .collect();
-            for (span, (row, kind, outcome)) in spans(trace, 0).into_iter().zip(expected) {
+            for (span, (row, kind, outcome)) in spans(trace, 0, prog).into_iter().zip(expected) {
                 out.push(bar(row, kind, outcome, span));
             }
         }
@@ -559,15 +589,18 @@ mod tests {
     }
 
     #[test]
-    fn seconds_and_counts() {
+    fn seconds_read_as_python_floats() {
         assert_eq!(seconds(200.0), "0.2");
         assert_eq!(seconds(3000.0), "3.0");
         assert_eq!(seconds(123.456), "0.1235");
-        assert_eq!(
-            parse_counts("x\n{'ok': 18, 'not found': 1, 'error': 1}\n"),
-            Some((18, 1, 1))
-        );
-        assert_eq!(parse_counts(""), None);
-        assert_eq!(parse_counts("{'ok': x}"), None);
+    }
+
+    #[test]
+    fn the_program_knows_the_lines_the_timeline_reads() {
+        let prog = program(&params(Mode::Concurrent(5)));
+        let line = |n: u32| prog.source.lines().nth(n as usize - 1).unwrap_or("");
+        assert!(line(prog.get_line).contains("await net.get(url)"));
+        assert_eq!(prog.acquire_lines.len(), 1);
+        assert!(line(prog.acquire_lines[0]).contains("async with semaphore:"));
     }
 }

@@ -127,7 +127,7 @@ asyncio.run(main())
         .iter()
         .filter_map(|(_, v)| match &v.awaiting {
             Some(Awaiting::Group { kind, tasks, total }) => {
-                Some((kind.to_string(), tasks.clone(), *total))
+                Some((kind.name().to_string(), tasks.clone(), *total))
             }
             _ => None,
         })

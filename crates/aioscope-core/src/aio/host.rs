@@ -154,11 +154,34 @@ impl NativeObject for Handle {
 /// Members of a group kept by id (the rest are only counted).
 pub const GROUP_SHOWN: usize = 8;
 
+/// Which library call a group's future belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum GroupKind {
+    /// `asyncio.gather(...)`.
+    Gather,
+    /// `asyncio.wait(...)`.
+    Wait,
+    /// `asyncio.wait_for(...)`.
+    WaitFor,
+}
+
+impl GroupKind {
+    /// The library function's name, as the program calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupKind::Gather => "gather",
+            GroupKind::Wait => "wait",
+            GroupKind::WaitFor => "wait_for",
+        }
+    }
+}
+
 /// What a future of a group stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FutureGroup {
-    /// `gather`, `wait`, `wait_for`.
-    pub kind: Rc<str>,
+    /// Which call made it.
+    pub kind: GroupKind,
     /// The first members' future ids.
     pub members: Vec<u64>,
     /// How many members in all.

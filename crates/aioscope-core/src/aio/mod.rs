@@ -267,6 +267,15 @@ fn group(vm: &mut Vm, args: Args) -> PyResult<Value> {
     else {
         return Err(vm.new_error("TypeError", "_group(fut, kind, members)"));
     };
+    let kind = match &**kind {
+        "gather" => host::GroupKind::Gather,
+        "wait" => host::GroupKind::Wait,
+        "wait_for" => host::GroupKind::WaitFor,
+        other => {
+            let msg = format!("_group: unknown kind {:?}", other);
+            return Err(vm.new_error("ValueError", &msg));
+        }
+    };
     let Some((f, _)) = as_fut(fut) else {
         return Ok(Value::None);
     };
@@ -279,7 +288,7 @@ fn group(vm: &mut Vm, args: Args) -> PyResult<Value> {
     aio(vm).groups.borrow_mut().insert(
         f.id,
         host::FutureGroup {
-            kind: kind.as_ref().into(),
+            kind,
             members: ids,
             total: members.len(),
         },

@@ -115,7 +115,9 @@ pub fn events_jsonl(trace: &Trace) -> String {
                     }
                     Some(Awaiting::Group { kind, tasks, total }) => format!(
                         "{{\"group\": \"{}\", \"tasks\": {:?}, \"total\": {}}}",
-                        kind, tasks, total
+                        kind.name(),
+                        tasks,
+                        total
                     ),
                     Some(Awaiting::Future) => "\"future\"".into(),
                     Some(Awaiting::Yield) => "\"yield\"".into(),

@@ -20,6 +20,7 @@ use std::rc::Rc;
 pub use recorder::{FrameHook, Recorder};
 pub use stream::{DeltaWriter, StreamError, TraceDelta};
 
+pub use crate::aio::host::GroupKind;
 pub use crate::aio::observer::StepKind;
 
 /// Index of a frame in [`Trace::frames`].
@@ -181,7 +182,7 @@ pub enum Awaiting {
     /// `wait_for`'s.
     Group {
         /// `gather`, `wait` or `wait_for`.
-        kind: Rc<str>,
+        kind: GroupKind,
         /// The first members that are tasks (at most
         /// [`crate::aio::host::GROUP_SHOWN`] members are looked at).
         tasks: Vec<TaskIx>,
@@ -219,7 +220,9 @@ pub struct TaskView {
     pub stack: Vec<StackEntry>,
     /// What it awaits, when waiting.
     pub awaiting: Option<Awaiting>,
-    /// `result=` or `exception=` once done.
+    /// Once done, its result or exception as CPython's task repr shows
+    /// it (`result=42`, `exception=ValueError('x')`); shown, never read:
+    /// [`TaskView::state`] says which.
     pub outcome: Option<String>,
     /// Cancellation requests not yet delivered or withdrawn.
     pub cancelling: u32,

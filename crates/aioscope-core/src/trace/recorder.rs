@@ -291,7 +291,7 @@ impl Recorder {
                     // released by their timeout's timer.
                     if let Some(g) = groups.get(&id) {
                         return Awaiting::Group {
-                            kind: g.kind.clone(),
+                            kind: g.kind,
                             tasks: g
                                 .members
                                 .iter()
