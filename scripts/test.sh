@@ -18,10 +18,11 @@ cargo clippy -p aioscope -p aioscope-core --all-targets --features aioscope/benc
 step "cargo test --workspace (native)"
 cargo test --workspace
 
-step "conformance: the simulator against CPython 3.11's transcripts"
+step "conformance: the simulator against CPython 3.11's transcripts and loop states"
 conformance="$root/tests/conformance"
 cargo build --release -p aioscope-cli
-python3 "$conformance/check.py" -j 2 --runner "$root/target/release/aioscope trace {file}" "$conformance/cases"
+# Transcripts, and the loop's state before every iteration (the frames).
+python3 "$conformance/check.py" -j 2 --states --runner "$root/target/release/aioscope trace --states {file}" "$conformance/cases"
 
 step "end-to-end: the built app in headless Chromium"
 bash scripts/e2e.sh

@@ -269,20 +269,22 @@ pub fn derive(trace: &Trace) -> Derived {
                     push_seg(&mut loop_lane.segs, seg(SegKind::Run));
                 }
             }
-            FrameKind::BlockingSleep { seconds } => {
+            FrameKind::BlockingSleep { .. } => {
                 // Inside a loop step: the whole loop is blocked while the
-                // clock moves on.
+                // clock moves on, from when the sleep began (where the frame
+                // before ended) to its end (this frame).
                 let in_step = trace.frames[i + 1..]
                     .iter()
                     .find(|g| !matches!(g.kind, FrameKind::BlockingSleep { .. }))
                     .is_some_and(|g| matches!(g.kind, FrameKind::Step(_)));
                 if in_step {
-                    let until = tt.partition_point(|v| *v < f.t + seconds - 1e-9).min(n - 1);
+                    let from = tt[..i].partition_point(|v| *v < f.began - 1e-9);
+                    let x0 = if from < i { d.xs[from] } else { x0 };
                     push_seg(
                         &mut loop_lane.segs,
                         Seg {
-                            x0: d.xs[i],
-                            x1: d.xs[until].max(d.xs[i] + 1.0),
+                            x0,
+                            x1: d.xs[i].max(x0 + 1.0),
                             kind: SegKind::Block,
                             frame: i as FrameIx,
                         },

@@ -17,13 +17,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events | --perfetto] [--summary] FILE.py
+usage: aioscope trace [--events | --perfetto | --states] [--summary] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
   trace --events FILE.py    every frame of the trace as a JSON line
   trace --perfetto FILE.py  Chrome trace-event JSON (open in ui.perfetto.dev),
                             one track per task
+  trace --states FILE.py    the transcript, then the loop's state before each
+                            iteration (JSON lines as the corpus oracle's --states)
   --summary                 also one JSON line on stderr: frames, tasks, timer and
                             callback handles, stdout records (benchmarks count events)
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
@@ -48,6 +50,7 @@ fn trace(args: &[String]) -> ExitCode {
     let mut events = false;
     let mut perfetto = false;
     let mut summary = false;
+    let mut states = false;
     let mut file = None;
     // The corpus oracle has no instruction limit; keep a very high one so a
     // runaway program still ends.
@@ -72,6 +75,7 @@ fn trace(args: &[String]) -> ExitCode {
             "--events" => events = true,
             "--perfetto" => perfetto = true,
             "--summary" => summary = true,
+            "--states" => states = true,
             other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
             other => {
                 eprintln!("aioscope: unknown option {other}\n{USAGE}");
@@ -100,6 +104,8 @@ fn trace(args: &[String]) -> ExitCode {
         export::events_jsonl(&trace)
     } else if perfetto {
         export::perfetto(&trace)
+    } else if states {
+        trace.transcript() + &export::states(&trace)
     } else {
         trace.transcript()
     };

@@ -6,12 +6,13 @@
 # awaits, done-callbacks and call_soon calls below is the specification
 # (see SEMANTICS.md of the conformance corpus), so keep it when editing.
 from _collections import deque
+from functools import partial
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
-                  _asyncgens)
+                  _asyncgens, _extend_loop)
 
 TimeoutError = TimeoutError
 
@@ -120,7 +121,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     children = []
     seen = []
 
-    def child_done(fut):
+    def _done_callback(fut):
         state['done'] += 1
         outer = state['outer']
         if outer is None or outer.done():
@@ -166,7 +167,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                 loop = fut.get_loop()
             seen.append(arg)
             fut_of[id(arg)] = fut
-            fut.add_done_callback(child_done)
+            fut.add_done_callback(_done_callback)
         children.append(fut)
 
     outer = loop.create_future()
@@ -194,7 +195,7 @@ def shield(arg):
     loop = inner.get_loop()
     outer = loop.create_future()
 
-    def inner_done(inner):
+    def _inner_done_callback(inner):
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()
@@ -208,12 +209,12 @@ def shield(arg):
             else:
                 outer.set_result(inner.result())
 
-    def outer_done(outer):
+    def _outer_done_callback(outer):
         if not inner.done():
-            inner.remove_done_callback(inner_done)
+            inner.remove_done_callback(_inner_done_callback)
 
-    inner.add_done_callback(inner_done)
-    outer.add_done_callback(outer_done)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
     return outer
 
 
@@ -230,31 +231,39 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         if iscoroutine(f):
             raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = get_running_loop()
+    return await _wait(fs, timeout, return_when, loop)
+
+
+async def _wait(fs, timeout, return_when, loop):
+    # A helper coroutine of its own, as in CPython: a task waiting in
+    # wait() shows it on its stack.
     waiter = loop.create_future()
     _group(waiter, 'wait', fs)
-    state = {'left': len(fs), 'timeout_handle': None}
+    timeout_handle = None
     if timeout is not None:
-        state['timeout_handle'] = loop.call_later(timeout, _release_waiter, waiter)
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
 
-    def on_completion(f):
-        state['left'] -= 1
-        if (state['left'] <= 0 or return_when == FIRST_COMPLETED or
+    def _on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or return_when == FIRST_COMPLETED or
                 (return_when == FIRST_EXCEPTION and not f.cancelled() and
                  f.exception() is not None)):
-            if state['timeout_handle'] is not None:
-                state['timeout_handle'].cancel()
+            if timeout_handle is not None:
+                timeout_handle.cancel()
             if not waiter.done():
                 waiter.set_result(None)
 
     for f in fs:
-        f.add_done_callback(on_completion)
+        f.add_done_callback(_on_completion)
     try:
         await waiter
     finally:
-        if state['timeout_handle'] is not None:
-            state['timeout_handle'].cancel()
+        if timeout_handle is not None:
+            timeout_handle.cancel()
         for f in fs:
-            f.remove_done_callback(on_completion)
+            f.remove_done_callback(_on_completion)
     done = set()
     pending = set()
     for f in fs:
@@ -266,61 +275,56 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 
 def as_completed(fs, *, timeout=None):
-    """Yield coroutines that return results in completion order."""
+    """Yield coroutines that return results in completion order.
+
+    A generator, as CPython's: nothing is scheduled until the first item
+    is taken."""
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError('expect an iterable of futures, not ' + type(fs).__name__)
-    finished = Queue()
+    done = Queue()
     loop = get_event_loop()
     todo = set()
     for f in set(fs):
         todo.add(ensure_future(f, loop=loop))
-    state = {'timeout_handle': None}
+    timeout_handle = None
 
-    def on_timeout():
+    def _on_timeout():
         for f in todo:
-            f.remove_done_callback(on_completion)
-            finished.put_nowait(None)
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)
         todo.clear()
 
-    def on_completion(f):
+    def _on_completion(f):
         if not todo:
             return
         todo.remove(f)
-        finished.put_nowait(f)
-        if not todo and state['timeout_handle'] is not None:
-            state['timeout_handle'].cancel()
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
 
-    async def wait_for_one():
-        f = await finished.get()
+    async def _wait_for_one():
+        f = await done.get()
         if f is None:
             raise TimeoutError
         return f.result()
 
     for f in todo:
-        f.add_done_callback(on_completion)
+        f.add_done_callback(_on_completion)
     if todo and timeout is not None:
-        state['timeout_handle'] = loop.call_later(timeout, on_timeout)
-    return _as_completed_iter(wait_for_one, len(todo))
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
-def _as_completed_iter(wait_for_one, n):
-    for _ in range(n):
-        yield wait_for_one()
-
-
-async def _cancel_and_wait(fut):
-    loop = get_running_loop()
+async def _cancel_and_wait(fut, loop):
     waiter = loop.create_future()
-
-    def release(f):
-        _release_waiter(waiter)
-
-    fut.add_done_callback(release)
+    cb = partial(_release_waiter, waiter)
+    fut.add_done_callback(cb)
     try:
         fut.cancel()
         await waiter
     finally:
-        fut.remove_done_callback(release)
+        fut.remove_done_callback(cb)
 
 
 async def wait_for(fut, timeout):
@@ -332,7 +336,7 @@ async def wait_for(fut, timeout):
         fut = ensure_future(fut, loop=loop)
         if fut.done():
             return fut.result()
-        await _cancel_and_wait(fut)
+        await _cancel_and_wait(fut, loop)
         try:
             return fut.result()
         except CancelledError as exc:
@@ -340,26 +344,24 @@ async def wait_for(fut, timeout):
 
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-
-    def release(f):
-        _release_waiter(waiter)
+    cb = partial(_release_waiter, waiter)
 
     fut = ensure_future(fut, loop=loop)
     _group(waiter, 'wait_for', [fut])
-    fut.add_done_callback(release)
+    fut.add_done_callback(cb)
     try:
         try:
             await waiter
         except CancelledError:
             if fut.done():
                 return fut.result()
-            fut.remove_done_callback(release)
-            await _cancel_and_wait(fut)
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut, loop)
             raise
         if fut.done():
             return fut.result()
-        fut.remove_done_callback(release)
-        await _cancel_and_wait(fut)
+        fut.remove_done_callback(cb)
+        await _cancel_and_wait(fut, loop)
         try:
             return fut.result()
         except CancelledError as exc:
@@ -909,15 +911,22 @@ class Queue:
 
 # --- running -------------------------------------------------------------------
 
-async def _shutdown_asyncgens():
-    closing = _asyncgens()
-    if not closing:
-        return
-    await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+class BaseEventLoop:
+    # The loop's methods that CPython writes in Python (base_events.py);
+    # _extend_loop moves them onto the native loop class, so a task running
+    # one shows its name on its stack.
+
+    async def shutdown_asyncgens(self):
+        closing = _asyncgens()
+        if not closing:
+            return
+        await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+
+    async def shutdown_default_executor(self):
+        return None
 
 
-async def _shutdown_default_executor():
-    return None
+_extend_loop(BaseEventLoop)
 
 
 def _cancel_all_tasks(loop):
@@ -943,8 +952,8 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
-            loop.run_until_complete(_shutdown_asyncgens())
-            loop.run_until_complete(_shutdown_default_executor())
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
         finally:
             set_event_loop(None)
             loop.close()

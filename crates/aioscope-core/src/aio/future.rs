@@ -236,13 +236,13 @@ pub fn cancel(vm: &mut Vm, this: &Value, msg: Option<Value>) -> PyResult<bool> {
                 if cancel(vm, &w, msg.clone())? {
                     // Keep the waiter: a task that ignores the cancellation
                     // may have to be cancelled again.
-                    aio(vm).note_cancel(this);
+                    aio(vm).note_changed(this);
                     return Ok(true);
                 }
             }
             t.must_cancel.set(true);
             fut.core.borrow_mut().cancel_message = msg;
-            aio(vm).note_cancel(this);
+            aio(vm).note_changed(this);
             Ok(true)
         }
     }
@@ -384,6 +384,10 @@ fn m_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
     let s = vm.to_str(&v)?;
     *t.name.borrow_mut() = s.into();
+    // Its views carry its name: the frame of this step shows the new one.
+    if let Some(task) = args.pos.first() {
+        crate::aio::host::aio(vm).note_changed(task);
+    }
     Ok(Value::None)
 }
 

@@ -376,8 +376,9 @@ impl AioHost {
         *self.current_task.borrow_mut() = previous;
     }
 
-    /// Records a change to a task outside its own step.
-    pub fn note_cancel(&self, task: &Value) {
+    /// Records a change to a task outside its own step (a cancel request,
+    /// a new name).
+    pub fn note_changed(&self, task: &Value) {
         self.observe(|o| o.task_touched(task));
     }
 
@@ -598,6 +599,7 @@ impl AioHost {
                 self.guards.get().max_iterations,
             )));
         }
+        self.observe(|o| o.iteration_started(vm, self));
         {
             let mut s = l.state.borrow_mut();
             let count = s.scheduled.len();

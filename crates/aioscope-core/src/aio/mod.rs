@@ -172,6 +172,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_track", track),
         ("_asyncgens", asyncgens),
         ("_group", group),
+        ("_extend_loop", extend_loop),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -293,6 +294,29 @@ fn group(vm: &mut Vm, args: Args) -> PyResult<Value> {
             total: members.len(),
         },
     );
+    Ok(Value::None)
+}
+
+/// `_extend_loop(cls)`: the methods `asyncio.py` writes in Python (those
+/// CPython's `base_events.py` has in Python too, like
+/// `shutdown_asyncgens`) become methods of the native loop class, keeping
+/// their names for tracebacks and the trace.
+fn extend_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Class(from)) = args.pos.first() else {
+        return Err(vm.new_error("TypeError", "_extend_loop(cls)"));
+    };
+    let host = aio(vm);
+    let methods: Vec<(Rc<str>, Value)> = from
+        .attrs
+        .borrow()
+        .iter()
+        .filter(|(_, v)| matches!(v, Value::Function(_)))
+        .cloned()
+        .collect();
+    let mut attrs = host.loop_class.attrs.borrow_mut();
+    for (name, f) in methods {
+        attrs.set(name, f);
+    }
     Ok(Value::None)
 }
 

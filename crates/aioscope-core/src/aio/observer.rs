@@ -46,6 +46,9 @@ pub trait LoopObserver: Any {
     fn cancelled(&mut self, _h: &Handle) {}
     /// A timer came due and moved to the ready queue.
     fn timer_due(&mut self, _h: &Handle) {}
+    /// An iteration of the loop (CPython's `_run_once`) begins: nothing
+    /// has run yet, so what the loop holds now is its state before it.
+    fn iteration_started(&mut self, _vm: &mut Vm, _host: &AioHost) {}
     /// A handle is about to run.
     fn step_started(&mut self, _vm: &mut Vm, _host: &AioHost, _h: &Handle) {}
     /// The handle finished (an exception it raised is logged by the loop).

@@ -101,6 +101,25 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
     Ok(out)
 }
 
+/// The `__qualname__` of the function a handle calls, as CPython's loop
+/// would name it: `functools.partial` unwrapped, a bound method's
+/// function. Runs no Python.
+pub fn callback_qualname(cb: &Value) -> std::rc::Rc<str> {
+    match cb {
+        Value::Function(f) => f.qualname.borrow().clone(),
+        Value::Native(n) => n.qualname.clone(),
+        Value::BoundMethod(m) => callback_qualname(&m.func),
+        Value::Instance(inst) if &*inst.class.name == "partial" => {
+            match inst.attrs.borrow().get("func") {
+                Some(f) => callback_qualname(f),
+                None => "partial".into(),
+            }
+        }
+        Value::Class(c) => c.qualname.clone(),
+        other => other.type_name(),
+    }
+}
+
 /// [`callback_repr`] without running Python: arguments shown with
 /// `Vm::safe_repr`, for the debugger.
 pub fn callback_repr_safe(vm: &mut Vm, cb: &Value, args: &[Value]) -> String {

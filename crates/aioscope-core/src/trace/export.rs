@@ -2,6 +2,7 @@
 //! Chrome trace-event JSON that Perfetto opens (one track per task).
 
 use crate::aio::json::{string, time};
+use crate::vm::pyfmt::float_repr;
 
 use super::{Awaiting, Exit, FrameIx, FrameKind, Trace};
 
@@ -218,5 +219,119 @@ pub fn perfetto(trace: &Trace) -> String {
     format!(
         "{{\"traceEvents\": [\n{}\n], \"displayTimeUnit\": \"ms\"}}\n",
         events.join(",\n")
+    )
+}
+
+/// The loop's state before each of its iterations, as `oracle.py --states`
+/// records CPython's: `{"i": N, "loop": {"t", "ready", "timers", "tasks"}}`
+/// lines (see "Loop states" in `tests/conformance/README.md`).
+///
+/// Everything here is read back from the frames the page shows (the ready
+/// queue, the timers, each task's view after the frame the iteration began
+/// from), so comparing these records with CPython's checks the frames
+/// themselves, not a second account of the run.
+pub fn states(trace: &Trace) -> String {
+    let mut out = String::new();
+    for (i, it) in trace.iterations.iter().enumerate() {
+        out.push_str(&format!(
+            "{{\"i\": {}, \"loop\": {}}}\n",
+            i + 1,
+            loop_state(trace, it.after, it.t)
+        ));
+    }
+    out
+}
+
+/// The last component of a qualname: a code object's `co_name`.
+fn co_name(qualname: &str) -> &str {
+    qualname.rsplit('.').next().unwrap_or(qualname)
+}
+
+fn loop_state(trace: &Trace, at: FrameIx, t: f64) -> String {
+    use super::TaskState;
+    // Which tasks wait on each sleep's timer, for `sleep:NAMES` labels.
+    let mut sleepers: std::collections::HashMap<u32, Vec<String>> = Default::default();
+    let mut tasks: Vec<(String, String)> = Vec::new();
+    for ix in 0..trace.tasks.len() as u32 {
+        let Some(v) = trace.task_at(ix, at) else {
+            continue;
+        };
+        if let Some(Awaiting::Timer { handle, .. }) = &v.awaiting {
+            sleepers
+                .entry(*handle)
+                .or_default()
+                .push(v.name.to_string());
+        }
+        if matches!(
+            v.state,
+            TaskState::Done | TaskState::Failed | TaskState::Cancelled
+        ) {
+            continue;
+        }
+        let chain: Vec<String> = v
+            .stack
+            .iter()
+            .map(|e| {
+                let name = co_name(&e.qualname);
+                string(&if e.user {
+                    format!("{}:{}", name, e.line)
+                } else {
+                    name.to_string()
+                })
+            })
+            .collect();
+        tasks.push((v.name.to_string(), format!("[{}]", chain.join(", "))));
+    }
+    for names in sleepers.values_mut() {
+        names.sort();
+    }
+    let label = |h: u32| -> String {
+        let rec = &trace.handles[h as usize];
+        if let Some(task) = rec.of_task {
+            let name = trace
+                .task_at(task, at)
+                .map(|v| v.name.to_string())
+                .unwrap_or_default();
+            return format!("task:{}", name);
+        }
+        if &*rec.callback == "_set_result_unless_cancelled" {
+            let names = sleepers.get(&h).map(|n| n.join(",")).unwrap_or_default();
+            return format!("sleep:{}", names);
+        }
+        format!("call:{}", rec.callback)
+    };
+    let ready: Vec<String> = trace
+        .ready_at(at)
+        .iter()
+        .filter(|h| !trace.handles[**h as usize].cancelled_by(at))
+        .map(|h| string(&label(*h)))
+        .collect();
+    let mut timers: Vec<(f64, String)> = trace
+        .timers_at(at)
+        .into_iter()
+        .filter(|h| !trace.handles[*h as usize].cancelled_by(at))
+        .map(|h| {
+            let when: f64 = time(trace.handles[h as usize].when.unwrap_or(0.0))
+                .parse()
+                .unwrap_or(0.0);
+            (when, label(h))
+        })
+        .collect();
+    timers.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    tasks.sort();
+    let timers: Vec<String> = timers
+        .iter()
+        .map(|(w, l)| format!("[{}, {}]", float_repr(*w), string(l)))
+        .collect();
+    let tasks: Vec<String> = tasks
+        .iter()
+        .map(|(n, chain)| format!("{}: {}", string(n), chain))
+        .collect();
+    format!(
+        "{{\"t\": {}, \"ready\": [{}], \"timers\": [{}], \"tasks\": {{{}}}}}",
+        time(t),
+        ready.join(", "),
+        timers.join(", "),
+        tasks.join(", ")
     )
 }

@@ -63,8 +63,13 @@ pub enum FrameKind {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Frame {
-    /// Virtual time when it happened.
+    /// The clock at the end of the frame: the time of the state it shows.
+    /// Never less than the frame before's.
     pub t: f64,
+    /// The clock when it began: earlier than `t` when the frame took
+    /// virtual time (a step that called `time.sleep`, the sleep itself,
+    /// the loop waiting for its next timer, a thread's turn).
+    pub began: f64,
     /// What happened.
     pub kind: FrameKind,
     /// The handle that ran, for steps.
@@ -79,6 +84,17 @@ pub struct Frame {
     pub lines_range: (u32, u32),
     /// A line that ran last in the frame, for the code highlight.
     pub line: Option<u32>,
+}
+
+/// The start of one iteration of an event loop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Iteration {
+    /// The frame after which it began: the loop's state before the
+    /// iteration is the state after that frame.
+    pub after: FrameIx,
+    /// The clock when it began.
+    pub t: f64,
 }
 
 /// One sentence about a frame, in the UI's languages.
@@ -105,10 +121,17 @@ pub struct LineHit {
 pub struct HandleRec {
     /// The callback, as CPython's handle repr shows it.
     pub what: String,
+    /// The `__qualname__` of the function it calls (`functools.partial`
+    /// unwrapped), as CPython's loop would name it.
+    pub callback: Rc<str>,
     /// Why it exists.
     pub kind: StepKind,
     /// The task whose step or wakeup it is.
     pub task: Option<TaskIx>,
+    /// The task whose method it calls (its step or wakeup, or another
+    /// method such as `cancel`): CPython's loop names such a handle after
+    /// the task.
+    pub of_task: Option<TaskIx>,
     /// Due time, for timers.
     pub when: Option<f64>,
     /// The frame during which it was scheduled.
@@ -400,6 +423,8 @@ pub struct Trace {
     pub tasks: Vec<TaskRec>,
     /// Lines executed, in order (frames index into it).
     pub lines: Vec<LineHit>,
+    /// Every iteration of an event loop (CPython's `_run_once`), in order.
+    pub iterations: Vec<Iteration>,
     /// Synchronisation objects' states, each with the first frame it holds
     /// for.
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,

@@ -12,8 +12,9 @@ use crate::vm::value::{CoroState, Value};
 use crate::vm::Vm;
 
 use super::{
-    Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, LineHit,
-    StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning, WarningKind,
+    Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, Iteration,
+    LineHit, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning,
+    WarningKind,
 };
 
 /// What decides whether a synchronisation object changed in a frame: its
@@ -47,6 +48,11 @@ pub struct Recorder {
     out_last_len: usize,
     sync_signature: Vec<Option<SyncSignature>>,
     on_frame: Option<FrameHook>,
+    /// The loop changed (a handle scheduled or cancelled) since the last
+    /// frame: code outside any step did it, and deserves a frame.
+    unframed: bool,
+    /// When the thread now running got its turn.
+    thread_began: Option<f64>,
 }
 
 fn fut_id(v: &Value) -> Option<u64> {
@@ -80,9 +86,12 @@ impl Recorder {
             out_last_len: 0,
             sync_signature: Vec::new(),
             on_frame: None,
+            unframed: false,
+            thread_began: None,
         };
         r.trace.frames.push(Frame {
             t: 0.0,
+            began: 0.0,
             kind: FrameKind::Start,
             handle: None,
             task: None,
@@ -144,7 +153,29 @@ impl Recorder {
         (tail.saturating_sub(len), tail)
     }
 
-    fn push_frame(&mut self, vm: &mut Vm, host: &AioHost, kind: FrameKind, t: f64) {
+    /// Records a frame that began at `began` and ends now, at `t`.
+    fn push_frame(&mut self, vm: &mut Vm, host: &AioHost, kind: FrameKind, began: f64, t: f64) {
+        // A blocking sleep inside a step names the task that called it.
+        let task = match &self.step {
+            Some((_, t, _)) if matches!(kind, FrameKind::BlockingSleep { .. }) => *t,
+            _ => None,
+        };
+        self.push_frame_of(vm, host, kind, began, t, None, task);
+    }
+
+    /// [`Self::push_frame`] for a frame that names the handle and the task
+    /// that ran in it.
+    #[allow(clippy::too_many_arguments)]
+    fn push_frame_of(
+        &mut self,
+        vm: &mut Vm,
+        host: &AioHost,
+        kind: FrameKind,
+        began: f64,
+        t: f64,
+        handle: Option<HandleIx>,
+        task: Option<TaskIx>,
+    ) {
         self.collect_output(vm);
         let lines_range = self.collect_lines(vm);
         let line = if lines_range.1 > lines_range.0 {
@@ -152,15 +183,12 @@ impl Recorder {
         } else {
             None
         };
-        let (handle, task) = match &self.step {
-            Some((h, t, _)) if matches!(kind, FrameKind::Step(_)) => (Some(*h), *t),
-            _ => (None, None),
-        };
         let at = self.next_frame();
         self.flush_dirty(vm, at);
         self.snapshot_sync(vm, host, at);
         self.trace.frames.push(Frame {
             t,
+            began,
             kind,
             handle,
             task,
@@ -169,6 +197,7 @@ impl Recorder {
             lines_range,
             line,
         });
+        self.unframed = false;
         if let Some(f) = &mut self.on_frame {
             f(&self.trace);
         }
@@ -180,8 +209,9 @@ impl Recorder {
         let has_lines = !vm.lines.is_empty();
         let out_total: usize = vm.stdout.iter().map(|r| r.text.len()).sum();
         let has_out = out_total > self.trace.stdout.len();
-        if has_lines || has_out || !self.dirty.is_empty() {
-            self.push_frame(vm, host, FrameKind::Main, vm.clock);
+        if has_lines || has_out || !self.dirty.is_empty() || self.unframed {
+            let began = self.trace.frames.last().map_or(0.0, |f| f.t);
+            self.push_frame(vm, host, FrameKind::Main, began, vm.clock);
         }
     }
 
@@ -233,7 +263,13 @@ impl Recorder {
                     ),
                 },
                 FutState::Pending => {
-                    let state = if self.pending_handles[t as usize] > 0 {
+                    let running = self
+                        .step
+                        .as_ref()
+                        .is_some_and(|(_, task, _)| *task == Some(t));
+                    let state = if running {
+                        TaskState::Running
+                    } else if self.pending_handles[t as usize] > 0 {
                         if core.coro.state.get() == CoroState::Created {
                             TaskState::Created
                         } else {
@@ -497,7 +533,7 @@ impl Recorder {
     pub fn finish(mut self, vm: &mut Vm, host: &AioHost, exit: Exit) -> Trace {
         self.main_program_frame(vm, host);
         self.trace.exit = exit.clone();
-        self.push_frame(vm, host, FrameKind::End, vm.clock);
+        self.push_frame(vm, host, FrameKind::End, vm.clock, vm.clock);
         self.final_warnings(vm);
         self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
         self.trace.stderr = vm.stderr.clone();
@@ -512,7 +548,13 @@ impl LoopObserver for Recorder {
 
     fn scheduled(&mut self, vm: &mut Vm, h: &Handle) {
         let task = bound_task(&h.callback).and_then(|id| self.task_ix.get(&id).copied());
+        let of_task = match &h.callback {
+            Value::BoundMethod(m) => fut_id(&m.this).and_then(|id| self.task_ix.get(&id).copied()),
+            _ => task,
+        };
         let what = crate::aio::repr::callback_repr_safe(vm, &h.callback, &h.args);
+        let callback = crate::aio::repr::callback_qualname(&h.callback);
+        self.unframed = true;
         let ix = self.trace.handles.len() as HandleIx;
         if let Some(when) = h.when {
             for a in &h.args {
@@ -523,8 +565,10 @@ impl LoopObserver for Recorder {
         }
         self.trace.handles.push(HandleRec {
             what,
+            callback,
             kind: h.kind,
             task,
+            of_task,
             when: h.when,
             scheduled_at: self.next_frame(),
             left_heap_at: FrameIx::MAX,
@@ -551,10 +595,19 @@ impl LoopObserver for Recorder {
                 return;
             }
             rec.cancelled_at = at;
+            self.unframed = true;
             if let Some(t) = rec.task {
                 self.mark_dirty(t);
             }
         }
+    }
+
+    fn iteration_started(&mut self, vm: &mut Vm, host: &AioHost) {
+        self.main_program_frame(vm, host);
+        self.trace.iterations.push(Iteration {
+            after: self.next_frame().saturating_sub(1),
+            t: vm.clock,
+        });
     }
 
     fn timer_due(&mut self, h: &Handle) {
@@ -579,12 +632,13 @@ impl LoopObserver for Recorder {
     }
 
     fn step_finished(&mut self, vm: &mut Vm, host: &AioHost) {
-        let (kind, t) = match &self.step {
-            Some((h, _, t)) => (self.trace.handles[*h as usize].kind, *t),
-            None => return,
+        // Taken first: the task's view at the end of its step is no longer
+        // "running".
+        let Some((h, task, t)) = self.step.take() else {
+            return;
         };
-        self.push_frame(vm, host, FrameKind::Step(kind), t);
-        self.step = None;
+        let kind = self.trace.handles[h as usize].kind;
+        self.push_frame_of(vm, host, FrameKind::Step(kind), t, vm.clock, Some(h), task);
         let held = vm.clock - t;
         if held > 0.1 {
             let at = self.next_frame() - 1;
@@ -603,17 +657,25 @@ impl LoopObserver for Recorder {
     fn clock_jump(&mut self, vm: &mut Vm, from: f64, to: f64) {
         let host = crate::aio::host::aio(vm);
         self.main_program_frame(vm, &host);
-        self.push_frame(vm, &host, FrameKind::ClockJump { from }, to);
+        self.push_frame(vm, &host, FrameKind::ClockJump { from }, from, to);
     }
 
     fn blocking_sleep(&mut self, vm: &mut Vm, from: f64, seconds: f64) {
-        let _ = from;
         let host = crate::aio::host::aio(vm);
         // The sleep happens inside a step: record it as its own frame, and
         // keep the step going.
-        let saved = self.step.take();
-        self.push_frame(vm, &host, FrameKind::BlockingSleep { seconds }, vm.clock);
-        self.step = saved;
+        self.push_frame(
+            vm,
+            &host,
+            FrameKind::BlockingSleep { seconds },
+            from,
+            vm.clock,
+        );
+        // The step goes on: its task's view at the step's end is recorded
+        // at the step's own frame.
+        if let Some((_, Some(t), _)) = self.step {
+            self.mark_dirty(t);
+        }
         let at = self.next_frame() - 1;
         let line = self
             .trace
@@ -634,13 +696,22 @@ impl LoopObserver for Recorder {
     fn thread_running(&mut self, vm: &mut Vm, _name: &str) {
         let host = crate::aio::host::aio(vm);
         self.main_program_frame(vm, &host);
+        self.thread_began = Some(vm.clock);
     }
 
     fn thread_stopped(&mut self, vm: &mut Vm, name: &str) {
         let host = crate::aio::host::aio(vm);
-        let saved = self.step.take();
-        self.push_frame(vm, &host, FrameKind::Thread { name: name.into() }, vm.clock);
-        self.step = saved;
+        let began = self.thread_began.take().unwrap_or(vm.clock);
+        self.push_frame(
+            vm,
+            &host,
+            FrameKind::Thread { name: name.into() },
+            began,
+            vm.clock,
+        );
+        if let Some((_, Some(t), _)) = self.step {
+            self.mark_dirty(t);
+        }
     }
 
     fn task_created(&mut self, _vm: &mut Vm, task: &Value) {

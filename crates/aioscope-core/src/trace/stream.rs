@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use super::{
-    Exit, Frame, FrameIx, HandleIx, HandleRec, LineHit, SyncView, TaskIx, TaskRec, TaskView, Trace,
-    Warning,
+    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, SyncView, TaskIx, TaskRec,
+    TaskView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -32,6 +32,8 @@ pub struct Lengths {
     pub tasks: u32,
     /// Line hits.
     pub lines: u32,
+    /// Loop iterations.
+    pub iterations: u32,
     /// Synchronisation objects.
     pub sync: u32,
     /// Bytes of stdout.
@@ -49,6 +51,7 @@ impl Lengths {
             ready_log: trace.ready_log.len() as u32,
             tasks: trace.tasks.len() as u32,
             lines: trace.lines.len() as u32,
+            iterations: trace.iterations.len() as u32,
             sync: trace.sync.len() as u32,
             stdout: trace.stdout.len() as u32,
             warnings: trace.warnings.len() as u32,
@@ -95,6 +98,8 @@ pub struct TraceDelta {
     pub task_views: Vec<(TaskIx, Vec<(FrameIx, TaskView)>)>,
     /// New line hits.
     pub lines: Vec<LineHit>,
+    /// New loop iterations.
+    pub iterations: Vec<Iteration>,
     /// New synchronisation objects, with their views so far.
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// New views of synchronisation objects sent before.
@@ -171,6 +176,7 @@ impl DeltaWriter {
             ready_log: trace.ready_log[base.ready_log as usize..].to_vec(),
             tasks: trace.tasks[base.tasks as usize..].to_vec(),
             lines: trace.lines[base.lines as usize..].to_vec(),
+            iterations: trace.iterations[base.iterations as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
             stdout: trace.stdout[base.stdout as usize..].to_string(),
             warnings: trace.warnings[base.warnings as usize..].to_vec(),
@@ -227,6 +233,7 @@ impl Trace {
             ready_log: Vec::new(),
             tasks: Vec::new(),
             lines: Vec::new(),
+            iterations: Vec::new(),
             sync: Vec::new(),
             stdout: String::new(),
             out_records: Vec::new(),
@@ -270,6 +277,7 @@ impl Trace {
             self.tasks[i as usize].views.extend(views);
         }
         self.lines.extend(d.lines);
+        self.iterations.extend(d.iterations);
         self.sync.extend(d.sync);
         for (i, views) in d.sync_views {
             self.sync[i as usize].extend(views);
