@@ -1,0 +1,305 @@
+//! AST → bytecode. One [`Unit`] per body being compiled; nested bodies
+//! become [`Const::Code`] constants of their parent.
+//!
+//! `finally` bodies are compiled inline at every exit of their `try` (the
+//! normal path, each `return`/`break`/`continue`, and the exception path),
+//! as CPython does since 3.9: unwinding then needs no runtime bookkeeping
+//! beyond the block stack.
+//!
+//! The compiler is one `Compiler` whose methods are spread over files,
+//! each adding an `impl Compiler` block: this file holds the entry points,
+//! the compiler's state (a stack of units, one per body) and emitting into
+//! the current unit; `names.rs` how a name is loaded, stored or deleted;
+//! `statements.rs` statements and the unwinding of early exits;
+//! `definitions.rs` functions and classes; `targets.rs` assignment and
+//! `del` targets; `expressions.rs` expressions and comprehensions.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::ast::*;
+use super::bytecode::{Code, CodeFlags, CodeKind, Const, Instr, Label};
+use super::error::SyntaxError;
+use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
+
+mod definitions;
+mod expressions;
+mod names;
+mod statements;
+mod targets;
+
+/// Compiles a parsed module. `filename` is what tracebacks and reprs show.
+pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    let table = SymbolTable::build(module)?;
+    let mut c = Compiler {
+        table: &table,
+        filename: filename.into(),
+        units: Vec::new(),
+    };
+    c.enter(
+        MODULE_KEY,
+        CodeKind::Module,
+        "<module>".into(),
+        "".into(),
+        1,
+    );
+    c.setup_annotations(&module.body);
+    c.stmts(&module.body)?;
+    c.emit_const(Const::None);
+    c.emit(Instr::Return);
+    Ok(Rc::new(c.leave(CodeFlags::default(), 0, 0, 0)))
+}
+
+/// Parses and compiles source text.
+pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    let module = super::parser::parse(source)?;
+    compile(&module, filename)
+}
+
+/// A way out of the current position that an early exit must unwind.
+#[derive(Clone)]
+enum FBlock<'a> {
+    /// A `while` loop.
+    While { start: Label, breaks: Vec<usize> },
+    /// A `for` loop: its iterator is on the stack.
+    For { start: Label, breaks: Vec<usize> },
+    /// A `try` body with `except` handlers (a handler block is pushed).
+    TryExcept,
+    /// A `try` body with a `finally` (a handler block is pushed).
+    TryFinally { body: &'a [Stmt] },
+    /// A `finally` body run on the exception path: the exception is on the
+    /// stack and marked handled.
+    FinallyEnd,
+    /// An `except` handler body: the exception is marked handled.
+    Handler { name: Option<Rc<str>> },
+    /// A `with` body: the exit function is on the stack, a block is pushed.
+    With { is_async: bool },
+}
+
+struct Unit<'a> {
+    key: ScopeKey,
+    kind: CodeKind,
+    name: Rc<str>,
+    qualname: Rc<str>,
+    first_line: u32,
+    instrs: Vec<Instr>,
+    lines: Vec<u32>,
+    consts: Vec<Const>,
+    names: Vec<Rc<str>>,
+    name_index: HashMap<Rc<str>, u32>,
+    varnames: Vec<Rc<str>>,
+    cellnames: Vec<Rc<str>>,
+    ncellvars: u32,
+    fblocks: Vec<FBlock<'a>>,
+    line: u32,
+    is_async: bool,
+    /// Whether the body awaits (`await`, `async for`): a comprehension
+    /// that does is a coroutine, awaited where it stands.
+    awaits: bool,
+}
+
+struct Compiler<'a> {
+    table: &'a SymbolTable,
+    filename: Rc<str>,
+    units: Vec<Unit<'a>>,
+}
+
+fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
+    SyntaxError::new(msg, span.line, span.col)
+}
+
+fn unsupported(feature: &str, span: Span) -> SyntaxError {
+    SyntaxError::unsupported(feature, span.line, span.col)
+}
+
+impl<'a> Compiler<'a> {
+    fn enter(
+        &mut self,
+        key: ScopeKey,
+        kind: CodeKind,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        first_line: u32,
+    ) {
+        let scope = self.table.scope(key);
+        let mut cellnames = scope.cellvars.clone();
+        let ncellvars = cellnames.len() as u32;
+        cellnames.extend(scope.freevars.iter().cloned());
+        self.units.push(Unit {
+            key,
+            kind,
+            name,
+            qualname,
+            first_line,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            varnames: scope.varnames.clone(),
+            cellnames,
+            ncellvars,
+            fblocks: Vec::new(),
+            line: first_line,
+            is_async: false,
+            awaits: false,
+        });
+    }
+
+    fn leave(&mut self, flags: CodeFlags, argcount: u32, posonly: u32, kwonly: u32) -> Code {
+        let u = self.units.pop().expect("unit stack never empty here");
+        let cell_params = u
+            .cellnames
+            .iter()
+            .take(u.ncellvars as usize)
+            .enumerate()
+            .filter_map(|(ci, name)| {
+                u.varnames
+                    .iter()
+                    .position(|v| v == name)
+                    .map(|vi| (ci as u32, vi as u32))
+            })
+            .collect();
+        Code {
+            name: u.name,
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            first_line: u.first_line,
+            kind: u.kind,
+            flags,
+            argcount,
+            posonlycount: posonly,
+            kwonlycount: kwonly,
+            instrs: u.instrs,
+            lines: u.lines,
+            consts: u.consts,
+            names: u.names,
+            varnames: u.varnames,
+            cellnames: u.cellnames,
+            ncellvars: u.ncellvars,
+            cell_params,
+        }
+    }
+
+    fn u(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("unit stack never empty")
+    }
+
+    fn emit(&mut self, i: Instr) -> usize {
+        let u = self.u();
+        u.instrs.push(i);
+        u.lines.push(u.line);
+        u.instrs.len() - 1
+    }
+
+    fn here(&mut self) -> Label {
+        self.u().instrs.len() as Label
+    }
+
+    /// Points the jump at `at` to the current position.
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        let u = self.u();
+        u.instrs[at] = match u.instrs[at] {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+            Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::SetupExcept(_) => Instr::SetupExcept(target),
+            Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
+            other => other,
+        };
+    }
+
+    /// A module or class body with annotated names starts with an empty
+    /// `__annotations__` (CPython's `SETUP_ANNOTATIONS`).
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        fn annotates(body: &[Stmt]) -> bool {
+            body.iter().any(|s| match &s.kind {
+                StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } => {
+                    annotates(body)
+                        || handlers.iter().any(|h| annotates(&h.body))
+                        || annotates(orelse)
+                        || annotates(finalbody)
+                }
+                StmtKind::With { body, .. } => annotates(body),
+                _ => false,
+            })
+        }
+        if annotates(body) {
+            self.emit(Instr::BuildMap(0));
+            self.store_name(&"__annotations__".into());
+        }
+    }
+
+    /// The head of a `for` loop over the iterator on top: pushes the next
+    /// item, or leaves the loop (see [`Self::loop_end`]). Returns what
+    /// `loop_end` patches.
+    fn loop_next(&mut self, is_async: bool) -> usize {
+        if !is_async {
+            return self.emit(Instr::ForIter(0));
+        }
+        // As CPython: the awaited `__anext__()` inside a handler block,
+        // whose `StopAsyncIteration` ends the loop.
+        self.u().awaits = true;
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.emit(Instr::Await);
+        self.emit(Instr::PopBlock);
+        setup
+    }
+
+    /// Where a loop headed by [`Self::loop_next`] goes when its iterator is
+    /// exhausted (the iterator is popped there).
+    fn loop_end(&mut self, head: usize, is_async: bool) {
+        self.patch(head);
+        if is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
+    }
+
+    fn add_const(&mut self, c: Const) -> u32 {
+        let u = self.u();
+        if let Some(i) = u.consts.iter().position(|x| match (x, &c) {
+            // 0.0 and -0.0, 1 and True compare equal but must stay distinct.
+            (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (Const::Code(_), _) | (_, Const::Code(_)) => false,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b) && a == b,
+        }) {
+            return i as u32;
+        }
+        u.consts.push(c);
+        (u.consts.len() - 1) as u32
+    }
+
+    fn emit_const(&mut self, c: Const) {
+        let i = self.add_const(c);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn name_idx(&mut self, name: &Rc<str>) -> u32 {
+        let u = self.u();
+        if let Some(i) = u.name_index.get(name) {
+            return *i;
+        }
+        let i = u.names.len() as u32;
+        u.names.push(name.clone());
+        u.name_index.insert(name.clone(), i);
+        i
+    }
+
+    fn str_const(&mut self, s: &str) -> u32 {
+        self.add_const(Const::Str(s.into()))
+    }
+}
