@@ -1,0 +1,158 @@
+//! Attribute access, subscripts, and the methods of the built-in types
+//! (installed into their classes as native functions, so that method
+//! lookup is the same for built-in and user classes).
+//!
+//! `attr` and `subscript` implement `obj.name` and `obj[key]` on [`Vm`];
+//! each built-in type family has a file of native methods, which
+//! [`install`] puts into the classes with [`def`].
+
+mod args;
+mod attr;
+mod coroutines;
+mod dict;
+mod list;
+mod numbers;
+mod object;
+mod set;
+mod str;
+mod subscript;
+
+use std::rc::Rc;
+
+use self::coroutines::{
+    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, gen_close, gen_send, gen_throw,
+};
+use self::dict::{
+    dict_clear, dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_popitem,
+    dict_setdefault, dict_update, dict_values,
+};
+use self::list::{
+    list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop,
+    list_remove, list_reverse, list_sort,
+};
+use self::numbers::{bytes_decode, float_is_integer, int_bit_length};
+use self::object::{
+    exception_init, exception_repr, exception_str, exception_with_traceback, group_str,
+    object_init, object_repr, object_setattr,
+};
+use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
+use self::str::{
+    str_capitalize, str_center, str_count, str_encode, str_endswith, str_find, str_format,
+    str_index, str_isalnum, str_isalpha, str_isdigit, str_islower, str_isspace, str_isupper,
+    str_join, str_ljust, str_lower, str_lstrip, str_partition, str_replace, str_rfind, str_rjust,
+    str_rsplit, str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title,
+    str_upper, str_zfill,
+};
+use crate::vm::value::{Class, NativeFn, NativeImpl, Value};
+use crate::vm::Vm;
+
+pub use list::{merge_sort, sort_values};
+
+/// Adds a native method to a class.
+pub fn def(class: &Rc<Class>, name: &str, func: NativeImpl) {
+    let f = NativeFn {
+        name: name.into(),
+        qualname: format!("{}.{}", class.name, name).into(),
+        func,
+        bound: None,
+        data: None,
+    };
+    class
+        .attrs
+        .borrow_mut()
+        .set(name.into(), Value::Native(Rc::new(f)));
+}
+
+/// Installs the methods of the built-in types.
+pub fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    let s = &t.str_;
+    def(s, "format", str_format);
+    def(s, "lower", str_lower);
+    def(s, "upper", str_upper);
+    def(s, "title", str_title);
+    def(s, "capitalize", str_capitalize);
+    def(s, "replace", str_replace);
+    def(s, "split", str_split);
+    def(s, "rsplit", str_rsplit);
+    def(s, "splitlines", str_splitlines);
+    def(s, "join", str_join);
+    def(s, "strip", str_strip);
+    def(s, "lstrip", str_lstrip);
+    def(s, "rstrip", str_rstrip);
+    def(s, "startswith", str_startswith);
+    def(s, "endswith", str_endswith);
+    def(s, "find", str_find);
+    def(s, "rfind", str_rfind);
+    def(s, "index", str_index);
+    def(s, "count", str_count);
+    def(s, "encode", str_encode);
+    def(s, "isdigit", str_isdigit);
+    def(s, "isalpha", str_isalpha);
+    def(s, "isalnum", str_isalnum);
+    def(s, "isspace", str_isspace);
+    def(s, "isupper", str_isupper);
+    def(s, "islower", str_islower);
+    def(s, "ljust", str_ljust);
+    def(s, "rjust", str_rjust);
+    def(s, "center", str_center);
+    def(s, "zfill", str_zfill);
+    def(s, "partition", str_partition);
+    let l = &t.list;
+    def(l, "append", list_append);
+    def(l, "extend", list_extend);
+    def(l, "pop", list_pop);
+    def(l, "insert", list_insert);
+    def(l, "remove", list_remove);
+    def(l, "index", list_index);
+    def(l, "count", list_count);
+    def(l, "sort", list_sort);
+    def(l, "reverse", list_reverse);
+    def(l, "clear", list_clear);
+    def(l, "copy", list_copy);
+    def(&t.tuple, "index", list_index);
+    def(&t.tuple, "count", list_count);
+    let d = &t.dict;
+    def(d, "get", dict_get);
+    def(d, "keys", dict_keys);
+    def(d, "values", dict_values);
+    def(d, "items", dict_items);
+    def(d, "pop", dict_pop);
+    def(d, "popitem", dict_popitem);
+    def(d, "setdefault", dict_setdefault);
+    def(d, "update", dict_update);
+    def(d, "clear", dict_clear);
+    def(d, "copy", dict_copy);
+    let st = &t.set;
+    def(st, "add", set_add);
+    def(st, "discard", set_discard);
+    def(st, "remove", set_remove);
+    def(st, "pop", set_pop);
+    def(st, "update", set_update);
+    def(st, "copy", set_copy);
+    def(st, "clear", set_clear);
+    def(&t.bytes, "decode", bytes_decode);
+    def(&t.float, "is_integer", float_is_integer);
+    def(&t.int, "bit_length", int_bit_length);
+    for g in [&t.generator, &t.coroutine] {
+        def(g, "send", gen_send);
+        def(g, "throw", gen_throw);
+        def(g, "close", gen_close);
+    }
+    let ag = &t.async_generator;
+    def(ag, "__aiter__", agen_aiter);
+    def(ag, "__anext__", agen_anext);
+    def(ag, "asend", agen_asend);
+    def(ag, "athrow", agen_athrow);
+    def(ag, "aclose", agen_aclose);
+    def(&t.object, "__init__", object_init);
+    def(&t.object, "__repr__", object_repr);
+    def(&t.object, "__setattr__", object_setattr);
+    let base = t.exc("BaseException");
+    def(&base, "__init__", exception_init);
+    def(&base, "with_traceback", exception_with_traceback);
+    def(&base, "__str__", exception_str);
+    def(&base, "__repr__", exception_repr);
+    let group = t.exc("BaseExceptionGroup");
+    def(&group, "__str__", group_str);
+}

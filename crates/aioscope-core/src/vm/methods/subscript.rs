@@ -1,0 +1,338 @@
+//! Subscripts and sizes: `obj[key]` (get, set, delete) with indices and
+//! slices resolved as CPython resolves them, and `len()`.
+
+use crate::vm::value::{Args, ClassKind, Payload, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+impl Vm {
+    pub(super) fn index_of(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match key {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            other => {
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!(
+                        "{} indices must be integers or slices, not {}",
+                        what,
+                        other.type_name()
+                    ),
+                ))
+            }
+        };
+        let len = len as i64;
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 || j >= len {
+            return Err(self.new_error("IndexError", &format!("{} index out of range", what)));
+        }
+        Ok(j as usize)
+    }
+
+    /// Resolves a slice against a length: (start, stop, step) as Python's
+    /// `slice.indices`.
+    pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+        let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                Value::Int(i) => Ok(Some(*i)),
+                Value::Bool(b) => Ok(Some(*b as i64)),
+                _ => Err(vm.new_error(
+                    "TypeError",
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            }
+        };
+        let step = get(self, &s[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.new_error("ValueError", "slice step cannot be zero"));
+        }
+        let len = len as i64;
+        let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+            None => default,
+            Some(i) => {
+                let i = if i < 0 { i + len } else { i };
+                i.clamp(lo, hi)
+            }
+        };
+        let (start, stop) = if step > 0 {
+            (
+                clamp(get(self, &s[0])?, 0, 0, len),
+                clamp(get(self, &s[1])?, len, 0, len),
+            )
+        } else {
+            (
+                clamp(get(self, &s[0])?, len - 1, -1, len - 1),
+                clamp(get(self, &s[1])?, -1, -1, len - 1),
+            )
+        };
+        Ok((start, stop, step))
+    }
+
+    fn slice_positions(&mut self, s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+        let (start, stop, step) = self.slice_indices(s, len)?;
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            out.push(i as usize);
+            i += step;
+        }
+        Ok(out)
+    }
+
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        match (obj, key) {
+            (Value::List(l), Value::Slice(s)) => {
+                let items = l.borrow().clone();
+                let pos = self.slice_positions(s, items.len())?;
+                Ok(Value::list(
+                    pos.into_iter().map(|i| items[i].clone()).collect(),
+                ))
+            }
+            (Value::List(l), _) => {
+                let len = l.borrow().len();
+                let i = self.index_of(key, len, "list")?;
+                Ok(l.borrow()[i].clone())
+            }
+            (Value::Tuple(t), Value::Slice(s)) => {
+                let pos = self.slice_positions(s, t.len())?;
+                Ok(Value::tuple(
+                    pos.into_iter().map(|i| t[i].clone()).collect(),
+                ))
+            }
+            (Value::Tuple(t), _) => {
+                let i = self.index_of(key, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            (Value::Str(st), Value::Slice(s)) => {
+                let chars: Vec<char> = st.chars().collect();
+                let pos = self.slice_positions(s, chars.len())?;
+                Ok(Value::Str(
+                    pos.into_iter().map(|i| chars[i]).collect::<String>().into(),
+                ))
+            }
+            (Value::Str(st), _) => {
+                let n = st.chars().count();
+                let i = self.index_of(key, n, "string")?;
+                Ok(Value::Str(
+                    st.chars()
+                        .nth(i)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
+                        .into(),
+                ))
+            }
+            (Value::Bytes(b), Value::Slice(s)) => {
+                let pos = self.slice_positions(s, b.len())?;
+                Ok(Value::Bytes(
+                    pos.into_iter().map(|i| b[i]).collect::<Vec<u8>>().into(),
+                ))
+            }
+            (Value::Bytes(b), _) => {
+                let i = self.index_of(key, b.len(), "index")?;
+                Ok(Value::Int(b[i] as i64))
+            }
+            (Value::Range(r), Value::Int(_)) => {
+                let len = r.len() as usize;
+                let i = self.index_of(key, len, "range object")?;
+                Ok(Value::Int(r.start + r.step * i as i64))
+            }
+            (Value::Dict(d), _) => {
+                let k = self.key(key.clone())?;
+                let v = d.borrow().get(&k).cloned();
+                match v {
+                    Some(v) => Ok(v),
+                    None => Err(self.new_error_args("KeyError", vec![key.clone()])),
+                }
+            }
+            (Value::Instance(inst), _) => {
+                if let Payload::Tuple(t) = &inst.payload {
+                    let t = Value::Tuple(t.clone());
+                    return self.get_item(&t, key);
+                }
+                match self.lookup_method(obj, "__getitem__")? {
+                    Some(m) => self.call(&m, Args::new(vec![obj.clone(), key.clone()])),
+                    None => Err(self.not_subscriptable(obj)),
+                }
+            }
+            (Value::Class(c), _) => {
+                if c.kind == ClassKind::Enum {
+                    let k = self.to_str(key)?;
+                    let member = c.attrs.borrow().get(&k).cloned();
+                    return match member {
+                        Some(v) => Ok(v),
+                        None => Err(self.new_error_args("KeyError", vec![key.clone()])),
+                    };
+                }
+                // list[int] and friends in annotations: return the class.
+                Ok(obj.clone())
+            }
+            (Value::Object(_), _) => match self.lookup_method(obj, "__getitem__")? {
+                Some(m) => self.call(&m, Args::new(vec![obj.clone(), key.clone()])),
+                None => Err(self.not_subscriptable(obj)),
+            },
+            _ => Err(self.not_subscriptable(obj)),
+        }
+    }
+
+    fn not_subscriptable(&mut self, obj: &Value) -> PyErr {
+        self.new_error(
+            "TypeError",
+            &format!("'{}' object is not subscriptable", obj.type_name()),
+        )
+    }
+
+    /// `obj[key] = value`.
+    pub fn set_item(&mut self, obj: &Value, key: Value, value: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = &key {
+                    let items = self.collect(&value)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, len)?;
+                    if step != 1 {
+                        return Err(self.new_error(
+                            "NotImplementedError",
+                            "extended slice assignment is not supported yet",
+                        ));
+                    }
+                    let stop = stop.max(start);
+                    l.borrow_mut().splice(start as usize..stop as usize, items);
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.index_of(&key, len, "list assignment")?;
+                l.borrow_mut()[i] = value;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let k = self.key(key)?;
+                d.borrow_mut().insert(k, value);
+                Ok(())
+            }
+            Value::Instance(_) | Value::Object(_) => {
+                match self.lookup_method(obj, "__setitem__")? {
+                    Some(m) => {
+                        self.call(&m, Args::new(vec![obj.clone(), key, value]))?;
+                        Ok(())
+                    }
+                    None => Err(self.new_error(
+                        "TypeError",
+                        &format!(
+                            "'{}' object does not support item assignment",
+                            obj.type_name()
+                        ),
+                    )),
+                }
+            }
+            other => Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'{}' object does not support item assignment",
+                    other.type_name()
+                ),
+            )),
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let len = l.borrow().len();
+                    let mut pos = self.slice_positions(s, len)?;
+                    pos.sort_unstable();
+                    for i in pos.into_iter().rev() {
+                        l.borrow_mut().remove(i);
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.index_of(key, len, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let k = self.key(key.clone())?;
+                if d.borrow_mut().remove(&k).is_none() {
+                    return Err(self.new_error_args("KeyError", vec![key.clone()]));
+                }
+                Ok(())
+            }
+            Value::Instance(_) => match self.lookup_method(obj, "__delitem__")? {
+                Some(m) => {
+                    self.call(&m, Args::new(vec![obj.clone(), key.clone()]))?;
+                    Ok(())
+                }
+                None => Err(self.new_error(
+                    "TypeError",
+                    &format!("'{}' object doesn't support item deletion", obj.type_name()),
+                )),
+            },
+            other => Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'{}' object doesn't support item deletion",
+                    other.type_name()
+                ),
+            )),
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
+            Value::Tuple(t) => t.len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::Range(r) => r.len() as usize,
+            Value::Instance(inst) => {
+                if let Payload::Tuple(t) = &inst.payload {
+                    return Ok(t.len());
+                }
+                match self.lookup_method(v, "__len__")? {
+                    Some(m) => match self.call(&m, Args::new(vec![v.clone()]))? {
+                        Value::Int(i) if i >= 0 => i as usize,
+                        Value::Int(_) => {
+                            return Err(self.new_error("ValueError", "__len__() should return >= 0"))
+                        }
+                        other => {
+                            return Err(self.new_error(
+                                "TypeError",
+                                &format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    other.type_name()
+                                ),
+                            ))
+                        }
+                    },
+                    None => return Err(self.no_len(v)),
+                }
+            }
+            Value::Class(c) if c.kind == ClassKind::Enum => {
+                match c.attrs.borrow().get("_member_list_") {
+                    Some(Value::List(l)) => l.borrow().len(),
+                    _ => 0,
+                }
+            }
+            Value::Object(_) => match self.lookup_method(v, "__len__")? {
+                Some(m) => match self.call(&m, Args::new(vec![v.clone()]))? {
+                    Value::Int(i) => i.max(0) as usize,
+                    _ => 0,
+                },
+                None => return Err(self.no_len(v)),
+            },
+            other => return Err(self.no_len(other)),
+        })
+    }
+
+    fn no_len(&mut self, v: &Value) -> PyErr {
+        self.new_error(
+            "TypeError",
+            &format!("object of type '{}' has no len()", v.type_name()),
+        )
+    }
+}
