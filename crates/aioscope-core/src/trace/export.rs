@@ -268,9 +268,11 @@ fn loop_state(trace: &Trace, at: FrameIx, t: f64) -> String {
         ) {
             continue;
         }
+        // CPython follows `cr_await` through coroutines only.
         let chain: Vec<String> = v
             .stack
             .iter()
+            .take_while(|e| !e.generator)
             .map(|e| {
                 let name = co_name(&e.qualname);
                 string(&if e.user {

@@ -229,6 +229,10 @@ pub struct StackEntry {
     /// Whether it is the user's code (else the simulated library's, like
     /// `asyncio.sleep`).
     pub user: bool,
+    /// A generator or async generator frame the chain reached through
+    /// delegation (`yield from`, an `async for` step), not a coroutine's:
+    /// CPython's `cr_await` chain stops before such a frame.
+    pub generator: bool,
 }
 
 /// A task as it is between two of its changes.

@@ -8,7 +8,7 @@ use crate::aio::future::{as_fut, FutState};
 use crate::aio::host::{AioHost, Handle};
 use crate::aio::observer::LoopObserver;
 use crate::aio::sync::{self, SyncState};
-use crate::vm::value::{CoroState, Value};
+use crate::vm::value::{CoroKind, CoroState, Value};
 use crate::vm::Vm;
 
 use super::{
@@ -298,6 +298,7 @@ impl Recorder {
                 qualname: c.qualname.clone(),
                 line: vm.coroutine_frame_line(&c),
                 user: *c.code.filename == *self.trace.filename,
+                generator: c.kind != CoroKind::Coroutine,
             });
             let next = c.awaiting.borrow().clone();
             match next {
