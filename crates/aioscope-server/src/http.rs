@@ -2,7 +2,7 @@
 //! is supported because browsers reuse connections, and a server that
 //! closes each one would add a connection setup to every request's latency.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 /// The largest request head accepted; more is a client bug or an attack.
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -83,11 +83,15 @@ pub fn parse_head(text: &str) -> Result<Head, ReadError> {
 }
 
 /// Reads one request head (and discards its body) from a buffered stream.
+/// Never holds more than [`MAX_HEAD`] bytes of it: a line that never ends
+/// is cut off there, not buffered without bound.
 pub fn read_request(reader: &mut impl BufRead) -> Result<Head, ReadError> {
     let mut raw = Vec::new();
     loop {
         let before = raw.len();
-        match reader.read_until(b'\n', &mut raw) {
+        // One byte over the limit tells "too large" from "exactly full".
+        let room = (MAX_HEAD + 1 - raw.len()) as u64;
+        match reader.by_ref().take(room).read_until(b'\n', &mut raw) {
             Ok(0) if raw.is_empty() => return Err(ReadError::Closed),
             Ok(0) => return Err(ReadError::Malformed("connection closed mid-request")),
             Ok(_) => {}
@@ -95,6 +99,11 @@ pub fn read_request(reader: &mut impl BufRead) -> Result<Head, ReadError> {
         }
         if raw.len() > MAX_HEAD {
             return Err(ReadError::Malformed("request head too large"));
+        }
+        if !raw.ends_with(b"\n") {
+            // The limit cut a line short without reaching it: only a
+            // closed stream stops read_until early.
+            return Err(ReadError::Malformed("connection closed mid-request"));
         }
         // A blank line (CRLF or bare LF) ends the head; ignore blank lines
         // before the request line, as RFC 9112 allows.
@@ -270,6 +279,23 @@ mod tests {
             ("GET", "/")
         );
         assert!(matches!(read_request(&mut reader), Err(ReadError::Closed)));
+    }
+
+    #[test]
+    fn a_line_that_never_ends_is_refused_without_reading_it_all() {
+        // An endless request line: the reader must stop at the limit.
+        let endless = io::repeat(b'a');
+        let mut reader = io::BufReader::new(endless);
+        assert!(matches!(
+            read_request(&mut reader),
+            Err(ReadError::Malformed("request head too large"))
+        ));
+        let wire = [b"GET /".as_slice(), &[b'a'; MAX_HEAD], b" HTTP/1.1\r\n\r\n"].concat();
+        let mut reader = io::BufReader::new(&wire[..]);
+        assert!(matches!(
+            read_request(&mut reader),
+            Err(ReadError::Malformed("request head too large"))
+        ));
     }
 
     #[test]

@@ -10,14 +10,27 @@
 //! cancel left none behind).
 //!
 //! Standard library only; one thread per connection, which is plenty for a
-//! browser's handful of connections.
+//! browser's handful of connections. Hostile clients are bounded: at most
+//! [`MAX_CONNECTIONS`] connections are served at once (the next ones get a
+//! 503), a request head is read within [`MAX_HEAD`](http::MAX_HEAD) bytes
+//! and [`HEAD_DEADLINE`], and a connection idle for [`IDLE`] is closed.
+
+/// Writes a line to stderr, ignoring failure: `eprintln!` panics when
+/// stderr is a closed pipe, and a log line is not worth a crash.
+macro_rules! log {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 pub mod args;
 pub mod http;
 pub mod route;
 
-use std::io::{self, BufReader, ErrorKind};
+use std::io::{self, BufReader, ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -27,7 +40,22 @@ use http::{ReadError, Response};
 use route::{FlagAnswer, Route};
 
 /// How long an idle keep-alive connection stays open.
-const IDLE: Duration = Duration::from_secs(30);
+pub const IDLE: Duration = Duration::from_secs(30);
+/// How long a client has to send a whole request head, from when the
+/// server starts waiting for it: a client trickling one byte at a time
+/// cannot hold a thread longer.
+pub const HEAD_DEADLINE: Duration = Duration::from_secs(30);
+/// Connections served at once; one thread each. A browser opens six per
+/// origin, tests a few more: the rest is an attack, answered 503.
+pub const MAX_CONNECTIONS: usize = 128;
+/// The security headers every HTML page is served with. The same policy as
+/// the `<meta>` tag in `index.html`, plus what only a header can say: no
+/// other site may frame the page.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+/// A worker's policy comes from its script's response, not from the page:
+/// `worker.js` (and every script) is served with this one.
+const SCRIPT_POLICY: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 /// How often a delayed response checks whether its client gave up.
 const POLL: Duration = Duration::from_millis(5);
 
@@ -92,6 +120,41 @@ impl Stats {
 pub struct Server {
     config: Config,
     stats: Mutex<Stats>,
+    /// Connections being served now.
+    connections: AtomicUsize,
+    /// When an `accept` error was last logged, and how many were not since.
+    accept_errors: Mutex<(Option<Instant>, u64)>,
+    /// Connections served at once, at most.
+    max_connections: usize,
+}
+
+/// Counts one connection as served for as long as it lives.
+struct Connection<'a>(&'a AtomicUsize);
+
+impl Drop for Connection<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The socket a connection reads from, which refuses to read past a
+/// deadline: each read waits at most until then.
+struct DeadlineStream {
+    stream: TcpStream,
+    deadline: Option<Instant>,
+}
+
+impl Read for DeadlineStream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(deadline) = self.deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(io::Error::new(ErrorKind::TimedOut, "request head too slow"));
+            }
+            self.stream.set_read_timeout(Some(left))?;
+        }
+        self.stream.read(buf)
+    }
 }
 
 /// Counts one `/flags/` request as in flight for as long as it lives, so no
@@ -128,9 +191,17 @@ impl Drop for InFlight<'_> {
 impl Server {
     /// A server for this configuration.
     pub fn new(config: Config) -> Server {
+        Server::with_capacity(config, MAX_CONNECTIONS)
+    }
+
+    /// A server serving at most `max_connections` at once.
+    pub fn with_capacity(config: Config, max_connections: usize) -> Server {
         Server {
             config,
             stats: Mutex::new(Stats::default()),
+            connections: AtomicUsize::new(0),
+            accept_errors: Mutex::new((None, 0)),
+            max_connections,
         }
     }
 
@@ -144,32 +215,79 @@ impl Server {
         self.stats.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Accepts connections forever, one thread each.
+    /// Accepts connections forever, one thread each, at most
+    /// `max_connections` at once.
     pub fn serve(self: Arc<Self>, listener: TcpListener) -> io::Result<()> {
         for stream in listener.incoming() {
             match stream {
-                Ok(stream) => {
-                    let server = Arc::clone(&self);
-                    thread::spawn(move || server.connection(stream));
-                }
+                Ok(stream) => self.accepted(stream),
                 // A client that vanished between SYN and accept; go on.
                 Err(e) if e.kind() == ErrorKind::ConnectionAborted => {}
-                Err(e) => eprintln!("aioscope-serve: accept failed: {e}"),
+                Err(e) => {
+                    self.accept_failed(&e);
+                    // Out of file descriptors, say: give others a moment
+                    // to close theirs instead of spinning.
+                    thread::sleep(Duration::from_millis(10));
+                }
             }
         }
         Ok(())
     }
 
+    /// Serves a new connection on a thread of its own, or turns it away
+    /// with a 503 when the server is full or no thread can be made.
+    fn accepted(self: &Arc<Self>, stream: TcpStream) {
+        if self.connections.fetch_add(1, Ordering::SeqCst) >= self.max_connections {
+            self.connections.fetch_sub(1, Ordering::SeqCst);
+            busy(stream);
+            return;
+        }
+        let server = Arc::clone(self);
+        let spawned = thread::Builder::new()
+            .name("connection".into())
+            .spawn(move || {
+                let _counted = Connection(&server.connections);
+                server.connection(stream)
+            });
+        if let Err(e) = spawned {
+            // The closure (and its count) was dropped with the failed
+            // spawn; the client is gone with it.
+            self.accept_failed(&e);
+        }
+    }
+
+    /// Logs an accept error at most once a second, with how many were
+    /// not logged since: a flood of them must not flood the log.
+    fn accept_failed(&self, e: &io::Error) {
+        let mut last = self.accept_errors.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        match last.0 {
+            Some(t) if now.duration_since(t) < Duration::from_secs(1) => last.1 += 1,
+            _ => {
+                if last.1 > 0 {
+                    log!("aioscope-serve: accept failed: {e} ({} more since)", last.1);
+                } else {
+                    log!("aioscope-serve: accept failed: {e}");
+                }
+                *last = (Some(now), 0);
+            }
+        }
+    }
+
     /// Serves the requests of one connection until it closes.
     fn connection(&self, stream: TcpStream) {
         let _ = stream.set_nodelay(true);
-        let _ = stream.set_read_timeout(Some(IDLE));
+        let _ = stream.set_write_timeout(Some(IDLE));
         let Ok(read_half) = stream.try_clone() else {
             return;
         };
-        let mut reader = BufReader::new(read_half);
+        let mut reader = BufReader::new(DeadlineStream {
+            stream: read_half,
+            deadline: None,
+        });
         let mut writer = stream;
         loop {
+            reader.get_mut().deadline = Some(Instant::now() + HEAD_DEADLINE);
             let head = match http::read_request(&mut reader) {
                 Ok(head) => head,
                 Err(ReadError::Malformed(why)) => {
@@ -184,23 +302,25 @@ impl Server {
                 Route::Flag { delay, answer, .. } => {
                     let mut guard = InFlight::start(self);
                     if self.config.verbose {
-                        eprintln!(
+                        log!(
                             "{} {} (+{} ms)",
                             head.method,
                             head.target,
                             delay.as_millis()
                         );
                     }
-                    if !wait_unless_gone(&writer, delay) {
-                        return; // the guard counts it as aborted
-                    }
+                    let half_closed = match wait_unless_gone(&mut writer, delay) {
+                        Waited::Gone => return, // the guard counts it as aborted
+                        Waited::HalfClosed => true,
+                        Waited::Open => false,
+                    };
                     let response = self.flag_response(answer);
                     guard.status = Some(response.status);
                     // No longer in flight once answered, and counted so
                     // before the client can see the answer and send its next
                     // request: the maximum is never one too high.
                     drop(guard);
-                    let keep = head.keep_alive;
+                    let keep = head.keep_alive && !half_closed;
                     if response.write_to(&mut writer, keep, head_only).is_err() || !keep {
                         return;
                     }
@@ -211,7 +331,7 @@ impl Server {
                     self.stats().reset();
                     self.stats_response()
                 }
-                Route::File(path) => file_response(&path, "no-cache"),
+                Route::File(path) => with_policy(file_response(&path, "no-cache"), &path),
                 Route::BadRequest => Response::status_only(400),
                 Route::MethodNotAllowed => {
                     Response::status_only(405).with("Allow", "GET, HEAD, POST")
@@ -261,38 +381,103 @@ fn file_response(path: &std::path::Path, cache: &str) -> Response {
     }
 }
 
-/// Sleeps `delay`, checking every few milliseconds whether the client closed
-/// the connection. Returns `false` if it did: a browser closes the
-/// connection when a page aborts a fetch, and the request should stop
-/// counting as in flight then, not when its delay runs out.
-fn wait_unless_gone(stream: &TcpStream, delay: Duration) -> bool {
+/// How a client waited for its delayed answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Waited {
+    /// Still connected.
+    Open,
+    /// It finished sending (shut down its side) but still reads: answer it,
+    /// then close.
+    HalfClosed,
+    /// It closed or reset the connection: nobody will read an answer.
+    Gone,
+}
+
+/// The interim response sent once to a client that shut down its side, to
+/// tell a half-close from a full close: a closed socket answers it with a
+/// reset, a half-closed one reads (and ignores) it, as HTTP/1.1 clients
+/// must ignore 1xx responses they did not ask for.
+const PROBE: &[u8] = b"HTTP/1.1 102 Processing\r\n\r\n";
+
+/// Sleeps `delay`, checking every few milliseconds whether the client went
+/// away: a browser closes the connection when a page aborts a fetch, and
+/// the request should stop counting as in flight then, not when its delay
+/// runs out. A client that only half-closed after its request still gets
+/// its answer.
+fn wait_unless_gone(stream: &mut TcpStream, delay: Duration) -> Waited {
     let end = Instant::now() + delay;
+    let mut state = Waited::Open;
     loop {
         let now = Instant::now();
         if now >= end {
-            return true;
+            return state;
         }
         thread::sleep(POLL.min(end - now));
-        if peer_closed(stream) {
-            return false;
+        match peer_state(stream) {
+            Peer::Reset => return Waited::Gone,
+            Peer::Eof if state == Waited::Open => {
+                if stream
+                    .write_all(PROBE)
+                    .and_then(|_| stream.flush())
+                    .is_err()
+                {
+                    return Waited::Gone;
+                }
+                state = Waited::HalfClosed;
+            }
+            Peer::Eof | Peer::Open => {}
         }
     }
 }
 
-/// Whether the other end has closed (a zero-byte peek) or reset the
-/// connection. Bytes waiting (a pipelined request) mean it is still there.
-fn peer_closed(stream: &TcpStream) -> bool {
+/// What a zero-timeout peek says of the other end.
+enum Peer {
+    /// Nothing to read, or bytes waiting (a pipelined request).
+    Open,
+    /// It sent its last byte (closed, or shut down its side).
+    Eof,
+    /// The connection failed: it is gone.
+    Reset,
+}
+
+fn peer_state(stream: &TcpStream) -> Peer {
     if stream.set_nonblocking(true).is_err() {
-        return false;
+        return Peer::Open;
     }
     let mut byte = [0u8; 1];
-    let closed = match stream.peek(&mut byte) {
-        Ok(0) => true,
-        Ok(_) => false,
-        Err(e) => e.kind() != ErrorKind::WouldBlock && e.kind() != ErrorKind::Interrupted,
+    let state = match stream.peek(&mut byte) {
+        // A reset that came after the end of the stream shows only as the
+        // socket's pending error.
+        Ok(0) if matches!(stream.take_error(), Ok(Some(_))) => Peer::Reset,
+        Ok(0) => Peer::Eof,
+        Ok(_) => Peer::Open,
+        Err(e) if e.kind() == ErrorKind::WouldBlock || e.kind() == ErrorKind::Interrupted => {
+            Peer::Open
+        }
+        Err(_) => Peer::Reset,
     };
     let _ = stream.set_nonblocking(false);
-    closed
+    state
+}
+
+/// Turns a connection away: the server is full.
+fn busy(mut stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let _ = Response::status_only(503)
+        .with("Retry-After", "1")
+        .write_to(&mut stream, false, false);
+}
+
+/// Adds the page's security policy to HTML and the workers' to scripts.
+fn with_policy(response: Response, path: &std::path::Path) -> Response {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => response
+            .with("Content-Security-Policy", PAGE_POLICY)
+            .with("X-Frame-Options", "DENY")
+            .with("Referrer-Policy", "no-referrer"),
+        Some("js") => response.with("Content-Security-Policy", SCRIPT_POLICY),
+        _ => response,
+    }
 }
 
 /// Binds and serves; prints the address first (a test started with
@@ -300,7 +485,11 @@ fn peer_closed(stream: &TcpStream) -> bool {
 pub fn run(config: Config) -> io::Result<()> {
     let listener = TcpListener::bind((config.address.as_str(), config.port))?;
     let addr = listener.local_addr()?;
-    println!(
+    // Written without println!, which panics when stdout is a closed pipe
+    // (a test that read the address and went away).
+    let mut out = io::stdout();
+    let _ = writeln!(
+        out,
         "aioscope-serve: http://{addr}/ serving {}",
         config.dir.display()
     );
@@ -316,9 +505,10 @@ pub fn run(config: Config) -> io::Result<()> {
     for cc in &config.missing {
         flags.push_str(&format!(", {cc} answers 404"));
     }
-    println!("{flags}; GET /stats for counts");
+    let _ = writeln!(out, "{flags}; GET /stats for counts");
+    let _ = out.flush();
     if !config.dir.is_dir() {
-        eprintln!(
+        log!(
             "aioscope-serve: warning: {} is not a directory (build the app first: trunk build)",
             config.dir.display()
         );
