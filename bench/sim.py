@@ -24,6 +24,9 @@ OURS = os.path.join(ROOT, 'target', 'release', 'aioscope')
 WORK = os.path.join(ROOT, 'target', 'bench')
 # The oracle's default of 100,000 loop iterations is too few for N = 100,000.
 GUARDS = ['--max-iterations', '100000000']
+# Our CLI's default instruction budget stops runaways within seconds; the
+# benchmark's biggest program must never meet it.
+OURS_GUARDS = ['--instructions', '20000000000']
 
 sys.path.insert(0, HERE)
 import flags  # noqa: E402
@@ -42,7 +45,7 @@ def bench(n, pairs):
     path = os.path.join(WORK, f'flags_{n}.py')
     with open(path, 'w') as f:
         f.write(flags.program(n))
-    ours_cmd = [OURS, 'trace', '--summary', *GUARDS, path]
+    ours_cmd = [OURS, 'trace', '--summary', *GUARDS, *OURS_GUARDS, path]
     cpython_cmd = [sys.executable, ORACLE, *GUARDS, path]
     ours, theirs, ratios = [], [], []
     summary = None

@@ -29,7 +29,10 @@ Runs a Python asyncio program on aioscope's simulated event loop.
   --summary                 also one JSON line on stderr: frames, tasks, timer and
                             callback handles, stdout records (benchmarks count events)
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
---instructions N (20000000000)";
+--instructions N (500000000: about five seconds of a loop that never awaits)";
+
+/// The instruction budget of a run unless `--instructions` says otherwise.
+const DEFAULT_INSTRUCTIONS: u64 = 500_000_000;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,25 +55,40 @@ fn trace(args: &[String]) -> ExitCode {
     let mut summary = false;
     let mut states = false;
     let mut file = None;
-    // The corpus oracle has no instruction limit; keep a very high one so a
-    // runaway program still ends.
+    // A runaway program (a loop that never awaits) ends within about five
+    // seconds; ordinary programs, even a 100,000-flag downloader, run far
+    // fewer instructions. --instructions raises it.
     let mut options = Options {
-        instructions: 20_000_000_000,
+        instructions: DEFAULT_INSTRUCTIONS,
         ..Options::default()
     };
     let mut args = args.iter();
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--max-iterations" | "--max-time" | "--instructions" => {
-                let Some(v) = args.next().and_then(|v| v.parse::<f64>().ok()) else {
-                    eprintln!("aioscope: {a} needs a number\n{USAGE}");
+            "--max-iterations" | "--instructions" => {
+                let Some(v) = args
+                    .next()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .filter(|v| *v > 0)
+                else {
+                    eprintln!("aioscope: {a} needs a positive whole number\n{USAGE}");
                     return ExitCode::from(2);
                 };
                 match a.as_str() {
-                    "--max-iterations" => options.guards.max_iterations = v as u64,
-                    "--max-time" => options.guards.max_time = v,
-                    _ => options.instructions = v as u64,
+                    "--max-iterations" => options.guards.max_iterations = v,
+                    _ => options.instructions = v,
                 }
+            }
+            "--max-time" => {
+                let Some(v) = args
+                    .next()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|v| v.is_finite() && *v > 0.0)
+                else {
+                    eprintln!("aioscope: {a} needs a positive number of seconds\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                options.guards.max_time = v;
             }
             "--events" => events = true,
             "--perfetto" => perfetto = true,
@@ -123,5 +141,6 @@ fn trace(args: &[String]) -> ExitCode {
             trace.out_records.len()
         );
     }
-    ExitCode::SUCCESS
+    // As CPython's process would end; 3 when a guard stopped the program.
+    ExitCode::from(trace.exit.status().rem_euclid(256) as u8)
 }

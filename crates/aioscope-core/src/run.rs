@@ -97,6 +97,7 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
                 message,
                 line: Some(e.line),
                 traceback: Vec::new(),
+                status: 1,
             })
         }
         Err(RunError::Exception(e)) => exception_exit(&mut vm, &e, file),
@@ -113,12 +114,21 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
 /// with 0 or `None` is a normal end, as in CPython.
 fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
     let system_exit = vm.is_instance_of(e, "SystemExit");
+    let mut status = 1;
     if system_exit {
         let code = e.exc().and_then(|d| d.borrow().args.first().cloned());
-        if matches!(code, None | Some(Value::None) | Some(Value::Int(0))) {
-            return Exit::Finished;
+        match code {
+            None | Some(Value::None) | Some(Value::Int(0)) => return Exit::Finished,
+            // A status the process can have (CPython truncates to the
+            // platform's int; anything outside a byte wraps the same way).
+            Some(Value::Int(n)) => status = n as i32,
+            Some(Value::Bool(b)) => status = b as i32,
+            Some(_) => {}
         }
     } else {
+        if vm.is_instance_of(e, "KeyboardInterrupt") {
+            status = 130;
+        }
         let tb = vm.format_traceback(e);
         vm.write_stderr(&tb);
     }
@@ -152,6 +162,7 @@ fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
         message,
         line,
         traceback,
+        status,
     })
 }
 
@@ -206,6 +217,10 @@ mod tests {
         assert_eq!(ok.exit, Exit::Finished);
         let three = run("import sys\nsys.exit(3)\n", "main.py", &Options::default());
         assert_eq!(three.exit.summary(), "SystemExit: 3");
+        assert_eq!(three.exit.status(), 3);
+        assert_eq!(ok.exit.status(), 0);
+        let failed = run("1 / 0\n", "main.py", &Options::default());
+        assert_eq!(failed.exit.status(), 1);
     }
 
     #[test]

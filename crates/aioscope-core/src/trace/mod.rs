@@ -368,6 +368,9 @@ pub struct Uncaught {
     /// The frames it passed through, outermost first (empty for a syntax
     /// error).
     pub traceback: Vec<TracebackFrame>,
+    /// The exit status CPython's process would end with: 1, or the code of
+    /// a `SystemExit` (`sys.exit(3)` ends with 3).
+    pub status: i32,
 }
 
 /// One frame of a traceback.
@@ -383,6 +386,18 @@ pub struct TracebackFrame {
 }
 
 impl Exit {
+    /// The exit status of a process that ran the program: CPython's (0, 1,
+    /// a `SystemExit`'s code, 130 for `KeyboardInterrupt`), and 3 when one
+    /// of the simulator's guards stopped a program that was still going.
+    pub fn status(&self) -> i32 {
+        match self {
+            Exit::Finished | Exit::Running { .. } => 0,
+            Exit::Exception(u) => u.status,
+            Exit::Limit(_) | Exit::Deadlock(_) | Exit::Stopped { .. } => 3,
+            Exit::Internal(_) => 70,
+        }
+    }
+
     /// Whether the program did not run to its end.
     pub fn is_error(&self) -> bool {
         !matches!(self, Exit::Finished)
