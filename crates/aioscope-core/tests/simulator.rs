@@ -561,3 +561,71 @@ fn an_async_generator_kept_in_a_returning_frame_is_closed_at_shutdown_like_cpyth
 "
     );
 }
+
+#[test]
+fn asyncio_internals_are_marked_so_the_page_can_fold_them() {
+    let src = "\
+import asyncio
+async def work(n):
+    await asyncio.sleep(n)
+    return n
+async def main():
+    print(await asyncio.gather(work(0.1), work(0.2)))
+    async for x in gen():
+        print(x)
+    for f in asyncio.as_completed([asyncio.create_task(work(0.1))]):
+        print(await f)
+async def gen():
+    yield 1
+asyncio.run(main())
+";
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished);
+    let what = |f: &aioscope_core::trace::Frame| {
+        f.handle
+            .map(|h| trace.handles[h as usize].callback.to_string())
+            .unwrap_or_default()
+    };
+    // gather's callbacks, the sleeps' timers and run_until_complete's
+    // callback are asyncio's; the tasks of the program are not.
+    for f in &trace.frames {
+        let callback = what(f);
+        if [
+            "_done_callback",
+            "_run_until_complete_cb",
+            "_set_result_unless_cancelled",
+        ]
+        .iter()
+        .any(|c| callback.ends_with(c))
+        {
+            assert!(f.internal, "{callback} is internal");
+        }
+        if let Some(t) = f.task {
+            let rec = &trace.tasks[t as usize];
+            assert_eq!(f.internal, rec.internal, "{}", rec.coro);
+            assert_eq!(rec.internal, rec.coro.contains("shutdown"), "{}", rec.coro);
+        }
+    }
+    // After main's last step, only asyncio's clean-up runs: the last frame
+    // the page shows with internals folded is the program's end.
+    let visible: Vec<_> = trace.frames.iter().filter(|f| !f.internal).collect();
+    assert!(matches!(
+        visible.last().map(|f| &f.kind),
+        Some(FrameKind::End)
+    ));
+    let main_last = trace
+        .frames
+        .iter()
+        .rposition(|f| f.task == Some(0))
+        .expect("main ran");
+    assert!(trace.frames[main_last + 1..]
+        .iter()
+        .all(|f| f.internal || !matches!(f.kind, FrameKind::Step(_))));
+    // as_completed's private queue is asyncio's too.
+    let sync_internal: Vec<bool> = trace
+        .sync
+        .iter()
+        .filter_map(|views| views.first().map(|(_, v)| v.internal))
+        .collect();
+    assert!(!sync_internal.is_empty() && sync_internal.iter().all(|i| *i));
+}

@@ -12,7 +12,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
-                  _asyncgens, _extend_loop)
+                  _asyncgens, _extend_loop, _internal)
 
 TimeoutError = TimeoutError
 
@@ -282,6 +282,7 @@ def as_completed(fs, *, timeout=None):
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError('expect an iterable of futures, not ' + type(fs).__name__)
     done = Queue()
+    _internal(done)
     loop = get_event_loop()
     todo = set()
     for f in set(fs):
@@ -683,6 +684,7 @@ class Condition(_ContextManagerMixin):
     def __init__(self, lock=None):
         if lock is None:
             lock = Lock()
+            _internal(lock)
         self._lock = lock
         self.locked = lock.locked
         self.acquire = lock.acquire
@@ -827,6 +829,7 @@ class Queue:
         self._putters = deque()
         self._unfinished_tasks = 0
         self._finished = Event()
+        _internal(self._finished)
         self._finished.set()
         self._queue = deque()
         _track(self)

@@ -151,6 +151,10 @@ impl NativeObject for Handle {
     }
 }
 
+/// The name of the done-callback `run_until_complete` adds to its future
+/// (CPython's `_run_until_complete_cb`): the loop's own, an internal step.
+pub const RUN_UNTIL_COMPLETE_CB: &str = "_run_until_complete_cb";
+
 /// Members of a group kept by id (the rest are only counted).
 pub const GROUP_SHOWN: usize = 8;
 
@@ -212,6 +216,10 @@ pub struct AioHost {
     pub all_tasks_ever: RefCell<Vec<Value>>,
     /// Locks, semaphores, events and queues, for the trace to show.
     pub sync_objects: RefCell<Vec<Value>>,
+    /// Indices into `sync_objects` of those the library made for itself
+    /// (`as_completed`'s queue, a queue's `join()` event...), which the
+    /// page folds away with the other internals.
+    pub internal_sync: RefCell<Vec<usize>>,
     /// Futures that stand for a group of others (`gather`'s outer future,
     /// `wait`'s waiter), by future id: the group's kind and the ids of its
     /// first [`GROUP_SHOWN`] members, with their number. The trace shows a
@@ -306,6 +314,7 @@ impl AioHost {
             tasks: RefCell::new(Vec::new()),
             all_tasks_ever: RefCell::new(Vec::new()),
             sync_objects: RefCell::new(Vec::new()),
+            internal_sync: RefCell::new(Vec::new()),
             groups: RefCell::new(std::collections::HashMap::new()),
             task_counter: Cell::new(0),
             tasks_created: Cell::new(0),
@@ -748,7 +757,7 @@ impl AioHost {
                 ))
             }
         };
-        let stop_cb = crate::vm::builtins::native("_run_until_complete_cb", run_until_complete_cb);
+        let stop_cb = crate::vm::builtins::native(RUN_UNTIL_COMPLETE_CB, run_until_complete_cb);
         if let Some((f, _)) = as_fut(&fut) {
             if f.done() {
                 let prev = self.running_loop.borrow().clone();

@@ -173,6 +173,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_asyncgens", asyncgens),
         ("_group", group),
         ("_extend_loop", extend_loop),
+        ("_internal", internal),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -256,6 +257,19 @@ fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn track(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(v) = args.pos.first() {
         aio(vm).sync_objects.borrow_mut().push(v.clone());
+    }
+    Ok(Value::None)
+}
+
+/// `_internal(obj)`: a synchronisation object the library made for itself,
+/// not one the program asked for.
+fn internal(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(v) = args.pos.first() {
+        let host = aio(vm);
+        let objects = host.sync_objects.borrow();
+        if let Some(i) = objects.iter().rposition(|o| o.is(v)) {
+            host.internal_sync.borrow_mut().push(i);
+        }
     }
     Ok(Value::None)
 }

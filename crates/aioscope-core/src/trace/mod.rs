@@ -84,6 +84,11 @@ pub struct Frame {
     pub lines_range: (u32, u32),
     /// A line that ran last in the frame, for the code highlight.
     pub line: Option<u32>,
+    /// The step of asyncio's own machinery, not of the program: a library
+    /// callback (`gather`'s `_done_callback`, `_run_until_complete_cb`, a
+    /// sleep's timer) or a library task (`asyncio.run`'s clean-up). The page
+    /// folds these into the program's steps unless asked to show them.
+    pub internal: bool,
 }
 
 /// The start of one iteration of an event loop.
@@ -134,6 +139,8 @@ pub struct HandleRec {
     pub of_task: Option<TaskIx>,
     /// Due time, for timers.
     pub when: Option<f64>,
+    /// It calls asyncio's own machinery (see [`Frame::internal`]).
+    pub internal: bool,
     /// The frame during which it was scheduled.
     pub scheduled_at: FrameIx,
     /// The frame in which it left the timer heap (due or dropped).
@@ -265,6 +272,9 @@ pub struct TaskRec {
     pub created_at: FrameIx,
     /// Its views, each with the first frame it holds for.
     pub views: Vec<(FrameIx, TaskView)>,
+    /// Its coroutine is asyncio's own (`shutdown_asyncgens`...), not the
+    /// program's.
+    pub internal: bool,
 }
 
 /// A lock, semaphore, event, condition or queue at one frame.
@@ -293,6 +303,9 @@ pub struct SyncView {
     pub putters: Vec<TaskIx>,
     /// How many futures wait to put in all.
     pub putting: u32,
+    /// asyncio made it for itself (`as_completed`'s queue, the event behind
+    /// a queue's `join()`): the program never asked for it.
+    pub internal: bool,
 }
 
 pub use crate::aio::sync::SyncState;

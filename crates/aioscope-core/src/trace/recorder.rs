@@ -92,6 +92,7 @@ impl Recorder {
         r.trace.frames.push(Frame {
             t: 0.0,
             began: 0.0,
+            internal: false,
             kind: FrameKind::Start,
             handle: None,
             task: None,
@@ -186,7 +187,9 @@ impl Recorder {
         let at = self.next_frame();
         self.flush_dirty(vm, at);
         self.snapshot_sync(vm, host, at);
+        let internal = handle.is_some_and(|h| self.trace.handles[h as usize].internal);
         self.trace.frames.push(Frame {
+            internal,
             t,
             began,
             kind,
@@ -381,6 +384,23 @@ impl Recorder {
         (tasks, total as u32)
     }
 
+    /// Whether a callback is asyncio's own: a function of the library's
+    /// Python, or the loop's own native callback.
+    fn is_library(&self, callback: &Value) -> bool {
+        match callback {
+            Value::Function(f) => *f.code.filename != *self.trace.filename,
+            Value::BoundMethod(m) => self.is_library(&m.func),
+            Value::Native(n) => &*n.qualname == crate::aio::host::RUN_UNTIL_COMPLETE_CB,
+            Value::Instance(inst) if &*inst.class.name == "partial" => {
+                match inst.attrs.borrow().get("func") {
+                    Some(f) => self.is_library(f),
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
     fn snapshot_sync(&mut self, vm: &mut Vm, host: &AioHost, at: FrameIx) {
         let running = self.step.as_ref().and_then(|(_, t, _)| *t);
         let objects = host.sync_objects.borrow().clone();
@@ -454,6 +474,7 @@ impl Recorder {
                     waiting,
                     putters,
                     putting,
+                    internal: host.internal_sync.borrow().contains(&i),
                 },
             ));
         }
@@ -549,6 +570,10 @@ impl LoopObserver for Recorder {
 
     fn scheduled(&mut self, vm: &mut Vm, h: &Handle) {
         let task = bound_task(&h.callback).and_then(|id| self.task_ix.get(&id).copied());
+        let internal = match task {
+            Some(t) => self.trace.tasks[t as usize].internal,
+            None => self.is_library(&h.callback),
+        };
         let of_task = match &h.callback {
             Value::BoundMethod(m) => fut_id(&m.this).and_then(|id| self.task_ix.get(&id).copied()),
             _ => task,
@@ -571,6 +596,7 @@ impl LoopObserver for Recorder {
             task,
             of_task,
             when: h.when,
+            internal,
             scheduled_at: self.next_frame(),
             left_heap_at: FrameIx::MAX,
             ran_at: FrameIx::MAX,
@@ -727,6 +753,7 @@ impl LoopObserver for Recorder {
             coro: core.coro.qualname.clone(),
             created_at: self.next_frame(),
             views: Vec::new(),
+            internal: *core.coro.code.filename != *self.trace.filename,
         });
         self.mark_dirty(ix);
     }
