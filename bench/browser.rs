@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use aioscope::components::stepper::{StepperProps, StepperView};
-use aioscope::model::Run;
+use aioscope::model::{Opening, Run};
 use aioscope_core::run::Guards;
 use aioscope_core::run::{run, Options};
 use wasm_bindgen::JsCast;
@@ -86,8 +86,11 @@ async fn mount(run: Run, frame: u32) -> web_sys::Element {
         root.clone(),
         StepperProps {
             run,
-            frame,
-            on_frame: Callback::noop(),
+            opening: Opening::Shown {
+                n: frame + 1,
+                internals: true,
+            },
+            on_place: Callback::noop(),
         },
     )
     .render();
@@ -287,8 +290,8 @@ async fn scenario_switch() {
             root.clone(),
             StepperProps {
                 run,
-                frame: 0,
-                on_frame: Callback::noop(),
+                opening: Opening::default(),
+                on_place: Callback::noop(),
             },
         )
         .render();

@@ -127,9 +127,20 @@ pub struct Derived {
     pub threads: Vec<Rc<str>>,
     /// For each of `threads`, the frames it ran in, in order.
     pub thread_frames: Vec<Vec<FrameIx>>,
+    /// The frames shown while asyncio's internals are folded: every frame
+    /// but the internal ones, in order (the first and last always).
+    pub folded: Vec<FrameIx>,
+    /// Per frame, its events and those of the internal frames folded into
+    /// it (the ones since the shown frame before it).
+    pub folded_events: Vec<u8>,
 }
 
 impl Derived {
+    /// The frames shown: all of them, or only the program's own steps.
+    pub fn shown(&self, internals: bool) -> Option<&[FrameIx]> {
+        (!internals).then_some(self.folded.as_slice())
+    }
+
     /// The frame whose timeline x is nearest to `x`.
     pub fn frame_at_x(&self, x: f32) -> FrameIx {
         let i = self.xs.partition_point(|v| *v < x);
@@ -438,6 +449,20 @@ pub fn derive(trace: &Trace) -> Derived {
     d.hidden_lanes = task_lanes.len().saturating_sub(MAX_TASK_LANES);
     d.lanes.extend(task_lanes.into_iter().take(MAX_TASK_LANES));
     d.lanes.extend(thread_lanes);
+
+    // Folding: internal frames merge into the next frame shown.
+    let last = n - 1;
+    let mut pending = 0u8;
+    d.folded_events = d.events.clone();
+    for (i, f) in trace.frames.iter().enumerate() {
+        if f.internal && i != 0 && i != last {
+            pending |= d.events[i];
+        } else {
+            d.folded.push(i as FrameIx);
+            d.folded_events[i] |= pending;
+            pending = 0;
+        }
+    }
 
     if let Exit::Exception(Uncaught {
         line: Some(line), ..

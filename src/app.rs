@@ -16,7 +16,7 @@ use crate::components::stepper::StepperView;
 use crate::dom;
 use crate::i18n::Lang;
 use crate::link::{self, LinkError, Source};
-use crate::model::{Run, SCENARIO_BUDGET, USER_BUDGET, WORKER_BUDGET};
+use crate::model::{Opening, Run, SCENARIO_BUDGET, USER_BUDGET, WORKER_BUDGET};
 use crate::runner::protocol::Job;
 use crate::runner::{Progress, RunEvent, Runner};
 use crate::scenarios::{self, Scenario, STARTER};
@@ -77,13 +77,22 @@ pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
     Ok((run, error))
 }
 
+/// The side-by-side view's merged frame a link names: it counts the two
+/// spinners' frames together, with no internals to fold.
+fn merged_index(at: Opening) -> u32 {
+    match at {
+        Opening::Frame(f) => f,
+        Opening::Shown { n, .. } => n.saturating_sub(1),
+    }
+}
+
 /// Everything the page opens with.
 #[derive(Clone)]
 struct Boot {
     selected: String,
     /// The run to show; `None` while the program in `pending` runs.
     run: Option<Run>,
-    frame: u32,
+    frame: Opening,
     code: String,
     error: Option<CodeError>,
     program: String,
@@ -99,7 +108,7 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
     Boot {
         selected: s.id.into(),
         run: Some(run_scenario(s)),
-        frame: 0,
+        frame: Opening::default(),
         code,
         error: None,
         program: link::program_part(&Source::Scenario(s)),
@@ -155,8 +164,8 @@ fn boot(hash: &str) -> Boot {
 struct Shown {
     /// The run on screen (`None` until a link's program has run).
     run: UseStateHandle<Option<Run>>,
-    /// The frame a new run opens at.
-    start_frame: UseStateHandle<u32>,
+    /// Where a new run opens.
+    start_frame: UseStateHandle<Opening>,
     /// The last run's error.
     error: UseStateHandle<Option<CodeError>>,
     /// How far the run in progress has got.
@@ -174,7 +183,7 @@ impl Shown {
     /// Runs `src` in the worker, or on the page thread where no worker can
     /// start, and shows it at `frame` when it ends. The last good run stays
     /// on screen meanwhile.
-    fn start(&self, runner: &Runner, src: &str, frame: u32) {
+    fn start(&self, runner: &Runner, src: &str, frame: Opening) {
         *self.job.borrow_mut() = src.to_string();
         let job = Job {
             source: src.to_string(),
@@ -192,7 +201,7 @@ impl Shown {
         }
     }
 
-    fn event(&self, src: &str, frame: u32, e: RunEvent) {
+    fn event(&self, src: &str, frame: Opening, e: RunEvent) {
         // Ended here, or (a worker that never loaded) in `on_page`.
         if matches!(
             e,
@@ -223,7 +232,7 @@ impl Shown {
         }
     }
 
-    fn on_page(&self, src: &str, frame: u32) {
+    fn on_page(&self, src: &str, frame: Opening) {
         self.ended.set(self.ended.get() + 1);
         match run_code(src) {
             Ok((run, error)) => {
@@ -237,7 +246,7 @@ impl Shown {
         }
     }
 
-    fn show(&self, run: Run, frame: u32) {
+    fn show(&self, run: Run, frame: Opening) {
         self.running.set(None);
         self.start_frame.set(frame);
         self.run.set(Some(run));
@@ -261,7 +270,7 @@ impl Shown {
         };
         if let n @ 1.. = trace.len() as u32 {
             let src = self.job.borrow().clone();
-            self.start_frame.set(n - 1);
+            self.start_frame.set(Opening::Frame(n - 1));
             self.run
                 .set(Some(partial_run(&src, trace, Exit::Running { frames: n })));
         }
@@ -272,7 +281,7 @@ impl Shown {
     fn show_partial(&self, src: &str, trace: Trace, exit: Exit) {
         match trace.len() as u32 {
             0 => self.running.set(None),
-            n => self.show(partial_run(src, trace, exit), n - 1),
+            n => self.show(partial_run(src, trace, exit), Opening::Frame(n - 1)),
         }
     }
 }
@@ -325,7 +334,13 @@ pub fn app() -> Html {
     let program = use_state(|| first.program.clone());
     let notice = use_state(|| first.notice.clone());
     let side_by_side = use_state(|| first.side_by_side);
-    let compare_frame = use_state(|| if first.side_by_side { first.frame } else { 0 });
+    let compare_frame = use_state(|| {
+        if first.side_by_side {
+            merged_index(first.frame)
+        } else {
+            0
+        }
+    });
 
     {
         let l = *lang;
@@ -355,7 +370,11 @@ pub fn app() -> Html {
         move |b: Boot| {
             runner.stop();
             side_by_side.set(b.side_by_side);
-            compare_frame.set(if b.side_by_side { b.frame } else { 0 });
+            compare_frame.set(if b.side_by_side {
+                merged_index(b.frame)
+            } else {
+                0
+            });
             selected.set(b.selected);
             shown.running.set(None);
             shown.run.set(b.run);
@@ -395,7 +414,7 @@ pub fn app() -> Html {
             match check_code(src) {
                 Ok(()) => {
                     program.set(link::program_part(&Source::Code(src.to_string())));
-                    shown.start(&runner, src, 0);
+                    shown.start(&runner, src, Opening::default());
                 }
                 Err(e) => {
                     runner.stop();
@@ -425,7 +444,7 @@ pub fn app() -> Html {
                 shown.running.set(None);
                 selected.set(s.id.into());
                 shown.run.set(Some(run_scenario(s)));
-                shown.start_frame.set(0);
+                shown.start_frame.set(Opening::default());
                 shown.error.set(None);
                 program.set(link::program_part(&Source::Scenario(s)));
             }
@@ -467,7 +486,7 @@ pub fn app() -> Html {
     };
     let on_frame = {
         let program = program.clone();
-        Callback::from(move |f: u32| dom::replace_hash(&link::hash(&program, f)))
+        Callback::from(move |at: Opening| dom::replace_hash(&link::hash(&program, at)))
     };
 
     let l = *lang;
@@ -491,7 +510,11 @@ pub fn app() -> Html {
     let on_compare_frame = {
         let program = program.clone();
         Callback::from(move |k: u32| {
-            dom::replace_hash(&link::hash(&link::side_by_side_part(&program), k))
+            let at = Opening::Shown {
+                n: k + 1,
+                internals: false,
+            };
+            dom::replace_hash(&link::hash(&link::side_by_side_part(&program), at))
         })
     };
     let (title, about) = match scenario {
@@ -551,7 +574,7 @@ pub fn app() -> Html {
                         right={right.clone()} right_title={*right_title}
                         frame={*compare_frame} on_frame={on_compare_frame} />
                 } else if let Some(run) = &*shown.run {
-                    <StepperView key={run.id.to_string()} run={run.clone()} frame={*shown.start_frame} on_frame={on_frame} />
+                    <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame} />
                 } else {
                     <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
                         <p class="muted">{ l.t("Your program is running; its frames appear here when it ends, when you stop it, or when you ask for the frames so far.", "你的程序正在运行；它结束、被你停止，或你查看已有的帧时，各帧会显示在这里。") }</p>

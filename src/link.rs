@@ -1,9 +1,13 @@
 //! The location hash: which program and which frame, so a link reopens
-//! the same frame. `#s=ID&f=N` for a scenario, `#c=PACKED&f=N` for the
-//! user's program (compressed with [`crate::lz`]); `&v=side` for the two
-//! spinners side by side (then `f` counts their merged frames).
+//! the same frame. `#s=ID&n=N` for a scenario, `#c=PACKED&n=N` for the
+//! user's program (compressed with [`crate::lz`]), where `N` is the number
+//! the frame counter shows (from 1); `&i=1` when asyncio's internals are
+//! shown (they change the count); `&v=side` for the two spinners side by
+//! side (then `n` counts their merged frames). Links of old name the frame
+//! by index from 0, `f=N`, and still open where they did.
 
 use crate::lz;
+use crate::model::Opening;
 use crate::scenarios::{self, Scenario};
 
 /// What a link opens.
@@ -20,8 +24,8 @@ pub enum Source {
 pub struct Link {
     /// The program.
     pub source: Source,
-    /// The frame (0-based).
-    pub frame: u32,
+    /// Where it opens.
+    pub frame: Opening,
     /// The side-by-side view (`v=side`).
     pub side_by_side: bool,
 }
@@ -33,7 +37,7 @@ pub enum LinkError {
     UnknownScenario(String),
     /// `c=` is not a compressed program.
     BadCode,
-    /// `f=` is not a number.
+    /// `f=`, `n=` or `i=` is not a number.
     BadFrame,
     /// Neither `s=` nor `c=`.
     NoProgram,
@@ -47,7 +51,9 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
         return Ok(None);
     }
     let mut source = None;
-    let mut frame = 0;
+    let mut index = None;
+    let mut number = None;
+    let mut internals = false;
     let mut side_by_side = false;
     for part in hash.split('&') {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
@@ -57,12 +63,19 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
                 source = Some(Source::Scenario(s));
             }
             "c" => source = Some(Source::Code(lz::unpack(v).ok_or(LinkError::BadCode)?)),
-            "f" => frame = v.parse().map_err(|_| LinkError::BadFrame)?,
+            "f" => index = Some(v.parse().map_err(|_| LinkError::BadFrame)?),
+            "n" => number = Some(v.parse().map_err(|_| LinkError::BadFrame)?),
+            "i" => internals = v.parse::<u8>().map_err(|_| LinkError::BadFrame)? != 0,
             "v" => side_by_side = v == SIDE_BY_SIDE,
             _ => {}
         }
     }
     let source = source.ok_or(LinkError::NoProgram)?;
+    let frame = match (number, index) {
+        (Some(n), _) => Opening::Shown { n, internals },
+        (None, Some(f)) => Opening::Frame(f),
+        (None, None) => Opening::Shown { n: 1, internals },
+    };
     Ok(Some(Link {
         source,
         frame,
@@ -86,43 +99,73 @@ pub fn program_part(source: &Source) -> String {
     }
 }
 
-/// A whole hash from a program part and a frame.
-pub fn hash(program: &str, frame: u32) -> String {
-    format!("#{}&f={}", program, frame)
+/// A whole hash from a program part and where the screen stands.
+pub fn hash(program: &str, at: Opening) -> String {
+    match at {
+        Opening::Frame(f) => format!("#{}&f={}", program, f),
+        Opening::Shown {
+            n,
+            internals: false,
+        } => format!("#{}&n={}", program, n),
+        Opening::Shown { n, internals: true } => format!("#{}&i=1&n={}", program, n),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn shown(n: u32) -> Opening {
+        Opening::Shown {
+            n,
+            internals: false,
+        }
+    }
+
     #[test]
     fn round_trips_scenarios_and_code() {
         let s = scenarios::by_id("flags_semaphore").unwrap();
-        let h = hash(&program_part(&Source::Scenario(s)), 12);
-        assert_eq!(h, "#s=flags_semaphore&f=12");
+        let h = hash(&program_part(&Source::Scenario(s)), shown(12));
+        assert_eq!(h, "#s=flags_semaphore&n=12");
         assert_eq!(
             parse(&h),
             Ok(Some(Link {
                 source: Source::Scenario(s),
-                frame: 12,
+                frame: shown(12),
                 side_by_side: false,
             }))
         );
         let code = "import asyncio\nprint('hi')\n".to_string();
-        let h = hash(&program_part(&Source::Code(code.clone())), 3);
+        let all = Opening::Shown {
+            n: 3,
+            internals: true,
+        };
+        let h = hash(&program_part(&Source::Code(code.clone())), all);
+        assert!(h.ends_with("&i=1&n=3"), "{h}");
         assert_eq!(
             parse(&h),
             Ok(Some(Link {
                 source: Source::Code(code),
-                frame: 3,
+                frame: all,
                 side_by_side: false,
             }))
         );
-        let h = hash(&side_by_side_part(&program_part(&Source::Scenario(s))), 7);
-        assert_eq!(h, "#s=flags_semaphore&v=side&f=7");
+        let h = hash(
+            &side_by_side_part(&program_part(&Source::Scenario(s))),
+            shown(7),
+        );
+        assert_eq!(h, "#s=flags_semaphore&v=side&n=7");
         assert!(parse(&h).unwrap().unwrap().side_by_side);
         assert_eq!(parse(""), Ok(None));
         assert_eq!(parse("#"), Ok(None));
+    }
+
+    #[test]
+    fn links_of_old_name_the_frame_by_index() {
+        let l = parse("#s=spinner_asyncio&f=12").unwrap().unwrap();
+        assert_eq!(l.frame, Opening::Frame(12));
+        let l = parse("#s=spinner_asyncio").unwrap().unwrap();
+        assert_eq!(l.frame, shown(1));
     }
 
     #[test]
@@ -133,6 +176,7 @@ mod tests {
         );
         assert_eq!(parse("#c=%%%"), Err(LinkError::BadCode));
         assert_eq!(parse("#s=spinner_asyncio&f=x"), Err(LinkError::BadFrame));
+        assert_eq!(parse("#s=spinner_asyncio&n=-1"), Err(LinkError::BadFrame));
         assert_eq!(parse("#f=2"), Err(LinkError::NoProgram));
         assert_eq!(parse("#x=1&y=2"), Err(LinkError::NoProgram));
         // A plain anchor is not a link to a program.

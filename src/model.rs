@@ -143,13 +143,38 @@ pub struct Pos {
     pub sub: Option<u32>,
 }
 
-/// The stepping screen's state.
+/// Where a screen opens: as a link names a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// A frame of the trace, by index (links of old: `f=`, from 0).
+    Frame(FrameIx),
+    /// The `n`-th frame the screen shows, counted from 1 as its counter
+    /// counts, with asyncio's internals shown or folded.
+    Shown {
+        /// The number on the counter.
+        n: u32,
+        /// Whether the internals are shown.
+        internals: bool,
+    },
+}
+
+impl Default for Opening {
+    fn default() -> Self {
+        Opening::Frame(0)
+    }
+}
+
+/// The stepping screen's state. Invariant: `pos.frame` is a frame shown
+/// (never an internal one while internals are folded).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stepper {
     /// The run shown.
     pub run: Run,
     /// The cursor.
     pub pos: Pos,
+    /// Whether asyncio's internal steps are shown (else folded into the
+    /// program's steps).
+    pub internals: bool,
     /// Whether it plays.
     pub playing: bool,
     /// Index into [`SPEEDS`].
@@ -175,8 +200,12 @@ pub enum Action {
     Start,
     /// To the last frame.
     End,
-    /// To a frame.
+    /// To a frame (to the first shown at or after it, when it is folded).
     Seek(FrameIx),
+    /// To the frame with this number on the counter (from 0).
+    SeekShown(u32),
+    /// Show or fold asyncio's internal steps.
+    ToggleInternals,
     /// Play or pause.
     TogglePlay,
     /// Pause.
@@ -197,17 +226,102 @@ pub enum Action {
 
 impl Stepper {
     /// A screen on `run` at `frame`.
-    pub fn new(run: Run, frame: FrameIx) -> Stepper {
-        let frame = frame.min(run.last());
-        Stepper {
+    pub fn new(run: Run, opening: Opening) -> Stepper {
+        let internals = matches!(
+            opening,
+            Opening::Shown {
+                internals: true,
+                ..
+            }
+        );
+        let mut st = Stepper {
             run,
-            pos: Pos { frame, sub: None },
+            pos: Pos {
+                frame: 0,
+                sub: None,
+            },
+            internals,
             playing: false,
             speed: DEFAULT_SPEED,
             line_bps: Rc::new(Vec::new()),
             event_bps: 0,
             stopped: None,
+        };
+        st.pos.frame = match opening {
+            Opening::Frame(f) => st.snap(f),
+            Opening::Shown { n, .. } => st.frame_at(n.saturating_sub(1)),
+        };
+        st
+    }
+
+    /// The frames shown, when not all of them are.
+    fn shown_frames(&self) -> Option<&[FrameIx]> {
+        self.run.derived.shown(self.internals)
+    }
+
+    /// How many frames are shown.
+    pub fn count(&self) -> u32 {
+        match self.shown_frames() {
+            Some(s) => s.len() as u32,
+            None => self.run.trace.len() as u32,
         }
+    }
+
+    /// The counter's number for frame `f` (from 0): its place among the
+    /// frames shown (the last one shown at or before it).
+    pub fn number(&self, f: FrameIx) -> u32 {
+        match self.shown_frames() {
+            Some(s) => s.partition_point(|g| *g <= f).saturating_sub(1) as u32,
+            None => f,
+        }
+    }
+
+    /// The frame with counter number `k` (from 0).
+    pub fn frame_at(&self, k: u32) -> FrameIx {
+        match self.shown_frames() {
+            Some(s) => s.get(k as usize).or(s.last()).copied().unwrap_or(0),
+            None => k.min(self.run.last()),
+        }
+    }
+
+    /// The first frame shown at or after `f` (the last frame if none).
+    fn snap(&self, f: FrameIx) -> FrameIx {
+        let f = f.min(self.run.last());
+        match self.shown_frames() {
+            Some(s) => s.get(s.partition_point(|g| *g < f)).copied().unwrap_or(f),
+            None => f,
+        }
+    }
+
+    /// The frame shown after `f` (`f` itself at the end).
+    fn next_shown(&self, f: FrameIx) -> FrameIx {
+        match self.shown_frames() {
+            Some(s) => s.get(s.partition_point(|g| *g <= f)).copied().unwrap_or(f),
+            None => (f + 1).min(self.run.last()),
+        }
+    }
+
+    /// The frame shown before `f` (`f` itself at the start).
+    fn prev_shown(&self, f: FrameIx) -> FrameIx {
+        match self.shown_frames() {
+            Some(s) => match s.partition_point(|g| *g < f) {
+                0 => f.min(s.first().copied().unwrap_or(0)),
+                i => s[i - 1],
+            },
+            None => f.saturating_sub(1),
+        }
+    }
+
+    /// Loop events at frame `f`, with those of the internal frames folded
+    /// into it.
+    pub fn events_at(&self, f: FrameIx) -> u8 {
+        let d = &self.run.derived;
+        let events = if self.internals {
+            &d.events
+        } else {
+            &d.folded_events
+        };
+        events.get(f as usize).copied().unwrap_or(0)
     }
 
     /// The frame whose state the panels show: inside a frame, the state
@@ -264,7 +378,7 @@ impl Stepper {
                 }
             }
             None => {
-                let g = (pos.frame + 1).min(self.run.last());
+                let g = self.next_shown(pos.frame);
                 let f = &trace.frames[g as usize];
                 if g != pos.frame {
                     if let Some((j, line)) = hit(f.lines_range.0, f.lines_range.1) {
@@ -277,14 +391,7 @@ impl Stepper {
                         );
                     }
                 }
-                let e = self
-                    .run
-                    .derived
-                    .events
-                    .get(g as usize)
-                    .copied()
-                    .unwrap_or(0)
-                    & self.event_bps;
+                let e = self.events_at(g) & self.event_bps;
                 let stop = (e != 0 && g != pos.frame).then_some(Stop::Event(e));
                 (
                     Pos {
@@ -334,19 +441,13 @@ impl Reducible for Stepper {
             Action::Forward => self.moved(match self.pos.sub {
                 Some(_) => Pos { frame, sub: None },
                 None => Pos {
-                    frame: (frame + 1).min(last),
+                    frame: self.next_shown(frame),
                     sub: None,
                 },
             }),
-            Action::Back => self.moved(match self.pos.sub {
-                Some(_) => Pos {
-                    frame: frame.saturating_sub(1),
-                    sub: None,
-                },
-                None => Pos {
-                    frame: frame.saturating_sub(1),
-                    sub: None,
-                },
+            Action::Back => self.moved(Pos {
+                frame: self.prev_shown(frame),
+                sub: None,
             }),
             Action::StepLine => self.moved(match self.pos.sub {
                 Some(k) => {
@@ -361,7 +462,7 @@ impl Reducible for Stepper {
                     }
                 }
                 None if frame < last => {
-                    let g = frame + 1;
+                    let g = self.next_shown(frame);
                     let r = trace.frames[g as usize].lines_range;
                     Pos {
                         frame: g,
@@ -379,9 +480,33 @@ impl Reducible for Stepper {
                 sub: None,
             }),
             Action::Seek(f) => self.moved(Pos {
-                frame: f.min(last),
+                frame: self.snap(f),
                 sub: None,
             }),
+            Action::SeekShown(k) => self.moved(Pos {
+                frame: self.frame_at(k),
+                sub: None,
+            }),
+            Action::ToggleInternals => {
+                let toggled = Stepper {
+                    internals: !self.internals,
+                    ..(*self).clone()
+                };
+                // Folding may hide the frame under the cursor: go on to
+                // the step it folds into.
+                let frame = toggled.snap(frame);
+                Stepper {
+                    pos: Pos {
+                        frame,
+                        sub: if frame == self.pos.frame {
+                            self.pos.sub
+                        } else {
+                            None
+                        },
+                    },
+                    ..toggled
+                }
+            }
             Action::TogglePlay => {
                 if self.playing {
                     Stepper {
@@ -427,11 +552,14 @@ impl Reducible for Stepper {
                 ..(*self).clone()
             },
             Action::NextTimer => {
+                // A timer's own step may be folded: its event is carried by
+                // the step it folds into.
                 let (pos, stop) = self.run_until(|f| {
-                    matches!(
-                        trace.frames[f as usize].kind,
-                        FrameKind::Step(StepKind::Timer)
-                    )
+                    self.events_at(f) & crate::analysis::ev::TIMER != 0
+                        || matches!(
+                            trace.frames[f as usize].kind,
+                            FrameKind::Step(StepKind::Timer)
+                        )
                 });
                 Stepper {
                     stopped: stop,
@@ -465,7 +593,10 @@ mod tests {
     use crate::analysis::ev;
 
     fn stepper(src: &str) -> Rc<Stepper> {
-        Rc::new(Stepper::new(Run::new(src, "main.py", 5_000_000), 0))
+        Rc::new(Stepper::new(
+            Run::new(src, "main.py", 5_000_000),
+            Opening::default(),
+        ))
     }
 
     fn spinner() -> Rc<Stepper> {
@@ -549,11 +680,19 @@ mod tests {
     fn next_timer_and_next_output_and_event_breakpoints() {
         let s = spinner();
         let trace = s.run.trace.clone();
-        let s = s.reduce(Action::NextTimer);
-        assert!(matches!(
-            trace.frames[s.pos.frame as usize].kind,
-            FrameKind::Step(StepKind::Timer)
-        ));
+        // With asyncio's internals folded, a timer's own step folds into
+        // the task it wakes; shown, it is a frame of its own.
+        let folded = s.clone().reduce(Action::NextTimer);
+        let timer = |f: u32| {
+            matches!(
+                trace.frames[f as usize].kind,
+                FrameKind::Step(StepKind::Timer)
+            )
+        };
+        assert!(!timer(folded.pos.frame) && timer(folded.pos.frame - 1));
+        assert_eq!(trace.frames[folded.pos.frame as usize].task, Some(1));
+        let s = s.reduce(Action::ToggleInternals).reduce(Action::NextTimer);
+        assert!(timer(s.pos.frame));
         let before = trace.frames[s.pos.frame as usize].out_len;
         let s = s.reduce(Action::NextOutput);
         assert!(trace.frames[s.pos.frame as usize].out_len > before);
@@ -566,5 +705,53 @@ mod tests {
         }
         assert!(matches!(s.stopped, Some(Stop::Event(e)) if e & ev::CANCELLED != 0));
         assert!(s.pos.frame < s.run.last());
+    }
+
+    #[test]
+    fn folded_internals_are_skipped_counted_out_and_shown_on_demand() {
+        let s = spinner();
+        let trace = s.run.trace.clone();
+        let internal = |f: u32| trace.frames[f as usize].internal;
+        assert!(
+            (0..trace.len() as u32).any(internal),
+            "the spinner has internal steps"
+        );
+        // Stepping forward never stops on an internal frame.
+        let mut st = s.clone();
+        let mut seen = 0;
+        while st.pos.frame < st.run.last() {
+            st = st.reduce(Action::Forward);
+            assert!(!internal(st.pos.frame));
+            seen += 1;
+        }
+        assert_eq!(seen + 1, st.count());
+        assert!(st.count() < trace.len() as u32);
+        assert_eq!(st.number(st.pos.frame) + 1, st.count());
+        // Back from the end lands on shown frames too.
+        let back = st.clone().reduce(Action::Back);
+        assert!(!internal(back.pos.frame));
+        // A seek onto an internal frame goes on to the step it folds into.
+        let hidden = (0..trace.len() as u32).find(|f| internal(*f)).unwrap();
+        let sought = s.clone().reduce(Action::Seek(hidden));
+        assert!(sought.pos.frame > hidden && !internal(sought.pos.frame));
+        // Shown, every frame counts and can be stepped onto.
+        let all = s.clone().reduce(Action::ToggleInternals);
+        assert_eq!(all.count(), trace.len() as u32);
+        assert_eq!(all.clone().reduce(Action::Seek(hidden)).pos.frame, hidden);
+        // The counter's numbers and the frames map both ways.
+        for k in [0, 3, st.count() - 1] {
+            assert_eq!(s.number(s.frame_at(k)), k);
+        }
+        // A link names the frame by its number on the counter.
+        let opened = Stepper::new(
+            s.run.clone(),
+            Opening::Shown {
+                n: 4,
+                internals: false,
+            },
+        );
+        assert_eq!(opened.number(opened.pos.frame), 3);
+        let old = Stepper::new(s.run.clone(), Opening::Frame(hidden));
+        assert!(!internal(old.pos.frame), "an old link onto a folded frame");
     }
 }

@@ -35,14 +35,14 @@ const PALETTE: [&str; 8] = [
 ];
 
 /// Draws frame `at` of `trace`.
-pub fn frame_svg(trace: &Trace, at: FrameIx, lang: Lang) -> String {
+pub fn frame_svg(trace: &Trace, source: &str, at: FrameIx, lang: Lang) -> String {
     let w = 960;
     let mut body = String::new();
     let mut y = 36;
     let f = trace.frame(at);
     let t = f.map(|f| f.t).unwrap_or(0.0);
     let explanation = {
-        let e = trace.explanation(at);
+        let e = trace.explanation_in(at, source);
         match lang {
             Lang::En => e.en,
             Lang::Zh => e.zh,
@@ -189,7 +189,7 @@ mod tests {
     fn draws_a_well_formed_picture() {
         let src = crate::scenarios::by_id("flags_semaphore").unwrap().source;
         let trace = run(src, "f.py", &Options::default());
-        let svg = frame_svg(&trace, 20, Lang::En);
+        let svg = frame_svg(&trace, src, 20, Lang::En);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("Ready queue") && svg.contains("Task-1"));
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use aioscope::components::stepper::{StepperProps, StepperView};
-use aioscope::model::{Run, SCENARIO_BUDGET};
+use aioscope::model::{Opening, Run, SCENARIO_BUDGET};
 use aioscope::scenarios;
 use aioscope::App;
 use wasm_bindgen::JsCast;
@@ -73,15 +73,19 @@ async fn mount_app(hash: &str) -> (web_sys::Element, yew::AppHandle<App>) {
     (root, handle)
 }
 
-/// Mounts the stepping screen on `run` at `frame`.
+/// Mounts the stepping screen on `run` at frame index `frame`, with
+/// asyncio's internals shown, so every frame index is a frame on screen.
 async fn mount(run: Run, frame: u32) -> (web_sys::Element, yew::AppHandle<StepperView>) {
     let root = fresh_root();
     let handle = yew::Renderer::<StepperView>::with_root_and_props(
         root.clone(),
         StepperProps {
             run,
-            frame,
-            on_frame: Callback::noop(),
+            opening: Opening::Shown {
+                n: frame + 1,
+                internals: true,
+            },
+            on_place: Callback::noop(),
         },
     )
     .render();
@@ -432,14 +436,15 @@ async fn a_malformed_link_shows_a_message_and_the_default_scenario() {
 
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_same_frame_and_follows_it() {
-    let (root, handle) = mount_app("#s=event_call_later&f=5").await;
+    // The link names the frame by the counter's number.
+    let (root, handle) = mount_app("#s=event_call_later&n=6").await;
     assert!(frame_counter(&root).starts_with("6 / "));
     let select: web_sys::HtmlSelectElement = find(&root, "select#scenario").dyn_into().unwrap();
     assert_eq!(select.value(), "event_call_later");
     click(&root, "Step forward").await;
     settle().await;
     let hash = web_sys::window().unwrap().location().hash().unwrap();
-    assert_eq!(hash, "#s=event_call_later&f=6");
+    assert_eq!(hash, "#s=event_call_later&n=7");
     handle.destroy();
     set_hash("#");
 }
@@ -620,7 +625,7 @@ async fn side_by_side_playing_stops_at_a_line_breakpoint_set_on_one_side() {
 
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
-    let (root, handle) = mount_app("#s=spinner_thread&v=side&f=3").await;
+    let (root, handle) = mount_app("#s=spinner_thread&v=side&n=4").await;
     let view = find(&root, "section[aria-label='Side by side']");
     assert!(
         frame_counter(&view).starts_with("4 / "),
@@ -632,7 +637,7 @@ async fn a_link_reopens_the_side_by_side_view_at_its_frame_and_keys_step_it() {
     assert!(c.starts_with("5 / "), "{c}");
     settle().await;
     let hash = web_sys::window().unwrap().location().hash().unwrap();
-    assert_eq!(hash, "#s=spinner_thread&v=side&f=4");
+    assert_eq!(hash, "#s=spinner_thread&v=side&n=5");
     key("Home");
     let c = counter_when(&view, |c| c.starts_with("1 / ")).await;
     assert!(c.starts_with("1 / "), "{c}");

@@ -221,7 +221,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
             )
             .to_string(),
         Some(s) => {
-            let e = runs[s].trace.explanation(at[s]);
+            let e = runs[s].trace.explanation_in(at[s], &runs[s].source);
             format!(
                 "{}: {}",
                 lang.t(titles[s][0], titles[s][1]),

@@ -25,12 +25,19 @@ pub struct ControlsProps {
     pub speed: usize,
     /// Event breakpoints.
     pub event_bps: u8,
+    /// Whether asyncio's internal steps are shown.
+    pub internals: bool,
     /// Actions.
     pub dispatch: Callback<Action>,
     /// Export the trace as Perfetto JSON.
     pub on_export_trace: Callback<()>,
     /// Export the frame as SVG.
     pub on_export_frame: Callback<()>,
+}
+
+/// A change handler that sends one action.
+fn act_change(d: Callback<Action>, a: Action) -> Callback<Event> {
+    Callback::from(move |_: Event| d.emit(a.clone()))
 }
 
 /// The transport bar.
@@ -56,7 +63,7 @@ pub fn controls(p: &ControlsProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<u32>() {
-                d.emit(Action::Seek(v));
+                d.emit(Action::SeekShown(v));
             }
         })
     };
@@ -145,6 +152,13 @@ pub fn controls(p: &ControlsProps) -> Html {
                         <p class="menu__hint">{ lang.t("Click a line number in the code for a line breakpoint.", "点击代码的行号可设置行断点。") }</p>
                     </div>
                 </details>
+                <label class="check check--inline" title={lang.t(
+                    "Also step through asyncio's own machinery: gather's callbacks, timers firing, asyncio.run's clean-up",
+                    "也逐步显示 asyncio 自身的机制：gather 的回调、定时器触发、asyncio.run 的收尾")}>
+                    <input type="checkbox" checked={p.internals}
+                        onchange={act_change(p.dispatch.clone(), Action::ToggleInternals)} />
+                    { lang.t("Show asyncio internals", "显示 asyncio 内部步骤") }
+                </label>
                 <details class="menu menu--right">
                     <summary>{ icon("download") }<span>{ lang.t("Export", "导出") }</span></summary>
                     <div class="menu__body">

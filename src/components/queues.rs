@@ -18,6 +18,10 @@ pub struct QueueProps {
     pub run: Run,
     /// The frame whose state is shown.
     pub frame: u32,
+    /// Whether asyncio's internals are shown (its private queues and
+    /// events too).
+    #[prop_or_default]
+    pub internals: bool,
 }
 
 /// Shortens a callback repr: `_set_result_unless_cancelled(<Future #12>, None)`

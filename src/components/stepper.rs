@@ -15,7 +15,7 @@ use crate::components::timeline::Timeline;
 use crate::components::travel::use_travel;
 use crate::dom;
 use crate::i18n::{use_lang, Lang};
-use crate::model::{Action, Run, Stepper, Stop, SPEEDS};
+use crate::model::{Action, Opening, Run, Stepper, Stop, SPEEDS};
 use crate::svg_export::frame_svg;
 
 /// What the screen opens on.
@@ -23,12 +23,12 @@ use crate::svg_export::frame_svg;
 pub struct StepperProps {
     /// The run to step through.
     pub run: Run,
-    /// The frame to open at.
+    /// Where to open.
     #[prop_or_default]
-    pub frame: u32,
-    /// Told the frame whenever it changes (for the link).
+    pub opening: Opening,
+    /// Told where the screen stands whenever it moves (for the link).
     #[prop_or_default]
-    pub on_frame: Callback<u32>,
+    pub on_place: Callback<Opening>,
 }
 
 /// The stepping screen. Mount it keyed by the run's id: a new run starts a
@@ -38,8 +38,8 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     let lang = use_lang();
     let st = {
         let run = p.run.clone();
-        let frame = p.frame;
-        use_reducer(move || Stepper::new(run, frame))
+        let opening = p.opening;
+        use_reducer(move || Stepper::new(run, opening))
     };
     let dispatch = {
         let d = st.dispatcher();
@@ -61,10 +61,14 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     // Tell the page the frame (for the link); while playing, only where it
     // stops, so the history API is not called many times a second.
     {
-        let on_frame = p.on_frame.clone();
-        use_effect_with((st.pos.frame, st.playing), move |(f, playing)| {
+        let on_place = p.on_place.clone();
+        let place = Opening::Shown {
+            n: st.number(st.pos.frame) + 1,
+            internals: st.internals,
+        };
+        use_effect_with((place, st.playing), move |(place, playing)| {
             if !*playing {
-                on_frame.emit(*f);
+                on_place.emit(*place);
             }
         });
     }
@@ -88,7 +92,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     let frame = trace.frame(st.pos.frame);
     let time = trace.frame(shown).map(|f| f.t).unwrap_or(0.0);
     let explanation = {
-        let e = trace.explanation(st.pos.frame);
+        let e = trace.explanation_in(st.pos.frame, &run.source);
         match lang {
             Lang::En => e.en,
             Lang::Zh => e.zh,
@@ -114,8 +118,13 @@ pub fn stepper_view(p: &StepperProps) -> Html {
         (Stop::Event(_), Lang::En) => "Paused at a loop-event breakpoint. ".to_string(),
         (Stop::Event(_), Lang::Zh) => "在循环事件断点处暂停。".to_string(),
     });
-    let warnings: Vec<String> = trace
-        .warnings_at(st.pos.frame)
+    // Warnings of the internal steps folded into this one show here too.
+    let folded_from = match st.pos.frame {
+        0 => 0,
+        f => st.frame_at(st.number(f).saturating_sub(1)) + 1,
+    };
+    let warnings: Vec<String> = (folded_from.min(st.pos.frame)..=st.pos.frame)
+        .flat_map(|f| trace.warnings_at(f))
         .map(|w| {
             let text = lang.t(&w.message.en, &w.message.zh);
             match (w.line, lang) {
@@ -135,9 +144,10 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     };
     let on_export_frame = {
         let trace = trace.clone();
+        let source = run.source.clone();
         let at = st.pos.frame;
         Callback::from(move |_| {
-            let svg = frame_svg(&trace, at, lang);
+            let svg = frame_svg(&trace, &source, at, lang);
             dom::download(
                 &format!("aioscope-frame-{}.svg", at + 1),
                 "image/svg+xml",
@@ -152,8 +162,8 @@ pub fn stepper_view(p: &StepperProps) -> Html {
 
     html! {
         <div class="stepper">
-            <Controls frame={st.pos.frame} last={run.last()} time={time} playing={st.playing} speed={st.speed}
-                event_bps={st.event_bps} dispatch={dispatch.clone()}
+            <Controls frame={st.number(st.pos.frame)} last={st.count().saturating_sub(1)} time={time} playing={st.playing} speed={st.speed}
+                event_bps={st.event_bps} internals={st.internals} dispatch={dispatch.clone()}
                 on_export_trace={on_export_trace} on_export_frame={on_export_frame} />
             <div class="explain">
                 <p class="explain__text" aria-live="polite" aria-atomic="true">
@@ -171,7 +181,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                         <ReadyQueue run={run.clone()} frame={shown} />
                         <Timers run={run.clone()} frame={shown} />
                     </div>
-                    <SyncPanel run={run.clone()} frame={shown} />
+                    <SyncPanel run={run.clone()} frame={shown} internals={st.internals} />
                     <Tasks run={run.clone()} frame={shown} />
                     <Console run={run.clone()} frame={shown} />
                 </div>

@@ -16,7 +16,11 @@ pub fn sync_panel(p: &QueueProps) -> Html {
     let trace = &p.run.trace;
     let derived = &p.run.derived;
     let at = p.frame;
-    let objects = trace.sync_at(at);
+    let objects: Vec<_> = trace
+        .sync_at(at)
+        .into_iter()
+        .filter(|s| p.internals || !s.internal)
+        .collect();
     let thread_now = match trace.frame(at).map(|f| &f.kind) {
         Some(FrameKind::Thread { name }) => Some(name.clone()),
         _ => None,

@@ -629,3 +629,105 @@ asyncio.run(main())
         .collect();
     assert!(!sync_internal.is_empty() && sync_internal.iter().all(|i| *i));
 }
+
+/// Every frame's English sentence, quoting `src`.
+fn sentences(src: &str) -> Vec<String> {
+    let trace = trace_of(src);
+    (0..trace.len() as u32)
+        .map(|f| trace.explanation_in(f, src).en)
+        .collect()
+}
+
+#[test]
+fn a_cancellation_is_told_at_the_line_where_cancelled_error_arrives() {
+    let src = "\
+import asyncio
+async def worker():
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print('cleanup')
+async def main():
+    t = asyncio.create_task(worker())
+    await asyncio.sleep(0.5)
+    t.cancel()
+    await asyncio.sleep(0)
+asyncio.run(main())
+";
+    let all = sentences(src);
+    assert!(
+        all.iter().any(|s| s.starts_with(
+            "Task-2 resumes at line 4 (`await asyncio.sleep(10)`): CancelledError is raised there"
+        ) && s.ends_with("the task ends cancelled.")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn semaphores_say_who_gets_them_and_who_is_next() {
+    let src = "\
+import asyncio
+async def w(sem, d):
+    async with sem:
+        await asyncio.sleep(d)
+async def main():
+    sem = asyncio.Semaphore(1)
+    await asyncio.gather(w(sem, 1), w(sem, 1), w(sem, 1))
+asyncio.run(main())
+";
+    let all = sentences(src);
+    let has = |needle: &str| all.iter().any(|s| s.contains(needle));
+    assert!(has("takes the semaphore (value 0; 0 waiting)"), "{all:#?}");
+    assert!(
+        has("releases the semaphore (value 0; 1 waiting); Task-3 gets it next"),
+        "{all:#?}"
+    );
+    assert!(
+        has("Task-3 gets the semaphore at line 3 (`async with sem:`)"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_blocking_sleep_is_told_as_the_loop_blocked_and_the_task_goes_on_to_its_end() {
+    let src = "\
+import asyncio, time
+async def blocker():
+    time.sleep(0.6)
+    return 1
+async def main():
+    await asyncio.gather(blocker(), asyncio.sleep(0.1))
+asyncio.run(main())
+";
+    let trace = trace_of(src);
+    let all = sentences(src);
+    let i = all
+        .iter()
+        .position(|s| s.starts_with("The loop is blocked for 0.6 s by time.sleep on line 3"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        all[i + 1].starts_with("time.sleep returns and Task-2 goes on"),
+        "{}",
+        all[i + 1]
+    );
+    assert!(all[i + 1].ends_with("the task is done."), "{}", all[i + 1]);
+    // Time never goes back, and the task ends done.
+    assert!(trace.frames.windows(2).all(|w| w[0].t <= w[1].t));
+    let last = trace.tasks[1].views.last().map(|(_, v)| v.state);
+    assert_eq!(last, Some(TaskState::Done));
+}
+
+#[test]
+fn threads_without_a_loop_are_told_without_one() {
+    let src = "\
+import threading, time
+def spin():
+    time.sleep(0.5)
+t = threading.Thread(target=spin)
+t.start()
+time.sleep(1)
+t.join()
+";
+    let all = sentences(src);
+    assert!(all.iter().all(|s| !s.contains("the loop")), "{all:#?}");
+}

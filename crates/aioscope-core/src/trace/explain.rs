@@ -5,7 +5,8 @@ use crate::aio::observer::StepKind;
 use crate::vm::pyfmt::float_repr;
 
 use super::{
-    Deadlock, Exit, Explanation, FrameIx, FrameKind, HandleIx, Limit, TaskIx, TaskState, Trace,
+    Awaiting, Deadlock, Exit, Explanation, FrameIx, FrameKind, GroupKind, HandleIx, HandleRec,
+    Limit, SyncState, SyncView, TaskIx, TaskState, TaskView, Trace,
 };
 
 fn both(en: String, zh: String) -> Explanation {
@@ -113,29 +114,611 @@ fn task_name(trace: &Trace, t: TaskIx, at: FrameIx) -> String {
         .unwrap_or_else(|| format!("task {}", t))
 }
 
-/// A frame in the middle of the run.
-pub fn frame(
-    trace: &Trace,
-    kind: &FrameKind,
-    handle: Option<HandleIx>,
-    task: Option<TaskIx>,
-    t: f64,
+/// What the sentences need to know about the program's text.
+struct Ctx<'a> {
+    trace: &'a Trace,
+    source: Option<&'a str>,
     at: FrameIx,
-) -> Explanation {
-    match kind {
+}
+
+impl Ctx<'_> {
+    /// Line `n` of the program, trimmed, for quoting (`None` without the
+    /// source or past its end).
+    fn code(&self, n: u32) -> Option<String> {
+        let line = self.source?.lines().nth(n.checked_sub(1)? as usize)?.trim();
+        (!line.is_empty()).then(|| {
+            if line.chars().count() > 60 {
+                format!("{}…", line.chars().take(59).collect::<String>())
+            } else {
+                line.to_string()
+            }
+        })
+    }
+
+    /// " at line N (`code`)" / "第 N 行（`code`）".
+    fn at_line(&self, n: u32) -> (String, String) {
+        match self.code(n) {
+            Some(c) => (
+                format!("line {} (`{}`)", n, c),
+                format!("第 {} 行（`{}`）", n, c),
+            ),
+            None => (format!("line {}", n), format!("第 {} 行", n)),
+        }
+    }
+
+    fn name(&self, t: TaskIx) -> String {
+        task_name(self.trace, t, self.at)
+    }
+
+    /// The synchronisation objects before and after this frame, paired by
+    /// object.
+    fn sync_changes(&self) -> Vec<(Option<&SyncView>, &SyncView)> {
+        let before = if self.at == 0 {
+            Vec::new()
+        } else {
+            self.trace.sync_at(self.at - 1)
+        };
+        self.trace
+            .sync
+            .iter()
+            .filter_map(|views| {
+                let (f, now) = views.iter().rev().find(|(f, _)| *f <= self.at)?;
+                if *f != self.at {
+                    return None;
+                }
+                let was = before.iter().find(|b| b.id == now.id).copied();
+                Some((was, now))
+            })
+            .collect()
+    }
+}
+
+/// How a task was before the step at `at` made it run: its last view
+/// before, going back past its "ready" views (woken, not yet run) to the
+/// one that said what it waited for.
+fn before_step(trace: &Trace, t: TaskIx, at: FrameIx) -> Option<(FrameIx, &TaskView)> {
+    let views = &trace.tasks.get(t as usize)?.views;
+    let end = views.partition_point(|(f, _)| *f < at);
+    let mut last = None;
+    for (f, v) in views[..end].iter().rev() {
+        last = Some((*f, v));
+        if !matches!(v.state, TaskState::Ready | TaskState::Running) {
+            break;
+        }
+    }
+    last
+}
+
+/// The innermost line of the program a task is at.
+fn user_line(v: &TaskView) -> Option<u32> {
+    v.stack.iter().rev().find(|e| e.user).map(|e| e.line)
+}
+
+fn sync_word(v: &SyncView) -> (&'static str, &'static str) {
+    match v.state {
+        SyncState::Lock { .. } => ("the lock", "锁"),
+        SyncState::Semaphore { .. } => ("the semaphore", "信号量"),
+        SyncState::Event { .. } => ("the event", "事件"),
+        SyncState::Condition { .. } => ("the condition", "条件变量"),
+        SyncState::Queue { .. } => ("the queue", "队列"),
+    }
+}
+
+fn semaphore_state(value: i64, waiting: u32) -> (String, String) {
+    (
+        format!("value {}; {} waiting", value, waiting),
+        format!("值为 {}；{} 个在等待", value, waiting),
+    )
+}
+
+/// What a task waits for, after "waits for".
+fn awaiting_words(cx: &Ctx, t: TaskIx, v: &TaskView) -> (String, String) {
+    let on_sync = cx
+        .trace
+        .sync_at(cx.at)
+        .into_iter()
+        .find(|s| s.waiters.contains(&t) || s.putters.contains(&t));
+    if let Some(s) = on_sync {
+        let (en, zh) = sync_word(s);
+        return match (&s.state, s.putters.contains(&t)) {
+            (SyncState::Semaphore { value, .. }, _) => {
+                let (se, sz) = semaphore_state(*value, s.waiting);
+                (format!("{} ({})", en, se), format!("{}（{}）", zh, sz))
+            }
+            (SyncState::Queue { .. }, true) => ("room in the queue".into(), "队列中的空位".into()),
+            (SyncState::Queue { .. }, false) => {
+                ("an item from the queue".into(), "队列中的元素".into())
+            }
+            _ => (en.into(), zh.into()),
+        };
+    }
+    match &v.awaiting {
+        Some(Awaiting::Timer { when, .. }) => (
+            format!("its sleep (until t = {} s)", secs(*when)),
+            format!("它的 sleep（直到 t = {} 秒）", secs(*when)),
+        ),
+        Some(Awaiting::Task(x)) => (cx.name(*x), cx.name(*x)),
+        Some(Awaiting::Group { kind, total, .. }) => (
+            format!("{}() of {} awaitables", kind.name(), total),
+            format!("{}()（共 {} 个）", kind.name(), total),
+        ),
+        Some(Awaiting::Yield) => ("one loop iteration".into(), "一轮事件循环".into()),
+        Some(Awaiting::Future) | None => ("a future".into(), "一个 future".into()),
+    }
+}
+
+/// Why a task resumed in this step: what its previous view awaited.
+/// The opening of a task step's sentence, and the synchronisation object
+/// it says the task was handed (so the rest does not say it again).
+fn resumed_because(
+    cx: &Ctx,
+    t: TaskIx,
+    since: FrameIx,
+    was: &TaskView,
+    now: &TaskView,
+) -> ((String, String), Option<u32>) {
+    let name = cx.name(t);
+    let (line_en, line_zh) = match user_line(was) {
+        Some(l) => cx.at_line(l),
+        None => ("its await".into(), "它的 await 处".into()),
+    };
+    // A cancel requested since it began to wait is delivered now.
+    let requested = cx
+        .at
+        .checked_sub(1)
+        .and_then(|p| cx.trace.task_at(t, p))
+        .map_or(0, |v| v.cancelling);
+    let cancelled_in = requested > 0
+        && (now.cancelling < requested
+            || now.state == TaskState::Cancelled
+            || now.outcome.is_some());
+    if cancelled_in {
+        return (
+            (
+                format!(
+                    "{} resumes at {}: CancelledError is raised there",
+                    name, line_en
+                ),
+                format!(
+                    "{} 在{}恢复运行：CancelledError 在那里被抛出",
+                    name, line_zh
+                ),
+            ),
+            None,
+        );
+    }
+    // Handed a lock, a semaphore, an event or a queue's item? It was in
+    // the object's line when it began to wait.
+    let before = cx.trace.sync_at(since);
+    if let Some(s) = before
+        .iter()
+        .find(|s| s.waiters.contains(&t) || s.putters.contains(&t))
+    {
+        let now_s = cx.trace.sync_at(cx.at).into_iter().find(|n| n.id == s.id);
+        let said = match (&s.state, s.putters.contains(&t)) {
+            (SyncState::Semaphore { .. }, _) => {
+                let (value, waiting) = match now_s.map(|n| (&n.state, n.waiting)) {
+                    Some((SyncState::Semaphore { value, .. }, w)) => (*value, w),
+                    _ => (0, 0),
+                };
+                let (se, sz) = semaphore_state(value, waiting);
+                (
+                    format!("{} gets the semaphore at {} ({})", name, line_en, se),
+                    format!("{} 在{}获得信号量（{}）", name, line_zh, sz),
+                )
+            }
+            (SyncState::Lock { .. }, _) | (SyncState::Condition { .. }, _) => (
+                format!("{} gets the lock at {}", name, line_en),
+                format!("{} 在{}获得锁", name, line_zh),
+            ),
+            (SyncState::Event { .. }, _) => (
+                format!("{} sees the event set at {}", name, line_en),
+                format!("{} 在{}看到事件已被置位", name, line_zh),
+            ),
+            (SyncState::Queue { .. }, true) => (
+                format!("{} finds room in the queue at {}", name, line_en),
+                format!("{} 在{}等到队列有空位", name, line_zh),
+            ),
+            (SyncState::Queue { .. }, false) => (
+                format!("{} gets an item from the queue at {}", name, line_en),
+                format!("{} 在{}从队列取到元素", name, line_zh),
+            ),
+        };
+        return (said, Some(s.id));
+    }
+    let said = match &was.awaiting {
+        Some(Awaiting::Timer { .. }) => (
+            format!("{} wakes up: its sleep at {} is over", name, line_en),
+            format!("{} 被唤醒：它在{}的 sleep 结束了", name, line_zh),
+        ),
+        Some(Awaiting::Task(x)) => (
+            format!("{} resumes at {}: {} is done", name, line_en, cx.name(*x)),
+            format!("{} 在{}恢复运行：{} 已完成", name, line_zh, cx.name(*x)),
+        ),
+        Some(Awaiting::Group { kind, tasks, total }) => {
+            let done = tasks
+                .iter()
+                .filter(|m| {
+                    cx.trace.task_at(**m, cx.at).is_some_and(|v| {
+                        matches!(
+                            v.state,
+                            TaskState::Done | TaskState::Failed | TaskState::Cancelled
+                        )
+                    })
+                })
+                .count();
+            match kind {
+                GroupKind::Gather => (
+                    format!(
+                        "{} resumes at {}: gather() of {} is done",
+                        name, line_en, total
+                    ),
+                    format!(
+                        "{} 在{}恢复运行：gather()（共 {} 个）已完成",
+                        name, line_zh, total
+                    ),
+                ),
+                GroupKind::Wait if (tasks.len() as u32) == *total => (
+                    format!(
+                        "wait() at {} returns: {} done, {} pending",
+                        line_en,
+                        done,
+                        *total as usize - done
+                    ),
+                    format!(
+                        "{}的 wait() 返回：{} 个已完成，{} 个未完成",
+                        line_zh,
+                        done,
+                        *total as usize - done
+                    ),
+                ),
+                GroupKind::Wait => (
+                    format!("wait() at {} returns", line_en),
+                    format!("{}的 wait() 返回", line_zh),
+                ),
+                GroupKind::WaitFor => (
+                    format!("wait_for() at {} is over for {}", line_en, name),
+                    format!("{}的 wait_for() 对 {} 结束", line_zh, name),
+                ),
+            }
+        }
+        Some(Awaiting::Yield) => (
+            format!(
+                "{} runs again after giving up the loop for one iteration",
+                name
+            ),
+            format!("{} 让出事件循环一轮后再次运行", name),
+        ),
+        Some(Awaiting::Future) | None => (
+            format!(
+                "{} resumes at {}: the future it awaited is done",
+                name, line_en
+            ),
+            format!("{} 在{}恢复运行：它等待的 future 已完成", name, line_zh),
+        ),
+    };
+    (said, None)
+}
+
+/// What the step did to locks, semaphores, events and queues, besides
+/// the task getting one (said already): takes and releases.
+fn sync_effects(
+    cx: &Ctx,
+    running: Option<TaskIx>,
+    handed_already: Option<u32>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (was, now) in cx.sync_changes() {
+        if now.internal || Some(now.id) == handed_already {
+            continue;
+        }
+        let Some(was) = was else { continue };
+        // The task that gets it next: the first waiter no longer waiting.
+        let handed = was
+            .waiters
+            .iter()
+            .find(|w| !now.waiters.contains(w) && Some(**w) != running)
+            .copied();
+        let next = |en: &str, zh: &str| match handed {
+            Some(w) => (
+                format!("{}; {} gets it next", en, cx.name(w)),
+                format!("{}；下一个得到它的是 {}", zh, cx.name(w)),
+            ),
+            None => (en.to_string(), zh.to_string()),
+        };
+        match (&was.state, &now.state) {
+            (SyncState::Semaphore { value: a, .. }, SyncState::Semaphore { value: b, .. }) => {
+                let (se, sz) = semaphore_state(*b, now.waiting);
+                if b < a && handed.is_none() && running.is_some() && was.waiters == now.waiters {
+                    out.push((
+                        format!("takes the semaphore ({})", se),
+                        format!("获得信号量（{}）", sz),
+                    ));
+                } else if b > a || handed.is_some() {
+                    out.push(next(
+                        &format!("releases the semaphore ({})", se),
+                        &format!("释放信号量（{}）", sz),
+                    ));
+                }
+            }
+            (SyncState::Lock { locked: false }, SyncState::Lock { locked: true })
+                if now.waiters == was.waiters =>
+            {
+                out.push(("takes the lock".into(), "获得锁".into()))
+            }
+            (SyncState::Lock { locked: true }, SyncState::Lock { .. }) if handed.is_some() => {
+                out.push(next("releases the lock", "释放锁"))
+            }
+            (SyncState::Lock { locked: true }, SyncState::Lock { locked: false }) => {
+                out.push(("releases the lock".into(), "释放锁".into()))
+            }
+            (SyncState::Event { set: false }, SyncState::Event { set: true }) => out.push((
+                format!("sets the event ({} waiting wake up)", was.waiting),
+                format!("将事件置位（{} 个等待者被唤醒）", was.waiting),
+            )),
+            (SyncState::Queue { len: a, .. }, SyncState::Queue { len: b, .. }) if a != b => out
+                .push((
+                    format!("the queue now holds {} items", b),
+                    format!("队列现在有 {} 个元素", b),
+                )),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A step of a task: how it resumed, what it did, where it stopped.
+fn task_step(cx: &Ctx, step: StepKind, t: TaskIx) -> Explanation {
+    let trace = cx.trace;
+    let at = cx.at;
+    let name = cx.name(t);
+    let now = trace.task_at(t, at);
+    let was = before_step(trace, t, at);
+    // The end of a step that blocked in time.sleep: the frame before is
+    // the sleep, in this very step.
+    let after_sleep = at
+        .checked_sub(1)
+        .and_then(|p| trace.frame(p))
+        .is_some_and(|f| matches!(f.kind, FrameKind::BlockingSleep { .. }) && f.task == Some(t));
+    let mut handed = None;
+    let (mut en, mut zh) = match (was, now) {
+        _ if after_sleep => (
+            format!("time.sleep returns and {} goes on", name),
+            format!("time.sleep 返回，{} 继续运行", name),
+        ),
+        (Some((_, w)), _) if w.state == TaskState::Created => (
+            format!(
+                "{} starts: {}() runs from its first line",
+                name,
+                co_name(&trace.tasks[t as usize].coro)
+            ),
+            format!(
+                "{} 开始运行：{}() 从第一行开始执行",
+                name,
+                co_name(&trace.tasks[t as usize].coro)
+            ),
+        ),
+        (Some((since, w)), Some(n)) => {
+            let (said, id) = resumed_because(cx, t, since, w, n);
+            handed = id;
+            said
+        }
+        _ if step == StepKind::TaskStep => (format!("{} runs", name), format!("{} 运行", name)),
+        _ => (format!("{} wakes up", name), format!("{} 被唤醒", name)),
+    };
+    for (e, z) in sync_effects(cx, Some(t), handed) {
+        en.push_str(", ");
+        en.push_str(&e);
+        zh.push('，');
+        zh.push_str(&z);
+    }
+    let (then_en, then_zh) = match now {
+        Some(v) => match v.state {
+            TaskState::Waiting => {
+                let (what_en, what_zh) = awaiting_words(cx, t, v);
+                match user_line(v) {
+                    Some(l) => {
+                        let (le, lz) = cx.at_line(l);
+                        (
+                            format!("then waits at {} for {}.", le, what_en),
+                            format!("然后在{}等待{}。", lz, what_zh),
+                        )
+                    }
+                    None => (
+                        format!("then waits for {}.", what_en),
+                        format!("然后等待{}。", what_zh),
+                    ),
+                }
+            }
+            TaskState::Ready | TaskState::Created | TaskState::Running => (
+                "then gives up the loop for one iteration (like await asyncio.sleep(0)).".into(),
+                "然后让出事件循环一轮（如 await asyncio.sleep(0)）。".into(),
+            ),
+            TaskState::Done => (
+                format!(
+                    "and returns ({}): the task is done.",
+                    v.outcome.as_deref().unwrap_or("result=None")
+                ),
+                format!(
+                    "然后返回（{}）：任务完成。",
+                    v.outcome.as_deref().unwrap_or("result=None")
+                ),
+            ),
+            TaskState::Failed => (
+                format!(
+                    "and raises ({}): the task has failed.",
+                    v.outcome.as_deref().unwrap_or("exception")
+                ),
+                format!(
+                    "然后抛出异常（{}）：任务失败。",
+                    v.outcome.as_deref().unwrap_or("exception")
+                ),
+            ),
+            TaskState::Cancelled => (
+                "and the task ends cancelled.".into(),
+                "任务以取消状态结束。".into(),
+            ),
+        },
+        None => (String::from("."), String::from("。")),
+    };
+    both(
+        format!("{}, {}", en, then_en),
+        format!("{}，{}", zh, then_zh),
+    )
+}
+
+/// The last component of a qualname.
+fn co_name(qualname: &str) -> &str {
+    qualname.rsplit('.').next().unwrap_or(qualname)
+}
+
+/// A callback step that is not a task's: what it does for the program's
+/// tasks.
+fn callback_step(cx: &Ctx, step: StepKind, h: &HandleRec) -> Explanation {
+    let trace = cx.trace;
+    let arg = h.arg_task.map(|t| cx.name(t));
+    let callback = co_name(&h.callback);
+    // Tasks it wakes: those whose wake-up entered the ready queue here.
+    let woken: Vec<String> = {
+        let before: Vec<HandleIx> = cx
+            .at
+            .checked_sub(1)
+            .map(|p| trace.ready_at(p).to_vec())
+            .unwrap_or_default();
+        trace
+            .ready_at(cx.at)
+            .iter()
+            .filter(|r| !before.contains(r))
+            .filter_map(|r| trace.handles[*r as usize].task)
+            .map(|t| cx.name(t))
+            .collect()
+    };
+    let woken_en = if woken.is_empty() {
+        String::new()
+    } else {
+        format!(": {} will wake up", woken.join(", "))
+    };
+    let woken_zh = if woken.is_empty() {
+        String::new()
+    } else {
+        format!("：{} 将被唤醒", woken.join("、"))
+    };
+    match callback {
+        "_set_result_unless_cancelled" => both(
+            format!("A sleep's timer is due{}.", woken_en),
+            format!("一个 sleep 的定时器到期{}。", woken_zh),
+        ),
+        "_done_callback" => match &arg {
+            Some(a) => both(
+                format!("gather() notes that {} is done{}.", a, woken_en),
+                format!("gather() 记下 {} 已完成{}。", a, woken_zh),
+            ),
+            None => both(
+                format!(
+                    "gather() notes that one of its awaitables is done{}.",
+                    woken_en
+                ),
+                format!("gather() 记下其中一个已完成{}。", woken_zh),
+            ),
+        },
+        "_run_until_complete_cb" => both(
+            format!(
+                "{} is done, so run_until_complete() stops the loop after this iteration.",
+                arg.clone().unwrap_or_else(|| "Its future".into())
+            ),
+            format!(
+                "{} 已完成，所以 run_until_complete() 在这一轮之后停止事件循环。",
+                arg.unwrap_or_else(|| "它的 future".into())
+            ),
+        ),
+        "_release_waiter" => both(
+            format!(
+                "A wait is over (a timeout, or what it waited for is done){}.",
+                woken_en
+            ),
+            format!("一次等待结束了（超时，或所等待的对象已完成）{}。", woken_zh),
+        ),
+        "_on_completion" => both(
+            format!(
+                "{} is done: wait() or as_completed() takes note{}.",
+                arg.clone().unwrap_or_else(|| "A future".into()),
+                woken_en
+            ),
+            format!(
+                "{} 已完成：wait() 或 as_completed() 记下了这一点{}。",
+                arg.unwrap_or_else(|| "一个 future".into()),
+                woken_zh
+            ),
+        ),
+        "_on_timeout" => both(
+            "The asyncio.timeout() deadline passes: the task inside it is cancelled.".into(),
+            "asyncio.timeout() 的期限已到：其中的任务被取消。".into(),
+        ),
+        "_inner_done_callback" | "_outer_done_callback" => both(
+            format!(
+                "shield() passes on what happened between its inner and outer future{}.",
+                woken_en
+            ),
+            format!("shield() 在内外两个 future 之间传递结果{}。", woken_zh),
+        ),
+        "cancel" if h.of_task.is_some() => {
+            let t = h.of_task.map(|t| cx.name(t)).unwrap_or_default();
+            both(
+                format!("The loop calls {}.cancel(): CancelledError will be raised in {} at its next step.", t, t),
+                format!("事件循环调用 {}.cancel()：CancelledError 会在 {} 的下一步中被抛出。", t, t),
+            )
+        }
+        _ => {
+            let how = match step {
+                StepKind::Timer => ("A timer is due: the loop calls", "定时器到期：事件循环调用"),
+                StepKind::FutureCallback => (
+                    "A future is done, so the loop runs its done-callback",
+                    "一个 future 已完成，事件循环运行它的完成回调",
+                ),
+                _ => ("The loop runs the callback", "事件循环运行回调"),
+            };
+            both(
+                format!("{} {}{}.", how.0, h.what, woken_en),
+                format!("{} {}{}。", how.1, h.what, woken_zh),
+            )
+        }
+    }
+}
+
+/// A frame in the middle of the run.
+pub fn frame(trace: &Trace, source: Option<&str>, at: FrameIx) -> Explanation {
+    let Some(f) = trace.frame(at) else {
+        return Explanation::default();
+    };
+    let cx = Ctx { trace, source, at };
+    // A program whose threads run without an event loop.
+    let has_loop = !trace.iterations.is_empty();
+    match &f.kind {
         FrameKind::Start => start(),
         FrameKind::Main => main_program(),
         FrameKind::End => end(&trace.exit),
-        FrameKind::ClockJump { from } => both(
+        FrameKind::ClockJump { from } if has_loop => both(
             format!(
                 "Nothing is ready, so the loop waits: the clock jumps from {} s to {} s, when the earliest timer is due.",
                 secs(*from),
-                secs(t)
+                secs(f.t)
             ),
             format!(
                 "没有就绪的任务，循环开始等待：虚拟时钟从 {} 秒跳到 {} 秒，即最早的定时器到期的时刻。",
                 secs(*from),
-                secs(t)
+                secs(f.t)
+            ),
+        ),
+        FrameKind::ClockJump { from } => both(
+            format!(
+                "Every thread is blocked: time passes from {} s to {} s, when the first of them can go on.",
+                secs(*from),
+                secs(f.t)
+            ),
+            format!(
+                "所有线程都在阻塞中：时间从 {} 秒流逝到 {} 秒，直到其中第一个可以继续。",
+                secs(*from),
+                secs(f.t)
             ),
         ),
         FrameKind::Thread { name } => both(
@@ -145,78 +728,54 @@ pub fn frame(
             ),
             format!("线程 {} 运行（其他线程都在阻塞中），直到它阻塞或结束。", name),
         ),
-        FrameKind::BlockingSleep { seconds } => both(
-            format!(
-                "time.sleep({}) blocks the whole thread: the loop is frozen and nothing else can run.",
-                secs(*seconds)
-            ),
-            format!(
-                "time.sleep({}) 阻塞了整个线程：事件循环被冻结，其他任何任务都无法运行。",
-                secs(*seconds)
-            ),
-        ),
-        FrameKind::Step(step) => {
-            let what = handle
-                .and_then(|h| trace.handles.get(h as usize))
-                .map(|h| h.what.clone())
-                .unwrap_or_default();
-            match (step, task) {
-                (StepKind::TaskStep, Some(tk)) | (StepKind::FutureCallback, Some(tk)) => {
-                    let name = task_name(trace, tk, at);
-                    let after = trace.task_at(tk, at).map(|v| v.state);
-                    let (why_en, why_zh) = if *step == StepKind::TaskStep {
-                        // Views up to this frame: its creation and this step.
-                        match trace.tasks.get(tk as usize) {
-                            Some(rec) if rec.views.partition_point(|(f, _)| *f <= at) <= 2 => (
-                                format!("{} runs for the first time", name),
-                                format!("{} 第一次运行", name),
-                            ),
-                            _ => (
-                                format!("{} runs again after giving up the loop", name),
-                                format!("{} 让出循环后再次运行", name),
-                            ),
-                        }
-                    } else {
-                        (
-                            format!("{} wakes up: the future it awaited is done", name),
-                            format!("{} 被唤醒：它等待的 future 已完成", name),
-                        )
-                    };
-                    let (then_en, then_zh) = match after {
-                        Some(TaskState::Waiting) => (
-                            "and runs until it awaits something not yet done.",
-                            "它一直运行，直到等待一个尚未完成的对象。",
-                        ),
-                        Some(TaskState::Ready) | Some(TaskState::Created) => (
-                            "and gives up the loop for one iteration (sleep(0)).",
-                            "然后让出事件循环一轮（sleep(0)）。",
-                        ),
-                        Some(TaskState::Done) => ("and returns: the task is done.", "然后返回：任务完成。"),
-                        Some(TaskState::Failed) => (
-                            "and raises an exception: the task has failed.",
-                            "然后抛出异常：任务失败。",
-                        ),
-                        Some(TaskState::Cancelled) => (
-                            "and CancelledError ends it: the task is cancelled.",
-                            "CancelledError 结束了它：任务被取消。",
-                        ),
-                        _ => ("", ""),
-                    };
-                    both(format!("{}, {}", why_en, then_en), format!("{}，{}", why_zh, then_zh))
+        FrameKind::BlockingSleep { seconds } => {
+            let (le, lz) = match f.line {
+                Some(l) => {
+                    let (e, z) = cx.at_line(l);
+                    (format!(" on {}", e), format!("（{}）", z))
                 }
-                (StepKind::Timer, _) => both(
-                    format!("A timer is due: the loop calls {}.", what),
-                    format!("定时器到期：事件循环调用 {}。", what),
-                ),
-                (StepKind::FutureCallback, None) => both(
-                    format!("A future is done, so the loop runs its done-callback {}.", what),
-                    format!("一个 future 已完成，事件循环运行它的完成回调 {}。", what),
-                ),
-                _ => both(
-                    format!("The loop runs the callback {} from its ready queue.", what),
-                    format!("事件循环从就绪队列中取出回调 {} 并运行。", what),
-                ),
+                None => (String::new(), String::new()),
+            };
+            if f.task.is_some() || has_loop {
+                both(
+                    format!(
+                        "The loop is blocked for {} s by time.sleep{}: nothing else can run until t = {} s.",
+                        secs(*seconds),
+                        le,
+                        secs(f.t)
+                    ),
+                    format!(
+                        "事件循环被 time.sleep{}阻塞了 {} 秒：在 t = {} 秒之前，其他任何代码都不能运行。",
+                        lz,
+                        secs(*seconds),
+                        secs(f.t)
+                    ),
+                )
+            } else {
+                both(
+                    format!(
+                        "time.sleep{} blocks the main thread for {} s; other threads can run meanwhile.",
+                        le,
+                        secs(*seconds)
+                    ),
+                    format!(
+                        "time.sleep{}让主线程阻塞 {} 秒；其他线程可以在此期间运行。",
+                        lz,
+                        secs(*seconds)
+                    ),
+                )
             }
         }
+        FrameKind::Step(step) => match (step, f.task, f.handle) {
+            (StepKind::TaskStep | StepKind::FutureCallback, Some(t), _) => task_step(&cx, *step, t),
+            (_, _, Some(h)) => match trace.handles.get(h as usize) {
+                Some(rec) => callback_step(&cx, *step, rec),
+                None => Explanation::default(),
+            },
+            _ => both(
+                "The loop runs a callback from its ready queue.".into(),
+                "事件循环从就绪队列中取出一个回调并运行。".into(),
+            ),
+        },
     }
 }

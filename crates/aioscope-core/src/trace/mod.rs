@@ -137,6 +137,9 @@ pub struct HandleRec {
     /// method such as `cancel`): CPython's loop names such a handle after
     /// the task.
     pub of_task: Option<TaskIx>,
+    /// The task its first argument is (`_done_callback(task)`, a
+    /// done-callback's future): what an internal step is about.
+    pub arg_task: Option<TaskIx>,
     /// Due time, for timers.
     pub when: Option<f64>,
     /// It calls asyncio's own machinery (see [`Frame::internal`]).
@@ -522,10 +525,13 @@ impl Trace {
     /// sentences per frame cost more time and memory than the recording
     /// of everything else.
     pub fn explanation(&self, at: FrameIx) -> Explanation {
-        match self.frame(at) {
-            Some(f) => explain::frame(self, &f.kind, f.handle, f.task, f.t, at),
-            None => Explanation::default(),
-        }
+        explain::frame(self, None, at)
+    }
+
+    /// [`Trace::explanation`], quoting the program's lines (`source` is the
+    /// program this trace ran).
+    pub fn explanation_in(&self, at: FrameIx, source: &str) -> Explanation {
+        explain::frame(self, Some(source), at)
     }
 
     /// The handles in the ready queue after frame `at`, first first.

@@ -187,7 +187,19 @@ impl Recorder {
         let at = self.next_frame();
         self.flush_dirty(vm, at);
         self.snapshot_sync(vm, host, at);
-        let internal = handle.is_some_and(|h| self.trace.handles[h as usize].internal);
+        // asyncio's own steps: library callbacks and tasks, and the main
+        // program's frames in which only library code ran (asyncio.run
+        // between its loop runs), when lines are recorded to tell.
+        let internal = match (&kind, handle) {
+            (_, Some(h)) => self.trace.handles[h as usize].internal,
+            (FrameKind::Main, None) => {
+                vm.trace_lines
+                    && lines_range.0 == lines_range.1
+                    && self.trace.stdout.len() as u32
+                        == self.trace.frames.last().map_or(0, |f| f.out_len)
+            }
+            _ => false,
+        };
         self.trace.frames.push(Frame {
             internal,
             t,
@@ -368,20 +380,23 @@ impl Recorder {
         };
         let mut tasks = Vec::new();
         // Done futures are skipped, so look a little further than the
-        // number shown.
+        // number shown. They are woken waiters that have not yet removed
+        // themselves: not waiting any more, so not counted (they are among
+        // the first, where the scan sees them).
         let mut looked = 0;
+        let mut done = 0;
         let total = sync::seq_visit(list, &mut |w| {
             looked += 1;
             if let Some((f, _)) = as_fut(w) {
-                if !f.done() {
-                    if let Some(t) = self.waiter_of.get(&f.id) {
-                        tasks.push(*t);
-                    }
+                if f.done() {
+                    done += 1;
+                } else if let Some(t) = self.waiter_of.get(&f.id) {
+                    tasks.push(*t);
                 }
             }
             tasks.len() < SyncView::SHOWN_WAITERS && looked < 4 * SyncView::SHOWN_WAITERS
         });
-        (tasks, total as u32)
+        (tasks, (total - done) as u32)
     }
 
     /// Whether a callback is asyncio's own: a function of the library's
@@ -422,12 +437,19 @@ impl Recorder {
             };
             // Waiter lists are read in place: only their length and first
             // element, unless something changed.
+            // The first waiter still waiting: a woken waiter's future is
+            // done before it leaves the list (it removes itself when it
+            // runs), and the views must show it gone from the line at once.
+            // Done futures are few and at the front, so this stays short.
             let first = |l: &Option<Value>| {
                 let mut first = 0u64;
                 let n = l.as_ref().map_or(0, |l| {
-                    sync::seq_visit(l, &mut |x| {
-                        first = fut_id(x).unwrap_or(0);
-                        false
+                    sync::seq_visit(l, &mut |x| match as_fut(x) {
+                        Some((f, _)) if f.done() => true,
+                        _ => {
+                            first = fut_id(x).unwrap_or(0);
+                            false
+                        }
                     })
                 });
                 (n, first)
@@ -595,6 +617,11 @@ impl LoopObserver for Recorder {
             kind: h.kind,
             task,
             of_task,
+            arg_task: h
+                .args
+                .first()
+                .and_then(fut_id)
+                .and_then(|id| self.task_ix.get(&id).copied()),
             when: h.when,
             internal,
             scheduled_at: self.next_frame(),
