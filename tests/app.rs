@@ -724,3 +724,131 @@ async fn a_task_awaiting_gather_links_to_the_tasks_it_gathers() {
     }
     panic!("main never awaited its gather");
 }
+
+/// Mounts the stepping screen as a page opens it: asyncio's internals
+/// folded, at the first frame.
+async fn mount_folded(run: Run) -> (web_sys::Element, yew::AppHandle<StepperView>) {
+    let root = fresh_root();
+    let handle = yew::Renderer::<StepperView>::with_root_and_props(
+        root.clone(),
+        StepperProps {
+            run,
+            opening: Opening::default(),
+            on_place: Callback::noop(),
+        },
+    )
+    .render();
+    tick().await;
+    (root, handle)
+}
+
+fn explanation(root: &web_sys::Element) -> String {
+    text(&find(root, ".explain__text"))
+}
+
+#[wasm_bindgen_test]
+async fn after_a_blocking_sleep_the_clock_never_goes_back_and_the_task_ends_done() {
+    let src = "\
+import asyncio, time
+async def blocker():
+    time.sleep(0.6)
+    return 1
+async def ticker():
+    for _ in range(3):
+        await asyncio.sleep(0.2)
+async def main():
+    await asyncio.gather(blocker(), ticker())
+asyncio.run(main())
+";
+    let (root, handle) = mount_folded(Run::new(src, "main.py", 5_000_000)).await;
+    let mut last_clock = clock(&root);
+    let mut saw_block = false;
+    loop {
+        let before = frame_counter(&root);
+        click(&root, "Step forward").await;
+        let now = clock(&root);
+        assert!(
+            now >= last_clock,
+            "the clock went back from {last_clock} to {now}"
+        );
+        last_clock = now;
+        saw_block |= explanation(&root).contains("The loop is blocked for 0.6 s");
+        if frame_counter(&root) == before {
+            break;
+        }
+    }
+    assert!(saw_block, "the blocking sleep was told");
+    // Task-2 (blocker) is done at the end.
+    let row = all(&root, "section[aria-label='Tasks'] li")
+        .into_iter()
+        .find(|li| text(li).contains("Task-2"))
+        .expect("Task-2 is listed");
+    assert!(text(&row).contains("done"), "{}", text(&row));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_sentence_for_a_cancellation_names_the_line_where_cancelled_error_arrives() {
+    let src = "\
+import asyncio
+async def worker():
+    await asyncio.sleep(10)
+async def main():
+    t = asyncio.create_task(worker())
+    await asyncio.sleep(0.5)
+    t.cancel()
+    await asyncio.sleep(0)
+asyncio.run(main())
+";
+    let (root, handle) = mount_folded(Run::new(src, "main.py", 5_000_000)).await;
+    let mut found = false;
+    for _ in 0..40 {
+        if explanation(&root).contains(
+            "Task-2 resumes at line 3 (`await asyncio.sleep(10)`): CancelledError is raised there",
+        ) {
+            found = true;
+            break;
+        }
+        click(&root, "Step forward").await;
+    }
+    assert!(found, "never said: {}", explanation(&root));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn with_internals_folded_the_spinners_last_frame_is_the_programs_end() {
+    let run = scenario_run("spinner_asyncio");
+    let frames = run.trace.len();
+    let (root, handle) = mount_folded(run).await;
+    click(&root, "Jump to end").await;
+    assert!(
+        explanation(&root).contains("The program has finished"),
+        "{}",
+        explanation(&root)
+    );
+    // Fewer frames are counted than the trace holds; one step back lands on
+    // the program's last step, not on asyncio.run's clean-up.
+    let counter = frame_counter(&root);
+    let total: usize = counter.split(" / ").nth(1).unwrap().parse().unwrap();
+    assert!(total < frames, "{counter} of {frames}");
+    click(&root, "Step back").await;
+    let said = explanation(&root);
+    assert!(
+        !said.contains("shutdown") && !said.contains("run_until_complete"),
+        "{said}"
+    );
+    // Shown, the clean-up steps count again.
+    let toggle: web_sys::HtmlElement = find(&root, "input[type='checkbox'].internals")
+        .dyn_into()
+        .unwrap();
+    toggle.click();
+    tick().await;
+    let all: usize = frame_counter(&root)
+        .split(" / ")
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(all, frames);
+    handle.destroy();
+}

@@ -155,7 +155,7 @@ pub fn controls(p: &ControlsProps) -> Html {
                 <label class="check check--inline" title={lang.t(
                     "Also step through asyncio's own machinery: gather's callbacks, timers firing, asyncio.run's clean-up",
                     "也逐步显示 asyncio 自身的机制：gather 的回调、定时器触发、asyncio.run 的收尾")}>
-                    <input type="checkbox" checked={p.internals}
+                    <input type="checkbox" class="internals" checked={p.internals}
                         onchange={act_change(p.dispatch.clone(), Action::ToggleInternals)} />
                     { lang.t("Show asyncio internals", "显示 asyncio 内部步骤") }
                 </label>
