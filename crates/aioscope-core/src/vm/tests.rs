@@ -29,11 +29,11 @@ fn prints_arithmetic_like_python() {
 fn a_built_in_module_is_compiled_once_and_shared_by_later_runs() {
     const SRC: &str = "x = 1\n";
     const OTHER: &str = "x = 2\n";
-    let first = super::compiled_module("shared_mod", SRC).unwrap();
-    let again = super::compiled_module("shared_mod", SRC).unwrap();
+    let first = super::compiled_module("shared_mod", "", SRC).unwrap();
+    let again = super::compiled_module("shared_mod", "", SRC).unwrap();
     assert!(std::rc::Rc::ptr_eq(&first, &again));
     // Another source under the same name is its own module.
-    let other = super::compiled_module("shared_mod", OTHER).unwrap();
+    let other = super::compiled_module("shared_mod", "", OTHER).unwrap();
     assert!(!std::rc::Rc::ptr_eq(&first, &other));
     // Each run still executes the module afresh: state does not leak.
     for _ in 0..2 {
