@@ -12,6 +12,7 @@ use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
 use crate::vm::{Halt, PyErr, RunError, Value, Vm};
 
 pub use crate::aio::host::Guards;
+pub use crate::aio::world::{Answer, Base, Body, Failure, Host, Json, World, WorldError};
 pub use crate::lang::{SyntaxError, SyntaxErrorKind};
 pub use crate::trace::FrameHook;
 
@@ -24,6 +25,10 @@ pub struct Options {
     pub instructions: u64,
     /// Loop iterations, virtual seconds and tasks allowed.
     pub guards: Guards,
+    /// The virtual internet the HTTP libraries (`aiohttp`, `httpx`,
+    /// `requests`) reach; `None` is the default world. Build one from JSON
+    /// text with [`World::from_json`].
+    pub world: Option<World>,
 }
 
 impl Default for Options {
@@ -32,6 +37,7 @@ impl Default for Options {
             lines: true,
             instructions: crate::vm::Limits::default().instructions,
             guards: Guards::default(),
+            world: None,
         }
     }
 }
@@ -59,6 +65,7 @@ pub fn run_with_hook(source: &str, file: &str, options: &Options, hook: FrameHoo
 fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameHook>) -> Trace {
     let mut vm = Vm::new();
     aio::install(&mut vm);
+    aio::internet::set_world(&mut vm, options.world.as_ref());
     vm.trace_lines = options.lines;
     vm.limits.instructions = options.instructions;
     let host = host_of(&vm);
