@@ -371,6 +371,8 @@ class ClientResponse:
             with self._timer:
                 await asyncio.sleep(self._exchange.transfer)
             self._body = self._exchange.body
+            # The whole payload is in: the response is done with.
+            self.closed = True
             self._release_connection()
         return self._body
 
