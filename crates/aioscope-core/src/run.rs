@@ -193,6 +193,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_world_in_the_options_answers_the_http_libraries() {
+        let world = World::from_json(
+            r#"{"base": "empty",
+                "hosts": {"api.test": {"latency": 0.5}},
+                "urls": {"http://api.test/x": {"json": {"a": 1}, "delay": 0.25}}}"#,
+        )
+        .expect("a valid world");
+        let src = "import requests, time\n\
+                   r = requests.get('http://api.test/x')\n\
+                   print(r.json(), time.time())\n\
+                   try:\n    requests.get('http://other.test/')\n\
+                   except requests.ConnectionError as e:\n    print(type(e).__name__)\n";
+        let options = Options {
+            world: Some(world),
+            ..Options::default()
+        };
+        let t = run(src, "main.py", &options);
+        assert_eq!(t.stdout, "{'a': 1} 0.75\nConnectionError\n");
+        // Without a world, the default one answers any URL.
+        let src = "import requests\nprint(requests.get('http://api.test/x').status_code)\n";
+        let t = run(src, "main.py", &Options::default());
+        assert_eq!(t.stdout, "200\n");
+    }
+
+    #[test]
     fn a_program_that_ends_normally_is_finished() {
         let t = run("print('hi')\n", "main.py", &Options::default());
         assert_eq!(t.exit, Exit::Finished);

@@ -48,3 +48,28 @@ fn a_built_in_module_is_compiled_once_and_shared_by_later_runs() {
         assert_eq!(out, "[1]\n");
     }
 }
+
+#[test]
+fn a_submodule_is_an_attribute_of_its_package_and_can_be_imported_from_it() {
+    let mut vm = Vm::new();
+    vm.register_source_file("pkg", "pkg/__init__.py", "from pkg.errors import Oops\n");
+    vm.register_source_file(
+        "pkg.errors",
+        "pkg/errors.py",
+        "class Oops(Exception):\n    pass\n",
+    );
+    vm.register_source_file("pkg.extra", "pkg/extra.py", "x = 42\n");
+    vm.run_main(
+        "import pkg\nprint(pkg.errors.Oops.__module__, pkg.Oops is pkg.errors.Oops)\n\
+         from pkg import extra\nprint(extra.x, pkg.extra.__file__)\n\
+         try:\n    from pkg import missing\nexcept ImportError as e:\n    print(e)\n",
+        "t.py",
+    )
+    .unwrap();
+    let out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        out,
+        "pkg.errors True\n42 pkg/extra.py\ncannot import name 'missing' from 'pkg'\n"
+    );
+    assert_eq!(vm.library_source("pkg/extra.py"), Some("x = 42\n"));
+}

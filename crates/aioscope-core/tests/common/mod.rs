@@ -44,7 +44,7 @@ pub const TRANSCRIPT: &str = "\
 
 /// The fingerprint of the event trace (`fnv1a` of `events_jsonl`), the
 /// same natively and in every browser.
-pub const EVENTS_FINGERPRINT: u64 = 0x6936_b1bd_3a53_f5d8;
+pub const EVENTS_FINGERPRINT: u64 = 0x1da0_584e_bc42_d34e;
 
 /// 64-bit FNV-1a: a fingerprint that needs no crate.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
