@@ -596,16 +596,26 @@ def generated_latency(key):
 
 def generated_answer(parts):
     """Any other URL of the default world: a page of 1 to 50 kB, 0 to 99 ms
-    of server time, its kind guessed from the path's extension."""
+    of server time, its kind guessed from the path's extension; JSON from
+    an API (a host named api.*, a path with an /api/ segment, a .json
+    file): an object for a path ending in a number, else a list."""
     h = stable_hash(world_key(parts))
     answer = {'size': 1000 + h % 49000, 'delay': (h >> 8) % 100 / 1000}
     path = parts.path
     dot = path.rfind('.')
     ext = path[dot + 1:].lower() if dot > path.rfind('/') else ''
-    if ext == 'json':
-        answer = {'json': {'url': parts.scheme + '://' + world_key(parts),
-                           'id': h % 1000},
-                  'delay': answer['delay']}
+    segments = path.strip('/').split('/')
+    if ext == 'json' or parts.host.startswith('api.') or 'api' in segments:
+        url = parts.scheme + '://' + world_key(parts)
+        last = segments[-1]
+        if last.isdigit():
+            data = {'id': int(last), 'url': url, 'name': words(h, 2)}
+        elif ext == 'json':
+            data = {'url': url, 'id': h % 1000}
+        else:
+            data = [{'id': n, 'url': url.rstrip('/') + '/' + str(n),
+                     'name': words(h + n, 2)} for n in range(1, 4)]
+        answer = {'json': data, 'delay': answer['delay']}
     elif ext in IMAGE_TYPES:
         answer['content_type'] = IMAGE_TYPES[ext]
     elif ext == 'txt':

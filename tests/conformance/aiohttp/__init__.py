@@ -299,9 +299,83 @@ class TCPConnector:
         self.closed = True
 
 
+class StreamReader:
+    """resp.content, the body as a stream: its first read waits for the
+    body as resp.read() does (one suspension); the rest comes from the
+    buffer without waiting."""
+
+    __module__ = 'aiohttp.streams'
+
+    def __init__(self, response):
+        self._response = response
+        self._pos = 0
+
+    async def _body(self):
+        if self._response._body is None:
+            await self._response.read()
+        return self._response._body
+
+    async def read(self, n=-1):
+        body = await self._body()
+        end = len(body) if n < 0 else min(len(body), self._pos + n)
+        chunk = body[self._pos:end]
+        self._pos = end
+        return chunk
+
+    async def readany(self):
+        return await self.read()
+
+    async def readexactly(self, n):
+        chunk = await self.read(n)
+        if len(chunk) < n:
+            raise asyncio.IncompleteReadError(chunk, n)
+        return chunk
+
+    async def readline(self):
+        body = await self._body()
+        end = self._pos
+        while end < len(body):
+            end += 1
+            if body[end - 1] == 10:
+                break
+        chunk = body[self._pos:end]
+        self._pos = end
+        return chunk
+
+    def at_eof(self):
+        body = self._response._body
+        return body is not None and self._pos >= len(body)
+
+    async def iter_chunked(self, n):
+        """`async for chunk in resp.content.iter_chunked(1024):`"""
+        while True:
+            chunk = await self.read(n)
+            if not chunk:
+                break
+            yield chunk
+
+    async def iter_any(self):
+        chunk = await self.read()
+        if chunk:
+            yield chunk
+
+    async def _lines(self):
+        while True:
+            line = await self.readline()
+            if not line:
+                break
+            yield line
+
+    def __aiter__(self):
+        return self._lines()
+
+    def __repr__(self):
+        return '<StreamReader %d bytes>' % (self._pos,)
+
+
 class ClientResponse:
     """A response: status, reason, url, headers; the body with read(),
-    text(), json()."""
+    text(), json(), or as a stream in .content."""
 
     __module__ = 'aiohttp.client_reqrep'
 
@@ -328,6 +402,7 @@ class ClientResponse:
             if name.lower() == 'charset' and value:
                 self.charset = value.strip('"')
         self.content_length = len(exchange.body)
+        self.content = StreamReader(self)
         self.closed = False
         self._exchange = exchange
         self._body = None
