@@ -18,6 +18,11 @@ them; a simulator must reproduce exactly these):
     await resp.read()           one `asyncio.sleep` for the body, the
     (text(), json())            first time (size / bandwidth, often 0);
                                 none once the body has been read.
+
+A response gives its connection back to the connector when its whole body
+has arrived: with the headers when the host has no bandwidth limit (so an
+unread response holds no connection, as aiohttp's small responses do),
+else once read() has waited for it; or on release().
     session.close(),            none.
     resp.release(), __aexit__
 
@@ -446,10 +451,14 @@ class ClientResponse:
             with self._timer:
                 await asyncio.sleep(self._exchange.transfer)
             self._body = self._exchange.body
-            # The whole payload is in: the response is done with.
-            self.closed = True
-            self._release_connection()
+            self._payload_arrived()
         return self._body
+
+    def _payload_arrived(self):
+        # The whole payload is in: the response is done with its
+        # connection, read or not (aiohttp's _response_eof).
+        self.closed = True
+        self._release_connection()
 
     def get_encoding(self):
         if self.charset:
@@ -655,6 +664,10 @@ class ClientSession:
                         raise
                     resp = ClientResponse(method, url, ex, info, self, key,
                                           timer, tuple(history))
+                    if ex.transfer == 0:
+                        # The body came with the headers: the connection
+                        # is free already, even if nobody reads it.
+                        resp._payload_arrived()
                     if (resp.status in (301, 302, 303, 307, 308)
                             and allow_redirects and ex.location):
                         redirects += 1
