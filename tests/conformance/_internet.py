@@ -445,9 +445,10 @@ def base():
 
 
 def _declared_host(key):
-    hosts = _spec().get('hosts', {})
-    if key in hosts:
-        return hosts[key]
+    # Host names are case-insensitive; `key` is lowercase already.
+    for name, host in _spec().get('hosts', {}).items():
+        if name.lower() == key:
+            return host
     return None
 
 
@@ -938,6 +939,7 @@ class Pool:
         self.in_use = 0
         self.by_host = {}
         self.waiters = []   # [future, host key], oldest first
+        self.waiting = {}   # host key -> how many of the waiters
 
     def _has_room(self, key):
         if self.limit and self.in_use >= self.limit:
@@ -952,11 +954,8 @@ class Pool:
 
     def try_acquire(self, key):
         """Take a connection without waiting; False if none is free or
-        older requests are waiting for this host."""
-        for fut, waiting_key in self.waiters:
-            if waiting_key == key and not fut.done():
-                return False
-        if not self._has_room(key):
+        older requests for this host are waiting."""
+        if self.waiting.get(key, 0) or not self._has_room(key):
             return False
         self._take(key)
         return True
@@ -968,12 +967,16 @@ class Pool:
         fut = asyncio.get_running_loop().create_future()
         entry = [fut, key]
         self.waiters.append(entry)
+        self.waiting[key] = self.waiting.get(key, 0) + 1
         try:
             await fut
         except BaseException:
             if entry in self.waiters:
                 self.waiters.remove(entry)
-            if fut.done() and not fut.cancelled():
+                self.waiting[key] -= 1
+                # Newer requests may have queued behind this one.
+                self._wake()
+            elif fut.done() and not fut.cancelled():
                 # The connection was handed over as the wait was cancelled.
                 self.release(key)
             raise
@@ -981,12 +984,15 @@ class Pool:
     def release(self, key):
         self.in_use -= 1
         self.by_host[key] -= 1
-        for entry in self.waiters:
+        self._wake()
+
+    def _wake(self):
+        """Hands a free connection to the oldest waiter that can use it."""
+        for i, entry in enumerate(self.waiters):
             fut, waiting_key = entry
-            if fut.done():
-                continue
-            if self._has_room(waiting_key):
-                self.waiters.remove(entry)
+            if not fut.done() and self._has_room(waiting_key):
+                del self.waiters[i]
+                self.waiting[waiting_key] -= 1
                 self._take(waiting_key)
                 fut.set_result(None)
                 return
