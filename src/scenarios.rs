@@ -87,6 +87,30 @@ pub const SCENARIOS: &[Scenario] = &[
         ]
     ),
     scenario!(
+        "flags_requests",
+        ["Flags with requests", "用 requests 下载国旗"],
+        [
+            "The sequential downloader as tutorials write it, with requests: every call blocks until its flag is in.\nNo event loop runs at all; the total time is the sum of the round trips.",
+            "教程里用 requests 写的顺序下载器：每次调用都阻塞，直到国旗下载完毕。\n这里根本没有事件循环；总耗时是所有往返时间之和。"
+        ]
+    ),
+    scenario!(
+        "flags_aiohttp",
+        ["Flags with aiohttp", "用 aiohttp 下载国旗"],
+        [
+            "Fluent Python's downloader with aiohttp: one ClientSession, a Semaphore(3), results as they complete.\nEach download waits twice, for the headers in session.get() and for the body in resp.read().",
+            "《流畅的 Python》中用 aiohttp 写的下载器：一个 ClientSession、Semaphore(3)，按完成顺序处理结果。\n每个下载等待两次：在 session.get() 中等响应头，在 resp.read() 中等响应体。"
+        ]
+    ),
+    scenario!(
+        "flags_httpx",
+        ["Flags with httpx", "用 httpx 下载国旗"],
+        [
+            "The second edition's downloader with httpx: one AsyncClient, a coroutine per flag, all gathered at once.\nEach client.get() waits once, for the whole response.",
+            "第二版中用 httpx 写的下载器：一个 AsyncClient，每面国旗一个协程，全部交给 gather 同时运行。\n每次 client.get() 只等待一次，等整个响应到达。"
+        ]
+    ),
+    scenario!(
         "gather_wait_as_completed",
         ["gather vs wait vs as_completed", "gather、wait 与 as_completed"],
         [

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aioscope_core::run::{run, Options};
+use aioscope_core::run::{run, Options, World};
 
 /// The interpreter and the recorder allocate and free many small objects
 /// (frames, values, task views); mimalloc does that markedly faster than
@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events | --perfetto | --states] [--summary] FILE.py
+usage: aioscope trace [--events | --perfetto | --states] [--summary] [--world WORLD.json] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
@@ -28,6 +28,9 @@ Runs a Python asyncio program on aioscope's simulated event loop.
                             iteration (JSON lines as the corpus oracle's --states)
   --summary                 also one JSON line on stderr: frames, tasks, timer and
                             callback handles, stdout records (benchmarks count events)
+  --world WORLD.json        the virtual internet that aiohttp, httpx and requests
+                            reach (format: tests/conformance/README.md); without it,
+                            the default world
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
 --instructions N (500000000: about five seconds of a loop that never awaits)";
 
@@ -89,6 +92,22 @@ fn trace(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 };
                 options.guards.max_time = v;
+            }
+            "--world" => {
+                let Some(path) = args.next() else {
+                    eprintln!("aioscope: --world needs a file\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                let world = std::fs::read_to_string(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| World::from_json(&text).map_err(|e| e.to_string()));
+                match world {
+                    Ok(w) => options.world = Some(w),
+                    Err(e) => {
+                        eprintln!("aioscope: {path}: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
             }
             "--events" => events = true,
             "--perfetto" => perfetto = true,

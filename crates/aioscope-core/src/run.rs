@@ -12,6 +12,7 @@ use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
 use crate::vm::{Halt, PyErr, RunError, Value, Vm};
 
 pub use crate::aio::host::Guards;
+pub use crate::aio::world::{Answer, Base, Body, Failure, Host, Json, World, WorldError};
 pub use crate::lang::{SyntaxError, SyntaxErrorKind};
 pub use crate::trace::FrameHook;
 
@@ -24,6 +25,10 @@ pub struct Options {
     pub instructions: u64,
     /// Loop iterations, virtual seconds and tasks allowed.
     pub guards: Guards,
+    /// The virtual internet the HTTP libraries (`aiohttp`, `httpx`,
+    /// `requests`) reach; `None` is the default world. Build one from JSON
+    /// text with [`World::from_json`].
+    pub world: Option<World>,
 }
 
 impl Default for Options {
@@ -32,6 +37,7 @@ impl Default for Options {
             lines: true,
             instructions: crate::vm::Limits::default().instructions,
             guards: Guards::default(),
+            world: None,
         }
     }
 }
@@ -59,6 +65,7 @@ pub fn run_with_hook(source: &str, file: &str, options: &Options, hook: FrameHoo
 fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameHook>) -> Trace {
     let mut vm = Vm::new();
     aio::install(&mut vm);
+    aio::internet::set_world(&mut vm, options.world.as_ref());
     vm.trace_lines = options.lines;
     vm.limits.instructions = options.instructions;
     let host = host_of(&vm);
@@ -184,6 +191,31 @@ fn halt_exit(h: Halt) -> Exit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_world_in_the_options_answers_the_http_libraries() {
+        let world = World::from_json(
+            r#"{"base": "empty",
+                "hosts": {"api.test": {"latency": 0.5}},
+                "urls": {"http://api.test/x": {"json": {"a": 1}, "delay": 0.25}}}"#,
+        )
+        .expect("a valid world");
+        let src = "import requests, time\n\
+                   r = requests.get('http://api.test/x')\n\
+                   print(r.json(), time.time())\n\
+                   try:\n    requests.get('http://other.test/')\n\
+                   except requests.ConnectionError as e:\n    print(type(e).__name__)\n";
+        let options = Options {
+            world: Some(world),
+            ..Options::default()
+        };
+        let t = run(src, "main.py", &options);
+        assert_eq!(t.stdout, "{'a': 1} 0.75\nConnectionError\n");
+        // Without a world, the default one answers any URL.
+        let src = "import requests\nprint(requests.get('http://api.test/x').status_code)\n";
+        let t = run(src, "main.py", &Options::default());
+        assert_eq!(t.stdout, "200\n");
+    }
 
     #[test]
     fn a_program_that_ends_normally_is_finished() {

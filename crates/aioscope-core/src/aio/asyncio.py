@@ -100,14 +100,26 @@ def create_task(coro, *, name=None):
     return task
 
 
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
 def ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
         return coro_or_future
-    if iscoroutine(coro_or_future):
-        if loop is None:
-            loop = get_event_loop()
-        return loop.create_task(coro_or_future)
-    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if not iscoroutine(coro_or_future):
+        if not hasattr(type(coro_or_future), '__await__'):
+            raise TypeError(
+                'An asyncio.Future, a coroutine or an awaitable is required')
+        # Any awaitable (aiohttp's session.get() object): a task runs it.
+        coro_or_future = _wrap_awaitable(coro_or_future)
+        # CPython's _wrap_awaitable is a generator, which cr_await chains
+        # do not enter: marked as reached through a wrapper, it is not
+        # shown either.
+        coro_or_future.__await__()
+    if loop is None:
+        loop = get_event_loop()
+    return loop.create_task(coro_or_future)
 
 
 def gather(*coros_or_futures, return_exceptions=False):

@@ -10,11 +10,13 @@
 pub mod future;
 pub mod heap;
 pub mod host;
+pub mod internet;
 pub mod json;
 pub mod observer;
 pub mod repr;
 pub mod sync;
 pub mod threads;
+pub mod world;
 
 use std::any::Any;
 use std::cell::Cell;
@@ -141,7 +143,7 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("_aio", aio_module);
     vm.register_native_module("threading", threads::module);
     vm.register_source_module("asyncio", include_str!("asyncio.py"));
-    vm.register_source_module("net", include_str!("net.py"));
+    internet::install(vm);
 }
 
 fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {

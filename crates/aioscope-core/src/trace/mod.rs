@@ -240,8 +240,10 @@ pub struct StackEntry {
     /// `asyncio.sleep`).
     pub user: bool,
     /// A generator or async generator frame the chain reached through
-    /// delegation (`yield from`, an `async for` step), not a coroutine's:
-    /// CPython's `cr_await` chain stops before such a frame.
+    /// delegation (`yield from`, an `async for` step), not a coroutine's,
+    /// or a coroutine reached through its `__await__()` (CPython's
+    /// `coroutine_wrapper`): CPython's `cr_await` chain stops before such
+    /// a frame.
     pub generator: bool,
 }
 

@@ -313,7 +313,7 @@ impl Recorder {
                 qualname: c.qualname.clone(),
                 line: vm.coroutine_frame_line(&c),
                 user: *c.code.filename == *self.trace.filename,
-                generator: c.kind != CoroKind::Coroutine,
+                generator: c.kind != CoroKind::Coroutine || c.wrapped.get(),
             });
             let next = c.awaiting.borrow().clone();
             match next {

@@ -113,6 +113,7 @@ impl Vm {
             touched: Cell::new(false),
             op: RefCell::new(None),
             closing: Cell::new(false),
+            wrapped: Cell::new(false),
         });
         frame.owner = Some(coro.clone());
         *coro.frame.borrow_mut() = Some(frame);

@@ -110,7 +110,9 @@ pub struct Vm {
     /// Modules imported so far, by name.
     pub modules: HashMap<Rc<str>, Rc<Module>>,
     native_modules: HashMap<&'static str, ModuleInit>,
-    source_modules: HashMap<&'static str, &'static str>,
+    /// Modules written in Python: name → (file name, source). The file
+    /// name is what code objects, tracebacks and `__file__` show.
+    source_modules: HashMap<&'static str, (&'static str, &'static str)>,
     /// Everything written to stdout.
     pub stdout: Vec<OutRecord>,
     /// Everything written to stderr (tracebacks, warnings).
@@ -195,9 +197,32 @@ impl Vm {
         self.native_modules.insert(name, init);
     }
 
-    /// Registers a module written in Python, compiled on first import.
+    /// Registers a module written in Python, compiled on first import
+    /// under the file name `<name>`.
     pub fn register_source_module(&mut self, name: &'static str, source: &'static str) {
-        self.source_modules.insert(name, source);
+        self.source_modules.insert(name, ("", source));
+    }
+
+    /// Registers a module written in Python whose code shows the file name
+    /// `filename` (in tracebacks, `__file__`), as the corpus oracle loads
+    /// the same file; a dotted `name` is a submodule of its package.
+    pub fn register_source_file(
+        &mut self,
+        name: &'static str,
+        filename: &'static str,
+        source: &'static str,
+    ) {
+        self.source_modules.insert(name, (filename, source));
+    }
+
+    /// The source of a module registered with
+    /// [`Vm::register_source_file`], by its file name (for the source lines
+    /// of tracebacks).
+    pub fn library_source(&self, filename: &str) -> Option<&'static str> {
+        self.source_modules
+            .values()
+            .find(|(f, _)| !f.is_empty() && *f == filename)
+            .map(|(_, s)| *s)
     }
 
     /// Appends text to stdout at the current virtual time.
@@ -230,6 +255,13 @@ impl Vm {
         }
     }
 
+    /// Whether `name` is a module that is loaded or can be loaded.
+    pub fn knows_module(&self, name: &str) -> bool {
+        self.modules.contains_key(name)
+            || self.native_modules.contains_key(name)
+            || self.source_modules.contains_key(name)
+    }
+
     /// Imports a module by dotted name, loading it on first use.
     pub fn import(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(m) = self.modules.get(name) {
@@ -240,18 +272,28 @@ impl Vm {
             self.modules.insert(name.into(), m.clone());
             return Ok(m);
         }
-        if let Some((&name, &source)) = self.source_modules.get_key_value(name) {
-            let code = compiled_module(name, source).map_err(|e| {
+        if let Some((&name, &(filename, source))) = self.source_modules.get_key_value(name) {
+            let code = compiled_module(name, filename, source).map_err(|e| {
                 self.new_error(
                     "SyntaxError",
                     &format!("in built-in module {}: {}", name, e),
                 )
             })?;
             let module = Module::new(name);
+            if !filename.is_empty() {
+                module.set("__file__", Value::str(filename));
+            }
             self.modules.insert(name.into(), module.clone());
             if let Err(e) = self.run_code(code, module.clone()) {
                 self.modules.remove(name);
                 return Err(e);
+            }
+            // A submodule becomes an attribute of its package, as CPython's
+            // import system does (`aiohttp.client_exceptions.ClientError`).
+            if let Some((parent, leaf)) = name.rsplit_once('.') {
+                if let Some(p) = self.modules.get(parent) {
+                    p.set(leaf, Value::Module(module.clone()));
+                }
             }
             return Ok(module);
         }
@@ -264,8 +306,6 @@ impl Vm {
             "json",
             "re",
             "socket",
-            "aiohttp",
-            "requests",
             "__future__",
         ];
         let root = name.split('.').next().unwrap_or(name);
@@ -307,15 +347,24 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
-/// The code of built-in module `name`, compiled once per thread.
-fn compiled_module(name: &'static str, source: &'static str) -> Result<Rc<Code>, SyntaxError> {
+/// The code of built-in module `name`, compiled once per thread (under
+/// `filename`, or `<name>` when it is empty).
+fn compiled_module(
+    name: &'static str,
+    filename: &'static str,
+    source: &'static str,
+) -> Result<Rc<Code>, SyntaxError> {
     // Keyed by the source's address too: a test may register another
     // source under a built-in's name.
     let key = (name, source.as_ptr() as usize);
     if let Some(code) = COMPILED.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(code);
     }
-    let code = compiler::compile_source(source, &format!("<{}>", name))?;
+    let code = if filename.is_empty() {
+        compiler::compile_source(source, &format!("<{}>", name))?
+    } else {
+        compiler::compile_source(source, filename)?
+    };
     COMPILED.with(|c| c.borrow_mut().insert(key, code.clone()));
     Ok(code)
 }

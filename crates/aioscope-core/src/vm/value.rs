@@ -518,6 +518,10 @@ pub struct Coroutine {
     /// An async generator being closed: `GeneratorExit` was thrown in, so
     /// ending (or letting that exception out) completes the `aclose()`.
     pub closing: Cell<bool>,
+    /// A coroutine handed out by its `__await__()` (CPython's
+    /// `coroutine_wrapper`, which an awaitable class's `__await__` returns):
+    /// `cr_await` chains stop before it, as the wrapper has no frame.
+    pub wrapped: Cell<bool>,
 }
 
 /// What awaiting an async generator does next.

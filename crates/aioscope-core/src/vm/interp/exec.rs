@@ -837,8 +837,19 @@ impl Vm {
                 Instr::ImportFrom(i) => {
                     let module = top(frame)?.clone();
                     let name = &code.names[i as usize];
+                    let submodule = match &module {
+                        Value::Module(m) => Some(format!("{}.{}", m.name, name)),
+                        _ => None,
+                    };
                     let v = match self.get_attr(&module, name) {
                         Ok(v) => v,
+                        // `from package import submodule` imports it.
+                        Err(PyErr::Exception(_))
+                            if submodule.as_deref().is_some_and(|s| self.knows_module(s)) =>
+                        {
+                            let sub = submodule.unwrap_or_default();
+                            Value::Module(self.import(&sub)?)
+                        }
                         Err(PyErr::Exception(_)) => {
                             let mname = match &module {
                                 Value::Module(m) => m.name.clone(),

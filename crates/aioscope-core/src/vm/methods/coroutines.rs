@@ -37,6 +37,18 @@ pub(super) fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     outcome_value(vm, r)
 }
 
+/// `coroutine.__await__()`: the coroutine itself, marked as reached
+/// through CPython's `coroutine_wrapper` (see [`Coroutine::wrapped`]).
+pub(super) fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Coroutine(c)) if c.kind == CoroKind::Coroutine => {
+            c.wrapped.set(true);
+            Ok(Value::Coroutine(c.clone()))
+        }
+        other => Err(descriptor_error(vm, "__await__", "coroutine", other)),
+    }
+}
+
 pub(super) fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = coro_of(vm, &args, "throw")?;
     let e = args.pos.get(1).cloned().unwrap_or(Value::None);

@@ -20,7 +20,8 @@ mod subscript;
 use std::rc::Rc;
 
 use self::coroutines::{
-    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, gen_close, gen_send, gen_throw,
+    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, coro_await, gen_close, gen_send,
+    gen_throw,
 };
 use self::dict::{
     dict_clear, dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_popitem,
@@ -139,6 +140,7 @@ pub fn install(vm: &mut Vm) {
         def(g, "throw", gen_throw);
         def(g, "close", gen_close);
     }
+    def(&t.coroutine, "__await__", coro_await);
     let ag = &t.async_generator;
     def(ag, "__aiter__", agen_aiter);
     def(ag, "__anext__", agen_anext);

@@ -1,0 +1,47 @@
+# Fluent Python's flag downloader with aiohttp: one ClientSession shared by
+# every download, a Semaphore(3), results handled as they complete. The
+# corpus' flags server lacks Congo and breaks on Iran and Ethiopia.
+import asyncio
+import collections
+
+import aiohttp
+
+COUNTRIES = 'BR CD CN DE EG ET FR IN IR JP'.split()
+BASE_URL = 'http://flags.test/flags'
+
+
+async def get_flag(session, cc):
+    url = f'{BASE_URL}/{cc}/{cc}.gif'.lower()
+    async with session.get(url) as resp:  # waits for the headers
+        resp.raise_for_status()
+        return await resp.read()          # then for the body
+
+
+async def download(session, cc, semaphore):
+    async with semaphore:
+        image = await get_flag(session, cc)
+    print(cc, len(image), 'bytes')
+    return cc
+
+
+async def main():
+    counts = collections.Counter()
+    semaphore = asyncio.Semaphore(3)
+    async with aiohttp.ClientSession() as session:
+        tasks = [asyncio.create_task(download(session, cc, semaphore), name=cc)
+                 for cc in COUNTRIES]
+        for next_done in asyncio.as_completed(tasks):
+            try:
+                await next_done
+            except aiohttp.ClientResponseError as exc:
+                counts['not found' if exc.status == 404 else 'error'] += 1
+                print('***', exc.status, exc.message, exc.request_info.url)
+            except aiohttp.ClientError as exc:
+                counts['error'] += 1
+                print('***', type(exc).__name__, exc)
+            else:
+                counts['ok'] += 1
+    print(dict(counts))
+
+
+asyncio.run(main())
