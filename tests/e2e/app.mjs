@@ -134,16 +134,17 @@ await test('a runtime error is shown at its line', async (page) => {
 });
 
 await test('the link keeps the program and the frame; a bad link falls back', async (page) => {
-  await page.goto(base + '#s=flags_semaphore&f=20');
+  // The link names the frame by the counter's number.
+  await page.goto(base + '#s=flags_semaphore&n=21');
   await page.getByRole('button', { name: 'Step forward', exact: true }).click();
   check(await frameIs(page, (f) => f.startsWith('22 / ')), `opened at frame 21, stepped to 22: ${await frame(page)}`);
-  check(page.url().endsWith('#s=flags_semaphore&f=21'), `the URL follows: ${page.url()}`);
+  check(page.url().endsWith('#s=flags_semaphore&n=22'), `the URL follows: ${page.url()}`);
   // The user's program travels in the link, compressed.
   await (await openEditor(page)).fill("print('hello from a link')\n");
   await runProgram(page);
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
   const link = page.url();
-  check(/#c=[A-Za-z0-9_-]+&f=\d+$/.test(link), `a compressed program in the link: ${link}`);
+  check(/#c=[A-Za-z0-9_-]+&n=\d+$/.test(link), `a compressed program in the link: ${link}`);
   const other = await page.context().newPage();
   await other.goto(link);
   // The program runs in the worker; its frames appear when it ends.
