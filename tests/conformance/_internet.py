@@ -501,6 +501,11 @@ def exchange(method, url, headers=None, body=None):
     if answer is None:
         answer = _base_answer(method, parts, host, site, headers, body)
     _fill(ex, answer, latency, bandwidth)
+    # A simulator may watch the exchanges (to show them); CPython's _world
+    # has no such hook, and nothing here depends on it.
+    note = getattr(_world, 'note', None)
+    if note is not None:
+        note(method, url, parts.key, ex.status, ex.failure, ex.wait + ex.transfer)
     return ex
 
 

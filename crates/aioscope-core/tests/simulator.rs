@@ -731,3 +731,32 @@ t.join()
     let all = sentences(src);
     assert!(all.iter().all(|s| !s.contains("the loop")), "{all:#?}");
 }
+
+#[test]
+fn the_exchanges_with_the_virtual_internet_are_recorded_with_their_answers() {
+    let src = "\
+import asyncio, httpx
+async def main():
+    async with httpx.AsyncClient() as c:
+        for cc in ['cn', 'cd']:
+            r = await c.get(f'http://flags.test/flags/{cc}/{cc}.gif')
+            print(r.status_code)
+asyncio.run(main())
+";
+    let trace = trace_of(src);
+    assert_eq!(trace.exit, Exit::Finished, "{}", trace.stderr);
+    let seen: Vec<(&str, &str, Option<u16>)> = trace
+        .requests
+        .iter()
+        .map(|r| (r.host.as_str(), r.url.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("flags.test", "http://flags.test/flags/cn/cn.gif", Some(200)),
+            ("flags.test", "http://flags.test/flags/cd/cd.gif", Some(404)),
+        ]
+    );
+    assert!(trace.requests.iter().all(|r| r.seconds > 0.0));
+    assert!(trace.requests[0].at < trace.requests[1].at);
+}

@@ -62,6 +62,8 @@ pub trait LoopObserver: Any {
     /// A task changed in a way not tied to its own step (cancel requested,
     /// renamed).
     fn task_touched(&mut self, _task: &Value) {}
+    /// The virtual internet answered an HTTP exchange.
+    fn exchange(&mut self, _exchange: &super::internet::Exchange) {}
     /// A simulated thread gets its turn.
     fn thread_running(&mut self, _vm: &mut Vm, _name: &str) {}
     /// The thread blocked or ended; the loop's thread continues.

@@ -91,6 +91,26 @@ pub struct Frame {
     pub internal: bool,
 }
 
+/// One HTTP exchange of the program with the virtual internet.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RequestRec {
+    /// The frame during which it was sent.
+    pub at: FrameIx,
+    /// `GET`, `POST`...
+    pub method: String,
+    /// The URL.
+    pub url: String,
+    /// Its host as the world names it.
+    pub host: String,
+    /// The status answered (`None` when it failed).
+    pub status: Option<u16>,
+    /// The failure instead (`refused`, `reset`, `dns`, `timeout`).
+    pub failure: Option<String>,
+    /// Seconds from the request to the whole answer (or the failure).
+    pub seconds: f64,
+}
+
 /// The start of one iteration of an event loop.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -462,6 +482,8 @@ pub struct Trace {
     pub lines: Vec<LineHit>,
     /// Every iteration of an event loop (CPython's `_run_once`), in order.
     pub iterations: Vec<Iteration>,
+    /// The HTTP exchanges the virtual internet answered, in order.
+    pub requests: Vec<RequestRec>,
     /// Synchronisation objects' states, each with the first frame it holds
     /// for.
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,

@@ -13,8 +13,8 @@ use crate::vm::Vm;
 
 use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, Iteration,
-    LineHit, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace, Warning,
-    WarningKind,
+    LineHit, RequestRec, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace,
+    Warning, WarningKind,
 };
 
 /// What decides whether a synchronisation object changed in a frame: its
@@ -661,6 +661,18 @@ impl LoopObserver for Recorder {
         self.trace.iterations.push(Iteration {
             after: self.next_frame().saturating_sub(1),
             t: vm.clock,
+        });
+    }
+
+    fn exchange(&mut self, e: &crate::aio::internet::Exchange) {
+        self.trace.requests.push(RequestRec {
+            at: self.next_frame(),
+            method: e.method.clone(),
+            url: e.url.clone(),
+            host: e.host.clone(),
+            status: e.status,
+            failure: e.failure.clone(),
+            seconds: e.seconds,
         });
     }
 

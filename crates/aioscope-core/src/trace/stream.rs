@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use super::{
-    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, SyncView, TaskIx, TaskRec,
-    TaskView, Trace, Warning,
+    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, RequestRec, SyncView, TaskIx,
+    TaskRec, TaskView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -34,6 +34,8 @@ pub struct Lengths {
     pub lines: u32,
     /// Loop iterations.
     pub iterations: u32,
+    /// HTTP exchanges.
+    pub requests: u32,
     /// Synchronisation objects.
     pub sync: u32,
     /// Bytes of stdout.
@@ -52,6 +54,7 @@ impl Lengths {
             tasks: trace.tasks.len() as u32,
             lines: trace.lines.len() as u32,
             iterations: trace.iterations.len() as u32,
+            requests: trace.requests.len() as u32,
             sync: trace.sync.len() as u32,
             stdout: trace.stdout.len() as u32,
             warnings: trace.warnings.len() as u32,
@@ -100,6 +103,8 @@ pub struct TraceDelta {
     pub lines: Vec<LineHit>,
     /// New loop iterations.
     pub iterations: Vec<Iteration>,
+    /// New HTTP exchanges.
+    pub requests: Vec<RequestRec>,
     /// New synchronisation objects, with their views so far.
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// New views of synchronisation objects sent before.
@@ -177,6 +182,7 @@ impl DeltaWriter {
             tasks: trace.tasks[base.tasks as usize..].to_vec(),
             lines: trace.lines[base.lines as usize..].to_vec(),
             iterations: trace.iterations[base.iterations as usize..].to_vec(),
+            requests: trace.requests[base.requests as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
             stdout: trace.stdout[base.stdout as usize..].to_string(),
             warnings: trace.warnings[base.warnings as usize..].to_vec(),
@@ -234,6 +240,7 @@ impl Trace {
             tasks: Vec::new(),
             lines: Vec::new(),
             iterations: Vec::new(),
+            requests: Vec::new(),
             sync: Vec::new(),
             stdout: String::new(),
             out_records: Vec::new(),
@@ -278,6 +285,7 @@ impl Trace {
         }
         self.lines.extend(d.lines);
         self.iterations.extend(d.iterations);
+        self.requests.extend(d.requests);
         self.sync.extend(d.sync);
         for (i, views) in d.sync_views {
             self.sync[i as usize].extend(views);
