@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use aioscope_core::run;
+use aioscope_core::run::{self, World};
 use aioscope_core::trace::{Exit, Limit, Trace};
 use gloo_events::EventListener;
 use yew::prelude::*;
@@ -12,9 +12,11 @@ use yew::prelude::*;
 use crate::components::compare::CompareView;
 use crate::components::editor::{CodeError, Editor};
 use crate::components::header::{Header, CODE};
+use crate::components::internet::InternetPanel;
 use crate::components::stepper::StepperView;
 use crate::dom;
 use crate::i18n::Lang;
+use crate::internet::{self, Edit};
 use crate::link::{self, LinkError, Source};
 use crate::model::{Opening, Run, SCENARIO_BUDGET, USER_BUDGET, WORKER_BUDGET};
 use crate::runner::protocol::Job;
@@ -28,7 +30,18 @@ pub const USER_FILE: &str = "main.py";
 
 /// Runs a scenario.
 pub fn run_scenario(s: &Scenario) -> Run {
-    Run::new(s.source, s.file, SCENARIO_BUDGET)
+    run_scenario_in(s, None)
+}
+
+/// Runs a scenario on a virtual internet of its own.
+fn run_scenario_in(s: &Scenario, world: Option<&World>) -> Run {
+    Run::new_in(s.source, s.file, SCENARIO_BUDGET, world)
+}
+
+/// The world a run gets: `None` for the default one, so that the default
+/// run is exactly the run of a program that declares nothing.
+fn world_option(world: &World) -> Option<&World> {
+    (*world != World::default()).then_some(world)
 }
 
 /// Parses and compiles the user's program: its syntax error, if any.
@@ -71,8 +84,13 @@ fn partial_run(code: &str, mut trace: Trace, exit: Exit) -> Run {
 /// worker can start): a syntax error gives no run; a runtime error or the
 /// budget gives a run and an error.
 pub fn run_code(code: &str) -> Result<(Run, Option<CodeError>), CodeError> {
+    run_code_in(code, None)
+}
+
+/// [`run_code`] on a virtual internet of its own.
+fn run_code_in(code: &str, world: Option<&World>) -> Result<(Run, Option<CodeError>), CodeError> {
     check_code(code)?;
-    let run = Run::new(code, USER_FILE, USER_BUDGET);
+    let run = Run::new_in(code, USER_FILE, USER_BUDGET, world);
     let error = run_error(&run, USER_BUDGET);
     Ok((run, error))
 }
@@ -172,6 +190,12 @@ struct Shown {
     running: UseStateHandle<Option<Progress>>,
     /// The program running.
     job: Rc<RefCell<String>>,
+    /// The virtual internet runs get (the "Virtual internet" panel edits
+    /// it): read when a run starts, so an edit applies to the very run it
+    /// starts.
+    world: Rc<RefCell<World>>,
+    /// The same, for drawing the panel.
+    world_shown: UseStateHandle<Rc<World>>,
     /// Runs ended (finished, failed, stopped or refused for their syntax):
     /// shown as `data-runs` on the editor, so a test or a script can wait
     /// for the next one. Every change is followed by a state change that
@@ -180,15 +204,23 @@ struct Shown {
 }
 
 impl Shown {
+    /// Sets the world the next runs get.
+    fn set_world(&self, world: World) {
+        *self.world.borrow_mut() = world.clone();
+        self.world_shown.set(Rc::new(world));
+    }
+
     /// Runs `src` in the worker, or on the page thread where no worker can
     /// start, and shows it at `frame` when it ends. The last good run stays
     /// on screen meanwhile.
     fn start(&self, runner: &Runner, src: &str, frame: Opening) {
         *self.job.borrow_mut() = src.to_string();
+        let world = self.world.borrow().clone();
         let job = Job {
             source: src.to_string(),
             filename: USER_FILE.to_string(),
             instructions: WORKER_BUDGET,
+            world: world_option(&world).cloned(),
         };
         let on_event = {
             let (me, src) = (self.clone(), src.to_string());
@@ -234,7 +266,8 @@ impl Shown {
 
     fn on_page(&self, src: &str, frame: Opening) {
         self.ended.set(self.ended.get() + 1);
-        match run_code(src) {
+        let world = self.world.borrow().clone();
+        match run_code_in(src, world_option(&world)) {
             Ok((run, error)) => {
                 self.error.set(error);
                 self.show(run, frame);
@@ -327,6 +360,8 @@ pub fn app() -> Html {
         error: use_state(|| first.error.clone()),
         running: use_state(|| None),
         job: use_mut_ref(String::new),
+        world: use_mut_ref(World::default),
+        world_shown: use_state(|| Rc::new(World::default())),
         ended: use_memo((), |_| Cell::new(0u32)),
     };
     let runner = use_memo((), |_| Runner::new());
@@ -443,6 +478,9 @@ pub fn app() -> Html {
                 runner.stop();
                 shown.running.set(None);
                 selected.set(s.id.into());
+                // A world belongs to a program: a new one starts from the
+                // default world.
+                shown.set_world(World::default());
                 shown.run.set(Some(run_scenario(s)));
                 shown.start_frame.set(Opening::default());
                 shown.error.set(None);
@@ -482,6 +520,26 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             dom::store(CODE_KEY, STARTER);
             code.set(STARTER.to_string());
+        })
+    };
+    // An edit in the Virtual internet panel runs the program on screen
+    // again in the new world.
+    let on_world = {
+        let (shown, runner, selected) = (shown.clone(), runner.clone(), selected.clone());
+        Callback::from(move |edit: Edit| {
+            let world = internet::apply(&shown.world.borrow(), &edit);
+            shown.set_world(world.clone());
+            if *selected == CODE {
+                let src = (*shown.run).as_ref().map(|r| r.source.to_string());
+                if let Some(src) = src {
+                    shown.start(&runner, &src, Opening::default());
+                }
+            } else if let Some(s) = scenarios::by_id(&selected) {
+                shown
+                    .run
+                    .set(Some(run_scenario_in(s, world_option(&world))));
+                shown.start_frame.set(Opening::default());
+            }
         })
     };
     let on_frame = {
@@ -575,6 +633,9 @@ pub fn app() -> Html {
                         frame={*compare_frame} on_frame={on_compare_frame} />
                 } else if let Some(run) = &*shown.run {
                     <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame} />
+                    if !run.trace.requests.is_empty() || **shown.world_shown != World::default() {
+                        <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world} />
+                    }
                 } else {
                     <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
                         <p class="muted">{ l.t("Your program is running; its frames appear here when it ends, when you stop it, or when you ask for the frames so far.", "你的程序正在运行；它结束、被你停止，或你查看已有的帧时，各帧会显示在这里。") }</p>

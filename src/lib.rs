@@ -14,6 +14,7 @@ mod dom;
 pub mod downloader;
 pub mod highlight;
 pub mod i18n;
+pub mod internet;
 pub mod link;
 pub mod lz;
 pub mod model;

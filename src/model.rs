@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use aioscope_core::run::{run, Options};
+use aioscope_core::run::{run, Options, World};
 use aioscope_core::trace::StepKind;
 use aioscope_core::trace::{FrameIx, FrameKind, Trace};
 use yew::prelude::*;
@@ -54,12 +54,19 @@ impl std::fmt::Debug for Run {
 impl Run {
     /// Runs `source` (shown as `filename`) with an instruction budget.
     pub fn new(source: &str, filename: &str, instructions: u64) -> Run {
+        Run::new_in(source, filename, instructions, None)
+    }
+
+    /// [`Run::new`] on a virtual internet of its own (`None`: the default
+    /// world).
+    pub fn new_in(source: &str, filename: &str, instructions: u64, world: Option<&World>) -> Run {
         let trace = run(
             source,
             filename,
             &Options {
                 lines: true,
                 instructions,
+                world: world.cloned(),
                 ..Options::default()
             },
         );

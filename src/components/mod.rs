@@ -8,6 +8,7 @@ pub mod controls;
 pub mod editor;
 pub mod header;
 pub mod icons;
+pub mod internet;
 pub mod keys;
 pub mod queues;
 pub mod stepper;

@@ -12,6 +12,8 @@ pub struct Job {
     pub filename: String,
     /// Instructions it may execute.
     pub instructions: u64,
+    /// The virtual internet its HTTP libraries reach (`None`: the default).
+    pub world: Option<aioscope_core::run::World>,
 }
 
 /// What the worker tells the page.
@@ -60,6 +62,7 @@ mod tests {
             source: "print('hi')\n".into(),
             filename: "main.py".into(),
             instructions: 123_456_789,
+            world: Some(aioscope_core::run::World::default()),
         };
         assert_eq!(decode::<Job>(&encode(&job)), Ok(job));
         let piece = ToPage::Piece(Box::new(TraceDelta {

@@ -70,6 +70,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
     let options = Options {
         lines: true,
         instructions: job.instructions,
+        world: job.world.clone(),
         ..Options::default()
     };
     let trace = run_with_hook(&job.source, &job.filename, &options, hook);

@@ -233,4 +233,35 @@ await test('keyboard, language switch and exports', async (page) => {
   await page.getByRole('button', { name: 'EN' }).click();
 });
 
+// Fluent Python's second-edition downloader, as a learner pastes it.
+const HTTPX_FLAGS = "import asyncio\nimport time\n\nimport httpx\n\nPOP20_CC = ('CN IN US ID BR PK NG BD RU JP '\n            'MX PH VN ET EG DE IR TR CD FR').split()\nBASE_URL = 'https://www.fluentpython.com/data/flags'\n\n\nasync def get_flag(client, cc):\n    url = f'{BASE_URL}/{cc}/{cc}.gif'.lower()\n    resp = await client.get(url, timeout=6.1, follow_redirects=True)\n    resp.raise_for_status()\n    return resp.content\n\n\nasync def download_one(client, cc, semaphore):\n    async with semaphore:\n        image = await get_flag(client, cc)\n    print(cc, end=' ', flush=True)\n    return cc\n\n\nasync def supervisor(cc_list, concur_req):\n    semaphore = asyncio.Semaphore(concur_req)\n    async with httpx.AsyncClient() as client:\n        to_do = [download_one(client, cc, semaphore) for cc in sorted(cc_list)]\n        res = await asyncio.gather(*to_do)\n    return len(res)\n\n\ndef main():\n    t0 = time.perf_counter()\n    count = asyncio.run(supervisor(POP20_CC, 5))\n    elapsed = time.perf_counter() - t0\n    print(f'\\n{count} flags downloaded in {elapsed:.2f}s')\n\n\nmain()\n";
+
+await test('an httpx downloader runs as pasted; a slower host in the Virtual internet slows it', async (page) => {
+  await page.goto(base);
+  const editor = await openEditor(page);
+  await editor.fill(HTTPX_FLAGS);
+  await runProgram(page);
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  const first = await consoleText(page);
+  check(/20 flags downloaded in 1\.32s/.test(first), `it runs as is: ${JSON.stringify(first.slice(-60))}`);
+  const panel = page.getByRole('region', { name: 'Virtual internet', exact: true });
+  const host = panel.locator('tr', { has: page.getByRole('rowheader', { name: 'www.fluentpython.com', exact: true }) });
+  check((await host.textContent()).includes('20'), 'the panel lists the host with its 20 requests');
+  const before = Number(await editorRegion(page).getAttribute('data-runs'));
+  const latency = panel.getByLabel('Latency of www.fluentpython.com in ms', { exact: true });
+  await latency.fill('1000');
+  await latency.press('Tab');
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('.panel--editor');
+      return Number(el.dataset.runs) > n && el.getAttribute('aria-busy') === 'false';
+    },
+    before,
+    { timeout: 20000 },
+  );
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  const second = await consoleText(page);
+  check(/20 flags downloaded in 4\.52s/.test(second), `the slower host slows the run: ${JSON.stringify(second.slice(-60))}`);
+});
+
 await done();
