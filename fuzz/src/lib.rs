@@ -85,7 +85,10 @@ pub fn read_trace(trace: &Trace) {
     rebuilt
         .apply(delta)
         .expect("a finished trace's one delta applies to an empty trace");
-    assert!(rebuilt == *trace, "the streamed trace differs from the trace");
+    assert!(
+        rebuilt == *trace,
+        "the streamed trace differs from the trace"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -246,7 +249,16 @@ fn stmt_shape(s: &Stmt, lines: &Lines, out: &mut Shape) -> u32 {
                 expr_shape(v, out);
             }
         }
-        StmtKind::If { test, body: b, orelse } | StmtKind::While { test, body: b, orelse } => {
+        StmtKind::If {
+            test,
+            body: b,
+            orelse,
+        }
+        | StmtKind::While {
+            test,
+            body: b,
+            orelse,
+        } => {
             expr_shape(test, out);
             body(b, out, &mut last);
             body(orelse, out, &mut last);

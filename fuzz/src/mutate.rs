@@ -40,6 +40,7 @@ impl Rng {
 
 /// Words inserted at token level. `python.dict` holds the same list for
 /// libFuzzer's own dictionary mutations.
+#[rustfmt::skip]
 pub const WORDS: &[&str] = &[
     // Keywords and soft keywords.
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
@@ -101,6 +102,7 @@ pub const WORDS: &[&str] = &[
 ];
 
 /// Literals an expression may become.
+#[rustfmt::skip]
 const LITERALS: &[&str] = &[
     "0", "1", "-1", "2", "3", "10", "255", "9223372036854775807", "-9223372036854775808",
     "9223372036854775807 + 1", "2**63", "10**18", "1e308", "1e308 * 10", "-0.0", "0.5",
@@ -115,6 +117,7 @@ const LITERALS: &[&str] = &[
 ];
 
 /// Ways to wrap an expression; `$` stands for it.
+#[rustfmt::skip]
 const EXPR_WRAPS: &[&str] = &[
     "($)", "await $", "[$]", "($,)", "{$}", "$ + $", "-$", "~$", "not $",
     "$ * 2", "$ ** 2", "$ // 0", "$ % 3", "$ & 1", "$ << 63", "$ == $", "$ < $",
@@ -136,6 +139,7 @@ const EXPR_WRAPS: &[&str] = &[
 /// Headers (and what follows the indented block) that a block may be
 /// wrapped in. `|` separates lines after the block; lines indented with
 /// `>` go inside the block's indentation.
+#[rustfmt::skip]
 const BLOCK_WRAPS: &[(&str, &str)] = &[
     ("try:", "except Exception as _e:|    print(type(_e).__name__, _e)"),
     ("try:", "except BaseException:|    pass"),
@@ -166,6 +170,7 @@ const BLOCK_WRAPS: &[(&str, &str)] = &[
 ];
 
 /// Statements that may be inserted or replace another.
+#[rustfmt::skip]
 const STATEMENTS: &[&str] = &[
     "pass\n", "break\n", "continue\n", "return\n", "return None\n", "yield\n", "raise\n",
     "raise ValueError('x')\n", "raise asyncio.CancelledError\n", "await asyncio.sleep(0)\n",
@@ -338,7 +343,11 @@ pub fn mutate_statements(src: &str, rng: &mut Rng) -> Option<String> {
             let &other = rng.pick(&shape.blocks)?;
             let (s2, _) = lines.line_range(other.first)?;
             let (_, e2) = lines.line_range(other.last)?;
-            let other_text = reindent(block_text(&lines, other)?, lines.indent(other.first), &indent);
+            let other_text = reindent(
+                block_text(&lines, other)?,
+                lines.indent(other.first),
+                &indent,
+            );
             let this_text = reindent(&text, &indent, lines.indent(other.first));
             if e2 <= start {
                 let s = splice(src, start, end, &other_text);
@@ -445,7 +454,11 @@ pub fn crossover(a: &str, b: &str, rng: &mut Rng) -> Option<String> {
         let lb = Lines::new(b);
         let &Block { first, last } = rng.pick(&sa.blocks)?;
         let &other = rng.pick(&sb.blocks)?;
-        let piece = reindent(block_text(&lb, other)?, lb.indent(other.first), la.indent(first));
+        let piece = reindent(
+            block_text(&lb, other)?,
+            lb.indent(other.first),
+            la.indent(first),
+        );
         let (s, _) = la.line_range(first)?;
         let (_, e) = la.line_range(last)?;
         if !a[..e].ends_with('\n') {

@@ -14,7 +14,10 @@ fn the_dictionary_file_matches_the_word_list() {
         std::fs::write(path, &want).unwrap();
     }
     let got = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(got == want, "python.dict is stale: run UPDATE_DICT=1 cargo test");
+    assert!(
+        got == want,
+        "python.dict is stale: run UPDATE_DICT=1 cargo test"
+    );
 }
 
 #[test]
