@@ -91,6 +91,7 @@ pub const WORDS: &[&str] = &[
     // Numbers.
     "0", "1", "-1", "2", "255", "256", "1_000", "0x7fffffffffffffff", "9223372036854775807",
     "-9223372036854775808", "9223372036854775808", "10**18", "10**100", "2**63", "2**64",
+    "(-9223372036854775807 - 1)", "9223372036854775806", "4611686018427387904",
     "1 << 63", "1 << 64", "-1 >> 1", "0.0", "-0.0", "1e308", "1e309", "-1e308", "5e-324",
     "float('nan')", "float('inf')", "float('-inf')", "0o777", "0b1010", "1j", "1.5", "3.14",
     // Strings.
@@ -113,6 +114,10 @@ const LITERALS: &[&str] = &[
     "asyncio.Future()", "asyncio.Event()", "asyncio.Lock()", "asyncio.Semaphore(0)",
     "asyncio.Queue(1)", "asyncio.current_task()", "asyncio.get_running_loop()",
     "lambda: None", "lambda *a, **k: a", "print", "len", "type", "main()", "main",
+    "(-9223372036854775807 - 1)", "9223372036854775806", "-9223372036854775807", "2**62",
+    "-2", "37", "36", "0x110000", "1114111", "sys.maxsize", "10**9", "1e-320", "-1e308",
+    "float('-inf')", "'\\t'", "'\\N{DASH}'", "'{0}'", "'{'", "'%'", "'a\\tb'", "' '",
+    "[[]]", "{'a': []}", "lambda x: x", "str", "int", "Exception", "asyncio.Queue()",
     "f'{1!r:>5}'", "'%s' % (1,)", "x", "self", "t", "tasks",
 ];
 
@@ -134,6 +139,34 @@ const EXPR_WRAPS: &[&str] = &[
     "(yield $)", "[*$]", "{**$}", "$.cancel()", "$.result()", "$.done()",
     "$.__await__()", "$.send(None)", "$.throw(ValueError)", "$.close()",
     "asyncio.get_running_loop().call_soon($)", "asyncio.to_thread($)",
+    // `¤` is another expression: a literal or a seed program's.
+    "$.split(¤)", "¤.join($)", "$.format(¤)", "$.replace(¤, ¤)", "$.center(¤)",
+    "$.ljust(¤, '*')", "$.zfill(¤)", "$.expandtabs(¤)", "$.count(¤)", "$.find(¤, ¤)",
+    "$.index(¤)", "$.insert(¤, ¤)", "$.pop(¤)", "$.setdefault(¤, ¤)", "$.get(¤)",
+    "$.update(¤)", "$.to_bytes(¤, 'big')", "$.decode()", "$.encode()", "$.partition(¤)",
+    "$.strip(¤)", "$.startswith(¤)", "$.__getitem__(¤)", "$[¤]", "$[¤:¤:¤]", "$[¤:¤]",
+    "round($, ¤)", "pow($, ¤, ¤)", "pow($, ¤)", "divmod($, ¤)", "format($, ¤)", "chr($)",
+    "ord($)", "range($, ¤, ¤)", "range(¤, $)", "$ % ¤", "$ // ¤", "$ << ¤", "$ >> ¤",
+    "$ ** ¤", "$ - ¤", "$ * ¤", "$ / ¤", "¤ % $", "'%*d' % ($, ¤)", "'%.*f' % ($, ¤)",
+    "'%s %r %d %x %c %e' % ($, ¤, ¤, ¤, ¤, ¤)", "f'{$:{¤}}'", "f'{$:>{¤}}'",
+    "'{:{}}'.format($, ¤)", "int($, ¤)", "str($, ¤)", "bytes($)", "bytearray($)",
+    "sorted($, key=¤)", "max($, ¤)", "min($, default=¤)", "sum($, ¤)", "list(map(¤, $))",
+    "list(zip($, ¤))", "list(enumerate($, ¤))", "isinstance($, ¤)", "$.copy()", "$.sort()",
+    "$.reverse()", "list($.items())", "$.keys()", "$.values()", "$.sort(key=¤)",
+    "$.extend(¤)", "$.remove(¤)", "$.add(¤)", "$.discard(¤)", "$ | ¤", "$ & ¤", "$ ^ ¤",
+    "$ - ¤", "{**$, **¤}", "[*$, *¤]", "$.fromkeys(¤)", "getattr($, ¤)", "setattr($, 'a', ¤)",
+    "$.put_nowait(¤)", "$.get_nowait()", "$.set_result(¤)", "$.set_exception(¤)",
+    "$.add_done_callback(¤)", "$.cancel(¤)", "asyncio.wait_for($, ¤)",
+    "asyncio.gather($, ¤, return_exceptions=True)", "asyncio.wait([$, ¤], timeout=¤)",
+    "asyncio.sleep(¤, $)", "asyncio.Semaphore($)", "asyncio.Queue($)", "asyncio.Barrier($)",
+    "sys.exit($)", "time.sleep($)", "enum.Enum('E', $)", "typing.cast(¤, $)",
+    "contextlib.suppress($)", "functools.partial($, ¤)()", "functools.lru_cache($)",
+    "collections.namedtuple('P', $)", "collections.OrderedDict($)",
+    "collections.defaultdict($)", "list(itertools.islice(itertools.count($, ¤), 5))",
+    "list(itertools.chain($, ¤))", "itertools.cycle($)", "list(itertools.accumulate($))",
+    "itertools.islice($, ¤)",
+    "list(itertools.product($, repeat=¤))", "functools.reduce(¤, $)",
+    "collections.Counter($)", "collections.deque($, ¤)", "dataclasses.replace($)",
 ];
 
 /// Headers (and what follows the indented block) that a block may be
@@ -220,12 +253,19 @@ pub fn mutate_text(src: &str, rng: &mut Rng) -> Option<String> {
     }
 }
 
+/// The modules the templates use; put in front of a program now and then.
+const PRELUDE: &str = "import asyncio, sys, time, itertools, functools, collections, contextlib, dataclasses, typing, enum\n";
+
 /// Several mutations in a row (1 to 4), each on the last one's result;
 /// those that do not apply are retried a few times.
 pub fn mutate_many(src: &str, rng: &mut Rng) -> Option<String> {
     let n = 1 + rng.below(4);
     let mut text = src.to_string();
     let mut changed = false;
+    if rng.chance(1, 12) && !text.starts_with(PRELUDE) {
+        text.insert_str(0, PRELUDE);
+        changed = true;
+    }
     for _ in 0..n {
         for _ in 0..4 {
             if let Some(t) = mutate_text(&text, rng) {
@@ -392,7 +432,16 @@ pub fn mutate_exprs(src: &str, rng: &mut Rng) -> Option<String> {
         2 => splice(src, a, b, rng.pick(LITERALS)?),
         3 | 4 => {
             let wrap = rng.pick(EXPR_WRAPS)?;
-            splice(src, a, b, &wrap.replace('$', this))
+            let mut out = wrap.replace('$', this);
+            while let Some(at) = out.find('¤') {
+                let other = if rng.chance(1, 2) {
+                    rng.pick(LITERALS)?.to_string()
+                } else {
+                    rng.pick(&pool().exprs)?.clone()
+                };
+                out.replace_range(at..at + '¤'.len_utf8(), &other);
+            }
+            splice(src, a, b, &out)
         }
         _ => {
             // Swap with another expression that does not overlap.
