@@ -199,7 +199,7 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => int_arg(vm, &v)?,
         None => 0,
     };
-    Ok(iter_value(Iter::Enumerate(it, start)))
+    Ok(iter_value(Iter::Enumerate(it, Some(start))))
 }
 
 fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {

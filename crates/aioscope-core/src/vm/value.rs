@@ -600,8 +600,9 @@ pub enum Iter {
         /// The container, to detect a change of size.
         source: Option<(Rc<RefCell<Dict>>, usize, &'static str)>,
     },
-    /// `enumerate(it, start)`.
-    Enumerate(Value, i64),
+    /// `enumerate(it, start)`: the next count, `None` once it has passed
+    /// `i64::MAX` (the subset's ints stop there).
+    Enumerate(Value, Option<i64>),
     /// `zip(*its)`.
     Zip(Vec<Value>),
     /// `map(f, it)`.
