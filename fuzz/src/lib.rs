@@ -17,13 +17,15 @@
 //!
 //! The fuzz target adds libFuzzer's own byte mutations on top.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use aioscope_core::lang::ast::{Expr, ExprKind, FStringPart, Params, Span, Stmt, StmtKind};
 use aioscope_core::lang::lexer::tokenize;
 use aioscope_core::lang::parser::parse;
 use aioscope_core::lang::token::TokenKind;
-use aioscope_core::run::{run, Guards, Options};
+use aioscope_core::run::{run_with_hook, Guards, Options};
 use aioscope_core::trace::{DeltaWriter, Trace};
 
 pub mod mutate;
@@ -43,12 +45,76 @@ pub fn options() -> Options {
     }
 }
 
-/// One execution: the bytes as (lossy) UTF-8 source, run to the end, then
-/// every view of the trace that the page reads.
+/// One execution: the bytes as (lossy) UTF-8 source, run to the end while
+/// the trace is streamed in pieces as the Web Worker sends it, then every
+/// view of the trace that the page reads.
 pub fn execute(data: &[u8]) {
     let source = String::from_utf8_lossy(data);
-    let trace = run(&source, "fuzz.py", &options());
+    // A piece every 1 to 8 frames, chosen by the input.
+    let every = 1 + data
+        .iter()
+        .fold(0u32, |h, b| h.wrapping_mul(31) ^ *b as u32)
+        % 8;
+    let writer = Rc::new(RefCell::new(DeltaWriter::new()));
+    let received = Rc::new(RefCell::new(Trace::empty("fuzz.py")));
+    let hook = {
+        let (writer, received) = (writer.clone(), received.clone());
+        let mut frames = 0u32;
+        Box::new(move |trace: &Trace| {
+            frames += 1;
+            if frames % every == 0 {
+                let piece = writer.borrow_mut().delta(trace);
+                let mut r = received.borrow_mut();
+                r.apply(piece)
+                    .expect("a piece applies to the pieces before it");
+                // The page shows the trace so far while it grows.
+                read_views(&r, r.len().saturating_sub(3) as u32);
+            }
+        })
+    };
+    let trace = run_with_hook(&source, "fuzz.py", &options(), hook);
+    let last = writer.borrow_mut().finish(&trace);
+    let mut received = received.borrow_mut();
+    received
+        .apply(last)
+        .expect("the last piece applies to the pieces before it");
+    same_trace(&received, &trace);
     read_trace(&trace);
+}
+
+/// The streamed trace must be the trace. NaN times
+/// (`asyncio.sleep(float('nan'))`) are never ==: compare the printed
+/// forms then.
+fn same_trace(got: &Trace, want: &Trace) {
+    if got != want {
+        assert_eq!(
+            format!("{got:?}"),
+            format!("{want:?}"),
+            "the streamed trace differs from the trace"
+        );
+    }
+}
+
+/// What the page reads of frames `from..` of a trace (and one past the
+/// end, which must be harmless).
+fn read_views(trace: &Trace, from: u32) {
+    for at in from..trace.len() as u32 + 1 {
+        read_frame(trace, at);
+    }
+}
+
+/// What the page reads of frame `at`.
+fn read_frame(trace: &Trace, at: u32) {
+    let _ = trace.explanation(at);
+    let _ = trace.ready_at(at);
+    let _ = trace.timers_at(at);
+    let _ = trace.sync_at(at);
+    let _ = trace.stdout_at(at);
+    let _ = trace.lines_at(at);
+    let _ = trace.warnings_at(at).count();
+    for task in 0..trace.tasks.len().min(50) as u32 {
+        let _ = trace.task_at(task, at);
+    }
 }
 
 /// Reads the trace as the page does: each frame's explanation, queues,
@@ -61,19 +127,10 @@ pub fn read_trace(trace: &Trace) {
     let step = (n / 300).max(1);
     let mut at = 0;
     while at < n {
-        let _ = trace.explanation(at);
-        let _ = trace.ready_at(at);
-        let _ = trace.timers_at(at);
-        let _ = trace.sync_at(at);
-        let _ = trace.stdout_at(at);
-        let _ = trace.lines_at(at);
-        let _ = trace.warnings_at(at).count();
-        for task in 0..trace.tasks.len().min(50) as u32 {
-            let _ = trace.task_at(task, at);
-        }
+        read_frame(trace, at);
         at += step;
     }
-    let _ = trace.explanation(n);
+    read_frame(trace, n);
     let _ = trace.exit.summary();
     let _ = trace.transcript();
     let _ = aioscope_core::trace::export::events_jsonl(trace);
@@ -85,15 +142,7 @@ pub fn read_trace(trace: &Trace) {
     rebuilt
         .apply(delta)
         .expect("a finished trace's one delta applies to an empty trace");
-    // NaN times (asyncio.sleep(float('nan'))) are never ==: compare their
-    // printed forms then.
-    if rebuilt != *trace {
-        assert_eq!(
-            format!("{rebuilt:?}"),
-            format!("{trace:?}"),
-            "the streamed trace differs from the trace"
-        );
-    }
+    same_trace(&rebuilt, trace);
 }
 
 // ---------------------------------------------------------------------------
