@@ -13,6 +13,9 @@ source "$(dirname "$0")/env.sh"
 
 version=0.13.2
 seconds="${AIOSCOPE_FUZZ_SECONDS:-60}"
+# Each input runs on a thread with WebAssembly's default stack, 1 MiB,
+# so that a recursion too deep for the page's worker is a crash here too.
+export AIOSCOPE_FUZZ_STACK_KB="${AIOSCOPE_FUZZ_STACK_KB:-1024}"
 
 if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $version"; then
     cargo install cargo-fuzz --locked --version "$version"

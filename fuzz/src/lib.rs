@@ -19,7 +19,8 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Mutex, OnceLock};
 
 use aioscope_core::lang::ast::{Expr, ExprKind, FStringPart, Params, Span, Stmt, StmtKind};
 use aioscope_core::lang::lexer::tokenize;
@@ -49,6 +50,92 @@ pub fn options() -> Options {
 /// the trace is streamed in pieces as the Web Worker sends it, then every
 /// view of the trace that the page reads.
 pub fn execute(data: &[u8]) {
+    match worker() {
+        Some(w) => {
+            let (jobs, done) = &*w.lock().unwrap_or_else(|p| p.into_inner());
+            jobs.send(data.to_vec()).expect("the worker thread runs");
+            // A panic or stack overflow there aborts the whole process,
+            // which libFuzzer reports as a crash.
+            done.recv().expect("the worker thread answers");
+        }
+        None => execute_here(data),
+    }
+}
+
+type Worker = Mutex<(Sender<Vec<u8>>, Receiver<()>)>;
+
+/// With `AIOSCOPE_FUZZ_STACK_KB` set, inputs run on one long-lived thread
+/// with that much stack: the page's Web Worker runs the core in
+/// WebAssembly, whose stack is 1 MiB by default, far less than a native
+/// main thread's 8 MiB. (One thread for all inputs, as a thread per input
+/// would also redo the per-thread caches each time.)
+fn worker() -> Option<&'static Worker> {
+    static WORKER: OnceLock<Option<Worker>> = OnceLock::new();
+    WORKER
+        .get_or_init(|| {
+            let kb: usize = std::env::var("AIOSCOPE_FUZZ_STACK_KB").ok()?.parse().ok()?;
+            let (jobs, inbox) = channel::<Vec<u8>>();
+            let (finished, done) = channel();
+            std::thread::Builder::new()
+                .name("fuzz-worker".into())
+                .stack_size(kb * 1024)
+                .spawn(move || {
+                    guard_stack_overflow();
+                    for data in inbox {
+                        execute_here(&data);
+                        let _ = finished.send(());
+                    }
+                })
+                .expect("a thread");
+            Some(Mutex::new((jobs, done)))
+        })
+        .as_ref()
+}
+
+/// Makes a stack overflow on this thread abort the process, so that
+/// libFuzzer reports it as a crash and saves the input. (libFuzzer's own
+/// SIGSEGV handler would run on the exhausted stack and die silently;
+/// Rust's guard-page handler is not installed, as libFuzzer owns `main`.)
+/// The handler runs on an alternate signal stack and calls `abort`,
+/// whose SIGABRT libFuzzer handles.
+fn guard_stack_overflow() {
+    extern "C" fn on_segv(_: libc::c_int, _: *mut libc::siginfo_t, _: *mut libc::c_void) {
+        let msg = b"\nfuzz-worker: SIGSEGV, most likely a stack overflow\n";
+        // SAFETY: write and abort are async-signal-safe.
+        unsafe {
+            libc::write(2, msg.as_ptr().cast(), msg.len());
+            libc::abort();
+        }
+    }
+    const ALT: usize = 256 * 1024;
+    // SAFETY: a fresh private mapping becomes this thread's alternate
+    // signal stack for the thread's whole life (it is never unmapped), and
+    // the handler installed only calls async-signal-safe functions.
+    unsafe {
+        let mem = libc::mmap(
+            std::ptr::null_mut(),
+            ALT,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        assert!(mem != libc::MAP_FAILED, "an alternate signal stack");
+        let stack = libc::stack_t {
+            ss_sp: mem,
+            ss_flags: 0,
+            ss_size: ALT,
+        };
+        libc::sigaltstack(&stack, std::ptr::null_mut());
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_segv as *const () as usize;
+        action.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGSEGV, &action, std::ptr::null_mut());
+    }
+}
+
+fn execute_here(data: &[u8]) {
     let source = String::from_utf8_lossy(data);
     // A piece every 1 to 8 frames, chosen by the input.
     let every = 1 + data
