@@ -149,7 +149,7 @@ fn execute_here(data: &[u8]) {
         let mut frames = 0u32;
         Box::new(move |trace: &Trace| {
             frames += 1;
-            if frames % every == 0 {
+            if frames.is_multiple_of(every) {
                 let piece = writer.borrow_mut().delta(trace);
                 let mut r = received.borrow_mut();
                 r.apply(piece)

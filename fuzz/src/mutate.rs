@@ -11,7 +11,7 @@ impl Rng {
     pub fn new(seed: u32) -> Rng {
         Rng((seed as u64) << 32 ^ 0x9e37_79b9_7f4a_7c15 ^ seed as u64)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -22,7 +22,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
     /// True with probability `n` in `d`.
