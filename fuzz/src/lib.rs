@@ -138,10 +138,16 @@ fn guard_stack_overflow() {
 fn execute_here(data: &[u8]) {
     let source = String::from_utf8_lossy(data);
     // A piece every 1 to 8 frames, chosen by the input.
-    let every = 1 + data
+    let hash = data
         .iter()
-        .fold(0u32, |h, b| h.wrapping_mul(31) ^ *b as u32)
-        % 8;
+        .fold(0u32, |h, b| h.wrapping_mul(31) ^ *b as u32);
+    let every = 1 + hash % 8;
+    // Line recording on (the page) or off (the CLI and the tests), chosen
+    // by the input too: the VM takes other paths without it.
+    let options = Options {
+        lines: hash & 0x100 == 0,
+        ..options()
+    };
     let writer = Rc::new(RefCell::new(DeltaWriter::new()));
     let received = Rc::new(RefCell::new(Trace::empty("fuzz.py")));
     let hook = {
@@ -159,7 +165,7 @@ fn execute_here(data: &[u8]) {
             }
         })
     };
-    let trace = run_with_hook(&source, "fuzz.py", &options(), hook);
+    let trace = run_with_hook(&source, "fuzz.py", &options, hook);
     let last = writer.borrow_mut().finish(&trace);
     let mut received = received.borrow_mut();
     received
