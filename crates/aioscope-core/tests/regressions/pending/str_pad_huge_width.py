@@ -7,6 +7,6 @@ for name in ["center", "ljust", "rjust", "zfill"]:
         try:
             getattr("x", name)(w)
             print(name, w, "ok")
-        except Exception as e:
+        except MemoryError as e:
             print(name, w, type(e).__name__)
 print("x".center(5, "*"), "x".zfill(3), "-7".zfill(4))
