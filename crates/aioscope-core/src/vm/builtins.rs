@@ -199,7 +199,7 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => int_arg(vm, &v)?,
         None => 0,
     };
-    Ok(iter_value(Iter::Enumerate(it, start)))
+    Ok(iter_value(Iter::Enumerate(it, Some(start))))
 }
 
 fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -532,6 +532,9 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     {
         return None;
     }
+    if !(2..=36).contains(&base) {
+        return None;
+    }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     let v = i64::from_str_radix(&clean, base).ok()?;
     Some(if neg { -v } else { v })
@@ -562,9 +565,14 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         (Some(Value::Str(s)), base) => {
             let b = match base {
-                Some(b) => int_arg(vm, b)? as u32,
+                Some(b) => int_arg(vm, b)?,
                 None => 10,
             };
+            // Outside these, from_str_radix would panic.
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
+            }
+            let b = b as u32;
             match parse_int(s, b) {
                 Some(v) => Ok(Value::Int(v)),
                 None => Err(vm.new_error(

@@ -123,7 +123,7 @@ impl Vm {
         // Iterators that call back into Python must not hold the borrow.
         enum Step {
             Done(Option<Value>),
-            Enumerate(Value, i64),
+            Enumerate(Value, Option<i64>),
             Zip(Vec<Value>),
             Map(Value, Vec<Value>),
             Filter(Value, Value),
@@ -201,7 +201,7 @@ impl Vm {
                 }
                 Iter::Enumerate(inner, n) => {
                     let i = *n;
-                    *n += 1;
+                    *n = n.and_then(|n| n.checked_add(1));
                     Step::Enumerate(inner.clone(), i)
                 }
                 Iter::Zip(its) => Step::Zip(its.clone()),
@@ -237,9 +237,13 @@ impl Vm {
         };
         match step {
             Step::Done(v) => Ok(v),
-            Step::Enumerate(inner, i) => match self.next(&inner)? {
-                Some(v) => Ok(Some(Value::tuple(vec![Value::Int(i), v]))),
-                None => Ok(None),
+            Step::Enumerate(inner, i) => match (self.next(&inner)?, i) {
+                (Some(v), Some(i)) => Ok(Some(Value::tuple(vec![Value::Int(i), v]))),
+                (Some(_), None) => Err(self.new_error(
+                    "OverflowError",
+                    "integer overflow: integers beyond 64 bits are not supported yet",
+                )),
+                (None, _) => Ok(None),
             },
             Step::Zip(its) => {
                 if its.is_empty() {

@@ -554,7 +554,7 @@ impl Vm {
                 _ => Ok(false),
             },
             (Value::Range(x), Value::Range(y)) => {
-                let (lx, ly) = (x.len(), y.len());
+                let (lx, ly) = (x.len_exact(), y.len_exact());
                 Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
             }
             _ => Ok(keys_equal(a, b)),
@@ -760,12 +760,18 @@ impl Vm {
                 Ok(d.borrow().contains(&k))
             }
             Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let i = *i;
-                    Ok(if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = match item {
+                        Value::Int(i) => *i as i128,
+                        _ => matches!(item, Value::Bool(true)) as i128,
+                    };
+                    // In 128 bits: `i - start` and `-step` overflow 64 at
+                    // the extremes.
+                    let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+                    Ok(if step > 0 {
+                        i >= start && i < stop && (i - start) % step == 0
                     } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                        i <= start && i > stop && (start - i) % (-step) == 0
                     })
                 }
                 _ => Ok(false),

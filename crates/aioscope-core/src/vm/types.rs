@@ -138,6 +138,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ZeroDivisionError", "ArithmeticError"),
     ("OverflowError", "ArithmeticError"),
     ("AssertionError", "Exception"),
+    ("MemoryError", "Exception"),
     ("AttributeError", "Exception"),
     ("LookupError", "Exception"),
     ("IndexError", "LookupError"),

@@ -547,12 +547,21 @@ pub struct Range {
 }
 
 impl Range {
-    /// Number of values.
+    /// Number of values, saturated at `i64::MAX`: a range from near
+    /// `i64::MIN` to near `i64::MAX` holds more (CPython's `len()` raises
+    /// `OverflowError` for it; see [`Range::len_exact`]).
     pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+        self.len_exact().min(i64::MAX as i128) as i64
+    }
+
+    /// Number of values, which may exceed `i64::MAX`. Computed in 128
+    /// bits: `stop - start` and `-step` overflow 64 bits at the extremes.
+    pub fn len_exact(&self) -> i128 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
         }
@@ -595,8 +604,9 @@ pub enum Iter {
         /// The container, to detect a change of size.
         source: Option<(Rc<RefCell<Dict>>, usize, &'static str)>,
     },
-    /// `enumerate(it, start)`.
-    Enumerate(Value, i64),
+    /// `enumerate(it, start)`: the next count, `None` once it has passed
+    /// `i64::MAX` (the subset's ints stop there).
+    Enumerate(Value, Option<i64>),
     /// `zip(*its)`.
     Zip(Vec<Value>),
     /// `map(f, it)`.

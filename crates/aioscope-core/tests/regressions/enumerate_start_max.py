@@ -1,0 +1,11 @@
+# enumerate() counting from the largest 64-bit int: computing the count
+# after the first item overflowed and panicked (found with the fuzz
+# target, fuzz/). The subset's ints stop at 64 bits, so only the first
+# item is compared with CPython here.
+hi = 9223372036854775807
+e = enumerate("ab", hi)
+print(next(e))
+print(list(enumerate("xyz", hi - 2)))
+print(list(enumerate("", hi)))
+for i, c in enumerate("q", -9223372036854775807 - 1):
+    print(i, c)
