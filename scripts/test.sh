@@ -24,6 +24,9 @@ cargo build --release -p aioscope-cli
 # Transcripts, and the loop's state before every iteration (the frames).
 python3 "$conformance/check.py" -j 2 --states --runner "$root/target/release/aioscope trace --states {file}" "$conformance/cases"
 
+step "fuzz: a bounded run of the coverage-guided pipeline fuzzer (fuzz/)"
+bash scripts/fuzz.sh
+
 step "end-to-end: the built app in headless Chromium"
 bash scripts/e2e.sh
 

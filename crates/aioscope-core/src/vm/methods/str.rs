@@ -327,6 +327,9 @@ fn pad(vm: &mut Vm, args: &Args, name: &str, align: char) -> PyResult<Value> {
     if n >= width {
         return Ok(Value::Str(s));
     }
+    if width > MAX_PAD {
+        return Err(vm.new_error("MemoryError", ""));
+    }
     let total = width - n;
     let (left, right) = match align {
         '<' => (0, total),
@@ -358,6 +361,11 @@ pub(super) fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     pad(vm, &args, "center", '^')
 }
 
+/// Widest string center/ljust/rjust/zfill make (as `check_repeat` caps
+/// repetition): past it, CPython's MemoryError rather than an aborting
+/// allocation.
+const MAX_PAD: usize = 50_000_000;
+
 pub(super) fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "zfill")?;
     let width = match args.pos.get(1) {
@@ -367,6 +375,9 @@ pub(super) fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = s.chars().count();
     if n >= width {
         return Ok(Value::Str(s));
+    }
+    if width > MAX_PAD {
+        return Err(vm.new_error("MemoryError", ""));
     }
     let (sign, digits) = match s.chars().next() {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),

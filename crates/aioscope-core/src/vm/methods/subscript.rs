@@ -132,10 +132,16 @@ impl Vm {
                 let i = self.index_of(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
             }
-            (Value::Range(r), Value::Int(_)) => {
-                let len = r.len() as usize;
-                let i = self.index_of(key, len, "range object")?;
-                Ok(Value::Int(r.start + r.step * i as i64))
+            (Value::Range(r), Value::Int(i)) => {
+                // In 128 bits: the length may pass i64::MAX and step * i
+                // overflow 64 bits; the item itself lies between start and
+                // stop, so it fits.
+                let (len, i) = (r.len_exact(), *i as i128);
+                let j = if i < 0 { i + len } else { i };
+                if j < 0 || j >= len {
+                    return Err(self.new_error("IndexError", "range object index out of range"));
+                }
+                Ok(Value::Int((r.start as i128 + r.step as i128 * j) as i64))
             }
             (Value::Dict(d), _) => {
                 let k = self.key(key.clone())?;
@@ -288,7 +294,16 @@ impl Vm {
             Value::Tuple(t) => t.len(),
             Value::List(l) => l.borrow().len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => {
+                let n = r.len_exact();
+                if n > i64::MAX as i128 {
+                    return Err(self.new_error(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                n as usize
+            }
             Value::Instance(inst) => {
                 if let Payload::Tuple(t) = &inst.payload {
                     return Ok(t.len());
