@@ -43,6 +43,7 @@ pub fn options() -> Options {
             max_time: 100.0,
             max_tasks: 500,
         },
+        ..Options::default()
     }
 }
 
