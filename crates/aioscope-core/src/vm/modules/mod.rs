@@ -2,6 +2,9 @@
 //! the rest is Python source compiled on first import.
 
 pub mod enum_;
+pub mod hashing;
+pub mod math;
+pub mod random;
 pub mod stdlib;
 
 use super::Vm;
@@ -13,6 +16,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
+    vm.register_native_module("math", math::module);
+    vm.register_native_module("_random", random::module);
+    vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
     vm.register_source_module("collections", include_str!("collections.py"));
     vm.register_source_module("typing", include_str!("typing.py"));

@@ -1,0 +1,3 @@
+//! `hashlib`'s algorithms and the module itself.
+
+pub mod digest;
