@@ -3,6 +3,7 @@
 
 pub mod enum_;
 pub mod hashing;
+pub mod json;
 pub mod math;
 pub mod random;
 pub mod stdlib;
@@ -17,6 +18,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
+    vm.register_native_module("_json", json::module);
+    vm.register_source_module("json", include_str!("json.py"));
     vm.register_native_module("_random", random::module);
     vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
