@@ -196,11 +196,15 @@ fn affix_test(
     name: &str,
     test: fn(&str, &str) -> bool,
 ) -> PyResult<Value> {
-    let s = this_str(vm, args, name)?;
+    let whole = this_str(vm, args, name)?;
+    let Some((bs, be, _)) = window(vm, &whole, args)? else {
+        return Ok(Value::Bool(false));
+    };
+    let s = &whole[bs..be];
     match args.pos.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
+        Some(Value::Str(p)) => Ok(Value::Bool(test(s, p))),
         Some(Value::Tuple(ps)) => Ok(Value::Bool(
-            ps.iter().any(|p| matches!(p, Value::Str(p) if test(&s, p))),
+            ps.iter().any(|p| matches!(p, Value::Str(p) if test(s, p))),
         )),
         other => {
             let t = other

@@ -20,6 +20,11 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("math", math::module);
     vm.register_native_module("_json", json::module);
     vm.register_source_module("json", include_str!("json.py"));
+    vm.register_source_module("io", include_str!("io.py"));
+    vm.register_source_module("heapq", include_str!("heapq.py"));
+    vm.register_source_module("bisect", include_str!("bisect.py"));
+    vm.register_source_module("operator", include_str!("operator.py"));
+    vm.register_source_module("string", include_str!("string.py"));
     vm.register_native_module("_random", random::module);
     vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
