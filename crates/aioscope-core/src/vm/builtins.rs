@@ -540,7 +540,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if let Some(base) = args.take_kw("base") {
+        args.pos.push(base);
+    }
     let a = &args.pos[1..];
     match (a.first(), a.get(1)) {
         (None, _) => Ok(Value::Int(0)),

@@ -14,7 +14,6 @@ use super::Vm;
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("sys", stdlib::sys);
     vm.register_native_module("time", stdlib::time);
-    vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
@@ -25,6 +24,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("bisect", include_str!("bisect.py"));
     vm.register_source_module("operator", include_str!("operator.py"));
     vm.register_source_module("string", include_str!("string.py"));
+    vm.register_source_module("itertools", include_str!("itertools.py"));
     vm.register_native_module("_random", random::module);
     vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
