@@ -1,6 +1,7 @@
 //! The standard library modules of the subset. Small pieces are native;
 //! the rest is Python source compiled on first import.
 
+pub mod base64;
 pub mod enum_;
 pub mod hashing;
 pub mod json;
@@ -17,6 +18,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
+    vm.register_native_module("hashlib", hashing::module);
+    vm.register_native_module("_base64", base64::module);
+    vm.register_source_module("base64", include_str!("base64.py"));
     vm.register_native_module("_json", json::module);
     vm.register_source_module("json", include_str!("json.py"));
     vm.register_source_module("io", include_str!("io.py"));
