@@ -7,6 +7,7 @@ pub mod hashing;
 pub mod json;
 pub mod math;
 pub mod random;
+pub mod re;
 pub mod stdlib;
 
 use super::Vm;
@@ -19,6 +20,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
     vm.register_native_module("hashlib", hashing::module);
+    vm.register_native_module("_re", re::module);
+    vm.register_source_module("re", include_str!("re.py"));
     vm.register_native_module("_base64", base64::module);
     vm.register_source_module("base64", include_str!("base64.py"));
     vm.register_native_module("_json", json::module);
