@@ -264,7 +264,11 @@ fn search(vm: &mut Vm, args: &Args, name: &str, last: bool) -> PyResult<i64> {
         return Ok(-1);
     };
     let hay = &s[bs..be];
-    let found = if last { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    let found = if last {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(match found {
         Some(b) => start + char_index(hay, b),
         None => -1,

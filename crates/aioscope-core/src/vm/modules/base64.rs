@@ -24,7 +24,10 @@ fn bytes_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Rc<[u8]>> {
         Some(Value::Bytes(b)) => Ok(b.clone()),
         Some(other) => Err(vm.new_error(
             "TypeError",
-            &format!("a bytes-like object is required, not '{}'", other.type_name()),
+            &format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            ),
         )),
         None => Err(vm.new_error("TypeError", "a bytes argument is required")),
     }
@@ -34,7 +37,11 @@ fn bytes_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Rc<[u8]>> {
 pub fn b64_encode(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
         for k in 0..4 {
             if k <= chunk.len() {
@@ -121,7 +128,7 @@ fn b32_encode(data: &[u8]) -> Vec<u8> {
 }
 
 fn b32_decode(data: &[u8]) -> Result<Vec<u8>, String> {
-    if data.len() % 8 != 0 {
+    if !data.len().is_multiple_of(8) {
         return Err("Incorrect padding".into());
     }
     let trimmed = data.iter().rposition(|&c| c != b'=').map_or(0, |i| i + 1);

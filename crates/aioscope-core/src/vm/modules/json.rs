@@ -99,14 +99,7 @@ impl Scanner<'_> {
     }
 
     fn starts(&self, i: usize, word: &str) -> bool {
-        let mut j = i;
-        for c in word.chars() {
-            if self.at(j) != Some(c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        (i..).zip(word.chars()).all(|(j, c)| self.at(j) == Some(c))
     }
 
     fn value(&mut self, vm: &mut Vm, i: usize) -> Scan<(Value, usize)> {
@@ -135,9 +128,7 @@ impl Scanner<'_> {
             'f' if self.starts(i, "false") => Ok((Value::Bool(false), i + 5)),
             'N' if self.starts(i, "NaN") => Ok((self.constant(vm, "NaN")?, i + 3)),
             'I' if self.starts(i, "Infinity") => Ok((self.constant(vm, "Infinity")?, i + 8)),
-            '-' if self.starts(i, "-Infinity") => {
-                Ok((self.constant(vm, "-Infinity")?, i + 9))
-            }
+            '-' if self.starts(i, "-Infinity") => Ok((self.constant(vm, "-Infinity")?, i + 9)),
             '-' | '0'..='9' => self.number(vm, i),
             _ => Err(Fail::At("Expecting value", i)),
         }
@@ -248,7 +239,9 @@ impl Scanner<'_> {
                         'r' => out.push('\r'),
                         't' => out.push('\t'),
                         'u' => {
-                            let hi = self.hex4(i).ok_or(Fail::At("Invalid \\uXXXX escape", i - 1))?;
+                            let hi = self
+                                .hex4(i)
+                                .ok_or(Fail::At("Invalid \\uXXXX escape", i - 1))?;
                             i += 4;
                             let mut code = hi;
                             if (0xd800..0xdc00).contains(&hi)
@@ -324,7 +317,12 @@ impl Scanner<'_> {
 
     fn finish_object(&self, vm: &mut Vm, pairs: Vec<(Value, Value)>) -> Scan<Value> {
         if let Some(hook) = &self.hooks.object_pairs_hook {
-            let list = Value::list(pairs.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect());
+            let list = Value::list(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| Value::tuple(vec![k, v]))
+                    .collect(),
+            );
             return Ok(vm.call(hook, Args::new(vec![list]))?);
         }
         let mut d = Dict::default();
@@ -382,7 +380,8 @@ fn scan(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         hook_arg(&mut args, "parse_int"),
         hook_arg(&mut args, "parse_constant"),
     );
-    let (Some(Value::Str(doc)), Some(error)) = (args.pos.first().cloned(), args.pos.get(1).cloned())
+    let (Some(Value::Str(doc)), Some(error)) =
+        (args.pos.first().cloned(), args.pos.get(1).cloned())
     else {
         return Err(vm.new_error("TypeError", "scan() needs a str and an error class"));
     };
@@ -409,7 +408,11 @@ fn scan(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Err(Fail::At(msg, pos)) => {
                 let exc = vm.call(
                     &hooks.error,
-                    Args::new(vec![Value::str(msg), hooks.doc.clone(), Value::Int(pos as i64)]),
+                    Args::new(vec![
+                        Value::str(msg),
+                        hooks.doc.clone(),
+                        Value::Int(pos as i64),
+                    ]),
                 )?;
                 Err(PyErr::Exception(exc))
             }
@@ -429,7 +432,11 @@ fn scan(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Err(Fail::At(msg, pos)) => {
             let exc = vm.call(
                 &hooks.error,
-                Args::new(vec![Value::str(msg), hooks.doc.clone(), Value::Int(pos as i64)]),
+                Args::new(vec![
+                    Value::str(msg),
+                    hooks.doc.clone(),
+                    Value::Int(pos as i64),
+                ]),
             )?;
             Err(PyErr::Exception(exc))
         }

@@ -95,7 +95,8 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
     if f.is_infinite() {
         return Err(vm.new_error("OverflowError", "cannot convert float infinity to integer"));
     }
-    if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&f) {
+    // +-2**63: the floats whose integer part fits an i64.
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
         return Err(overflow(vm));
     }
     Ok(Value::Int(f as i64))

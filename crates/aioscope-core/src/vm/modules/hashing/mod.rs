@@ -153,7 +153,10 @@ fn new_named(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = match args.pos.first() {
         Some(Value::Str(s)) => s.clone(),
         Some(other) => {
-            let msg = format!("new() argument 'name' must be str, not {}", other.type_name());
+            let msg = format!(
+                "new() argument 'name' must be str, not {}",
+                other.type_name()
+            );
             return Err(vm.new_error("TypeError", &msg));
         }
         None => {
@@ -177,8 +180,16 @@ fn new_named(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn digest_known_elsewhere(name: &str) -> bool {
     matches!(
         name,
-        "sha224" | "sha384" | "blake2b" | "blake2s" | "sha3_224" | "sha3_256" | "sha3_384"
-            | "sha3_512" | "shake_128" | "shake_256"
+        "sha224"
+            | "sha384"
+            | "blake2b"
+            | "blake2s"
+            | "sha3_224"
+            | "sha3_256"
+            | "sha3_384"
+            | "sha3_512"
+            | "shake_128"
+            | "shake_256"
     )
 }
 
@@ -207,7 +218,12 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("new", native("new", new_named));
     let names = Value::Set(Rc::new(RefCell::new(Default::default())));
     if let Value::Set(set) = &names {
-        for alg in [Algorithm::Md5, Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512] {
+        for alg in [
+            Algorithm::Md5,
+            Algorithm::Sha1,
+            Algorithm::Sha256,
+            Algorithm::Sha512,
+        ] {
             let key = vm.key(Value::str(alg.name()))?;
             set.borrow_mut().insert(key, Value::None);
         }

@@ -213,7 +213,11 @@ fn in_category(cat: Category, c: char, ascii: bool) -> bool {
             if ascii {
                 c.is_ascii_digit()
             } else {
-                c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_decimal(c))
+                c.is_ascii_digit()
+                    || (!c.is_ascii()
+                        && c.is_numeric()
+                        && c.to_digit(10).is_none()
+                        && is_decimal(c))
             }
         }
         Category::Word => is_word(c, ascii),
@@ -231,8 +235,8 @@ fn in_category(cat: Category, c: char, ascii: bool) -> bool {
 /// that start at a zero.
 fn is_decimal(c: char) -> bool {
     const ZEROS: &[u32] = &[
-        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10,
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10,
     ];
     let v = c as u32;
     ZEROS.iter().any(|z| (*z..*z + 10).contains(&v))
@@ -273,13 +277,16 @@ impl Program {
         end: usize,
         pc: usize,
         pos: usize,
-        slots: &mut Vec<isize>,
+        slots: &mut [isize],
         must_end: Option<usize>,
         reject_empty_at: Option<usize>,
         depth: u32,
     ) -> PyResult<Option<usize>> {
         if depth > 100 {
-            return Err(vm.new_error("RecursionError", "maximum recursion depth exceeded in a regular expression"));
+            return Err(vm.new_error(
+                "RecursionError",
+                "maximum recursion depth exceeded in a regular expression",
+            ));
         }
         let icase = self.flags & parse::IGNORECASE != 0;
         let ascii = self.flags & parse::ASCII != 0;
@@ -307,15 +314,13 @@ impl Program {
                     continue 'threads;
                 };
                 match inst {
-                    Inst::Char(c) => {
-                        match text.get(pos).filter(|_| pos < end) {
-                            Some(t) if *t == *c || (icase && fold(*t) == fold(*c)) => {
-                                pos += 1;
-                                pc += 1;
-                            }
-                            _ => continue 'threads,
+                    Inst::Char(c) => match text.get(pos).filter(|_| pos < end) {
+                        Some(t) if *t == *c || (icase && fold(*t) == fold(*c)) => {
+                            pos += 1;
+                            pc += 1;
                         }
-                    }
+                        _ => continue 'threads,
+                    },
                     Inst::Any => match text.get(pos).filter(|_| pos < end) {
                         Some(t) if dotall || *t != '\n' => {
                             pos += 1;
@@ -338,8 +343,16 @@ impl Program {
                         _ => continue 'threads,
                     },
                     Inst::Assert(a) => {
-                        let before = if pos > 0 { text.get(pos - 1).copied() } else { None };
-                        let after = if pos < end { text.get(pos).copied() } else { None };
+                        let before = if pos > 0 {
+                            text.get(pos - 1).copied()
+                        } else {
+                            None
+                        };
+                        let after = if pos < end {
+                            text.get(pos).copied()
+                        } else {
+                            None
+                        };
                         let ok = match a {
                             Anchor::Start => pos == 0 || (multiline && before == Some('\n')),
                             Anchor::End => {
@@ -417,9 +430,18 @@ impl Program {
                             }
                             None => (pos, None),
                         };
-                        let mut trial = slots.clone();
-                        let found =
-                            self.run(vm, text, end, *start, from, &mut trial, target, None, depth + 1)?;
+                        let mut trial = slots.to_vec();
+                        let found = self.run(
+                            vm,
+                            text,
+                            end,
+                            *start,
+                            from,
+                            &mut trial,
+                            target,
+                            None,
+                            depth + 1,
+                        )?;
                         if found.is_some() != *positive {
                             continue 'threads;
                         }
@@ -456,7 +478,8 @@ impl Program {
 /// `compile(pattern, flags)`: `(True, program, groups, names, flags)` or
 /// `(False, message, position)`.
 fn re_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Str(pattern)), Some(Value::Int(flags))) = (args.pos.first(), args.pos.get(1)) else {
+    let (Some(Value::Str(pattern)), Some(Value::Int(flags))) = (args.pos.first(), args.pos.get(1))
+    else {
         return Err(vm.new_error("TypeError", "compile() needs a str pattern and int flags"));
     };
     let parsed = match parse::parse(pattern, *flags as u32) {
@@ -471,7 +494,11 @@ fn re_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
             } else {
                 Value::Int(e.pos as i64)
             };
-            return Ok(Value::tuple(vec![Value::Bool(false), Value::str(&e.msg), pos]));
+            return Ok(Value::tuple(vec![
+                Value::Bool(false),
+                Value::str(&e.msg),
+                pos,
+            ]));
         }
     };
     let mut c = Compiler {
@@ -524,7 +551,12 @@ fn program_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Int(pos)),
         Some(Value::Int(endpos)),
         Some(Value::Int(mode)),
-    ) = (args.pos.get(1), args.pos.get(2), args.pos.get(3), args.pos.get(4))
+    ) = (
+        args.pos.get(1),
+        args.pos.get(2),
+        args.pos.get(3),
+        args.pos.get(4),
+    )
     else {
         return Err(vm.new_error("TypeError", "exec(string, pos, endpos, mode)"));
     };

@@ -289,7 +289,11 @@ impl Parser<'_> {
             return Ok(None);
         }
         self.pos = i + 1;
-        let min: u32 = if lo.is_empty() { 0 } else { lo.parse().unwrap_or(u32::MAX) };
+        let min: u32 = if lo.is_empty() {
+            0
+        } else {
+            lo.parse().unwrap_or(u32::MAX)
+        };
         let max = match hi {
             None => Some(min),
             Some(h) if h.is_empty() => None,
@@ -371,8 +375,15 @@ impl Parser<'_> {
                         }
                         if self.names.iter().any(|(x, _)| *x == n) {
                             return err(
-                                format!("redefinition of group name '{}' as group {}; was group {}", n, self.groups + 1,
-                                    self.names.iter().find(|(x, _)| *x == n).map_or(0, |(_, g)| *g)),
+                                format!(
+                                    "redefinition of group name '{}' as group {}; was group {}",
+                                    n,
+                                    self.groups + 1,
+                                    self.names
+                                        .iter()
+                                        .find(|(x, _)| *x == n)
+                                        .map_or(0, |(_, g)| *g)
+                                ),
                                 name_start,
                             );
                         }
@@ -572,7 +583,10 @@ impl Parser<'_> {
                     match self.chars.get(self.pos + k).and_then(|d| d.to_digit(16)) {
                         Some(d) => v = v * 16 + d,
                         None => {
-                            let text: String = self.chars[start..(self.pos + k).min(self.chars.len())].iter().collect();
+                            let text: String = self.chars
+                                [start..(self.pos + k).min(self.chars.len())]
+                                .iter()
+                                .collect();
                             return err(format!("incomplete escape {}", text), start);
                         }
                     }
@@ -613,7 +627,6 @@ impl Parser<'_> {
             c => simple(c),
         }
     }
-
 }
 
 enum Escaped {
