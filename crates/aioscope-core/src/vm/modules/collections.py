@@ -77,6 +77,9 @@ class _Mapping:
     def _plain(self):
         return self._data
 
+    def __copy__(self):
+        return self.copy()
+
 
 class Counter(_Mapping):
     """A dict of counts where a missing key counts 0."""

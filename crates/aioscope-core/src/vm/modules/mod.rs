@@ -2,6 +2,7 @@
 //! the rest is Python source compiled on first import.
 
 pub mod base64;
+pub mod copying;
 pub mod enum_;
 pub mod hashing;
 pub mod json;
@@ -21,6 +22,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("math", math::module);
     vm.register_native_module("hashlib", hashing::module);
     vm.register_native_module("_re", re::module);
+    vm.register_native_module("_copy", copying::module);
+    vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("re", include_str!("re.py"));
     vm.register_native_module("_base64", base64::module);
     vm.register_source_module("base64", include_str!("base64.py"));
