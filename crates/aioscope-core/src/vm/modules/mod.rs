@@ -26,6 +26,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("textwrap", include_str!("textwrap.py"));
     vm.register_source_module("statistics", include_str!("statistics.py"));
+    vm.register_source_module("pprint", include_str!("pprint.py"));
     vm.register_source_module("re", include_str!("re.py"));
     vm.register_native_module("_base64", base64::module);
     vm.register_source_module("base64", include_str!("base64.py"));
