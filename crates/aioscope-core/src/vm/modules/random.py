@@ -105,6 +105,9 @@ class Random:
         return self._gen.randbelow(n)
 
     def randrange(self, start, stop=None, step=1):
+        # The common case first: plain ints, unit step, non-empty range.
+        if step == 1 and type(start) is int and type(stop) is int and stop > start:
+            return start + self._gen.randbelow(stop - start)
         istart = _as_index(start, "arg 1")
         if stop is None:
             if step != 1:
@@ -131,12 +134,15 @@ class Random:
         return istart + istep * self._randbelow(n)
 
     def randint(self, a, b):
+        if type(a) is int and type(b) is int and b >= a:
+            return a + self._gen.randbelow(b - a + 1)
         return self.randrange(a, b + 1)
 
     def choice(self, seq):
-        if not len(seq):
+        n = len(seq)
+        if not n:
             raise IndexError('Cannot choose from an empty sequence')
-        return seq[self._randbelow(len(seq))]
+        return seq[self._gen.randbelow(n)]
 
     def shuffle(self, x):
         for i in range(len(x) - 1, 0, -1):

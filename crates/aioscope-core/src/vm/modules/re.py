@@ -104,17 +104,12 @@ class Pattern:
         return self._exec(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
+        if not isinstance(string, str):
+            raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
         n = len(string)
         end = n if endpos is None or endpos > n else endpos
-        reject = -1
-        while pos <= end:
-            m = self._exec(string, pos, end, 1, reject)
-            if m is None:
-                return
-            yield m
-            s, e = m.span()
-            reject = e if s == e else -1
-            pos = e
+        for spans in self._program.exec_all(string, max(pos, 0), end):
+            yield Match(self, string, spans, pos, end)
 
     def findall(self, string, pos=0, endpos=None):
         out = []
@@ -134,7 +129,7 @@ class Pattern:
         for m in self.finditer(string):
             if maxsplit and count >= maxsplit:
                 break
-            out.append(string[last:m.start()])
+            out.append(m._gap)
             out.extend(m.groups())
             last = m.end()
             count += 1
@@ -153,7 +148,7 @@ class Pattern:
         for m in self.finditer(string):
             if count and n >= count:
                 break
-            out.append(string[last:m.start()])
+            out.append(m._gap)
             piece = make(m)
             if piece is None:
                 piece = ''
@@ -261,10 +256,13 @@ def _expand(template, m):
 class Match:
     """The result of a successful match."""
 
-    def __init__(self, pattern, string, spans, pos, endpos):
+    def __init__(self, pattern, string, found, pos, endpos):
         self.re = pattern
         self.string = string
+        spans = found[0]
         self._spans = spans
+        self._texts = found[1]
+        self._gap = found[2] if len(found) > 2 else None
         self.pos = pos
         self.endpos = endpos
         # The group that closed last: the latest end, the outermost on ties.
@@ -280,6 +278,8 @@ class Match:
                 self.lastgroup = name
 
     def _index(self, group):
+        if type(group) is int and 0 <= group <= self.re.groups:
+            return group
         if isinstance(group, str):
             if group in self.re.groupindex:
                 return self.re.groupindex[group]
@@ -301,27 +301,23 @@ class Match:
     def group(self, *groups):
         if not groups:
             groups = (0,)
-        values = []
-        for g in groups:
-            s, e = self.span(g)
-            values.append(None if s < 0 else self.string[s:e])
-        return values[0] if len(values) == 1 else tuple(values)
+        if len(groups) == 1:
+            return self._texts[self._index(groups[0])]
+        return tuple([self._texts[self._index(g)] for g in groups])
 
     def __getitem__(self, g):
         return self.group(g)
 
     def groups(self, default=None):
-        out = []
-        for g in range(1, self.re.groups + 1):
-            s, e = self.span(g)
-            out.append(default if s < 0 else self.string[s:e])
-        return tuple(out)
+        if default is None:
+            return self._texts[1:]
+        return tuple([default if t is None else t for t in self._texts[1:]])
 
     def groupdict(self, default=None):
         d = {}
         for name, g in self.re.groupindex.items():
-            s, e = self.span(g)
-            d[name] = default if s < 0 else self.string[s:e]
+            t = self._texts[g]
+            d[name] = default if t is None else t
         return d
 
     def expand(self, template):

@@ -56,6 +56,7 @@ pub struct Program {
     insts: Vec<Inst>,
     classes: Vec<(Vec<ClassItem>, bool)>,
     slots: usize,
+    groups: usize,
     flags: u32,
     class: Rc<Class>,
 }
@@ -520,6 +521,7 @@ fn re_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         insts: c.insts,
         classes: c.classes,
         slots: c.slots,
+        groups: parsed.groups,
         flags: parsed.flags,
         class,
     };
@@ -578,15 +580,86 @@ fn program_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .run(vm, &text, end, 0, start, &mut slots, must_end, reject, 0)?
             .is_some()
         {
-            return Ok(Value::tuple(
-                slots.iter().map(|v| Value::Int(*v as i64)).collect(),
-            ));
+            return Ok(match_value(&text, &slots, program.groups));
         }
         if *mode != 1 {
             return Ok(Value::None);
         }
         start += 1;
     }
+}
+
+/// A match for Python: the capture boundaries (`-1` unset) and each
+/// group's text (None unset), so Python never slices the string by
+/// character index (linear in the position).
+fn match_value(text: &[char], slots: &[isize], groups: usize) -> Value {
+    let spans: Vec<Value> = slots[..2 * (groups + 1)]
+        .iter()
+        .map(|v| Value::Int(*v as i64))
+        .collect();
+    let texts: Vec<Value> = (0..=groups)
+        .map(|g| {
+            let (s, e) = (slots[2 * g], slots[2 * g + 1]);
+            if s < 0 || e < s {
+                Value::None
+            } else {
+                let t: String = text[s as usize..e as usize].iter().collect();
+                Value::str(&t)
+            }
+        })
+        .collect();
+    Value::tuple(vec![Value::tuple(spans), Value::tuple(texts)])
+}
+
+/// `Program.exec_all(string, pos, endpos)`: the capture boundaries of
+/// every match `finditer` would give, found in one pass over the string
+/// (CPython's rule: after an empty match the next may not be empty at the
+/// same place).
+fn program_exec_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(program) = args.pos.first().and_then(|v| v.downcast::<Program>()) else {
+        return Err(vm.new_error("TypeError", "exec_all() needs a program"));
+    };
+    let (Some(Value::Str(s)), Some(Value::Int(pos)), Some(Value::Int(endpos))) =
+        (args.pos.get(1), args.pos.get(2), args.pos.get(3))
+    else {
+        return Err(vm.new_error("TypeError", "exec_all(string, pos, endpos)"));
+    };
+    let text: Vec<char> = s.chars().collect();
+    let end = (*endpos).clamp(0, text.len() as i64) as usize;
+    let mut at = (*pos).clamp(0, text.len() as i64) as usize;
+    let mut reject = None;
+    let mut found = Vec::new();
+    let mut last_end = at;
+    'search: while at <= end {
+        let mut start = at;
+        loop {
+            if start > end {
+                break 'search;
+            }
+            let mut slots = vec![-1isize; program.slots];
+            if program
+                .run(vm, &text, end, 0, start, &mut slots, None, reject, 0)?
+                .is_some()
+            {
+                let (s0, e0) = (slots[0].max(0) as usize, slots[1].max(0) as usize);
+                reject = (s0 == e0).then_some(e0);
+                at = e0;
+                let mut m = match_value(&text, &slots, program.groups);
+                // The text since the previous match, for sub() and split().
+                if let Value::Tuple(parts) = &m {
+                    let gap: String = text[last_end.min(s0)..s0].iter().collect();
+                    let mut parts = parts.to_vec();
+                    parts.push(Value::str(&gap));
+                    m = Value::tuple(parts);
+                }
+                last_end = e0;
+                found.push(m);
+                break;
+            }
+            start += 1;
+        }
+    }
+    Ok(Value::list(found))
 }
 
 /// The `_re` module.
@@ -603,6 +676,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     )
     .ok_or_else(|| vm.new_error("TypeError", "cannot build _re.Program"))?;
     def(&class, "exec", program_exec);
+    def(&class, "exec_all", program_exec_all);
     m.set("Program", Value::Class(class));
     m.set("compile", native("compile", re_compile));
     Ok(m)
