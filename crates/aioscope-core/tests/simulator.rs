@@ -302,6 +302,21 @@ asyncio.run(main())
 }
 
 #[test]
+fn a_catastrophic_regex_spends_the_instruction_budget_and_ends_the_run() {
+    let src = "import re\nprint(re.match(r'(a+)+b', 'a' * 60 + 'c'))\n";
+    let options = Options {
+        instructions: 2_000_000,
+        ..Options::default()
+    };
+    let trace = run(src, "main.py", &options);
+    assert!(
+        matches!(trace.exit, aioscope_core::trace::Exit::Limit(_)),
+        "{:?}",
+        trace.exit
+    );
+}
+
+#[test]
 fn an_unseeded_random_is_repeatable_and_warned_about_once_at_its_first_draw() {
     use aioscope_core::trace::WarningKind;
     let src = "\
