@@ -540,7 +540,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if let Some(base) = args.take_kw("base") {
+        args.pos.push(base);
+    }
     let a = &args.pos[1..];
     match (a.first(), a.get(1)) {
         (None, _) => Ok(Value::Int(0)),
@@ -794,9 +797,14 @@ fn callable_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "id")?;
-    Ok(Value::Int(
-        (hash_of(&args.pos[0]).unwrap_or(0) & 0x7fff_ffff_ffff) as i64,
-    ))
+    // Mutable containers have no hash; their identity is their allocation.
+    let raw = match &args.pos[0] {
+        Value::List(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        v => hash_of(v).unwrap_or(0),
+    };
+    Ok(Value::Int((raw & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {

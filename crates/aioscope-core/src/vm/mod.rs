@@ -142,6 +142,11 @@ pub struct Vm {
     /// Coroutine objects created, with the line that created them, for the
     /// "never awaited" warning (kept while `trace_lines`).
     pub created_coroutines: Vec<(std::rc::Weak<value::Coroutine>, u32)>,
+    /// Set (with the line) at the first draw from a random generator the
+    /// program never seeded, for the trace to warn about; taken by it.
+    pub unseeded_random: Option<u32>,
+    /// Whether that first unseeded draw happened already (warn once).
+    pub unseeded_random_noted: bool,
 }
 
 impl Default for Vm {
@@ -177,6 +182,8 @@ impl Vm {
             async_generators: Vec::new(),
             last_line: 0,
             created_coroutines: Vec::new(),
+            unseeded_random: None,
+            unseeded_random_noted: false,
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);

@@ -196,11 +196,15 @@ fn affix_test(
     name: &str,
     test: fn(&str, &str) -> bool,
 ) -> PyResult<Value> {
-    let s = this_str(vm, args, name)?;
+    let whole = this_str(vm, args, name)?;
+    let Some((bs, be, _)) = window(vm, &whole, args)? else {
+        return Ok(Value::Bool(false));
+    };
+    let s = &whole[bs..be];
     match args.pos.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
+        Some(Value::Str(p)) => Ok(Value::Bool(test(s, p))),
         Some(Value::Tuple(ps)) => Ok(Value::Bool(
-            ps.iter().any(|p| matches!(p, Value::Str(p) if test(&s, p))),
+            ps.iter().any(|p| matches!(p, Value::Str(p) if test(s, p))),
         )),
         other => {
             let t = other
@@ -229,40 +233,81 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-pub(super) fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "find")?;
-    let sub = str_arg(vm, &args, 1, "find")?;
-    Ok(Value::Int(match s.find(&*sub) {
-        Some(b) => char_index(&s, b),
+/// The `[start:end]` window of `s` that `find`, `count` and friends search
+/// (slice rules on character indices): its byte range and the character
+/// index it starts at, or `None` when `start` lies past the end.
+fn window(vm: &mut Vm, s: &str, args: &Args) -> PyResult<Option<(usize, usize, i64)>> {
+    let len = s.chars().count() as i64;
+    let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = crate::vm::builtins::int_arg(vm, v)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let start = match args.pos.get(2) {
+        Some(Value::Int(i)) if *i > len => return Ok(None),
+        v => bound(vm, v, 0)?,
+    };
+    let end = bound(vm, args.pos.get(3), len)?;
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    let (bs, be) = (byte(start), byte(end.max(start)));
+    Ok(Some((bs, be, start)))
+}
+
+fn search(vm: &mut Vm, args: &Args, name: &str, last: bool) -> PyResult<i64> {
+    let s = this_str(vm, args, name)?;
+    let sub = str_arg(vm, args, 1, name)?;
+    let Some((bs, be, start)) = window(vm, &s, args)? else {
+        return Ok(-1);
+    };
+    let hay = &s[bs..be];
+    let found = if last {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
+    Ok(match found {
+        Some(b) => start + char_index(hay, b),
         None => -1,
-    }))
+    })
+}
+
+pub(super) fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(search(vm, &args, "find", false)?))
 }
 
 pub(super) fn str_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "rfind")?;
-    let sub = str_arg(vm, &args, 1, "rfind")?;
-    Ok(Value::Int(match s.rfind(&*sub) {
-        Some(b) => char_index(&s, b),
-        None => -1,
-    }))
+    Ok(Value::Int(search(vm, &args, "rfind", true)?))
 }
 
 pub(super) fn str_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "index")?;
-    let sub = str_arg(vm, &args, 1, "index")?;
-    match s.find(&*sub) {
-        Some(b) => Ok(Value::Int(char_index(&s, b))),
-        None => Err(vm.new_error("ValueError", "substring not found")),
+    match search(vm, &args, "index", false)? {
+        -1 => Err(vm.new_error("ValueError", "substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+pub(super) fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match search(vm, &args, "rindex", true)? {
+        -1 => Err(vm.new_error("ValueError", "substring not found")),
+        i => Ok(Value::Int(i)),
     }
 }
 
 pub(super) fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "count")?;
     let sub = str_arg(vm, &args, 1, "count")?;
+    let Some((bs, be, _)) = window(vm, &s, &args)? else {
+        return Ok(Value::Int(0));
+    };
+    let hay = &s[bs..be];
     let n = if sub.is_empty() {
-        s.chars().count() + 1
+        hay.chars().count() + 1
     } else {
-        s.matches(&*sub).count()
+        hay.matches(&*sub).count()
     };
     Ok(Value::Int(n as i64))
 }

@@ -1,7 +1,14 @@
 //! The standard library modules of the subset. Small pieces are native;
 //! the rest is Python source compiled on first import.
 
+pub mod base64;
+pub mod copying;
 pub mod enum_;
+pub mod hashing;
+pub mod json;
+pub mod math;
+pub mod random;
+pub mod re;
 pub mod stdlib;
 
 use super::Vm;
@@ -10,9 +17,29 @@ use super::Vm;
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("sys", stdlib::sys);
     vm.register_native_module("time", stdlib::time);
-    vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
+    vm.register_native_module("math", math::module);
+    vm.register_native_module("hashlib", hashing::module);
+    vm.register_native_module("_re", re::module);
+    vm.register_native_module("_copy", copying::module);
+    vm.register_source_module("copy", include_str!("copy.py"));
+    vm.register_source_module("textwrap", include_str!("textwrap.py"));
+    vm.register_source_module("statistics", include_str!("statistics.py"));
+    vm.register_source_module("pprint", include_str!("pprint.py"));
+    vm.register_source_module("re", include_str!("re.py"));
+    vm.register_native_module("_base64", base64::module);
+    vm.register_source_module("base64", include_str!("base64.py"));
+    vm.register_native_module("_json", json::module);
+    vm.register_source_module("json", include_str!("json.py"));
+    vm.register_source_module("io", include_str!("io.py"));
+    vm.register_source_module("heapq", include_str!("heapq.py"));
+    vm.register_source_module("bisect", include_str!("bisect.py"));
+    vm.register_source_module("operator", include_str!("operator.py"));
+    vm.register_source_module("string", include_str!("string.py"));
+    vm.register_source_module("itertools", include_str!("itertools.py"));
+    vm.register_native_module("_random", random::module);
+    vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
     vm.register_source_module("collections", include_str!("collections.py"));
     vm.register_source_module("typing", include_str!("typing.py"));

@@ -1,5 +1,4 @@
-//! Native modules: `sys`, `time`, `itertools` and the native half of
-//! `collections`.
+//! Native modules: `sys`, `time` and the native half of `collections`.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -162,89 +161,6 @@ pub fn time(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         m.set(name, native(name, time_now));
     }
     m.set("sleep", native("sleep", time_sleep));
-    Ok(m)
-}
-
-fn cycle(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(src) = args.pos.first() else {
-        return Err(vm.new_error("TypeError", "cycle expected 1 argument, got 0"));
-    };
-    let it = vm.iter(src)?;
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Cycle {
-        source: Some(it),
-        saved: Vec::new(),
-        pos: 0,
-    }))))
-}
-
-fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let start = match args.pos.first() {
-        Some(v) => int_arg(vm, v)?,
-        None => 0,
-    };
-    let step = match args.pos.get(1) {
-        Some(v) => int_arg(vm, v)?,
-        None => 1,
-    };
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Count(
-        start, step,
-    )))))
-}
-
-fn chain(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut items = Vec::new();
-    for a in &args.pos {
-        items.extend(vm.collect(a)?);
-    }
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
-        items.into(),
-        0,
-    )))))
-}
-
-fn islice(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(src) = args.pos.first() else {
-        return Err(vm.new_error("TypeError", "islice expected at least 2 arguments, got 0"));
-    };
-    let (start, stop) = match (args.pos.get(1), args.pos.get(2)) {
-        (Some(stop), None) => (0, stop.clone()),
-        (Some(a), Some(b)) => (int_arg(vm, a)?, b.clone()),
-        _ => return Err(vm.new_error("TypeError", "islice expected at least 2 arguments")),
-    };
-    let stop = match stop {
-        Value::None => None,
-        v => Some(int_arg(vm, &v)?),
-    };
-    let it = vm.iter(src)?;
-    let mut out = Vec::new();
-    let mut i = 0i64;
-    while stop.is_none_or(|s| i < s) {
-        match vm.next(&it)? {
-            Some(v) => {
-                if i >= start {
-                    out.push(v);
-                }
-            }
-            None => break,
-        }
-        i += 1;
-        if out.len() > 10_000_000 {
-            return Err(vm.new_error("MemoryError", "islice is too long"));
-        }
-    }
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
-        out.into(),
-        0,
-    )))))
-}
-
-/// The `itertools` module (the iterators the tutorials use).
-pub fn itertools(_vm: &mut Vm) -> PyResult<Rc<Module>> {
-    let m = Module::new("itertools");
-    m.set("cycle", native("cycle", cycle));
-    m.set("count", native("count", count));
-    m.set("chain", native("chain", chain));
-    m.set("islice", native("islice", islice));
     Ok(m)
 }
 
