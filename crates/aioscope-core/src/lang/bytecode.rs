@@ -124,8 +124,13 @@ pub enum Instr {
     SetAdd(u32),
     /// Stores `key value` into the dict `n` items below them.
     MapAdd(u32),
-    /// Merges the popped mapping into the dict `n` items below (`**m`).
+    /// Merges the popped mapping into the dict `n` items below (`**m` in
+    /// a dict display).
     DictUpdate(u32),
+    /// `**m` in a call: merges the popped mapping into the keyword dict `n`
+    /// items below, refusing a key already there; the called function sits
+    /// two items below the dict (for the messages).
+    DictMerge(u32),
     /// Replaces a list at the top with a tuple of its items.
     ListToTuple,
     /// Unpacks an iterable into exactly `n` items (first item on top).
@@ -194,7 +199,12 @@ pub enum Instr {
     /// Awaits the awaitable on top: delegates to a coroutine, or suspends
     /// the whole task on a pending future; pushes the result.
     Await,
-    /// `yield from`: delegates to the iterable's iterator.
+    /// `yield from`: stack `iter sent`. A generator is delegated to (its
+    /// frame joins the fiber, and its return value is pushed). Any other
+    /// iterator is stepped here: each item is yielded with the frame set to
+    /// run this instruction again, so the value sent back lands on the
+    /// stack as the next `sent`; when the iterator is exhausted, `None` is
+    /// pushed in its place.
     YieldFrom,
     /// `async for`: replaces the top with its asynchronous iterator
     /// (`__aiter__()`, or an async generator itself).

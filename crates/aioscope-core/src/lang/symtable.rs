@@ -81,6 +81,15 @@ pub struct Scope {
     pub freevars: Vec<Rc<str>>,
     /// Contains `yield` (a generator).
     pub is_generator: bool,
+    /// A comprehension's own scope.
+    is_comprehension: bool,
+    /// A comprehension's iteration variables, and the names its
+    /// assignment expressions bind outside it: neither may rebind the
+    /// other.
+    comp_iters: Vec<Rc<str>>,
+    walrus_targets: Vec<Rc<str>>,
+    /// Inside a comprehension's iterable, where `:=` is refused.
+    comp_iter_expr: u32,
     order: Vec<Rc<str>>,
     flags: HashMap<Rc<str>, Flags>,
     bindings: HashMap<Rc<str>, Binding>,
@@ -95,6 +104,10 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_comprehension: false,
+            comp_iters: Vec::new(),
+            walrus_targets: Vec::new(),
+            comp_iter_expr: 0,
             order: Vec::new(),
             flags: HashMap::new(),
             bindings: HashMap::new(),
@@ -589,15 +602,17 @@ impl Builder {
     ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope.
         if let Some(first) = generators.first() {
-            self.expr(&first.iter)?;
+            self.comp_iterable(&first.iter)?;
         }
         self.push(key_of_expr(e), ScopeKind::Function);
+        self.cur().is_comprehension = true;
         let dot0: Rc<str> = ".0".into();
         self.cur().entry(&dot0).param = true;
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iterable(&g.iter)?;
             }
+            self.comp_target(&g.target)?;
             self.target(&g.target)?;
             for cond in &g.ifs {
                 self.expr(cond)?;
@@ -611,6 +626,44 @@ impl Builder {
         }
         self.pop();
         Ok(())
+    }
+
+    /// A comprehension's iterable, where an assignment expression is a
+    /// `SyntaxError`.
+    fn comp_iterable(&mut self, iter: &Expr) -> Result<(), SyntaxError> {
+        self.cur().comp_iter_expr += 1;
+        let r = self.expr(iter);
+        self.cur().comp_iter_expr -= 1;
+        r
+    }
+
+    /// Records a comprehension's iteration variables, refusing one that an
+    /// earlier assignment expression of the comprehension binds.
+    fn comp_target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if self.cur().walrus_targets.contains(n) {
+                    return Err(SyntaxError::new(
+                        format!(
+                            "comprehension inner loop cannot rebind assignment expression target '{}'",
+                            n
+                        ),
+                        t.span.line,
+                        t.span.col,
+                    ));
+                }
+                self.cur().comp_iters.push(n.clone());
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.comp_target(i)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => self.comp_target(inner),
+            _ => Ok(()),
+        }
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
@@ -720,19 +773,38 @@ impl Builder {
                 generators,
             } => self.comprehension(e, generators, &[key, value]),
             ExprKind::NamedExpr { target, value } => {
+                let at = |msg: String| SyntaxError::new(msg, e.span.line, e.span.col);
+                if self.cur().comp_iter_expr > 0 {
+                    return Err(at(
+                        "assignment expression cannot be used in a comprehension iterable expression"
+                            .into(),
+                    ));
+                }
                 self.expr(value)?;
-                // The walrus binds in the nearest non-comprehension scope;
-                // comprehensions are the only function scopes named ".0".
+                // The walrus binds in the nearest non-comprehension scope.
                 let mut idx = self.stack.len() - 1;
                 while idx > 0 {
                     let key = self.stack[idx];
-                    let is_comp = self.scopes[&key].flags.get(".0").is_some_and(|f| f.param);
-                    if !is_comp {
+                    let scope = self.scopes.get_mut(&key).expect("scope exists");
+                    if !scope.is_comprehension {
                         break;
                     }
+                    if scope.comp_iters.contains(target) {
+                        return Err(at(format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{}'",
+                            target
+                        )));
+                    }
+                    scope.walrus_targets.push(target.clone());
                     idx -= 1;
                 }
                 let key = self.stack[idx];
+                if idx != self.stack.len() - 1 && self.scopes[&key].kind == ScopeKind::Class {
+                    return Err(at(
+                        "assignment expression within a comprehension cannot be used in a class body"
+                            .into(),
+                    ));
+                }
                 self.scopes
                     .get_mut(&key)
                     .expect("scope exists")

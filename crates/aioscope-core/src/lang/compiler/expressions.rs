@@ -207,6 +207,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(value)?;
                 self.emit(Instr::GetIter);
+                self.emit_const(Const::None);
                 self.emit(Instr::YieldFrom);
             }
             ExprKind::Starred(_) => {
@@ -357,33 +358,53 @@ impl<'a> Compiler<'a> {
         }
         self.expr(func)?;
         if has_star {
-            self.emit(Instr::BuildList(0));
-            for a in args {
-                match &a.kind {
-                    ExprKind::Starred(inner) => {
-                        self.expr(inner)?;
-                        self.emit(Instr::ListExtend(1));
+            self.check_repeated_keywords(keywords)?;
+            match args {
+                // `f(*xs)` passes the iterable itself: the call checks it.
+                [Expr {
+                    kind: ExprKind::Starred(inner),
+                    ..
+                }] => self.expr(inner)?,
+                _ => {
+                    self.emit(Instr::BuildList(0));
+                    for a in args {
+                        match &a.kind {
+                            ExprKind::Starred(inner) => {
+                                self.expr(inner)?;
+                                self.emit(Instr::ListExtend(1));
+                            }
+                            _ => {
+                                self.expr(a)?;
+                                self.emit(Instr::ListAppend(1));
+                            }
+                        }
                     }
-                    _ => {
-                        self.expr(a)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
+                    self.emit(Instr::ListToTuple);
                 }
             }
-            self.emit(Instr::ListToTuple);
             if !keywords.is_empty() {
                 self.emit(Instr::BuildMap(0));
+                let mut merged = false;
                 for k in keywords {
                     match &k.arg {
+                        // Before any `**`, names cannot clash (the parser
+                        // refuses repeats); after one, they are merged with
+                        // the check for a second value.
                         Some(name) => {
                             let c = self.str_const(name);
                             self.emit(Instr::LoadConst(c));
                             self.expr(&k.value)?;
-                            self.emit(Instr::MapAdd(1));
+                            if merged {
+                                self.emit(Instr::BuildMap(1));
+                                self.emit(Instr::DictMerge(1));
+                            } else {
+                                self.emit(Instr::MapAdd(1));
+                            }
                         }
                         None => {
                             self.expr(&k.value)?;
-                            self.emit(Instr::DictUpdate(1));
+                            self.emit(Instr::DictMerge(1));
+                            merged = true;
                         }
                     }
                 }
@@ -400,13 +421,12 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Call(args.len() as u32));
             return Ok(());
         }
+        self.check_repeated_keywords(keywords)?;
         let mut names: Vec<Rc<str>> = Vec::new();
         for k in keywords {
-            let name = k.arg.clone().expect("no ** keywords on this path");
-            if names.contains(&name) {
-                return Err(err(format!("keyword argument repeated: {}", name), k.span));
+            if let Some(name) = &k.arg {
+                names.push(name.clone());
             }
-            names.push(name);
             self.expr(&k.value)?;
         }
         let names = self.add_const(Const::Names(names.into()));
@@ -414,6 +434,18 @@ impl<'a> Compiler<'a> {
             argc: (args.len() + keywords.len()) as u32,
             names,
         });
+        Ok(())
+    }
+
+    /// CPython's "keyword argument repeated" for `f(x=1, x=2)`.
+    fn check_repeated_keywords(&self, keywords: &[Keyword]) -> Result<(), SyntaxError> {
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.arg {
+                if keywords[..i].iter().any(|o| o.arg.as_ref() == Some(name)) {
+                    return Err(err(format!("keyword argument repeated: {}", name), k.span));
+                }
+            }
+        }
         Ok(())
     }
 

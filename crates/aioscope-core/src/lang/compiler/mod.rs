@@ -27,6 +27,8 @@ mod expressions;
 mod names;
 mod statements;
 mod targets;
+#[cfg(test)]
+mod tests;
 
 /// Compiles a parsed module. `filename` is what tracebacks and reprs show.
 pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {

@@ -13,7 +13,7 @@ use crate::lang::bytecode::{Const, Instr};
 use crate::vm::call::Invoked;
 use crate::vm::dict::{Dict, Key};
 use crate::vm::frame::{Block, Frame};
-use crate::vm::value::{Args, AwaitPoll, CoroKind, Function, PyErr, PyResult, Value};
+use crate::vm::value::{Args, AwaitPoll, CoroKind, CoroState, Function, PyErr, PyResult, Value};
 use crate::vm::{Halt, LineEvent, Vm};
 
 use super::Flow;
@@ -433,6 +433,12 @@ impl Vm {
                 }
                 Instr::ListExtend(i) => {
                     let v = pop(frame)?;
+                    let into_list = matches!(peek(frame, i)?, Value::List(_));
+                    if into_list && !self.is_iterable(&v)? {
+                        let msg =
+                            format!("Value after * must be an iterable, not {}", v.type_name());
+                        return Err(self.new_error("TypeError", &msg));
+                    }
                     let items = self.collect(&v)?;
                     let target = peek(frame, i)?.clone();
                     match target {
@@ -477,6 +483,12 @@ impl Vm {
                         _ => return Err(internal("DictUpdate on a non-dict")),
                     }
                 }
+                Instr::DictMerge(i) => {
+                    let m = pop(frame)?;
+                    let into = peek(frame, i)?.clone();
+                    let func = peek(frame, i + 2)?.clone();
+                    self.merge_kwargs(&func, &into, &m)?;
+                }
                 Instr::ListToTuple => {
                     let v = pop(frame)?;
                     match v {
@@ -494,6 +506,10 @@ impl Vm {
                 }
                 Instr::UnpackEx { before, after } => {
                     let v = pop(frame)?;
+                    if !self.is_iterable(&v)? {
+                        let msg = format!("cannot unpack non-iterable {} object", v.type_name());
+                        return Err(self.new_error("TypeError", &msg));
+                    }
                     let mut items = self.collect(&v)?;
                     let (b, a) = (before as usize, after as usize);
                     if items.len() < b + a {
@@ -573,11 +589,9 @@ impl Vm {
                     } else {
                         Vec::new()
                     };
-                    let pos = match pop(frame)? {
-                        Value::Tuple(t) => t.to_vec(),
-                        other => self.collect(&other)?,
-                    };
+                    let pos = pop(frame)?;
                     let func = pop(frame)?;
+                    let pos = self.star_args(&func, pos)?;
                     match self.invoke(func, Args { pos, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -700,20 +714,40 @@ impl Vm {
                     }
                 }
                 Instr::YieldFrom => {
-                    let v = pop(frame)?;
-                    match v {
+                    let sent = pop(frame)?;
+                    let it = pop(frame)?;
+                    match &it {
                         Value::Coroutine(c) if c.kind == CoroKind::Generator => {
-                            return Ok(Flow::Delegate(c))
+                            if c.state.get() == CoroState::Closed {
+                                // An exhausted generator returns None at once.
+                                frame.stack.push(Value::None);
+                            } else {
+                                return Ok(Flow::Delegate(c.clone()));
+                            }
                         }
                         _ => {
-                            return Err(self.new_error(
-                                "NotImplementedError",
-                                &format!(
-                                    "'yield from' a {} is not supported yet (line {})",
-                                    v.type_name(),
-                                    frame.current_line()
-                                ),
-                            ))
+                            let item = if matches!(sent, Value::None) {
+                                self.next(&it)?
+                            } else {
+                                let send = self.get_attr(&it, "send")?;
+                                match self.call(&send, Args::new(vec![sent])) {
+                                    Ok(v) => Some(v),
+                                    Err(PyErr::Exception(e))
+                                        if self.is_instance_of(&e, "StopIteration") =>
+                                    {
+                                        None
+                                    }
+                                    Err(e) => return Err(e),
+                                }
+                            };
+                            match item {
+                                Some(v) => {
+                                    frame.stack.push(it);
+                                    frame.pc = pc;
+                                    return Ok(Flow::Yield(v));
+                                }
+                                None => frame.stack.push(Value::None),
+                            }
                         }
                     }
                 }

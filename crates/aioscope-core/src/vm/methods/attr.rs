@@ -58,14 +58,24 @@ impl Vm {
                         "__context__" => return Ok(d.context.clone().unwrap_or(Value::None)),
                         "__suppress_context__" => return Ok(Value::Bool(d.suppress_context)),
                         "__traceback__" => return Ok(Value::None),
-                        "exceptions" => {
+                        "exceptions" | "message" => {
                             let group = self.types.exc("BaseExceptionGroup");
                             if inst.class.is_subclass(&group) {
+                                if name == "message" {
+                                    return Ok(d.args.first().cloned().unwrap_or(Value::str("")));
+                                }
                                 return Ok(match d.args.get(1) {
                                     Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
                                     Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
                                     _ => Value::tuple(vec![]),
                                 });
+                            }
+                        }
+                        // `StopIteration.value`: what a generator returned.
+                        "value" => {
+                            let stop = self.types.exc("StopIteration");
+                            if inst.class.is_subclass(&stop) {
+                                return Ok(d.args.first().cloned().unwrap_or(Value::None));
                             }
                         }
                         _ => {}

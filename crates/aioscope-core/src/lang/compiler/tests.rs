@@ -1,0 +1,92 @@
+//! Errors found after parsing (scope analysis and compilation), each
+//! message and position checked against CPython 3.11.
+
+use crate::lang::compiler::compile_source;
+use crate::lang::error::SyntaxErrorKind;
+
+/// `(message, line, col)` of the `SyntaxError` compiling `src` gives.
+fn err(src: &str) -> (String, u32, u32) {
+    let e = compile_source(src, "t.py").expect_err(src);
+    assert_eq!(e.kind, SyntaxErrorKind::Syntax, "{:?}: {:?}", src, e);
+    (e.msg, e.line, e.col)
+}
+
+fn compiles(src: &str) {
+    if let Err(e) = compile_source(src, "t.py") {
+        panic!("{:?} does not compile: {}", src, e);
+    }
+}
+
+#[test]
+fn assignment_expressions_refuse_what_cpython_refuses() {
+    assert_eq!(
+        err("[(y := 1) for y in range(3)]\n"),
+        (
+            "assignment expression cannot rebind comprehension iteration variable 'y'".into(),
+            1,
+            3
+        )
+    );
+    assert_eq!(
+        err("class A:\n    [(z := 1) for x in range(3)]\n"),
+        (
+            "assignment expression within a comprehension cannot be used in a class body".into(),
+            2,
+            7
+        )
+    );
+    assert_eq!(
+        err("[i for i in range(3) if (j := i) for j in range(2)]\n"),
+        (
+            "comprehension inner loop cannot rebind assignment expression target 'j'".into(),
+            1,
+            38
+        )
+    );
+    assert_eq!(
+        err("[x for x in (y := [1, 2])]\n"),
+        (
+            "assignment expression cannot be used in a comprehension iterable expression".into(),
+            1,
+            14
+        )
+    );
+    assert_eq!(
+        err("[[y for y in (z := [1])] for x in [1]]\n"),
+        (
+            "assignment expression cannot be used in a comprehension iterable expression".into(),
+            1,
+            15
+        )
+    );
+    assert_eq!(
+        err("def f():\n    [[(x := 1) for y in range(2)] for x in range(2)]\n"),
+        (
+            "assignment expression cannot rebind comprehension iteration variable 'x'".into(),
+            2,
+            8
+        )
+    );
+    assert_eq!(
+        err("[x for x in [1] if [(x := 2) for _ in [1]]]\n"),
+        (
+            "assignment expression cannot rebind comprehension iteration variable 'x'".into(),
+            1,
+            22
+        )
+    );
+    // A lambda is its own scope: its walrus rebinds nothing outside.
+    compiles("[(lambda: (x := 1)) for x in range(2)]\n");
+}
+
+#[test]
+fn starred_expressions_and_keywords_fail_as_in_cpython() {
+    assert_eq!(
+        err("a, *b, *c = range(5)\n"),
+        ("multiple starred expressions in assignment".into(), 1, 1)
+    );
+    assert_eq!(
+        err("f(*a, x=1, x=2)\n"),
+        ("keyword argument repeated: x".into(), 1, 12)
+    );
+}
