@@ -257,6 +257,9 @@ pub struct ExceptHandler {
     pub body: Vec<Stmt>,
     /// The `except` line.
     pub span: Span,
+    /// `except*`: the handler takes the matching part of an exception
+    /// group (all handlers of a `try` are alike; the parser checks).
+    pub is_star: bool,
 }
 
 /// One `with` item: `context_expr as optional_vars`.

@@ -228,6 +228,14 @@ pub enum Instr {
     /// Stack `exc class`: pops the class and jumps unless the exception (kept)
     /// is an instance of it (or of one in a tuple).
     JumpIfNotExcMatch(Label),
+    /// `except* T`: stack `orig rest raised T`. Pops `T`; when it matches
+    /// part of `rest` (what no earlier handler took), `rest` becomes what is
+    /// left and the matching part is pushed; otherwise jumps.
+    ExcStarMatch(Label),
+    /// End of an `except*` statement: stack `orig rest raised` (`raised` a
+    /// list of what the handlers raised). Pops all three and raises what is
+    /// left unhandled together with what the handlers raised, if anything.
+    ExcStarReraise,
     /// `raise` (0 operands: re-raise the handled exception), `raise X` (1),
     /// `raise X from Y` (2).
     Raise(u8),

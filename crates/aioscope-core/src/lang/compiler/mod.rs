@@ -74,6 +74,9 @@ enum FBlock<'a> {
     FinallyEnd,
     /// An `except` handler body: the exception is marked handled.
     Handler { name: Option<Rc<str>> },
+    /// An `except*` handler body, which `break`, `continue` and `return`
+    /// may not leave.
+    StarHandler,
     /// A `with` body: the exit function is on the stack, a block is pushed.
     With { is_async: bool },
 }
@@ -211,6 +214,7 @@ impl<'a> Compiler<'a> {
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::SetupExcept(_) => Instr::SetupExcept(target),
             Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
+            Instr::ExcStarMatch(_) => Instr::ExcStarMatch(target),
             other => other,
         };
     }

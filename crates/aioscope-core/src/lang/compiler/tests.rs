@@ -90,3 +90,26 @@ fn starred_expressions_and_keywords_fail_as_in_cpython() {
         ("keyword argument repeated: x".into(), 1, 12)
     );
 }
+
+#[test]
+fn an_except_star_handler_cannot_be_left_by_break_continue_or_return() {
+    const MSG: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+    assert_eq!(
+        err("for x in []:\n    try:\n        pass\n    except* ValueError:\n        break\n"),
+        (MSG.into(), 5, 9)
+    );
+    assert_eq!(
+        err("for x in []:\n    try:\n        pass\n    except* ValueError:\n        continue\n"),
+        (MSG.into(), 5, 9)
+    );
+    // CPython points at the returned value.
+    assert_eq!(
+        err("def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n"),
+        (MSG.into(), 5, 16)
+    );
+    // A loop or a function inside the handler is fine.
+    compiles(
+        "try:\n    pass\nexcept* ValueError:\n    for x in []:\n        break\n    def f():\n        return 1\n",
+    );
+    compiles("def f():\n    try:\n        pass\n    except* ValueError:\n        pass\n    finally:\n        return 1\n");
+}

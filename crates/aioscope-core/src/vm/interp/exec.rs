@@ -792,6 +792,34 @@ impl Vm {
                         frame.pc = t as usize;
                     }
                 }
+                Instr::ExcStarMatch(t) => {
+                    let types = pop(frame)?;
+                    let rest = peek(frame, 2)?.clone();
+                    match self.except_star_match(&rest, &types)? {
+                        Some((matched, left)) => {
+                            let n = frame.stack.len();
+                            frame.stack[n - 2] = left;
+                            frame.stack.push(matched);
+                        }
+                        None => frame.pc = t as usize,
+                    }
+                }
+                Instr::ExcStarReraise => {
+                    let raised = pop(frame)?;
+                    let rest = pop(frame)?;
+                    let orig = pop(frame)?;
+                    let mut raised = match raised {
+                        Value::List(l) => std::mem::take(&mut *l.borrow_mut()),
+                        _ => return Err(internal("except* without its list")),
+                    };
+                    raised.push(rest);
+                    if let Some(exc) = self.except_star_result(&orig, raised)? {
+                        // Re-raised as it is: not chained to what was being
+                        // handled (CPython's RERAISE).
+                        frame.handling.push(exc.clone());
+                        return Err(PyErr::Exception(exc));
+                    }
+                }
                 Instr::Raise(kind) => {
                     return Err(self.raise_instr(frame, kind)?);
                 }
