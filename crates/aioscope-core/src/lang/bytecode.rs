@@ -30,6 +30,10 @@ pub enum Instr {
     Rot2,
     /// Lifts the second and third items: `a b c` → `c a b` (top last).
     Rot3,
+    /// Moves the top down to be the `n`th item from the top (`a b c` with
+    /// `RotN(3)` → `c a b`); `match` keeps what its patterns capture below
+    /// the items it is still working on.
+    RotN(u32),
     /// Pushes a constant.
     LoadConst(u32),
     /// Pushes a local variable; unbound raises `UnboundLocalError`.
@@ -236,6 +240,25 @@ pub enum Instr {
     /// list of what the handlers raised). Pops all three and raises what is
     /// left unhandled together with what the handlers raised, if anything.
     ExcStarReraise,
+    /// `match`: pushes whether the top is a sequence a sequence pattern may
+    /// match (not str, bytes or a mapping), keeping it.
+    MatchSequence,
+    /// `match`: pushes whether the top is a mapping, keeping it.
+    MatchMapping,
+    /// `match`: pushes `len()` of the top, keeping it.
+    GetLen,
+    /// `match`: stack `subject keys`; pushes the tuple of the subject's
+    /// values for the keys (looked up with `get`), or `None` if one is
+    /// missing.
+    MatchKeys,
+    /// `match`: stack `subject keys`; replaces both with a dict of the
+    /// subject's other items (`**rest`).
+    MappingRest,
+    /// `match`: stack `subject class names`; replaces the three with the
+    /// tuple of the attributes a class pattern matches (`count`
+    /// positional ones through `__match_args__`, then the named ones), or
+    /// `None` when the subject is not an instance or lacks one.
+    MatchClass(u32),
     /// `raise` (0 operands: re-raise the handled exception), `raise X` (1),
     /// `raise X from Y` (2).
     Raise(u8),

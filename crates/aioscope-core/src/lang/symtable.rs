@@ -574,6 +574,74 @@ impl Builder {
                 }
                 Ok(())
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A pattern binds its capture names and reads its values and classes.
+    fn pattern(&mut self, p: &Pattern) -> Result<(), SyntaxError> {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Singleton(_) => Ok(()),
+            PatternKind::Sequence(items) | PatternKind::Or(items) => {
+                for i in items {
+                    self.pattern(i)?;
+                }
+                Ok(())
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for k in keys {
+                    self.expr(k)?;
+                }
+                for i in patterns {
+                    self.pattern(i)?;
+                }
+                if let Some(r) = rest {
+                    self.assign(r);
+                }
+                Ok(())
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                for i in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(i)?;
+                }
+                Ok(())
+            }
+            PatternKind::Star(name) => {
+                if let Some(n) = name {
+                    self.assign(n);
+                }
+                Ok(())
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                if let Some(n) = name {
+                    self.assign(n);
+                }
+                Ok(())
+            }
         }
     }
 

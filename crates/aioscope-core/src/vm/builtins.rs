@@ -708,6 +708,13 @@ fn iter_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn next_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 2, "next")?;
+    // A generator's StopIteration carries what it returned.
+    if let (Value::Coroutine(c), None) = (&args.pos[0], args.pos.get(1)) {
+        if c.kind == crate::vm::value::CoroKind::Generator {
+            let f = vm.get_attr(&args.pos[0], "__next__")?;
+            return vm.call(&f, Args::default());
+        }
+    }
     match vm.next(&args.pos[0])? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {

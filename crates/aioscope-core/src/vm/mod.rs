@@ -15,6 +15,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod interp;
 pub mod iter;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;

@@ -11,6 +11,7 @@
 //! the compiler's state (a stack of units, one per body) and emitting into
 //! the current unit; `names.rs` how a name is loaded, stored or deleted;
 //! `statements.rs` statements and the unwinding of early exits;
+//! `patterns.rs` `match` statements;
 //! `definitions.rs` functions and classes; `targets.rs` assignment and
 //! `del` targets; `expressions.rs` expressions and comprehensions.
 
@@ -25,6 +26,7 @@ use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
 mod definitions;
 mod expressions;
 mod names;
+mod patterns;
 mod statements;
 mod targets;
 #[cfg(test)]
@@ -240,6 +242,7 @@ impl<'a> Compiler<'a> {
                         || annotates(finalbody)
                 }
                 StmtKind::With { body, .. } => annotates(body),
+                StmtKind::Match { cases, .. } => cases.iter().any(|c| annotates(&c.body)),
                 _ => false,
             })
         }

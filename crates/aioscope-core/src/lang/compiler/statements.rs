@@ -259,6 +259,7 @@ impl<'a> Compiler<'a> {
                     self.delete(t)?;
                 }
             }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let jt = self.emit(Instr::PopJumpIfTrue(0));

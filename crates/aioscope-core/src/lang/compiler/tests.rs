@@ -113,3 +113,67 @@ fn an_except_star_handler_cannot_be_left_by_break_continue_or_return() {
     );
     compiles("def f():\n    try:\n        pass\n    except* ValueError:\n        pass\n    finally:\n        return 1\n");
 }
+
+#[test]
+fn match_patterns_that_bind_wrongly_fail_as_in_cpython() {
+    let m = |case: &str| format!("match x:\n    {}\n    case 2: pass\n", case);
+    assert_eq!(
+        err(&m("case y: pass")),
+        (
+            "name capture 'y' makes remaining patterns unreachable".into(),
+            2,
+            10
+        )
+    );
+    assert_eq!(
+        err(&m("case _: pass")),
+        (
+            "wildcard makes remaining patterns unreachable".into(),
+            2,
+            10
+        )
+    );
+    assert_eq!(
+        err(&m("case (y): pass")),
+        (
+            "name capture 'y' makes remaining patterns unreachable".into(),
+            2,
+            11
+        )
+    );
+    // A guard makes a capture refutable.
+    compiles(&m("case y if y: pass"));
+    assert_eq!(
+        err("match x:\n    case a | b: pass\n"),
+        (
+            "name capture 'a' makes remaining patterns unreachable".into(),
+            2,
+            10
+        )
+    );
+    assert_eq!(
+        err("match x:\n    case 1 | a: pass\n").0,
+        "alternative patterns bind different names"
+    );
+    assert_eq!(
+        err("match x:\n    case [a, a]: pass\n"),
+        ("multiple assignments to name 'a' in pattern".into(), 2, 14)
+    );
+    assert_eq!(
+        err("match x:\n    case [*a, *b]: pass\n"),
+        ("multiple starred names in sequence pattern".into(), 2, 10)
+    );
+    assert_eq!(
+        err("match x:\n    case {1: a, 1: b}: pass\n"),
+        ("mapping pattern checks duplicate key (1)".into(), 2, 10)
+    );
+    assert_eq!(
+        err("match x:\n    case {'a': 1, 'a': 2}: pass\n").0,
+        "mapping pattern checks duplicate key ('a')"
+    );
+    assert_eq!(
+        err("match x:\n    case C(a=1, a=2): pass\n"),
+        ("attribute name repeated in class pattern: a".into(), 2, 19)
+    );
+    compiles("match x:\n    case (a, b) | (b, a): pass\n");
+}

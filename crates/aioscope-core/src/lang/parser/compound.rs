@@ -15,7 +15,7 @@ use super::{PResult, Parser, MAX_DEPTH};
 impl<'a> Parser<'a> {
     /// The `:` ending a header. CPython says "expected ':'" when the line
     /// ends instead, or always for the headers where the colon is forced.
-    fn header_colon(&mut self, forced: bool) -> PResult<()> {
+    pub(super) fn header_colon(&mut self, forced: bool) -> PResult<()> {
         if self.eat_op(Op::Colon) {
             return Ok(());
         }
@@ -28,7 +28,7 @@ impl<'a> Parser<'a> {
     /// A block after a header: an indented suite, or simple statements on
     /// the header's line. `what` and `line` word the error for a missing
     /// indented block exactly as CPython does.
-    fn block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
+    pub(super) fn block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.kind() != K::Newline {
             self.simple_stmts(&mut body)?;
@@ -54,7 +54,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn missing_block(&self, what: &str, line: u32) -> SyntaxError {
+    pub(super) fn missing_block(&self, what: &str, line: u32) -> SyntaxError {
         let t = self.tok();
         SyntaxError::indentation(
             format!("expected an indented block after {} on line {}", what, line),

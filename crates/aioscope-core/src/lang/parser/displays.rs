@@ -25,7 +25,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A name or a constant.
-    fn leaf(&mut self) -> PResult<Expr> {
+    pub(super) fn leaf(&mut self) -> PResult<Expr> {
         let t = self.tok();
         let constant = ExprKind::Constant;
         let kind = match t.kind {

@@ -136,6 +136,15 @@ impl Vm {
                     let v = frame.stack.pop().expect("checked");
                     frame.stack.insert(n - 3, v);
                 }
+                Instr::RotN(k) => {
+                    let n = frame.stack.len();
+                    let k = k as usize;
+                    if k == 0 || n < k {
+                        return Err(underflow());
+                    }
+                    let v = pop(frame)?;
+                    frame.stack.insert(n - k, v);
+                }
                 Instr::LoadConst(i) => frame.stack.push(const_value(&code.consts[i as usize])),
                 Instr::LoadFast(i) => match &frame.locals[i as usize] {
                     Some(v) => frame.stack.push(v.clone()),
@@ -791,6 +800,38 @@ impl Vm {
                     if !self.exception_matches(&exc, &class)? {
                         frame.pc = t as usize;
                     }
+                }
+                Instr::MatchSequence => {
+                    let yes = self.match_is_sequence(top(frame)?);
+                    frame.stack.push(Value::Bool(yes));
+                }
+                Instr::MatchMapping => {
+                    let yes = self.match_is_mapping(top(frame)?);
+                    frame.stack.push(Value::Bool(yes));
+                }
+                Instr::GetLen => {
+                    let v = top(frame)?.clone();
+                    let n = self.len(&v)?;
+                    frame.stack.push(Value::Int(n as i64));
+                }
+                Instr::MatchKeys => {
+                    let keys = top(frame)?.clone();
+                    let subject = peek(frame, 2)?.clone();
+                    let values = self.match_keys(&subject, &keys)?;
+                    frame.stack.push(values);
+                }
+                Instr::MappingRest => {
+                    let keys = pop(frame)?;
+                    let subject = pop(frame)?;
+                    let rest = self.mapping_rest(&subject, &keys)?;
+                    frame.stack.push(rest);
+                }
+                Instr::MatchClass(nargs) => {
+                    let names = pop(frame)?;
+                    let cls = pop(frame)?;
+                    let subject = pop(frame)?;
+                    let attrs = self.match_class(&subject, &cls, &names, nargs as usize)?;
+                    frame.stack.push(attrs);
                 }
                 Instr::ExcStarMatch(t) => {
                     let types = pop(frame)?;

@@ -21,8 +21,8 @@ mod subscript;
 use std::rc::Rc;
 
 use self::coroutines::{
-    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, coro_await, gen_close, gen_send,
-    gen_throw,
+    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, coro_await, gen_close, gen_next,
+    gen_send, gen_throw, iter_self, iterator_next,
 };
 use self::dict::{
     dict_clear, dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_popitem,
@@ -145,6 +145,10 @@ pub fn install(vm: &mut Vm) {
         def(g, "close", gen_close);
     }
     def(&t.coroutine, "__await__", coro_await);
+    def(&t.generator, "__next__", gen_next);
+    def(&t.generator, "__iter__", iter_self);
+    def(&t.iterator, "__next__", iterator_next);
+    def(&t.iterator, "__iter__", iter_self);
     let ag = &t.async_generator;
     def(ag, "__aiter__", agen_aiter);
     def(ag, "__anext__", agen_anext);
