@@ -284,6 +284,23 @@ impl Attrs {
         self.entries.push((name, value));
     }
 
+    /// Sets `name` like [`Attrs::set`], giving back the value it replaces.
+    pub fn replace(&mut self, name: Rc<str>, value: Value) -> Option<Value> {
+        for (k, v) in self.entries.iter_mut() {
+            if Rc::ptr_eq(k, &name) || **k == *name {
+                return Some(std::mem::replace(v, value));
+            }
+        }
+        self.entries.push((name, value));
+        None
+    }
+
+    /// Removes `name`, giving back its value.
+    pub fn take(&mut self, name: &str) -> Option<Value> {
+        let i = self.entries.iter().position(|(k, _)| &**k == name)?;
+        Some(self.entries.remove(i).1)
+    }
+
     /// Removes `name`, returning whether it was there.
     pub fn remove(&mut self, name: &str) -> bool {
         match self.entries.iter().position(|(k, _)| &**k == name) {

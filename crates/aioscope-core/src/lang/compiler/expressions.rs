@@ -11,7 +11,7 @@ use crate::lang::error::SyntaxError;
 use crate::lang::symtable::key_of_expr;
 
 use super::definitions::FunctionBody;
-use super::{err, unsupported, Compiler};
+use super::{err, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
@@ -479,10 +479,8 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), SyntaxError> {
         let any_async = generators.iter().any(|g| g.is_async);
-        if any_async && matches!(comp, Comp::Gen(_)) {
-            return Err(unsupported("asynchronous generator expressions", e.span));
-        }
-        if any_async && !self.u().is_async {
+        let is_gen = matches!(comp, Comp::Gen(_));
+        if any_async && !is_gen && !self.u().is_async {
             return Err(err(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.span,
@@ -493,9 +491,10 @@ impl<'a> Compiler<'a> {
         let outer_async = self.u().is_async;
         self.enter(key, CodeKind::Function, name.into(), qualname, e.span.line);
         self.u().line = e.span.line;
-        // Comprehensions may await inside async functions (3.8+ allows it).
-        self.u().is_async = outer_async && !matches!(comp, Comp::Gen(_));
-        let is_gen = matches!(comp, Comp::Gen(_));
+        // Comprehensions may await inside async functions (3.8+ allows
+        // it); a generator expression that awaits, anywhere, is an
+        // asynchronous generator expression.
+        self.u().is_async = outer_async || is_gen;
         match comp {
             Comp::List(_) => {
                 self.emit(Instr::BuildList(0));
@@ -560,8 +559,10 @@ impl<'a> Compiler<'a> {
             self.emit_const(Const::None);
         }
         self.emit(Instr::Return);
-        // One that awaits is a coroutine, awaited right here (as CPython).
-        let awaits = self.u().awaits;
+        // One that awaits is a coroutine, awaited right here (as CPython);
+        // a generator expression that awaits is an async generator, which
+        // is only created here.
+        let awaits = self.u().awaits || (is_gen && any_async);
         let flags = CodeFlags {
             coroutine: awaits,
             generator: is_gen,
@@ -570,6 +571,7 @@ impl<'a> Compiler<'a> {
         };
         let code = self.leave(flags, 1, 0, 0);
         self.u().line = e.span.line;
+        let awaits = awaits && !is_gen;
         if awaits {
             self.u().awaits = true;
         }

@@ -152,13 +152,17 @@ impl Vm {
                 },
                 Instr::StoreFast(i) => {
                     let v = pop(frame)?;
-                    frame.locals[i as usize] = Some(v);
-                }
-                Instr::DeleteFast(i) => {
-                    if frame.locals[i as usize].take().is_none() {
-                        return Err(self.unbound_local(&code.varnames[i as usize]));
+                    let old = frame.locals[i as usize].replace(v);
+                    // Rebinding may drop the last reference to an async
+                    // generator (`dropping` looks only at coroutines).
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
                     }
                 }
+                Instr::DeleteFast(i) => match frame.locals[i as usize].take() {
+                    Some(old) => self.dropping(&old)?,
+                    None => return Err(self.unbound_local(&code.varnames[i as usize])),
+                },
                 Instr::LoadDeref(i) => {
                     let v = frame.cells[i as usize].borrow().clone();
                     match v {
@@ -177,10 +181,16 @@ impl Vm {
                 }
                 Instr::StoreDeref(i) => {
                     let v = pop(frame)?;
-                    *frame.cells[i as usize].borrow_mut() = Some(v);
+                    let old = frame.cells[i as usize].borrow_mut().replace(v);
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::DeleteDeref(i) => {
-                    *frame.cells[i as usize].borrow_mut() = None;
+                    let old = frame.cells[i as usize].borrow_mut().take();
+                    if let Some(old) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::LoadClosure(i) => {
                     frame
@@ -208,16 +218,18 @@ impl Vm {
                 }
                 Instr::StoreGlobal(i) => {
                     let v = pop(frame)?;
-                    frame
-                        .globals
-                        .globals
-                        .borrow_mut()
-                        .set(code.names[i as usize].clone(), v);
+                    let name = code.names[i as usize].clone();
+                    let old = frame.globals.globals.borrow_mut().replace(name, v);
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    if !frame.globals.globals.borrow_mut().remove(name) {
-                        return Err(self.name_error(name));
+                    let old = frame.globals.globals.borrow_mut().take(name);
+                    match old {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.name_error(name)),
                     }
                 }
                 Instr::LoadName(i) => {
@@ -235,19 +247,23 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let v = pop(frame)?;
                     let name = code.names[i as usize].clone();
-                    match &frame.namespace {
-                        Some(ns) => ns.borrow_mut().set(name, v),
-                        None => frame.globals.globals.borrow_mut().set(name, v),
+                    let old = match &frame.namespace {
+                        Some(ns) => ns.borrow_mut().replace(name, v),
+                        None => frame.globals.globals.borrow_mut().replace(name, v),
+                    };
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
                     }
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
-                    let removed = match &frame.namespace {
-                        Some(ns) => ns.borrow_mut().remove(name),
-                        None => frame.globals.globals.borrow_mut().remove(name),
+                    let old = match &frame.namespace {
+                        Some(ns) => ns.borrow_mut().take(name),
+                        None => frame.globals.globals.borrow_mut().take(name),
                     };
-                    if !removed {
-                        return Err(self.name_error(name));
+                    match old {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.name_error(name)),
                     }
                 }
                 Instr::LoadAttr(i) => {
