@@ -384,6 +384,8 @@ pub struct Code {
     /// For each own cell that is also a parameter, the parameter's index in
     /// `varnames` (its value is moved into the cell on entry).
     pub cell_params: Vec<(u32, u32)>,
+    /// A function's docstring (its `__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -99,8 +99,11 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let sep = args.take_kw("sep");
     let end = args.take_kw("end");
     let file = args.take_kw("file");
-    let _flush = args.take_kw("flush");
-    no_kwargs(vm, &args, "print")?;
+    let flush = args.take_kw("flush");
+    if let Some((name, _)) = args.kw.first() {
+        let msg = format!("'{}' is an invalid keyword argument for print()", name);
+        return Err(vm.new_error("TypeError", &msg));
+    }
     let sep = match sep {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.to_string(),
@@ -121,22 +124,44 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             ))
         }
     };
-    let mut out = String::new();
+    // As CPython, each piece is written on its own: what came before an
+    // argument whose str() fails is out already, and a file's write() sees
+    // the pieces.
+    let write = match file {
+        None | Some(Value::None) => None,
+        Some(f) => Some((vm.get_attr(&f, "write")?, f)),
+    };
+    let emit = |vm: &mut Vm, text: String| -> PyResult<()> {
+        match &write {
+            None => {
+                vm.write_stdout(&text);
+                Ok(())
+            }
+            Some((w, _)) => vm
+                .call(w, Args::new(vec![Value::Str(text.into())]))
+                .map(|_| ()),
+        }
+    };
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            emit(vm, sep.clone())?;
         }
-        out.push_str(&vm.to_str(a)?);
+        let text = vm.to_str(a)?;
+        emit(vm, text)?;
     }
-    out.push_str(&end);
-    match file {
-        None | Some(Value::None) => vm.write_stdout(&out),
-        Some(f) => {
-            let write = vm.get_attr(&f, "write")?;
-            vm.call(&write, Args::new(vec![Value::Str(out.into())]))?;
+    emit(vm, end)?;
+    if let (Some(flush), Some((_, f))) = (flush, &write) {
+        if vm.truthy(&flush)? {
+            let flush = vm.get_attr(f, "flush")?;
+            vm.call(&flush, Args::default())?;
         }
     }
     Ok(Value::None)
+}
+
+fn ascii_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "ascii")?;
+    Ok(Value::Str(vm.ascii(&args.pos[0])?.into()))
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1040,6 +1065,7 @@ pub fn install(vm: &mut Vm) {
         ("print", print),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii_fn),
         ("format", format),
         ("enumerate", enumerate_shim),
         ("zip", zip_shim),

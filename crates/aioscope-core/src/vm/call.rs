@@ -468,6 +468,11 @@ impl Vm {
             Some(Value::Str(s)) => s.clone(),
             _ => "__main__".into(),
         };
+        // Every class has its own `__doc__`, None without a docstring.
+        let mut attrs = attrs;
+        if attrs.get("__doc__").is_none() {
+            attrs.set("__doc__".into(), Value::None);
+        }
         let mro = match super::types::c3_mro(&base_classes) {
             Some(m) => m,
             None => {

@@ -296,6 +296,25 @@ impl Vm {
         }
     }
 
+    /// `ascii(v)`: the repr with every non-ASCII character escaped.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        if r.is_ascii() {
+            return Ok(r);
+        }
+        let mut out = String::with_capacity(r.len() + 8);
+        for c in r.chars() {
+            let n = c as u32;
+            match n {
+                0..=0x7f => out.push(c),
+                0x80..=0xff => out.push_str(&format!("\\x{:02x}", n)),
+                0x100..=0xffff => out.push_str(&format!("\\u{:04x}", n)),
+                _ => out.push_str(&format!("\\U{:08x}", n)),
+            }
+        }
+        Ok(out)
+    }
+
     /// A repr that never runs Python code: for the debugger, which must not
     /// change what the program does (a user `__repr__` could print).
     /// Containers are cut at `depth` levels and 6 items.
@@ -513,8 +532,12 @@ impl Vm {
                     s = self.to_str(&arg)?;
                     PercentArg::Str(&s)
                 }
-                'r' | 'a' => {
+                'r' => {
                     s = self.repr(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'a' => {
+                    s = self.ascii(&arg)?;
                     PercentArg::Str(&s)
                 }
                 'd' | 'i' | 'u' => match arg {
@@ -612,6 +635,11 @@ impl Vm {
                     }
                     j += 1;
                 }
+                if i + 1 == chars.len() {
+                    return Err(
+                        self.new_error("ValueError", "Single '{' encountered in format string")
+                    );
+                }
                 if j >= chars.len() {
                     return Err(self.new_error("ValueError", "expected '}' before end of string"));
                 }
@@ -691,7 +719,8 @@ impl Vm {
                     }
                 }
                 let value = match conv {
-                    Some('r') | Some('a') => Value::Str(self.repr(&value)?.into()),
+                    Some('r') => Value::Str(self.repr(&value)?.into()),
+                    Some('a') => Value::Str(self.ascii(&value)?.into()),
                     Some('s') => Value::Str(self.to_str(&value)?.into()),
                     _ => value,
                 };

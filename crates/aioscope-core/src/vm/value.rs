@@ -453,6 +453,7 @@ impl Module {
         m.globals
             .borrow_mut()
             .set("__name__".into(), Value::Str(name.into()));
+        m.globals.borrow_mut().set("__doc__".into(), Value::None);
         m
     }
 

@@ -78,6 +78,13 @@ impl<'a> Compiler<'a> {
         self.u().is_async = is_async;
         match body {
             FunctionBody::Stmts(stmts) => {
+                let stmts = match super::doc_of(stmts) {
+                    Some(doc) => {
+                        self.u().doc = Some(doc);
+                        &stmts[1..]
+                    }
+                    None => stmts,
+                };
                 self.stmts(stmts)?;
                 if !matches!(self.u().instrs.last(), Some(Instr::Return)) {
                     self.emit_const(Const::None);
@@ -147,7 +154,8 @@ impl<'a> Compiler<'a> {
             def.span.line,
         );
         self.setup_annotations(&def.body);
-        self.stmts(&def.body)?;
+        let body = self.docstring(&def.body);
+        self.stmts(body)?;
         // The body returns the `__class__` cell (if methods use `super()`)
         // so that building the class can fill it.
         let unit = self.u();

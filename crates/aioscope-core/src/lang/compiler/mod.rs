@@ -47,8 +47,9 @@ pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError>
         "".into(),
         1,
     );
-    c.setup_annotations(&module.body);
-    c.stmts(&module.body)?;
+    let body = c.docstring(&module.body);
+    c.setup_annotations(body);
+    c.stmts(body)?;
     c.emit_const(Const::None);
     c.emit(Instr::Return);
     Ok(Rc::new(c.leave(CodeFlags::default(), 0, 0, 0)))
@@ -103,6 +104,8 @@ struct Unit<'a> {
     /// Whether the body awaits (`await`, `async for`): a comprehension
     /// that does is a coroutine, awaited where it stands.
     awaits: bool,
+    /// A function body's docstring.
+    doc: Option<Rc<str>>,
 }
 
 struct Compiler<'a> {
@@ -117,6 +120,17 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
 
 fn unsupported(feature: &str, span: Span) -> SyntaxError {
     SyntaxError::unsupported(feature, span.line, span.col)
+}
+
+/// The docstring of a body: its first statement, if a plain string.
+fn doc_of(body: &[Stmt]) -> Option<Rc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s.clone()),
+        _ => None,
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -150,6 +164,7 @@ impl<'a> Compiler<'a> {
             line: first_line,
             is_async: false,
             awaits: false,
+            doc: None,
         });
     }
 
@@ -185,6 +200,7 @@ impl<'a> Compiler<'a> {
             cellnames: u.cellnames,
             ncellvars: u.ncellvars,
             cell_params,
+            doc: u.doc,
         }
     }
 
@@ -219,6 +235,20 @@ impl<'a> Compiler<'a> {
             Instr::ExcStarMatch(_) => Instr::ExcStarMatch(target),
             other => other,
         };
+    }
+
+    /// A module's or class's docstring (a first statement that is a plain
+    /// string) becomes its `__doc__`; returns the statements after it.
+    fn docstring(&mut self, body: &'a [Stmt]) -> &'a [Stmt] {
+        match doc_of(body) {
+            Some(doc) => {
+                self.u().line = body[0].span.line;
+                self.emit_const(Const::Str(doc));
+                self.store_name(&"__doc__".into());
+                &body[1..]
+            }
+            None => body,
+        }
     }
 
     /// A module or class body with annotated names starts with an empty

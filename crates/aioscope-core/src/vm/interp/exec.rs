@@ -569,7 +569,8 @@ impl Vm {
                     let v = pop(frame)?;
                     let v = match conversion {
                         b's' => Value::Str(self.to_str(&v)?.into()),
-                        b'r' | b'a' => Value::Str(self.repr(&v)?.into()),
+                        b'r' => Value::Str(self.repr(&v)?.into()),
+                        b'a' => Value::Str(self.ascii(&v)?.into()),
                         _ => v,
                     };
                     let s = self.format(&v, &spec)?;

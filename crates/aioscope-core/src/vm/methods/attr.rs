@@ -147,9 +147,21 @@ impl Vm {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
-                "__doc__" => Ok(Value::None),
+                "__defaults__" if f.defaults.is_empty() => Ok(Value::None),
+                "__defaults__" => Ok(Value::tuple(f.defaults.clone())),
+                "__kwdefaults__" if f.kwdefaults.is_empty() => Ok(Value::None),
+                "__kwdefaults__" => {
+                    let mut d = Dict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                    }
+                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                }
                 _ => match f.attrs.borrow().get(name) {
                     Some(v) => Ok(v.clone()),
+                    None if name == "__doc__" => {
+                        Ok(f.code.doc.clone().map_or(Value::None, Value::Str))
+                    }
                     None => Err(self.no_attr(obj, name)),
                 },
             },
