@@ -29,6 +29,19 @@ pub fn key_of_expr(expr: &Expr) -> ScopeKey {
     expr as *const Expr as usize
 }
 
+/// CPython's private name mangling: inside class `C` (and the functions
+/// in it), an identifier `__x` that does not end in `__` stands for
+/// `_C__x` (the class name's leading underscores dropped).
+pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    match private.map(|c| c.trim_start_matches('_')) {
+        Some(class) if !class.is_empty() => format!("_{}{}", class, name).into(),
+        _ => name.clone(),
+    }
+}
+
 /// What kind of body a scope is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -90,13 +103,15 @@ pub struct Scope {
     walrus_targets: Vec<Rc<str>>,
     /// Inside a comprehension's iterable, where `:=` is refused.
     comp_iter_expr: u32,
+    /// The class whose private names this scope's names are mangled with.
+    private: Option<Rc<str>>,
     order: Vec<Rc<str>>,
     flags: HashMap<Rc<str>, Flags>,
     bindings: HashMap<Rc<str>, Binding>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, parent: Option<ScopeKey>) -> Self {
+    fn new(kind: ScopeKind, parent: Option<ScopeKey>, private: Option<Rc<str>>) -> Self {
         Scope {
             kind,
             parent,
@@ -108,6 +123,7 @@ impl Scope {
             comp_iters: Vec::new(),
             walrus_targets: Vec::new(),
             comp_iter_expr: 0,
+            private,
             order: Vec::new(),
             flags: HashMap::new(),
             bindings: HashMap::new(),
@@ -115,10 +131,11 @@ impl Scope {
     }
 
     fn entry(&mut self, name: &Rc<str>) -> &mut Flags {
-        if !self.flags.contains_key(name) {
+        let name = mangle(self.private.as_deref(), name);
+        if !self.flags.contains_key(&name) {
             self.order.push(name.clone());
         }
-        self.flags.entry(name.clone()).or_default()
+        self.flags.entry(name).or_default()
     }
 
     fn is_bound_here(&self, name: &str) -> bool {
@@ -157,7 +174,7 @@ impl SymbolTable {
             stack: vec![MODULE_KEY],
         };
         b.scopes
-            .insert(MODULE_KEY, Scope::new(ScopeKind::Module, None));
+            .insert(MODULE_KEY, Scope::new(ScopeKind::Module, None, None));
         b.stmts(&module.body)?;
         let mut table = SymbolTable { scopes: b.scopes };
         table.resolve()?;
@@ -324,9 +341,16 @@ impl Builder {
         self.cur().entry(name).used = true;
     }
 
-    fn push(&mut self, key: ScopeKey, kind: ScopeKind) {
+    /// Opens a scope; `class` names the class of a class body, whose
+    /// private names it and the functions in it mangle.
+    fn push(&mut self, key: ScopeKey, kind: ScopeKind, class: Option<&Rc<str>>) {
         let parent = *self.stack.last().expect("scope stack never empty");
-        self.scopes.insert(key, Scope::new(kind, Some(parent)));
+        let private = match class {
+            Some(c) => Some(c.clone()),
+            None => self.scopes[&parent].private.clone(),
+        };
+        self.scopes
+            .insert(key, Scope::new(kind, Some(parent), private));
         self.stack.push(key);
     }
 
@@ -413,7 +437,7 @@ impl Builder {
                 }
                 self.params_defaults(&def.params)?;
                 self.assign(&def.name);
-                self.push(key_of_def(def), ScopeKind::Function);
+                self.push(key_of_def(def), ScopeKind::Function, None);
                 self.declare_params(&def.params)?;
                 self.stmts(&def.body)?;
                 self.pop();
@@ -430,7 +454,7 @@ impl Builder {
                     self.expr(&k.value)?;
                 }
                 self.assign(&def.name);
-                self.push(key_of_class(def), ScopeKind::Class);
+                self.push(key_of_class(def), ScopeKind::Class, Some(&def.name));
                 self.stmts(&def.body)?;
                 self.pop();
                 Ok(())
@@ -672,7 +696,7 @@ impl Builder {
         if let Some(first) = generators.first() {
             self.comp_iterable(&first.iter)?;
         }
-        self.push(key_of_expr(e), ScopeKind::Function);
+        self.push(key_of_expr(e), ScopeKind::Function, None);
         self.cur().is_comprehension = true;
         let dot0: Rc<str> = ".0".into();
         self.cur().entry(&dot0).param = true;
@@ -812,7 +836,7 @@ impl Builder {
             }
             ExprKind::Lambda { params, body } => {
                 self.params_defaults(params)?;
-                self.push(key_of_expr(e), ScopeKind::Function);
+                self.push(key_of_expr(e), ScopeKind::Function, None);
                 self.declare_params(params)?;
                 self.expr(body)?;
                 self.pop();

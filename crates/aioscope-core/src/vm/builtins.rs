@@ -927,6 +927,43 @@ fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
+/// `globals()`, `locals()`, `dir()`: the namespaces of the calling frame
+/// are not Python dicts here, so they are refused rather than faked.
+fn unsupported_namespace(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    let _ = args;
+    Err(vm.new_error(
+        "NotImplementedError",
+        &format!("{}() is not supported yet", name),
+    ))
+}
+
+fn globals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "globals")
+}
+
+fn locals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "locals")
+}
+
+fn dir_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "dir")
+}
+
+/// `vars(obj)`: its `__dict__`; `vars()` would be `locals()`.
+fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 0, 1, "vars")?;
+    let Some(obj) = args.pos.first() else {
+        return unsupported_namespace(vm, args, "vars");
+    };
+    match vm.get_attr(obj, "__dict__") {
+        Ok(d) => Ok(d),
+        Err(super::value::PyErr::Exception(e)) if vm.is_instance_of(&e, "AttributeError") => {
+            Err(vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(vm.new_error(
         "NotImplementedError",
@@ -1099,6 +1136,10 @@ pub fn install(vm: &mut Vm) {
         ("bin", bin_fn),
         ("input", unsupported_input),
         ("open", unsupported_open),
+        ("globals", globals_fn),
+        ("locals", locals_fn),
+        ("dir", dir_fn),
+        ("vars", vars_fn),
     ];
     for (name, f) in funcs {
         b.set(name, native(name, *f));

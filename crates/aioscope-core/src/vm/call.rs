@@ -270,6 +270,11 @@ impl Vm {
         };
 
         // Keyword arguments.
+        let posonly_given: Vec<Rc<str>> = kw
+            .iter()
+            .filter(|(name, _)| code.varnames[..code.posonlycount as usize].contains(name))
+            .map(|(name, _)| name.clone())
+            .collect();
         let mut kwdict = super::dict::Dict::new();
         for (name, v) in kw {
             let idx = code.varnames[..nparams + nkwonly]
@@ -289,6 +294,15 @@ impl Vm {
                     if kwargs_slot.is_some() {
                         let k = self.key(Value::Str(name))?;
                         kwdict.insert(k, v);
+                    } else if !posonly_given.is_empty() {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                qualname,
+                                posonly_given.join(", ")
+                            ),
+                        ));
                     } else {
                         return Err(self.new_error(
                             "TypeError",

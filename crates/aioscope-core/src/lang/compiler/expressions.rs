@@ -59,7 +59,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -345,7 +345,7 @@ impl<'a> Compiler<'a> {
         if !has_star && keywords.is_empty() {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.u().line = func.span.end_line;
                 self.emit(Instr::LoadMethod(i));
                 for a in args {

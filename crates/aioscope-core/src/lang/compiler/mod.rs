@@ -80,6 +80,9 @@ enum FBlock<'a> {
     /// An `except*` handler body, which `break`, `continue` and `return`
     /// may not leave.
     StarHandler,
+    /// A `finally` body copied into a `return`'s path: the value being
+    /// returned is on the stack, and leaving the body another way drops it.
+    PopValue,
     /// A `with` body: the exit function is on the stack, a block is pushed.
     With { is_async: bool },
 }
@@ -106,6 +109,8 @@ struct Unit<'a> {
     awaits: bool,
     /// A function body's docstring.
     doc: Option<Rc<str>>,
+    /// The class whose private names (`__x`) this body mangles.
+    private: Option<Rc<str>>,
 }
 
 struct Compiler<'a> {
@@ -143,6 +148,10 @@ impl<'a> Compiler<'a> {
         first_line: u32,
     ) {
         let scope = self.table.scope(key);
+        let private = match kind {
+            CodeKind::Class => Some(name.clone()),
+            _ => self.units.last().and_then(|u| u.private.clone()),
+        };
         let mut cellnames = scope.cellvars.clone();
         let ncellvars = cellnames.len() as u32;
         cellnames.extend(scope.freevars.iter().cloned());
@@ -165,6 +174,7 @@ impl<'a> Compiler<'a> {
             is_async: false,
             awaits: false,
             doc: None,
+            private,
         });
     }
 
@@ -340,5 +350,17 @@ impl<'a> Compiler<'a> {
 
     fn str_const(&mut self, s: &str) -> u32 {
         self.add_const(Const::Str(s.into()))
+    }
+
+    /// `name` as this body sees it: private names mangled inside a class.
+    fn mangle(&self, name: &Rc<str>) -> Rc<str> {
+        let private = self.units.last().and_then(|u| u.private.as_deref());
+        super::symtable::mangle(private, name)
+    }
+
+    /// The index of an attribute or keyword name, mangled.
+    fn attr_idx(&mut self, name: &Rc<str>) -> u32 {
+        let name = self.mangle(name);
+        self.name_idx(&name)
     }
 }

@@ -291,7 +291,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
@@ -346,7 +346,19 @@ impl<'a> Compiler<'a> {
                 // The fblocks above this one are already popped, so a
                 // `return` inside the copy unwinds only the outer ones.
                 let body: &'a [Stmt] = body;
+                if returning {
+                    self.u().fblocks.push(FBlock::PopValue);
+                }
                 self.stmts(body)?;
+                if returning {
+                    self.u().fblocks.pop();
+                }
+            }
+            FBlock::PopValue => {
+                if returning {
+                    self.emit(Instr::Rot2);
+                }
+                self.emit(Instr::Pop);
             }
             FBlock::FinallyEnd => {
                 if returning {

@@ -197,10 +197,32 @@ impl Vm {
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_indices(s, len)?;
                     if step != 1 {
-                        return Err(self.new_error(
-                            "NotImplementedError",
-                            "extended slice assignment is not supported yet",
-                        ));
+                        // `l[::2] = ...`: exactly as many items as places.
+                        let n = if step > 0 && stop > start {
+                            (stop - start - 1) / step + 1
+                        } else if step < 0 && start > stop {
+                            (start - stop - 1) / (-step) + 1
+                        } else {
+                            0
+                        };
+                        if items.len() as i64 != n {
+                            let msg = format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                n
+                            );
+                            return Err(self.new_error("ValueError", &msg));
+                        }
+                        let mut list = l.borrow_mut();
+                        for (k, item) in items.into_iter().enumerate() {
+                            let at = start + k as i64 * step;
+                            if let Some(slot) =
+                                usize::try_from(at).ok().and_then(|i| list.get_mut(i))
+                            {
+                                *slot = item;
+                            }
+                        }
+                        return Ok(());
                     }
                     let stop = stop.max(start);
                     l.borrow_mut().splice(start as usize..stop as usize, items);
