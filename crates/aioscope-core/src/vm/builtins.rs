@@ -473,6 +473,17 @@ fn class_matches(vm: &mut Vm, class: &Rc<Class>, spec: &Value, who: &str) -> PyR
             }
             Ok(false)
         }
+        // `int | None` and `list[int]` (types.UnionType, types.GenericAlias).
+        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "UnionType" => {
+            let args = vm.get_attr(spec, "__args__")?;
+            class_matches(vm, class, &args, who)
+        }
+        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "GenericAlias" => {
+            Err(vm.new_error(
+                "TypeError",
+                &format!("{}() argument 2 cannot be a parameterized generic", who),
+            ))
+        }
         _ => Err(vm.new_error(
             "TypeError",
             &format!(

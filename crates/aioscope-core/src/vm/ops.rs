@@ -296,6 +296,15 @@ impl Vm {
                 }
             }
         }
+        // `int | None` in annotations: a union of types.
+        if op == BinOp::BitOr && (matches!(a, Value::Class(_)) || matches!(b, Value::Class(_))) {
+            let forms = self.import("_typeforms")?;
+            let union = self.get_attr(&Value::Module(forms), "union")?;
+            let r = self.call(&union, Args::new(vec![a.clone(), b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         Err(self.new_error(
             "TypeError",
             &format!(

@@ -361,6 +361,21 @@ impl Vm {
                         continue;
                     }
                     let Some(caller) = fiber.last_mut() else {
+                        // Native code called a class: its `__init__` ran
+                        // as the bottom frame, and the call gives the
+                        // instance.
+                        if let OnReturn::Init(instance) = &done.on_return {
+                            if !matches!(v, Value::None) {
+                                return Err(self.new_error(
+                                    "TypeError",
+                                    &format!(
+                                        "__init__() should return None, not '{}'",
+                                        v.type_name()
+                                    ),
+                                ));
+                            }
+                            return Ok(Outcome::Return(instance.clone()));
+                        }
                         return Ok(Outcome::Return(v));
                     };
                     if done.owner.is_some() {

@@ -1,7 +1,9 @@
 //! Subscripts and sizes: `obj[key]` (get, set, delete) with indices and
 //! slices resolved as CPython resolves them, and `len()`.
 
-use crate::vm::value::{Args, ClassKind, Payload, PyErr, PyResult, Value};
+use std::rc::Rc;
+
+use crate::vm::value::{Args, Class, ClassKind, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -170,8 +172,7 @@ impl Vm {
                         None => Err(self.new_error_args("KeyError", vec![key.clone()])),
                     };
                 }
-                // list[int] and friends in annotations: return the class.
-                Ok(obj.clone())
+                self.class_getitem(c, key)
             }
             (Value::Object(_), _) => match self.lookup_method(obj, "__getitem__")? {
                 Some(m) => self.call(&m, Args::new(vec![obj.clone(), key.clone()])),
@@ -179,6 +180,32 @@ impl Vm {
             },
             _ => Err(self.not_subscriptable(obj)),
         }
+    }
+
+    /// `Cls[args]`: `list[int]` and the library's generic classes make a
+    /// `types.GenericAlias`; a class with `__class_getitem__` decides.
+    fn class_getitem(&mut self, c: &Rc<Class>, key: &Value) -> PyResult<Value> {
+        let class = Value::Class(c.clone());
+        if let Some(f) = c.lookup("__class_getitem__") {
+            return self.call(&f, Args::new(vec![class, key.clone()]));
+        }
+        // Library classes are generic (asyncio.Queue[int], deque[str]);
+        // a program's own only through typing.Generic.
+        let generic = match &*c.module {
+            "builtins" => matches!(
+                &*c.name,
+                "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+            ),
+            "__main__" => c.mro.iter().any(|b| &*b.module == "typing"),
+            _ => true,
+        };
+        if !generic {
+            let msg = format!("type '{}' is not subscriptable", c.name);
+            return Err(self.new_error("TypeError", &msg));
+        }
+        let forms = self.import("_typeforms")?;
+        let alias = self.get_attr(&Value::Module(forms), "GenericAlias")?;
+        self.call(&alias, Args::new(vec![class, key.clone()]))
     }
 
     fn not_subscriptable(&mut self, obj: &Value) -> PyErr {
