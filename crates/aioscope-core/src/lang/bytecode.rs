@@ -173,7 +173,7 @@ pub enum Instr {
     },
     /// Creates a function from a code constant. Stack (bottom to top):
     /// defaults tuple if `defaults`, keyword-defaults dict if `kwdefaults`,
-    /// closure tuple if `closure`.
+    /// annotations dict if `annotations`, closure tuple if `closure`.
     MakeFunction {
         /// Index of a [`Const::Code`].
         code: u32,
@@ -181,6 +181,9 @@ pub enum Instr {
         defaults: bool,
         /// A dict of keyword-only defaults is on the stack.
         kwdefaults: bool,
+        /// A dict of the parameters' and return annotations is on the
+        /// stack (evaluated where the `def` runs, as CPython does).
+        annotations: bool,
         /// A tuple of cells is on the stack.
         closure: bool,
     },

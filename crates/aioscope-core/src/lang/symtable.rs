@@ -374,6 +374,25 @@ impl Builder {
         Ok(())
     }
 
+    /// A `def`'s annotations are evaluated where it runs.
+    fn annotations(&mut self, params: &Params, returns: &Option<Expr>) -> Result<(), SyntaxError> {
+        let all = params
+            .args
+            .iter()
+            .chain(params.vararg.iter())
+            .chain(params.kwonly.iter())
+            .chain(params.kwarg.iter());
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
     fn declare_params(&mut self, params: &Params) -> Result<(), SyntaxError> {
         // CPython orders varnames: positional, keyword-only, *args, **kwargs.
         let mut ordered: Vec<&Param> = params.args.iter().collect();
@@ -436,6 +455,7 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.params_defaults(&def.params)?;
+                self.annotations(&def.params, &def.returns)?;
                 self.assign(&def.name);
                 self.push(key_of_def(def), ScopeKind::Function, None);
                 self.declare_params(&def.params)?;

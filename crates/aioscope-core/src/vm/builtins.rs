@@ -960,6 +960,20 @@ fn dir_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     unsupported_namespace(vm, args, "dir")
 }
 
+/// `eval()`, `exec()` and `compile()` would need the caller's namespaces
+/// too; refused rather than run in the wrong one.
+fn eval_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "eval")
+}
+
+fn exec_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "exec")
+}
+
+fn compile_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "compile")
+}
+
 /// `vars(obj)`: its `__dict__`; `vars()` would be `locals()`.
 fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 0, 1, "vars")?;
@@ -1150,6 +1164,9 @@ pub fn install(vm: &mut Vm) {
         ("globals", globals_fn),
         ("locals", locals_fn),
         ("dir", dir_fn),
+        ("eval", eval_fn),
+        ("exec", exec_fn),
+        ("compile", compile_fn),
         ("vars", vars_fn),
     ];
     for (name, f) in funcs {

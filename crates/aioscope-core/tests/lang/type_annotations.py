@@ -66,3 +66,32 @@ class Box:
 
 
 print([b.v for b in map(Box, [1, 2])], sorted([3, 1], key=lambda v: Box(v).v))
+
+
+# A def's annotations are evaluated where it runs, after its defaults.
+def f(ham: str, eggs: str = 'eggs', *a: int, k: float, **kw: bool) -> str: pass
+print(f.__annotations__)
+def g(): pass
+print(g.__annotations__, g.__annotations__ is g.__annotations__)
+lam = lambda x: x
+print(lam.__annotations__)
+class C:
+    def m(self, x: 'C', __p: int = 1) -> None: pass
+print(C.m.__annotations__)
+def deco(fn):
+    print("decorating")
+    return fn
+def order(msg):
+    print("evaluating", msg)
+    return msg
+@deco
+def h(x: order("x annotation") = order("x default"), *, y: order("y ann") = order("y default")) -> order("return ann"): pass
+try:
+    def bad(x: undefined_thing): pass
+except NameError as e:
+    print(e)
+def outer():
+    T = int
+    def inner(v: T) -> T: return v
+    return inner.__annotations__
+print(outer())

@@ -627,6 +627,7 @@ impl Vm {
                     code: ci,
                     defaults,
                     kwdefaults,
+                    annotations,
                     closure,
                 } => {
                     let Const::Code(fcode) = &code.consts[ci as usize] else {
@@ -646,6 +647,7 @@ impl Vm {
                     } else {
                         Vec::new()
                     };
+                    let annotations = if annotations { Some(pop(frame)?) } else { None };
                     let kwdefaults = if kwdefaults {
                         match pop(frame)? {
                             Value::Dict(d) => d
@@ -680,6 +682,9 @@ impl Vm {
                         attrs: RefCell::new(Default::default()),
                         id: self.next_id(),
                     };
+                    if let Some(a) = annotations {
+                        f.attrs.borrow_mut().set("__annotations__".into(), a);
+                    }
                     frame.stack.push(Value::Function(Rc::new(f)));
                 }
                 Instr::BuildClass { name, kwargs } => {

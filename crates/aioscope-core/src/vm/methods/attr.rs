@@ -157,13 +157,13 @@ impl Vm {
                     }
                     Ok(Value::Dict(Rc::new(RefCell::new(d))))
                 }
-                _ => match f.attrs.borrow().get(name) {
-                    Some(v) => Ok(v.clone()),
-                    None if name == "__doc__" => {
-                        Ok(f.code.doc.clone().map_or(Value::None, Value::Str))
+                _ => {
+                    let found = f.attrs.borrow().get(name).cloned();
+                    match found {
+                        Some(v) => Ok(v),
+                        None => self.function_default_attr(obj, f, name),
                     }
-                    None => Err(self.no_attr(obj, name)),
-                },
+                }
             },
             Value::Native(n) => match name {
                 "__name__" => Ok(Value::Str(n.name.clone())),
@@ -205,6 +205,28 @@ impl Vm {
                 }
             }
             _ => self.builtin_attr(obj, name),
+        }
+    }
+
+    /// The attributes a function has without being given them:
+    /// `__doc__` from its code, `__annotations__` made empty on first
+    /// reading and then kept.
+    fn function_default_attr(
+        &mut self,
+        obj: &Value,
+        f: &Rc<crate::vm::value::Function>,
+        name: &str,
+    ) -> PyResult<Value> {
+        match name {
+            "__doc__" => Ok(f.code.doc.clone().map_or(Value::None, Value::Str)),
+            "__annotations__" => {
+                let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+                f.attrs
+                    .borrow_mut()
+                    .set("__annotations__".into(), d.clone());
+                Ok(d)
+            }
+            _ => Err(self.no_attr(obj, name)),
         }
     }
 
