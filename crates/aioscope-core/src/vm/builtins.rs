@@ -1177,6 +1177,7 @@ pub fn install(vm: &mut Vm) {
     b.set("False", Value::Bool(false));
     b.set("Ellipsis", Value::Ellipsis);
     b.set("NotImplemented", Value::NotImplemented);
+    b.set("__debug__", Value::Bool(true));
     b.set("__name__", Value::str("builtins"));
 }
 

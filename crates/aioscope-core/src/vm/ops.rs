@@ -260,6 +260,9 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return Ok(Value::Str(self.percent_format(fmt, args)?.into()));
             }
+            (BinOp::Mod, Value::Bytes(fmt), args) => {
+                return self.bytes_percent_format(fmt, args);
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {

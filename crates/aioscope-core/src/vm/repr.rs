@@ -478,8 +478,25 @@ impl Vm {
 
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
-        let pieces =
-            pyfmt::parse_percent(fmt).map_err(|e| self.new_error(e.type_name, &e.message))?;
+        self.percent_format_as(fmt, args, false)
+    }
+
+    /// `bytes % args`: formatted as text whose characters are the bytes
+    /// (Latin-1), with `%s`/`%b` taking bytes and `%r` giving `ascii()`.
+    pub fn bytes_percent_format(&mut self, fmt: &[u8], args: &Value) -> PyResult<Value> {
+        let text: String = fmt.iter().map(|&b| char::from(b)).collect();
+        let out = self.percent_format_as(&text, args, true)?;
+        let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+        Ok(Value::Bytes(bytes.into()))
+    }
+
+    fn percent_format_as(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
+        let pieces = if bytes {
+            pyfmt::parse_percent_bytes(fmt)
+        } else {
+            pyfmt::parse_percent(fmt)
+        }
+        .map_err(|e| self.new_error(e.type_name, &e.message))?;
         let mapping = match args {
             Value::Dict(_) => Some(args.clone()),
             _ => None,
@@ -504,7 +521,13 @@ impl Vm {
                     out.push_str(&s);
                     continue;
                 }
-                PercentPiece::Spec(spec) => spec,
+                // `%b` is `%s` of bytes.
+                PercentPiece::Spec(mut spec) => {
+                    if spec.conversion == 'b' {
+                        spec.conversion = 's';
+                    }
+                    spec
+                }
             };
             let mut count = |vm: &mut Vm, c: Option<PercentCount>| -> PyResult<Option<usize>> {
                 match c {
@@ -519,6 +542,11 @@ impl Vm {
             let width = count(self, spec.width)?;
             let precision = count(self, spec.precision)?;
             let arg = match (&spec.key, &mapping) {
+                // A bytes format's keys are bytes.
+                (Some(k), Some(m)) if bytes => {
+                    let key: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                    self.get_item(m, &Value::Bytes(key.into()))?
+                }
                 (Some(k), Some(m)) => self.get_item(m, &Value::str(k))?,
                 (Some(_), None) => {
                     return Err(self.new_error("TypeError", "format requires a mapping"))
@@ -528,6 +556,44 @@ impl Vm {
             let conv = spec.conversion;
             let s;
             let parg = match conv {
+                's' if bytes => match &arg {
+                    Value::Bytes(b) => {
+                        s = b.iter().map(|&c| char::from(c)).collect::<String>();
+                        PercentArg::Str(&s)
+                    }
+                    other => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                },
+                'r' | 'a' if bytes => {
+                    s = self.ascii(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'c' if bytes => match &arg {
+                    Value::Int(i) if (0..256).contains(i) => {
+                        s = char::from(*i as u8).to_string();
+                        PercentArg::Str(&s)
+                    }
+                    Value::Int(_) => {
+                        return Err(self.new_error("OverflowError", "%c arg not in range(256)"))
+                    }
+                    Value::Bytes(b) if b.len() == 1 => {
+                        s = char::from(b[0]).to_string();
+                        PercentArg::Str(&s)
+                    }
+                    _ => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            "%c requires an integer in range(256) or a single byte",
+                        ))
+                    }
+                },
                 's' => {
                     s = self.to_str(&arg)?;
                     PercentArg::Str(&s)
@@ -590,9 +656,10 @@ impl Vm {
             out.push_str(&piece);
         }
         if mapping.is_none() && next < items.len() {
+            let what = if bytes { "bytes" } else { "string" };
             return Err(self.new_error(
                 "TypeError",
-                "not all arguments converted during string formatting",
+                &format!("not all arguments converted during {} formatting", what),
             ));
         }
         Ok(out)

@@ -299,3 +299,35 @@ async def main():
                 break
     print("done")
 asyncio.run(main())
+
+
+x = 5
+print(f"{'yes' if x else 'no'}", f"{x!r:>{x}}", f'{"nested"}', f"{x:0{x}d}")
+print(f"""{
+    x
+    = }""")
+a, b = 1, 2
+del a, b
+c = d = 3
+del (c, d)
+e = [1]
+del [e]
+print(rb'\n', br'\d', Rb'x', u'unicode', 1_000, 0x_ff, 0o17, 0b1010, 1e-3, .5, 5., 1_0.0_1)
+print(..., Ellipsis, __debug__)
+print(-2 ** 2, 2 ** 3 ** 2, not 1 == 2, 1 if 0 else 2 if 0 else 3)
+print(b"%d-%s" % (5, b"x"), b"abc".upper() if hasattr(b"", "upper") else b"ABC")
+g = lambda: (yield)
+print(type(g()).__name__)
+print(1 < 2 in [True], None is None is not False)
+class A: pass
+print(A, A(), repr(A())[:17]) if False else print(A.__name__)
+print("a" "b" 'c', 'it''s', "x" f"{x}" "y")
+print(r"\d+", "\t|", "\x41\u00e9")
+print(0.1 + 0.2, 1/3, 2/3, 10/3, 1e100, 1.5e-10, 123456789012345678.0, float("inf"), -float("inf"))
+print(7 // 2, -7 // 2, 7 % -3, divmod(-7, 2), 2 ** 0.5, 10 ** -2, round(2.5), round(3.5), round(-2.5))
+print(int(True), True + True, str(True), bool(None), 3 * True)
+i = 10
+i //= 3; print(i); i **= 2; print(i); i %= 5; print(i); i <<= 2; print(i); i >>= 1; print(i); i |= 8; i &= 12; i ^= 5; print(i)
+s = "x"; s *= 3; print(s)
+l = [1]; l *= 2; print(l)
+t = (1,); t += (2,); print(t)

@@ -98,3 +98,19 @@ for bad in [
     lambda: f"{100:.3}",
 ]:
     attempt(bad)
+
+
+# bytes % args
+def attempt_bytes(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+attempt_bytes(lambda: b"%s|%b|%r|%a|%c|%c|%5d|%x" % (b"ab", b"cd", "é", b"x", 65, b"z", 42, 255))
+attempt_bytes(lambda: b"%s" % "str")
+attempt_bytes(lambda: b"%d %d" % (1,))
+attempt_bytes(lambda: b"%d" % (1, 2))
+attempt_bytes(lambda: b"%(k)s" % {b"k": b"v"})
+attempt_bytes(lambda: "%b" % b"x")
+attempt_bytes(lambda: b"%c" % 300)
+attempt_bytes(lambda: b"%.2f%%" % 3.14159)
