@@ -85,6 +85,28 @@ def from_exhausted():
 print(list(from_exhausted()))
 
 
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration("liftoff")
+        self.n -= 1
+        return self.n
+
+
+def from_countdown():
+    r = yield from Countdown(3)
+    print("yield from an iterator gives its StopIteration value:", r)
+
+
+print(list(from_countdown()))
+
+
 def from_list():
     yield from [1, 2]
 

@@ -756,28 +756,40 @@ impl Vm {
                                 return Ok(Flow::Delegate(c.clone()));
                             }
                         }
+                        Value::Iterator(_) if matches!(sent, Value::None) => match self.next(&it)? {
+                            Some(v) => {
+                                frame.stack.push(it);
+                                frame.pc = pc;
+                                return Ok(Flow::Yield(v));
+                            }
+                            None => frame.stack.push(Value::None),
+                        },
                         _ => {
-                            let item = if matches!(sent, Value::None) {
-                                self.next(&it)?
+                            // `__next__()` or `send(v)`; the StopIteration's
+                            // value is what `yield from` gives.
+                            let step = if matches!(sent, Value::None) {
+                                self.special_method(&it, "__next__", "the iterator protocol")
+                                    .and_then(|f| self.call(&f, Args::default()))
                             } else {
-                                let send = self.get_attr(&it, "send")?;
-                                match self.call(&send, Args::new(vec![sent])) {
-                                    Ok(v) => Some(v),
-                                    Err(PyErr::Exception(e))
-                                        if self.is_instance_of(&e, "StopIteration") =>
-                                    {
-                                        None
-                                    }
-                                    Err(e) => return Err(e),
-                                }
+                                self.get_attr(&it, "send")
+                                    .and_then(|f| self.call(&f, Args::new(vec![sent])))
                             };
-                            match item {
-                                Some(v) => {
+                            match step {
+                                Ok(v) => {
                                     frame.stack.push(it);
                                     frame.pc = pc;
                                     return Ok(Flow::Yield(v));
                                 }
-                                None => frame.stack.push(Value::None),
+                                Err(PyErr::Exception(e))
+                                    if self.is_instance_of(&e, "StopIteration") =>
+                                {
+                                    let value = e
+                                        .exc()
+                                        .and_then(|d| d.borrow().args.first().cloned())
+                                        .unwrap_or(Value::None);
+                                    frame.stack.push(value);
+                                }
+                                Err(e) => return Err(e),
                             }
                         }
                     }
