@@ -77,6 +77,7 @@ struct Flags {
     used: bool,
     global: bool,
     nonlocal: bool,
+    annotated: bool,
 }
 
 /// The analysis of one scope.
@@ -322,6 +323,36 @@ impl SymbolTable {
     }
 }
 
+/// CPython's error for `global n` or `nonlocal n` (`what`) where `n`
+/// was already a parameter, annotated, declared the other way, assigned or
+/// used, in that order of precedence.
+fn declaration_error(f: &Flags, n: &str, what: &str) -> Option<String> {
+    let other = if what == "global" {
+        f.nonlocal
+    } else {
+        f.global
+    };
+    if f.param {
+        Some(format!("name '{}' is parameter and {}", n, what))
+    } else if other {
+        Some(format!("name '{}' is nonlocal and global", n))
+    } else if f.annotated {
+        Some(format!("annotated name '{}' can't be {}", n, what))
+    } else if f.assigned {
+        Some(format!(
+            "name '{}' is assigned to before {} declaration",
+            n, what
+        ))
+    } else if f.used {
+        Some(format!(
+            "name '{}' is used prior to {} declaration",
+            n, what
+        ))
+    } else {
+        None
+    }
+}
+
 struct Builder {
     scopes: HashMap<ScopeKey, Scope>,
     stack: Vec<ScopeKey>,
@@ -435,6 +466,18 @@ impl Builder {
                 annotation,
                 value,
             } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    let f = self.cur().entry(n);
+                    if f.global || f.nonlocal {
+                        let what = if f.global { "global" } else { "nonlocal" };
+                        return Err(SyntaxError::new(
+                            format!("annotated name '{}' can't be {}", n, what),
+                            s.span.line,
+                            s.span.col,
+                        ));
+                    }
+                    f.annotated = true;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -566,19 +609,8 @@ impl Builder {
             StmtKind::Global(names) => {
                 for n in names {
                     let f = self.cur().entry(n);
-                    if f.param {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is parameter and global", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
-                    }
-                    if f.assigned || f.used {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is used prior to global declaration", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
+                    if let Some(msg) = declaration_error(f, n, "global") {
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
                     }
                     f.global = true;
                 }
@@ -594,12 +626,8 @@ impl Builder {
                 }
                 for n in names {
                     let f = self.cur().entry(n);
-                    if f.param {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is parameter and nonlocal", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
+                    if let Some(msg) = declaration_error(f, n, "nonlocal") {
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
                     }
                     f.nonlocal = true;
                 }

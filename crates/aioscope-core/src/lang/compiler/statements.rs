@@ -405,8 +405,12 @@ impl<'a> Compiler<'a> {
         loop {
             let Some(block) = self.u().fblocks.pop() else {
                 self.u().fblocks = saved;
-                let what = if is_break { "'break'" } else { "'continue'" };
-                return Err(err(format!("{} outside loop", what), span));
+                let msg = if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                };
+                return Err(err(msg, span));
             };
             match block {
                 FBlock::While { start, .. } | FBlock::For { start, .. } => {

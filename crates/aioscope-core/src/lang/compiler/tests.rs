@@ -177,3 +177,36 @@ fn match_patterns_that_bind_wrongly_fail_as_in_cpython() {
     );
     compiles("match x:\n    case (a, b) | (b, a): pass\n");
 }
+
+#[test]
+fn global_and_nonlocal_declarations_fail_as_in_cpython() {
+    assert_eq!(
+        err("def f():\n    x = 1\n    global x\n").0,
+        "name 'x' is assigned to before global declaration"
+    );
+    assert_eq!(
+        err("def f():\n    print(x)\n    global x\n").0,
+        "name 'x' is used prior to global declaration"
+    );
+    assert_eq!(
+        err("def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n").0,
+        "name 'x' is assigned to before nonlocal declaration"
+    );
+    assert_eq!(
+        err("def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n").0,
+        "name 'x' is nonlocal and global"
+    );
+    assert_eq!(
+        err("def f():\n    x: int = 1\n    global x\n").0,
+        "annotated name 'x' can't be global"
+    );
+    assert_eq!(
+        err("def f():\n    global x\n    x: int = 1\n").0,
+        "annotated name 'x' can't be global"
+    );
+    assert_eq!(
+        err("def f():\n    continue\n"),
+        ("'continue' not properly in loop".into(), 2, 5)
+    );
+    assert_eq!(err("break\n"), ("'break' outside loop".into(), 1, 1));
+}

@@ -756,14 +756,16 @@ impl Vm {
                                 return Ok(Flow::Delegate(c.clone()));
                             }
                         }
-                        Value::Iterator(_) if matches!(sent, Value::None) => match self.next(&it)? {
-                            Some(v) => {
-                                frame.stack.push(it);
-                                frame.pc = pc;
-                                return Ok(Flow::Yield(v));
+                        Value::Iterator(_) if matches!(sent, Value::None) => {
+                            match self.next(&it)? {
+                                Some(v) => {
+                                    frame.stack.push(it);
+                                    frame.pc = pc;
+                                    return Ok(Flow::Yield(v));
+                                }
+                                None => frame.stack.push(Value::None),
                             }
-                            None => frame.stack.push(Value::None),
-                        },
+                        }
                         _ => {
                             // `__next__()` or `send(v)`; the StopIteration's
                             // value is what `yield from` gives.
