@@ -245,3 +245,71 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# send/throw/close corner cases.
+def attempt2(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+def gen():
+    try:
+        yield 1
+        yield 2
+    except ValueError:
+        yield "caught"
+    finally:
+        print("gen finally")
+g = gen()
+attempt2(lambda: g.send(1))
+print(next(g))
+attempt2(lambda: g.throw(ValueError))
+attempt2(lambda: g.throw(KeyError("k")))
+attempt2(lambda: next(g))
+def stubborn():
+    try:
+        yield 1
+    finally:
+        yield 2
+s = stubborn(); next(s)
+attempt2(lambda: s.close())
+def reentrant():
+    yield next(r)
+r = reentrant()
+attempt2(lambda: next(r))
+def closed_early():
+    yield 1
+c = closed_early()
+c.close()
+attempt2(lambda: next(c))
+print(c.gi_running if hasattr(c, "gi_running") else False)
+def counts():
+    for i in range(3):
+        x = yield i
+        if x: print("got", x)
+cg = counts()
+print([cg.send(None), cg.send("a"), cg.send("b")])
+attempt2(lambda: cg.send("c"))
+def g2():
+    v = yield
+    return v * 2
+gg = g2(); next(gg)
+try:
+    gg.send(21)
+except StopIteration as e:
+    print("returned", e.value)
+attempt2(lambda: gg.throw(RuntimeError("after close")))
+def gen_exc():
+    raise StopIteration("inside")
+    yield
+attempt2(lambda: list(gen_exc()))
+import itertools
+def take(n, it): return list(itertools.islice(it, n))
+def naturals():
+    n = 0
+    while True:
+        yield n
+        n += 1
+print(take(5, naturals()), take(3, (x * x for x in naturals())))
+print(list(zip(naturals(), "abc")), dict(enumerate("xy")), list(map(lambda a, b: a + b, [1, 2], [10, 20])))

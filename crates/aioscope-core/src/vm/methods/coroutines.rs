@@ -146,7 +146,8 @@ pub(super) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let e = vm.new_exception("GeneratorExit", vec![]);
             match vm.resume(&c, Resume::Throw(e)) {
                 Ok(CoroOutcome::Yield(_)) => {
-                    Err(vm.new_error("RuntimeError", "coroutine ignored GeneratorExit"))
+                    let msg = format!("{} ignored GeneratorExit", c.kind.word());
+                    Err(vm.new_error("RuntimeError", &msg))
                 }
                 Ok(CoroOutcome::Return(_)) => Ok(Value::None),
                 Err(PyErr::Exception(e))
