@@ -206,6 +206,25 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Range(Rc::new(Range { start, stop, step })))
 }
 
+/// `slice(stop)`, `slice(start, stop[, step])`.
+fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a: Vec<Value> = args.pos[1..].to_vec();
+    let parts = match a.len() {
+        1 => [Value::None, a[0].clone(), Value::None],
+        2 => [a[0].clone(), a[1].clone(), Value::None],
+        3 => [a[0].clone(), a[1].clone(), a[2].clone()],
+        n => {
+            let msg = if n == 0 {
+                "slice expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("slice expected at most 3 arguments, got {}", n)
+            };
+            return Err(vm.new_error("TypeError", &msg));
+        }
+    };
+    Ok(Value::Slice(Rc::new(parts)))
+}
+
 fn iter_value(it: Iter) -> Value {
     Value::Iterator(Rc::new(RefCell::new(it)))
 }
@@ -257,7 +276,13 @@ fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "reversed")?;
     let v = &args.pos[1];
-    if matches!(v, Value::Dict(_) | Value::Set(_) | Value::Iterator(_)) {
+    if let Value::Dict(d) = v {
+        // Dicts reverse their keys (3.8+).
+        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+        let n = keys.len();
+        return Ok(iter_value(Iter::Reversed(keys.into(), n)));
+    }
+    if matches!(v, Value::Set(_) | Value::Iterator(_)) {
         return Err(vm.new_error(
             "TypeError",
             &format!("'{}' object is not reversible", v.type_name()),
@@ -738,7 +763,14 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, &args, 1, 1, "iter")?;
+    arity(vm, &args, 1, 2, "iter")?;
+    if let Some(sentinel) = args.pos.get(1) {
+        let f = args.pos[0].clone();
+        if !is_callable(vm, &f)? {
+            return Err(vm.new_error("TypeError", "iter(v, w): v must be callable"));
+        }
+        return Ok(iter_value(Iter::Call(f, sentinel.clone())));
+    }
     vm.iter(&args.pos[0])
 }
 
@@ -826,13 +858,15 @@ fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "callable")?;
-    let v = &args.pos[0];
-    let r = match v {
+    Ok(Value::Bool(is_callable(vm, &args.pos[0])?))
+}
+
+fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(match v {
         Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(_) | Value::Object(_) => vm.lookup_method(v, "__call__")?.is_some(),
         _ => false,
-    };
-    Ok(Value::Bool(r))
+    })
 }
 
 fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1077,6 +1111,7 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     def(&t.range, "__new__", range_new);
+    def(&t.slice, "__new__", slice_new);
     def(&t.type_, "__new__", type_new);
     def(&t.str_, "__new__", str_new);
     def(&t.int, "__new__", int_new);
@@ -1110,6 +1145,7 @@ pub fn install(vm: &mut Vm) {
         ("dict", t.dict.clone()),
         ("set", t.set.clone()),
         ("range", t.range.clone()),
+        ("slice", t.slice.clone()),
         ("super", super_class),
     ];
     let exceptions: Vec<(&'static str, Rc<Class>)> =

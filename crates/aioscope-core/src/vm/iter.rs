@@ -151,6 +151,7 @@ impl Vm {
             Map(Value, Vec<Value>),
             Filter(Value, Value),
             CycleSource(Value),
+            Call(Value, Value),
         }
         let step = {
             let mut it = cell.borrow_mut();
@@ -256,6 +257,7 @@ impl Vm {
                     Step::Done(Some(Value::Int(v)))
                 }
                 Iter::Exhausted => Step::Done(None),
+                Iter::Call(f, sentinel) => Step::Call(f.clone(), sentinel.clone()),
             }
         };
         match step {
@@ -305,6 +307,14 @@ impl Vm {
                     return Ok(Some(v));
                 }
             },
+            Step::Call(f, sentinel) => {
+                let v = self.call(&f, Args::default())?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = Iter::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
             Step::CycleSource(src) => match self.next(&src)? {
                 Some(v) => {
                     if let Iter::Cycle { saved, .. } = &mut *cell.borrow_mut() {

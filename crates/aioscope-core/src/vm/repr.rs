@@ -287,6 +287,12 @@ impl Vm {
                 }
                 Ok(format!("{}({})", inst.class.name, parts.join(", ")))
             }
+            // `object()` is `<object object at ...>`.
+            _ if &*inst.class.module == "builtins" => Ok(format!(
+                "<{} object at {}>",
+                inst.class.qualname,
+                fake_address(inst.id)
+            )),
             _ => Ok(format!(
                 "<{}.{} object at {}>",
                 inst.class.module,

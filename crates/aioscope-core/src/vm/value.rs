@@ -644,6 +644,8 @@ pub enum Iter {
     },
     /// `itertools.count(start, step)`.
     Count(i64, i64),
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Call(Value, Value),
     /// `iter(callable, sentinel)` and iterators exhausted for good.
     Exhausted,
 }
@@ -669,6 +671,7 @@ impl Iter {
             Iter::Reversed(..) => "list_reverseiterator",
             Iter::Cycle { .. } => "itertools.cycle",
             Iter::Count(..) => "itertools.count",
+            Iter::Call(..) => "callable_iterator",
             Iter::Exhausted => "iterator",
         }
     }

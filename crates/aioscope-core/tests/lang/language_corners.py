@@ -331,3 +331,11 @@ i //= 3; print(i); i **= 2; print(i); i %= 5; print(i); i <<= 2; print(i); i >>=
 s = "x"; s *= 3; print(s)
 l = [1]; l *= 2; print(l)
 t = (1,); t += (2,); print(t)
+
+
+# Built-ins the language leans on.
+print(list(reversed({"a": 1, "b": 2})), list(iter([3, 2, 1, 0].pop, 1)))
+print(slice(1, 5, 2), slice(3), [1, 2, 3, 4, 5][slice(1, None, 2)], "abc"[slice(2)])
+print(range(10)[::-1], range(0, 10, 2)[1:3], range(10)[-3:], range(5)[10:], range(1, 20, 3)[::-2])
+print(repr(object())[:17], [1, 2, 3, 2].index(2, -2), (1, 2, 1).index(1, 1))
+print(__debug__, sorted(vars(Box)) if False else __debug__)

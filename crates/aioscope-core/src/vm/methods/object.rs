@@ -26,6 +26,15 @@ pub(super) fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     match &v {
+        // `<object object at ...>`: builtins' classes go unqualified.
+        Value::Instance(i) if &*i.class.module == "builtins" => Ok(Value::Str(
+            format!(
+                "<{} object at {}>",
+                i.class.qualname,
+                crate::vm::repr::fake_address(i.id)
+            )
+            .into(),
+        )),
         Value::Instance(i) => Ok(Value::Str(
             format!(
                 "<{}.{} object at {}>",

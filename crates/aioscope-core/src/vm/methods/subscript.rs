@@ -134,6 +134,29 @@ impl Vm {
                 let i = self.index_of(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
             }
+            (Value::Range(r), Value::Slice(s)) => {
+                // A range of the positions picked: range(10)[2:5] is
+                // range(2, 5). In 128 bits, then back if it fits.
+                let len = usize::try_from(r.len_exact().min(i64::MAX as i128)).unwrap_or(0);
+                let (start, stop, step) = self.slice_indices(s, len)?;
+                let at = |i: i64| r.start as i128 + r.step as i128 * i as i128;
+                let parts = (
+                    i64::try_from(at(start)),
+                    i64::try_from(at(stop)),
+                    i64::try_from(r.step as i128 * step as i128),
+                );
+                let (Ok(start), Ok(stop), Ok(step)) = parts else {
+                    return Err(self.new_error(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                };
+                Ok(Value::Range(Rc::new(crate::vm::value::Range {
+                    start,
+                    stop,
+                    step,
+                })))
+            }
             (Value::Range(r), Value::Int(i)) => {
                 // In 128 bits: the length may pass i64::MAX and step * i
                 // overflow 64 bits; the item itself lies between start and
