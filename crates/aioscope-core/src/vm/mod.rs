@@ -15,6 +15,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod interp;
 pub mod iter;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;
@@ -251,6 +252,9 @@ impl Vm {
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
+        // The program's path as it was given (the corpus runs programs by
+        // their bare file name).
+        module.set("__file__", Value::str(filename));
         self.modules.insert("__main__".into(), module.clone());
         match self.run_code(code, module) {
             Ok(_) => Ok(()),

@@ -369,10 +369,10 @@ fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => "__main__".into(),
     };
     let mut attrs = Attrs::default();
-    attrs.set(
-        "_fields".into(),
-        Value::tuple(fields.iter().map(|f| Value::str(f)).collect()),
-    );
+    let field_names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
+    attrs.set("_fields".into(), field_names.clone());
+    // Class patterns match a namedtuple's fields by position.
+    attrs.set("__match_args__".into(), field_names);
     attrs.set(
         "_field_defaults".into(),
         Value::Dict(Rc::new(RefCell::new(field_defaults))),
