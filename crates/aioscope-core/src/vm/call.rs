@@ -123,23 +123,9 @@ impl Vm {
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
         match self.invoke(func.clone(), args)? {
             Invoked::Value(v) => Ok(v),
-            Invoked::Frame(f) => {
-                // A class's `__init__` run here, at the bottom of its own
-                // fiber: the call's value is the instance, not `None`.
-                let instance = match &f.on_return {
-                    OnReturn::Init(instance) => Some(instance.clone()),
-                    _ => None,
-                };
-                let v = self.run_frame(f)?;
-                match instance {
-                    None => Ok(v),
-                    Some(instance) if matches!(v, Value::None) => Ok(instance),
-                    Some(_) => Err(self.new_error(
-                        "TypeError",
-                        &format!("__init__() should return None, not '{}'", v.type_name()),
-                    )),
-                }
-            }
+            // A class's `__init__` run at the bottom of its own fiber gives
+            // the instance (the interpreter loop sees `OnReturn::Init`).
+            Invoked::Frame(f) => self.run_frame(f),
         }
     }
 
