@@ -308,7 +308,10 @@ impl Vm {
                 }
             };
             match result {
-                Ok(Flow::Call(frame)) => {
+                Ok(Flow::Call(mut frame)) => {
+                    if let Some(caller) = fiber.last() {
+                        frame.caller_hit = caller.hit;
+                    }
                     if self.frame_depth >= self.limits.frames {
                         pending = Some(
                             self.new_error("RecursionError", "maximum recursion depth exceeded"),
@@ -321,6 +324,9 @@ impl Vm {
                 Ok(Flow::Return(v)) => {
                     let done = fiber.pop().expect("a fiber has frames");
                     self.frame_depth -= 1;
+                    if self.debug.is_some() {
+                        self.frame_returned(&done);
+                    }
                     self.drop_locals(&done)?;
                     if let Some(owner) = &done.owner {
                         owner.state.set(CoroState::Closed);
@@ -434,8 +440,10 @@ impl Vm {
                 }
                 Ok(Flow::Delegate(coro)) => {
                     let caller = fiber.last_mut().expect("a fiber has frames");
+                    let caller_hit = caller.hit;
                     match self.enter_coroutine(caller, &coro) {
-                        Ok((frame, resume)) => {
+                        Ok((mut frame, resume)) => {
+                            frame.caller_hit = caller_hit;
                             self.frame_depth += 1;
                             fiber.push(frame);
                             if let Some(how) = resume {
