@@ -62,6 +62,11 @@ pub struct TaskCore {
     pub fut_waiter: RefCell<Option<Value>>,
     /// `cancelling()`.
     pub cancels_requested: Cell<u32>,
+    /// When the task drives an async generator's `asend()`/`__anext__()`
+    /// or `athrow()`/`aclose()` awaitable (the generator itself here), the
+    /// awaitable's type name, which its repr shows instead of the
+    /// generator's.
+    pub agen_awaitable: Option<&'static str>,
 }
 
 /// A future or a task.

@@ -46,4 +46,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("contextlib", include_str!("contextlib.py"));
     vm.register_source_module("dataclasses", include_str!("dataclasses.py"));
     vm.register_source_module("_typeforms", include_str!("_typeforms.py"));
+    vm.register_source_module("_anext", include_str!("_anext.py"));
 }
