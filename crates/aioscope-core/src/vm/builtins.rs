@@ -1,14 +1,11 @@
 //! The `builtins` module: functions and the constructors of built-in types.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::dict::{hash_of, Dict};
 use super::methods::{def, sort_values};
-use super::value::{
-    Args, BoundMethod, Class, Iter, NativeFn, NativeImpl, NativeObject, PyResult, Range, Value,
-};
+use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
 use super::Vm;
 
 /// A native function value (not bound).
@@ -535,27 +532,6 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.len() {
-        2 => Ok(Value::Class(vm.types.class_of(vm, &args.pos[1]))),
-        4 => {
-            let name = match &args.pos[1] {
-                Value::Str(s) => s.clone(),
-                _ => return Err(vm.new_error("TypeError", "type.__new__() argument 1 must be str")),
-            };
-            let bases = vm.collect(&args.pos[2])?;
-            let mut attrs = super::value::Attrs::default();
-            for (k, v) in vm.mapping_items(&args.pos[3])? {
-                if let Value::Str(k) = k {
-                    attrs.set(k, v);
-                }
-            }
-            vm.make_class(name.clone(), name, bases, attrs)
-        }
-        _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
-    }
-}
-
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::str("")),
@@ -1076,89 +1052,11 @@ fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
-/// The object `super()` returns: attribute lookup starts after `class` in
-/// the MRO of `this`'s type.
-pub struct SuperObj {
-    class: Rc<Class>,
-    this: Value,
-    super_class: Rc<Class>,
-}
-
-impl NativeObject for SuperObj {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn class_name(&self) -> &str {
-        "super"
-    }
-    fn class(&self, _vm: &Vm) -> Rc<Class> {
-        self.super_class.clone()
-    }
-    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
-        let t = vm.types.class_of(vm, &self.this);
-        Ok(format!(
-            "<super: <class '{}'>, <{} object>>",
-            self.class.name, t.name
-        ))
-    }
-    fn get_attr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        let start = match &self.this {
-            Value::Class(c) => c.clone(),
-            other => vm.types.class_of(vm, other),
-        };
-        let mut chain = vec![start.clone()];
-        chain.extend(start.mro.iter().cloned());
-        let pos = chain.iter().position(|c| Rc::ptr_eq(c, &self.class))?;
-        for c in &chain[pos + 1..] {
-            if let Some(v) = c.attrs.borrow().get(name) {
-                let v = v.clone();
-                return Some(Ok(match v {
-                    Value::Function(_) | Value::Native(_)
-                        if !matches!(self.this, Value::Class(_)) =>
-                    {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            this: self.this.clone(),
-                            func: v,
-                        }))
-                    }
-                    other => other,
-                }));
-            }
-        }
-        None
-    }
-}
-
-fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = &args.pos[1..];
-    if a.len() != 2 {
-        return Err(vm.new_error("RuntimeError", "super(): no arguments"));
-    }
-    let class = match &a[0] {
-        Value::Class(c) => c.clone(),
-        _ => return Err(vm.new_error("TypeError", "super() argument 1 must be a type")),
-    };
-    let super_class = vm
-        .builtins
-        .get("super")
-        .and_then(|v| match v {
-            Value::Class(c) => Some(c),
-            _ => None,
-        })
-        .unwrap_or_else(|| vm.types.other.clone());
-    Ok(Value::Object(Rc::new(SuperObj {
-        class,
-        this: a[1].clone(),
-        super_class,
-    })))
-}
-
 /// Fills the `builtins` module.
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     def(&t.range, "__new__", range_new);
     def(&t.slice, "__new__", slice_new);
-    def(&t.type_, "__new__", type_new);
     def(&t.str_, "__new__", str_new);
     def(&t.int, "__new__", int_new);
     def(&t.float, "__new__", float_new);
@@ -1168,16 +1066,6 @@ pub fn install(vm: &mut Vm) {
     def(&t.dict, "__new__", dict_new);
     def(&t.set, "__new__", set_new);
     def(&t.bytes, "__new__", bytes_new);
-    let super_class = super::types::new_class(
-        &std::cell::Cell::new(vm.next_id()),
-        "super",
-        "builtins",
-        vec![],
-        super::value::ClassKind::Builtin,
-        Default::default(),
-    )
-    .expect("no bases");
-    def(&super_class, "__new__", super_new);
     let classes: Vec<(&str, Rc<Class>)> = vec![
         ("object", t.object.clone()),
         ("type", t.type_.clone()),
@@ -1192,7 +1080,10 @@ pub fn install(vm: &mut Vm) {
         ("set", t.set.clone()),
         ("range", t.range.clone()),
         ("slice", t.slice.clone()),
-        ("super", super_class),
+        ("super", t.super_.clone()),
+        ("property", t.property.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("staticmethod", t.staticmethod.clone()),
     ];
     let exceptions: Vec<(&'static str, Rc<Class>)> =
         t.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();

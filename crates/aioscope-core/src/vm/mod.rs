@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod classdef;
 pub mod debug;
 pub mod dict;
 pub mod exceptions;

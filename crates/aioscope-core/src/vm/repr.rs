@@ -287,18 +287,28 @@ impl Vm {
                 }
                 Ok(format!("{}({})", inst.class.name, parts.join(", ")))
             }
-            // `object()` is `<object object at ...>`.
-            _ if &*inst.class.module == "builtins" => Ok(format!(
-                "<{} object at {}>",
-                inst.class.qualname,
-                fake_address(inst.id)
-            )),
-            _ => Ok(format!(
-                "<{}.{} object at {}>",
-                inst.class.module,
-                inst.class.qualname,
-                fake_address(inst.id)
-            )),
+            _ => match &inst.payload {
+                Payload::ClassMethod(f) => Ok(format!("<classmethod({})>", self.repr(f)?)),
+                Payload::StaticMethod(f) => Ok(format!("<staticmethod({})>", self.repr(f)?)),
+                Payload::Slot(name, owner) => {
+                    Ok(format!("<member '{}' of '{}' objects>", name, owner))
+                }
+                Payload::Builtin(inner) => {
+                    let inner = inner.clone();
+                    self.repr(&inner)
+                }
+                _ if inst.class.module.as_ref() == "builtins" => Ok(format!(
+                    "<{} object at {}>",
+                    inst.class.qualname,
+                    fake_address(inst.id)
+                )),
+                _ => Ok(format!(
+                    "<{}.{} object at {}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    fake_address(inst.id)
+                )),
+            },
         }
     }
 

@@ -53,12 +53,9 @@ pub fn finish_enum_class(vm: &mut Vm, class: &Rc<Class>) -> PyResult<()> {
         let mut attrs = Attrs::default();
         attrs.set("_name_".into(), Value::Str(name.clone()));
         attrs.set("_value_".into(), value.clone());
-        let member = Value::Instance(Rc::new(Instance {
-            class: class.clone(),
-            attrs: RefCell::new(attrs),
-            payload: Payload::None,
-            id: vm.next_id(),
-        }));
+        let member = Instance::new(class.clone(), Payload::None, vm.next_id());
+        *member.attrs.borrow_mut() = attrs;
+        let member = Value::Instance(Rc::new(member));
         class.attrs.borrow_mut().set(name, member.clone());
         by_value.insert(key, member.clone());
         members.push(member);
