@@ -66,9 +66,10 @@ pub fn no_kwargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
 
 /// An int argument, or CPython's `TypeError`.
 pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match v {
+    match v.unwrapped() {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        Value::Instance(_) => vm.index_value(v),
         other => Err(vm.new_error(
             "TypeError",
             &format!(
@@ -81,7 +82,7 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// A float argument (ints convert), or CPython's `TypeError`.
 pub fn float_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
-    match v {
+    match v.unwrapped() {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
@@ -378,7 +379,10 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "abs")?;
-    match &args.pos[0] {
+    if let Some(m) = vm.user_dunder(&args.pos[0], "__abs__")? {
+        return vm.call(&m, Args::default());
+    }
+    match args.pos[0].unwrapped() {
         Value::Int(i) => match i.checked_abs() {
             Some(v) => Ok(Value::Int(v)),
             None => Err(vm.new_error("OverflowError", "integer overflow")),
@@ -396,7 +400,10 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arity(vm, &args, 1, 2, "round")?;
     let nd = nd.or_else(|| args.pos.get(1).cloned());
-    match (&args.pos[0], nd) {
+    if let Some(m) = vm.user_dunder(&args.pos[0], "__round__")? {
+        return vm.call(&m, Args::new(nd.into_iter().collect()));
+    }
+    match (args.pos[0].unwrapped(), nd) {
         (Value::Int(i), None | Some(Value::None)) => Ok(Value::Int(*i)),
         (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
         (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
@@ -430,6 +437,31 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "divmod")?;
     use crate::lang::ast::BinOp;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(m) = vm.user_dunder(a, "__divmod__")? {
+            let r = vm.call(&m, Args::new(vec![b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = vm.user_dunder(b, "__rdivmod__")? {
+            let r = vm.call(&m, Args::new(vec![a.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if a.builtin_payload().is_none() && b.builtin_payload().is_none() {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ),
+            ));
+        }
+    }
     let q = vm.binary(BinOp::FloorDiv, &args.pos[0], &args.pos[1])?;
     let r = vm.binary(BinOp::Mod, &args.pos[0], &args.pos[1])?;
     Ok(Value::tuple(vec![q, r]))
@@ -470,69 +502,128 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "isinstance")?;
-    let class = vm.types.class_of(vm, &args.pos[0]);
-    Ok(Value::Bool(class_matches(
-        vm,
-        &class,
-        &args.pos[1],
-        "isinstance",
-    )?))
-}
-
-fn class_matches(vm: &mut Vm, class: &Rc<Class>, spec: &Value, who: &str) -> PyResult<bool> {
-    match spec {
-        Value::Class(c) => {
-            if Rc::ptr_eq(c, &vm.types.object) {
-                return Ok(true);
-            }
-            Ok(class.is_subclass(c))
-        }
-        Value::Tuple(items) => {
-            for it in items.iter() {
-                if class_matches(vm, class, it, who)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        // `int | None` and `list[int]` (types.UnionType, types.GenericAlias).
-        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "UnionType" => {
-            let args = vm.get_attr(spec, "__args__")?;
-            class_matches(vm, class, &args, who)
-        }
-        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "GenericAlias" => {
-            Err(vm.new_error(
-                "TypeError",
-                &format!("{}() argument 2 cannot be a parameterized generic", who),
-            ))
-        }
-        _ => Err(vm.new_error(
-            "TypeError",
-            &format!(
-                "{}() arg 2 must be a type, a tuple of types, or a union",
-                who
-            ),
-        )),
-    }
+    Ok(Value::Bool(vm.isinstance(&args.pos[0], &args.pos[1])?))
 }
 
 fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "issubclass")?;
-    match &args.pos[0] {
-        Value::Class(c) => {
-            let c = c.clone();
-            Ok(Value::Bool(class_matches(
-                vm,
-                &c,
-                &args.pos[1],
-                "issubclass",
-            )?))
-        }
-        _ => Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class")),
+    Ok(Value::Bool(vm.issubclass(&args.pos[0], &args.pos[1])?))
+}
+
+/// `"UnionType"` for `int | None`, `"GenericAlias"` for `list[int]`.
+fn typeform(v: &Value) -> Option<&str> {
+    match v {
+        Value::Instance(i) if &*i.class.module == "types" => Some(&i.class.name),
+        _ => None,
     }
 }
 
-fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+impl Vm {
+    /// `isinstance(obj, spec)`: a class (asking its metaclass's
+    /// `__instancecheck__` when it has one, as ABCs do) or a tuple of them.
+    pub fn isinstance(&mut self, obj: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                let class = self.types.class_of(self, obj);
+                if Rc::ptr_eq(&class, c) {
+                    return Ok(true);
+                }
+                if let Some(meta) = &c.meta {
+                    if meta.has(Class::CHECKS) {
+                        if let Some(hook) = meta.lookup("__instancecheck__") {
+                            let f = self.bind_to(spec, &meta.clone(), hook)?;
+                            let r = self.call(&f, Args::new(vec![obj.clone()]))?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                Ok(Rc::ptr_eq(c, &self.types.object) || class.is_subclass(c))
+            }
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.isinstance(obj, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other if typeform(other) == Some("UnionType") => {
+                let args = self.get_attr(other, "__args__")?;
+                self.isinstance(obj, &args)
+            }
+            other if typeform(other) == Some("GenericAlias") => Err(self.new_error(
+                "TypeError",
+                "isinstance() argument 2 cannot be a parameterized generic",
+            )),
+            other => match self.user_dunder(other, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = self.call(&hook, Args::new(vec![obj.clone()]))?;
+                    self.truthy(&r)
+                }
+                None => Err(self.new_error(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                )),
+            },
+        }
+    }
+
+    /// `issubclass(sub, spec)`, with `__subclasscheck__`.
+    pub fn issubclass(&mut self, sub: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if let Some(meta) = &c.meta {
+                    if meta.has(Class::CHECKS) {
+                        if let Some(hook) = meta.lookup("__subclasscheck__") {
+                            let f = self.bind_to(spec, &meta.clone(), hook)?;
+                            let r = self.call(&f, Args::new(vec![sub.clone()]))?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                match sub {
+                    Value::Class(s) => Ok(Rc::ptr_eq(c, &self.types.object) || s.is_subclass(c)),
+                    _ => Err(self.new_error("TypeError", "issubclass() arg 1 must be a class")),
+                }
+            }
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.issubclass(sub, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other if typeform(other) == Some("UnionType") => {
+                let args = self.get_attr(other, "__args__")?;
+                self.issubclass(sub, &args)
+            }
+            other if typeform(other) == Some("GenericAlias") => Err(self.new_error(
+                "TypeError",
+                "issubclass() argument 2 cannot be a parameterized generic",
+            )),
+            other => match self.user_dunder(other, "__subclasscheck__")? {
+                Some(hook) => {
+                    let r = self.call(&hook, Args::new(vec![sub.clone()]))?;
+                    self.truthy(&r)
+                }
+                None => {
+                    if !matches!(sub, Value::Class(_)) {
+                        return Err(
+                            self.new_error("TypeError", "issubclass() arg 1 must be a class")
+                        );
+                    }
+                    Err(self.new_error(
+                        "TypeError",
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                    ))
+                }
+            },
+        }
+    }
+}
+
+pub(crate) fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::str("")),
         Some(Value::Bytes(b)) if args.pos.len() > 2 => {
@@ -577,7 +668,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(base) = args.take_kw("base") {
         args.pos.push(base);
     }
@@ -635,7 +726,7 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::Float(0.0)),
         Some(Value::Float(f)) => Ok(Value::Float(*f)),
@@ -684,14 +775,14 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::list(vec![])),
         Some(v) => Ok(Value::list(vm.collect(v)?)),
     }
 }
 
-fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::tuple(vec![])),
         Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
@@ -699,7 +790,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
     let update = vm.get_attr(&d, "update")?;
     let mut a = args;
@@ -708,7 +799,7 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(d)
 }
 
-fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut d = Dict::new();
     if let Some(v) = args.pos.get(1) {
         for it in vm.collect(v)? {
@@ -719,7 +810,7 @@ fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Set(Rc::new(RefCell::new(d))))
 }
 
-fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::Bytes(Rc::from(Vec::new()))),
         Some(Value::Str(s)) => Ok(Value::Bytes(s.as_bytes().into())),
@@ -873,6 +964,21 @@ fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn delattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "delattr")?;
+    let name = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        other => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("attribute name must be string, not '{}'", other.type_name()),
+            ))
+        }
+    };
+    vm.del_attr(&args.pos[0], &name)?;
+    Ok(Value::None)
+}
+
 fn callable_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "callable")?;
     Ok(Value::Bool(is_callable(vm, &args.pos[0])?))
@@ -917,7 +1023,7 @@ fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => {}
         }
     }
-    match &args.pos[0] {
+    match args.pos[0].unwrapped() {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         v => match hash_of(v) {
@@ -1126,6 +1232,7 @@ pub fn install(vm: &mut Vm) {
         ("getattr", getattr_fn),
         ("hasattr", hasattr_fn),
         ("setattr", setattr_fn),
+        ("delattr", delattr_fn),
         ("callable", callable_fn),
         ("id", id_fn),
         ("hash", hash_fn),

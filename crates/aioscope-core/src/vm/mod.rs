@@ -24,6 +24,7 @@ pub mod ops;
 pub mod pyfmt;
 pub mod repr;
 pub mod str_format;
+pub mod subclass;
 pub mod types;
 pub mod value;
 
@@ -195,6 +196,7 @@ impl Vm {
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);
+        subclass::install(&mut vm);
         modules::register_all(&mut vm);
         vm
     }

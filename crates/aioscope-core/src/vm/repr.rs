@@ -180,6 +180,19 @@ impl Vm {
                 let this = self.repr(&m.this)?;
                 format!("<bound method {} of {}>", fname, this)
             }
+            Value::Class(c)
+                if c.meta.is_some() && self.protocol_method(v, "__repr__")?.is_some() =>
+            {
+                let m = self.protocol_method(v, "__repr__")?.unwrap_or(Value::None);
+                let r = self.call(&m, Args::default())?;
+                return match r.unwrapped() {
+                    Value::Str(s) => Ok(s.to_string()),
+                    _ => Err(self.new_error(
+                        "TypeError",
+                        &format!("__repr__ returned non-string (type {})", r.type_name()),
+                    )),
+                };
+            }
             Value::Class(c) => {
                 if c.module.as_ref() == "builtins" {
                     format!("<class '{}'>", c.qualname)
@@ -238,19 +251,18 @@ impl Vm {
         let Value::Instance(inst) = v else {
             return self.repr(v);
         };
-        if let Some(m) = inst.class.lookup("__repr__") {
-            if !matches!(m, Value::Native(_)) {
-                self.native_depth += 1;
-                let r = self.call(&m, Args::new(vec![v.clone()]));
-                self.native_depth -= 1;
-                return match r? {
-                    Value::Str(s) => Ok(s.to_string()),
-                    other => Err(self.new_error(
-                        "TypeError",
-                        &format!("__repr__ returned non-string (type {})", other.type_name()),
-                    )),
-                };
-            }
+        if let Some(m) = self.user_dunder(v, "__repr__")? {
+            self.native_depth += 1;
+            let r = self.call(&m, Args::default());
+            self.native_depth -= 1;
+            let r = r?;
+            return match r.unwrapped() {
+                Value::Str(s) => Ok(s.to_string()),
+                _ => Err(self.new_error(
+                    "TypeError",
+                    &format!("__repr__ returned non-string (type {})", r.type_name()),
+                )),
+            };
         }
         match inst.class.kind {
             ClassKind::Exception => {
@@ -504,21 +516,25 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup("__str__") {
-                    if !matches!(m, Value::Native(_)) {
-                        self.native_depth += 1;
-                        let r = self.call(&m, Args::new(vec![v.clone()]));
-                        self.native_depth -= 1;
-                        return match r? {
-                            Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.new_error(
-                                "TypeError",
-                                &format!(
-                                    "__str__ returned non-string (type {})",
-                                    other.type_name()
-                                ),
-                            )),
-                        };
+                if let Some(m) = self.user_dunder(v, "__str__")? {
+                    self.native_depth += 1;
+                    let r = self.call(&m, Args::default());
+                    self.native_depth -= 1;
+                    let r = r?;
+                    return match r.unwrapped() {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__str__ returned non-string (type {})", r.type_name()),
+                        )),
+                    };
+                }
+                // Of the built-in types only str has its own __str__; the
+                // others' is object's, which is the repr.
+                if let Payload::Builtin(inner @ Value::Str(_)) = &inst.payload {
+                    if inst.class.kind != ClassKind::Enum {
+                        let inner = inner.clone();
+                        return self.to_str(&inner);
                     }
                 }
                 match inst.class.kind {
@@ -533,6 +549,19 @@ impl Vm {
                     _ => self.repr(v),
                 }
             }
+            Value::Class(c) if c.meta.is_some() => match self.protocol_method(v, "__str__")? {
+                Some(m) => {
+                    let r = self.call(&m, Args::default())?;
+                    match r.unwrapped() {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__str__ returned non-string (type {})", r.type_name()),
+                        )),
+                    }
+                }
+                None => self.repr(v),
+            },
             _ => self.repr(v),
         }
     }
@@ -545,12 +574,24 @@ impl Vm {
             Value::Int(i) => pyfmt::format_int(*i, spec),
             Value::Float(f) => pyfmt::format_float(*f, spec),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup("__format__") {
-                    let r = self.call(&m, Args::new(vec![v.clone(), Value::str(spec)]))?;
-                    return match r {
+                if let Some(m) = self.user_dunder(v, "__format__")? {
+                    let r = self.call(&m, Args::new(vec![Value::str(spec)]))?;
+                    return match r.unwrapped() {
                         Value::Str(s) => Ok(s.to_string()),
-                        _ => Err(self.new_error("TypeError", "__format__ must return a str")),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__format__ must return a str, not {}", r.type_name()),
+                        )),
                     };
+                }
+                if let Payload::Builtin(
+                    inner @ (Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)),
+                ) = &inst.payload
+                {
+                    if !spec.is_empty() {
+                        let inner = inner.clone();
+                        return self.format(&inner, spec);
+                    }
                 }
                 if spec.is_empty() {
                     return self.to_str(v);
@@ -659,6 +700,11 @@ impl Vm {
                 (None, _) => take(self)?,
             };
             let conv = spec.conversion;
+            // A subclass of int or float formats as its number.
+            let arg = match (conv, arg.builtin_payload()) {
+                ('s' | 'r' | 'a', _) | (_, None) => arg,
+                (_, Some(inner)) => inner.clone(),
+            };
             let s;
             let parg = match conv {
                 's' if bytes => match &arg {

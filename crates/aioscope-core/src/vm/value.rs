@@ -171,6 +171,26 @@ impl Value {
         }
     }
 
+    /// The built-in value an instance of a built-in type's subclass is
+    /// (`class D(dict)`'s instances hold a dict).
+    #[inline]
+    pub fn builtin_payload(&self) -> Option<&Value> {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Builtin(v) => Some(v),
+                _ => Option::None,
+            },
+            _ => Option::None,
+        }
+    }
+
+    /// The value itself, or the built-in value of a built-in's subclass
+    /// instance (what a built-in method of the base works on).
+    #[inline]
+    pub fn unwrapped(&self) -> &Value {
+        self.builtin_payload().unwrap_or(self)
+    }
+
     /// The exception data if this is an exception instance.
     pub fn exc(&self) -> Option<&RefCell<ExcData>> {
         match self {
@@ -866,6 +886,9 @@ pub enum Iter {
     Count(i64, i64),
     /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
     Call(Value, Value),
+    /// Over an object with `__getitem__` and no `__iter__`: items 0, 1,
+    /// ... until `IndexError`.
+    Sequence(Value, i64),
     /// `iter(callable, sentinel)` and iterators exhausted for good.
     Exhausted,
 }
@@ -892,7 +915,7 @@ impl Iter {
             Iter::Cycle { .. } => "itertools.cycle",
             Iter::Count(..) => "itertools.count",
             Iter::Call(..) => "callable_iterator",
-            Iter::Exhausted => "iterator",
+            Iter::Sequence(..) | Iter::Exhausted => "iterator",
         }
     }
 }

@@ -1071,10 +1071,18 @@ impl Vm {
         }
         if let Value::Instance(_) = a {
             let name = crate::vm::ops::inplace_dunder(op);
-            if let Some(m) = self.lookup_method(a, name)? {
-                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+            if let Some(m) = self.user_dunder(a, name)? {
+                let r = self.call(&m, Args::new(vec![b.clone()]))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
+                }
+            }
+            // A list's subclass grows in place, and stays itself.
+            if let (BinOp::Add, Some(Value::List(l))) = (op, a.builtin_payload()) {
+                if self.user_dunder(a, "__add__")?.is_none() {
+                    let items = self.collect(b)?;
+                    l.borrow_mut().extend(items);
+                    return Ok(a.clone());
                 }
             }
         }

@@ -714,6 +714,35 @@ impl Vm {
         }
     }
 
+    /// The method implementing a protocol (`__len__`, `__iter__`,
+    /// `__add__`...) for `v`, bound to it: a Python class's own (see
+    /// [`Vm::user_dunder`]), a library object's native one, or for a class
+    /// its metaclass's. `None` leaves the built-in behaviour.
+    pub fn protocol_method(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        match v {
+            Value::Instance(_) => self.user_dunder(v, name),
+            Value::Object(_) => Ok(self.lookup_method(v, name)?.map(|f| {
+                Value::BoundMethod(Rc::new(BoundMethod {
+                    this: v.clone(),
+                    func: f,
+                }))
+            })),
+            Value::Class(c) => {
+                let Some(meta) = &c.meta else {
+                    return Ok(None);
+                };
+                match meta.lookup(name) {
+                    None | Some(Value::Native(_)) => Ok(None),
+                    Some(f) => {
+                        let meta = meta.clone();
+                        self.bind_attr(v, &meta, f).map(Some)
+                    }
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// A bound special method, or the protocol `TypeError`.
     pub fn special_method(&mut self, obj: &Value, name: &str, protocol: &str) -> PyResult<Value> {
         let class = self.types.class_of(self, obj);

@@ -66,12 +66,7 @@ fn property_data(vm: &mut Vm, args: &Args) -> PyResult<PropertyData> {
     }
     let [fget, fset, fdel, doc] = parts;
     let doc = match (&doc, &fget) {
-        (Value::None, Value::Function(f)) => f
-            .attrs
-            .borrow()
-            .get("__doc__")
-            .cloned()
-            .unwrap_or(Value::None),
+        (Value::None, Value::Function(_)) => vm.get_attr(&fget, "__doc__")?,
         _ => doc,
     };
     Ok(PropertyData {

@@ -16,6 +16,7 @@ mod list;
 mod numbers;
 mod object;
 mod set;
+mod slots;
 mod str;
 mod subscript;
 pub mod super_;
@@ -218,6 +219,8 @@ pub fn install(vm: &mut Vm) {
     def(&group, "split", group_split);
     def(&group, "subgroup", group_subgroup);
     def(&group, "derive", group_derive);
+    slots::install(vm);
+    let t = &vm.types;
     let classmethods: [(&Rc<Class>, &str, NativeImpl); 3] = [
         (&t.object, "__init_subclass__", object_init_subclass),
         (&t.object, "__subclasshook__", object_subclasshook),
