@@ -926,7 +926,10 @@ fn getattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 3, "getattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     match vm.get_attr(&args.pos[0], &name) {
         Ok(v) => Ok(v),
@@ -943,7 +946,10 @@ fn hasattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "hasattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     match vm.get_attr(&args.pos[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
@@ -958,7 +964,10 @@ fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 3, 3, "setattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
     Ok(Value::None)

@@ -512,7 +512,11 @@ impl Vm {
                         ),
                     ));
                 }
-                Payload::None
+                if class.has(Class::HAS_SLOTS) {
+                    Payload::Slots(RefCell::new(Default::default()))
+                } else {
+                    Payload::None
+                }
             }
         };
         Ok(Value::Instance(Rc::new(Instance::new(
@@ -523,7 +527,7 @@ impl Vm {
     }
 
     /// "Can't instantiate abstract class C with abstract methods a, b".
-    fn abstract_error(&mut self, class: &Rc<Class>) -> PyErr {
+    pub fn abstract_error(&mut self, class: &Rc<Class>) -> PyErr {
         let names = class.attrs.borrow().get("__abstractmethods__").cloned();
         let mut names: Vec<String> = match names {
             Some(v) => self

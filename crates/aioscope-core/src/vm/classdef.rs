@@ -15,7 +15,19 @@ use super::Vm;
 /// The built-in types a class statement may derive from: their instances
 /// are an instance holding the built-in value ([`Payload::Builtin`]).
 const SUBCLASSABLE: &[&str] = &[
-    "object", "int", "float", "str", "bytes", "tuple", "list", "dict", "set", "type", "property",
+    "object",
+    "int",
+    "float",
+    "str",
+    "bytes",
+    "tuple",
+    "list",
+    "dict",
+    "set",
+    "type",
+    "property",
+    "classmethod",
+    "staticmethod",
 ];
 
 /// The flags of `c` (the `Class::*` bits) from its namespace and its MRO's.
@@ -55,6 +67,15 @@ pub fn class_flags(c: &Rc<Class>) -> u32 {
     };
     if abstract_ {
         f |= Class::ABSTRACT;
+    }
+    let has_slots = std::iter::once(c).chain(c.mro.iter()).any(|k| {
+        k.attrs
+            .borrow()
+            .iter()
+            .any(|(_, v)| matches!(v, Value::Instance(d) if matches!(d.payload, Payload::Slot(..))))
+    });
+    if has_slots {
+        f |= Class::HAS_SLOTS;
     }
     let has_data_descriptor = std::iter::once(c)
         .chain(c.mro.iter())
@@ -192,7 +213,7 @@ impl Vm {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
-                        "Cannot create a consistent method resolution order (MRO) for bases {}",
+                        "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                         names.join(", ")
                     ),
                 ));
@@ -217,9 +238,6 @@ impl Vm {
             b.subclasses.borrow_mut().push(Rc::downgrade(&class));
         }
         class.flags.set(class_flags(&class));
-        if kind == ClassKind::Enum {
-            super::modules::enum_::finish_enum_class(self, &class)?;
-        }
         self.set_names(&class)?;
         self.init_subclass(&class, kw)?;
         Ok(Value::Class(class))
@@ -233,7 +251,6 @@ impl Vm {
         for b in bases {
             match b.kind {
                 ClassKind::Exception => kind = ClassKind::Exception,
-                ClassKind::Enum => kind = ClassKind::Enum,
                 ClassKind::NamedTuple => kind = ClassKind::NamedTuple,
                 ClassKind::Builtin => {
                     if matches!(

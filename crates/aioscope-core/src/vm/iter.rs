@@ -61,19 +61,10 @@ impl Vm {
                     return Err(self.not_iterable(v));
                 }
             }
-            Value::Class(c) => {
-                if let Some(m) = self.protocol_method(v, "__iter__")? {
-                    return self.call(&m, Args::default());
-                }
-                if c.kind != super::value::ClassKind::Enum {
-                    return Err(self.not_iterable(v));
-                }
-                let members = match c.attrs.borrow().get("_member_list_") {
-                    Some(Value::List(l)) => l.borrow().clone(),
-                    _ => Vec::new(),
-                };
-                Iter::Tuple(members.into(), 0)
-            }
+            Value::Class(_) => match self.protocol_method(v, "__iter__")? {
+                Some(m) => return self.call(&m, Args::default()),
+                None => return Err(self.not_iterable(v)),
+            },
             Value::Object(_) => match self.lookup_method(v, "__iter__")? {
                 Some(m) => return self.call(&m, Args::new(vec![v.clone()])),
                 None => {
@@ -115,10 +106,7 @@ impl Vm {
                 }
                 _ => self.user_dunder(v, "__getitem__")?.is_some(),
             },
-            Value::Class(c) => {
-                c.kind == super::value::ClassKind::Enum
-                    || self.protocol_method(v, "__iter__")?.is_some()
-            }
+            Value::Class(_) => self.protocol_method(v, "__iter__")?.is_some(),
             Value::Object(_) => self.lookup_method(v, "__iter__")?.is_some(),
             _ => false,
         })

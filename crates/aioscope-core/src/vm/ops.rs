@@ -220,7 +220,7 @@ impl Vm {
                 s.push_str(y);
                 return Ok(Value::Str(s.into()));
             }
-            (BinOp::Add, Value::Str(_), other) => {
+            (BinOp::Add, Value::Str(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -234,7 +234,7 @@ impl Vm {
                 v.extend(y.borrow().iter().cloned());
                 return Ok(Value::list(v));
             }
-            (BinOp::Add, Value::List(_), other) => {
+            (BinOp::Add, Value::List(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -248,7 +248,7 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 return Ok(Value::Tuple(v.into()));
             }
-            (BinOp::Add, Value::Tuple(_), other) => {
+            (BinOp::Add, Value::Tuple(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -379,15 +379,46 @@ impl Vm {
                 other => return other,
             }
         }
-        Err(self.new_error(
-            "TypeError",
-            &format!(
+        // A sequence repeats by an object's __index__.
+        if op == BinOp::Mult {
+            let seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+            };
+            let pair = match (seq(a), seq(b)) {
+                (true, false) => Some((a, b)),
+                (false, true) => Some((b, a)),
+                _ => None,
+            };
+            if let Some((s, n)) = pair {
+                if self.user_dunder(n, "__index__")?.is_some() {
+                    let k = self.index_value(n)?;
+                    return self.binary(op, s, &Value::Int(k));
+                }
+            }
+        }
+        let msg = match (op, a, b) {
+            (BinOp::Add, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                a.type_name(),
+                b.type_name(),
+                a.type_name()
+            ),
+            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
+            | (BinOp::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.type_name()
+            ),
+            _ => format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
                 op_symbol(op),
                 a.type_name(),
                 b.type_name()
             ),
-        ))
+        };
+        Err(self.new_error("TypeError", &msg))
     }
 
     fn numeric(&mut self, op: BinOp, a: Num, b: Num) -> PyResult<Value> {

@@ -270,16 +270,6 @@ impl Vm {
                 let inner = self.repr_items(&args)?;
                 Ok(format!("{}({})", inst.class.name, inner))
             }
-            ClassKind::Enum => {
-                let name = inst.attrs.borrow().get("_name_").cloned();
-                let value = inst.attrs.borrow().get("_value_").cloned();
-                match (name, value) {
-                    (Some(Value::Str(n)), Some(val)) => {
-                        Ok(format!("<{}.{}: {}>", inst.class.name, n, self.repr(&val)?))
-                    }
-                    _ => Ok(format!("<{} object>", inst.class.name)),
-                }
-            }
             ClassKind::NamedTuple => {
                 let fields = match inst.class.lookup("_fields") {
                     Some(Value::Tuple(f)) => f,
@@ -532,20 +522,11 @@ impl Vm {
                 // Of the built-in types only str has its own __str__; the
                 // others' is object's, which is the repr.
                 if let Payload::Builtin(inner @ Value::Str(_)) = &inst.payload {
-                    if inst.class.kind != ClassKind::Enum {
-                        let inner = inner.clone();
-                        return self.to_str(&inner);
-                    }
+                    let inner = inner.clone();
+                    return self.to_str(&inner);
                 }
                 match inst.class.kind {
                     ClassKind::Exception => self.exception_str(v),
-                    ClassKind::Enum => {
-                        let name = inst.attrs.borrow().get("_name_").cloned();
-                        match name {
-                            Some(Value::Str(n)) => Ok(format!("{}.{}", inst.class.name, n)),
-                            _ => self.repr(v),
-                        }
-                    }
                     _ => self.repr(v),
                 }
             }
@@ -595,10 +576,6 @@ impl Vm {
                 }
                 if spec.is_empty() {
                     return self.to_str(v);
-                }
-                if inst.class.kind == ClassKind::Enum {
-                    let s = self.to_str(v)?;
-                    return self.format(&Value::Str(s.into()), spec);
                 }
                 return Err(self.bad_format(v));
             }

@@ -40,10 +40,7 @@ fn construct(
         ));
     }
     if cls.has(Class::ABSTRACT) {
-        return Err(vm.new_error(
-            "TypeError",
-            &format!("Can't instantiate abstract class {}", cls.name),
-        ));
+        return Err(vm.abstract_error(&cls));
     }
     let value = if mutable {
         inner(vm, Args::new(vec![Value::Class(base.clone())]))?

@@ -179,7 +179,7 @@ impl Types {
     /// Creates the built-in classes. Methods are added later by
     /// `methods::install`.
     pub fn new(ids: &Cell<u64>) -> Types {
-        let object = new_class(
+        let mut object = new_class(
             ids,
             "object",
             "builtins",
@@ -188,6 +188,10 @@ impl Types {
             Attrs::default(),
         )
         .expect("object has no bases");
+        // `object()` itself has no `__dict__`.
+        if let Some(o) = Rc::get_mut(&mut object) {
+            o.slots = Some(Rc::from(Vec::new()));
+        }
         let builtin = |name: &str| {
             new_class(
                 ids,

@@ -368,8 +368,6 @@ pub enum ClassKind {
     Plain,
     /// `BaseException` and its subclasses.
     Exception,
-    /// `enum.Enum` and its subclasses.
-    Enum,
     /// A `collections.namedtuple` class.
     NamedTuple,
 }
@@ -433,6 +431,8 @@ impl Class {
     pub const CHECKS: u32 = 1 << 8;
     /// `__abstractmethods__` is set and not empty: instantiating fails.
     pub const ABSTRACT: u32 = 1 << 9;
+    /// The class or a base declares slots: instances keep their values.
+    pub const HAS_SLOTS: u32 = 1 << 10;
     /// Attribute reads on instances cannot take the fast path.
     pub const SLOW_GET: u32 = Self::GETATTRIBUTE | Self::DATA_DESCRIPTORS;
     /// Attribute writes on instances cannot take the fast path.
@@ -524,6 +524,8 @@ pub enum Payload {
     /// A slot of `__slots__` (a `member_descriptor`): its name and the
     /// name of the class that declared it.
     Slot(Rc<str>, Rc<str>),
+    /// The values of an instance's slots, apart from its `__dict__`.
+    Slots(RefCell<Attrs>),
 }
 
 /// The accessors of a `property`.

@@ -132,8 +132,12 @@ impl Vm {
             }
             (Payload::Slot(name, _), Some(o)) => {
                 if let Value::Instance(inst) = o {
-                    if let Some(v) = inst.attrs.borrow().get(name) {
-                        return Ok(v.clone());
+                    let v = match &inst.payload {
+                        Payload::Slots(slots) => slots.borrow().get(name).cloned(),
+                        _ => inst.attrs.borrow().get(name).cloned(),
+                    };
+                    if let Some(v) = v {
+                        return Ok(v);
                     }
                 }
                 let name = name.clone();
@@ -293,7 +297,7 @@ impl Vm {
                     .set("__annotations__".into(), d.clone());
                 Ok(d)
             }
-            _ => Err(self.no_attr(obj, name)),
+            _ => self.builtin_attr(obj, name),
         }
     }
 
@@ -456,6 +460,9 @@ impl Vm {
                     "fdel" => p.fdel.clone(),
                     "__doc__" => p.doc.clone(),
                     "__isabstractmethod__" => {
+                        if let Some(own) = inst.class.lookup(name) {
+                            return Ok(Some(own));
+                        }
                         let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
                         drop(p);
                         for f in parts {
@@ -471,7 +478,7 @@ impl Vm {
             }
             Payload::ClassMethod(f) | Payload::StaticMethod(f) => match name {
                 "__func__" | "__wrapped__" => return Ok(Some(f.clone())),
-                "__isabstractmethod__" => {
+                "__isabstractmethod__" if inst.class.lookup(name).is_none() => {
                     let f = f.clone();
                     return Ok(Some(Value::Bool(self.is_abstract(&f)?)));
                 }
@@ -489,14 +496,7 @@ impl Vm {
                 }
                 _ => {}
             },
-            Payload::Builtin(_) | Payload::None => {}
-        }
-        if inst.class.kind == ClassKind::Enum {
-            match name {
-                "name" => return Ok(inst.get_own("_name_")),
-                "value" => return Ok(inst.get_own("_value_")),
-                _ => {}
-            }
+            Payload::Builtin(_) | Payload::Slots(_) | Payload::None => {}
         }
         let _ = obj;
         Ok(None)
@@ -700,14 +700,20 @@ impl Vm {
         let Value::Instance(inst) = obj else {
             return Ok(None);
         };
-        match inst.class.lookup(name) {
-            None | Some(Value::Native(_)) => Ok(None),
-            Some(f @ Value::Function(_)) => Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
-                this: obj.clone(),
-                func: f,
-            })))),
-            Some(Value::None) => Ok(Some(Value::None)),
-            Some(other) => {
+        match inst.class.lookup_owner(name) {
+            None => Ok(None),
+            Some((_, f @ Value::Function(_))) => {
+                Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                    this: obj.clone(),
+                    func: f,
+                }))))
+            }
+            // A built-in type's own method is the built-in behaviour the
+            // caller implements; one a Python class took (an enum's
+            // `__str__ = int.__repr__`) is called.
+            Some((owner, Value::Native(_))) if owner.module.as_ref() == "builtins" => Ok(None),
+            Some((_, Value::None)) => Ok(Some(Value::None)),
+            Some((_, other)) => {
                 let class = inst.class.clone();
                 self.bind_attr(obj, &class, other).map(Some)
             }
@@ -922,10 +928,14 @@ impl Vm {
                 let Value::Instance(inst) = obj else {
                     return Err(self.no_attr(obj, name));
                 };
+                let storage = match &inst.payload {
+                    Payload::Slots(slots) => slots,
+                    _ => &inst.attrs,
+                };
                 match value {
-                    Some(v) => inst.attrs.borrow_mut().set(name.clone(), v),
+                    Some(v) => storage.borrow_mut().set(name.clone(), v),
                     None => {
-                        if !inst.attrs.borrow_mut().remove(name) {
+                        if !storage.borrow_mut().remove(name) {
                             let name = name.clone();
                             return Err(self.new_error("AttributeError", &name));
                         }
@@ -955,7 +965,7 @@ impl Vm {
     /// flags of the class and its subclasses true.
     fn class_setattr(&mut self, c: &Rc<Class>, name: &str, value: Option<Value>) -> PyResult<()> {
         if c.kind == ClassKind::Builtin {
-            let what = if value.is_some() { "set" } else { "delete" };
+            let what = "set";
             return Err(self.new_error(
                 "TypeError",
                 &format!(

@@ -215,6 +215,13 @@ pub(super) fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_descriptor(&cls, Payload::StaticMethod(f)))
 }
 
+/// `classmethod.__init__(f)` and `staticmethod.__init__(f)`: `__new__`
+/// already took the function.
+pub(super) fn wrapper_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "__init__")?;
+    Ok(Value::None)
+}
+
 /// A static method is callable itself (3.10+).
 pub(super) fn staticmethod_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let d = this(vm, &args, "staticmethod.__call__")?;
@@ -224,4 +231,19 @@ pub(super) fn staticmethod_call(vm: &mut Vm, mut args: Args) -> PyResult<Value> 
     let f = f.clone();
     args.pos.remove(0);
     vm.call(&f, args)
+}
+
+/// `function.__get__(obj, type=None)`: a function is a non-data
+/// descriptor; through an instance it gives a bound method.
+pub(super) fn function_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(f), obj) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.new_error("TypeError", "__get__ expected at least 1 argument, got 0"));
+    };
+    match obj {
+        None | Some(Value::None) => Ok(f.clone()),
+        Some(o) => Ok(Value::BoundMethod(Rc::new(crate::vm::value::BoundMethod {
+            this: o.clone(),
+            func: f.clone(),
+        }))),
+    }
 }

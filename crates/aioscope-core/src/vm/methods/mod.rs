@@ -205,8 +205,10 @@ pub fn install(vm: &mut Vm) {
     def(&t.staticmethod, "__call__", descr::staticmethod_call);
     for d in [&t.classmethod, &t.staticmethod] {
         def(d, "__get__", descr::descr_get_native);
+        def(d, "__init__", descr::wrapper_init);
     }
     def(&t.super_, "__new__", super_::super_new);
+    def(&t.function, "__get__", descr::function_get);
     let base = t.exc("BaseException");
     def(&base, "__init__", exception_init);
     def(&base, "with_traceback", exception_with_traceback);

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::vm::value::{Args, Class, ClassKind, Payload, PyErr, PyResult, Value};
+use crate::vm::value::{Args, Class, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -36,10 +36,13 @@ impl Vm {
     /// `slice.indices`.
     pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
-            match v {
+            match v.unwrapped() {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
+                Value::Instance(_) if vm.user_dunder(v, "__index__")?.is_some() => {
+                    Ok(Some(vm.index_value(v)?))
+                }
                 _ => Err(vm.new_error(
                     "TypeError",
                     "slice indices must be integers or None or have an __index__ method",
@@ -218,14 +221,6 @@ impl Vm {
                         return self.call(&f, Args::new(vec![obj.clone(), key.clone()]));
                     }
                 }
-                if c.kind == ClassKind::Enum {
-                    let k = self.to_str(key)?;
-                    let member = c.attrs.borrow().get(&k).cloned();
-                    return match member {
-                        Some(v) => Ok(v),
-                        None => Err(self.new_error_args("KeyError", vec![key.clone()])),
-                    };
-                }
                 self.class_getitem(c, key)
             }
             (Value::Object(_), _) => match self.lookup_method(obj, "__getitem__")? {
@@ -240,8 +235,9 @@ impl Vm {
     /// `types.GenericAlias`; a class with `__class_getitem__` decides.
     fn class_getitem(&mut self, c: &Rc<Class>, key: &Value) -> PyResult<Value> {
         let class = Value::Class(c.clone());
-        if let Some(f) = c.lookup("__class_getitem__") {
-            return self.call(&f, Args::new(vec![class, key.clone()]));
+        if c.lookup("__class_getitem__").is_some() {
+            let f = self.get_attr(&class, "__class_getitem__")?;
+            return self.call(&f, Args::new(vec![key.clone()]));
         }
         // Library classes are generic (asyncio.Queue[int], deque[str]);
         // a program's own only through typing.Generic.
@@ -435,17 +431,13 @@ impl Vm {
                     },
                 }
             }
-            Value::Class(c) => {
-                if let Some(m) = self.protocol_method(v, "__len__")? {
+            Value::Class(_) => match self.protocol_method(v, "__len__")? {
+                Some(m) => {
                     let r = self.call(&m, Args::default())?;
                     return self.len_result(r);
                 }
-                match (c.kind, c.attrs.borrow().get("_member_list_")) {
-                    (ClassKind::Enum, Some(Value::List(l))) => l.borrow().len(),
-                    (ClassKind::Enum, _) => 0,
-                    _ => return Err(self.no_len(v)),
-                }
-            }
+                None => return Err(self.no_len(v)),
+            },
             Value::Object(_) => match self.lookup_method(v, "__len__")? {
                 Some(m) => match self.call(&m, Args::new(vec![v.clone()]))? {
                     Value::Int(i) => i.max(0) as usize,

@@ -3,7 +3,6 @@
 
 pub mod base64;
 pub mod copying;
-pub mod enum_;
 pub mod hashing;
 pub mod json;
 pub mod math;
@@ -18,7 +17,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("sys", stdlib::sys);
     vm.register_native_module("time", stdlib::time);
     vm.register_native_module("_collections", stdlib::collections_native);
-    vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
     vm.register_native_module("hashlib", hashing::module);
     vm.register_native_module("_re", re::module);
@@ -47,4 +45,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("dataclasses", include_str!("dataclasses.py"));
     vm.register_source_module("_typeforms", include_str!("_typeforms.py"));
     vm.register_source_module("_anext", include_str!("_anext.py"));
+    vm.register_source_module("abc", include_str!("abc.py"));
+    vm.register_source_module("enum", include_str!("enum.py"));
 }
