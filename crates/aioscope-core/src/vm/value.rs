@@ -17,9 +17,10 @@ use super::frame::Frame;
 use super::Vm;
 
 /// A Python value.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
     /// `None`.
+    #[default]
     None,
     /// `True` / `False`.
     Bool(bool),
@@ -542,12 +543,6 @@ pub struct PropertyData {
     /// The name it was assigned to in a class body (`__set_name__`), for
     /// error messages.
     pub name: Option<Rc<str>>,
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
 }
 
 /// An instance of a class defined in Python (or of `object`, an exception

@@ -148,10 +148,10 @@ impl Vm {
     /// empty namespace, as no `__prepare__` does).
     fn is_default_prepare(&self, meta: &Rc<Class>) -> bool {
         match meta.lookup("__prepare__") {
-            Some(Value::Instance(d)) => match &d.payload {
-                crate::vm::value::Payload::ClassMethod(Value::Native(_)) => true,
-                _ => false,
-            },
+            Some(Value::Instance(d)) => matches!(
+                &d.payload,
+                crate::vm::value::Payload::ClassMethod(Value::Native(_))
+            ),
             _ => false,
         }
     }
