@@ -351,7 +351,6 @@ impl Vm {
             | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented
-            | Value::Class(_)
             | Value::Module(_)
             | Value::Coroutine(_)
             | Value::Function(_) => {
@@ -444,7 +443,17 @@ impl Vm {
                 let more = if n > ITEMS { ", ..." } else { "" };
                 format!("{{{}{}}}", parts.join(", "), more)
             }
+            // Not `repr()`: a metaclass's `__repr__` is user code.
+            Value::Class(c) if c.module.as_ref() == "builtins" => {
+                format!("<class '{}'>", c.qualname)
+            }
+            Value::Class(c) => format!("<class '{}.{}'>", c.module, c.qualname),
             Value::Instance(inst) => {
+                // A built-in's subclass shows its built-in value.
+                if let Payload::Builtin(inner) = &inst.payload {
+                    let inner = inner.clone();
+                    return self.safe_repr(&inner, depth);
+                }
                 if let Some(d) = v.exc() {
                     let args = d.borrow().args.clone();
                     let parts: Vec<String> = args
