@@ -398,13 +398,13 @@ impl Vm {
                 }
                 Instr::GetIter => {
                     let v = pop(frame)?;
-                    match self.iter(&v) {
-                        Ok(it) => frame.stack.push(it),
-                        // What `yield from` takes as it is: a future or the
-                        // coroutine a coroutine's __await__() gives.
-                        Err(_) if yield_from_as_is(self, &v) => frame.stack.push(v),
-                        Err(e) => return Err(e),
-                    }
+                    let it = self.iter(&v)?;
+                    frame.stack.push(it);
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop(frame)?;
+                    let it = self.yield_from_iter(v, code.flags.iterable_coroutine)?;
+                    frame.stack.push(it);
                 }
                 Instr::ForIter(t) => {
                     let it = top(frame)?.clone();
@@ -1126,17 +1126,6 @@ impl Vm {
             Some(k) => Ok(k),
             None => Err(self.new_error("TypeError", &format!("unhashable type: '{}'", name))),
         }
-    }
-}
-
-/// Whether `yield from v` delegates to `v` itself rather than to
-/// `iter(v)`: a future (whose `__iter__` is `__await__` in CPython) or a
-/// coroutine.
-fn yield_from_as_is(vm: &mut Vm, v: &Value) -> bool {
-    match v {
-        Value::Coroutine(c) => c.kind == CoroKind::Coroutine,
-        Value::Object(o) => o.poll_await(vm).is_some(),
-        _ => false,
     }
 }
 
