@@ -21,7 +21,7 @@ usage: aioscope trace [--events | --perfetto | --states] [--lines | --locals] [-
                       [--world WORLD.json] [--python 3.10] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
-  trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
+  trace FILE.py             the transcript (corpus format: t/out/err/exit JSON lines)
   trace --events FILE.py    every frame of the trace as a JSON line
   trace --perfetto FILE.py  Chrome trace-event JSON (open in ui.perfetto.dev),
                             one track per task
@@ -168,7 +168,11 @@ fn trace(args: &[String]) -> ExitCode {
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(trace.stderr.as_bytes());
+    // The transcript carries stderr as its `err` records; the other
+    // formats do not, so the program's stderr goes to ours.
+    if events || perfetto {
+        let _ = stderr.write_all(trace.stderr.as_bytes());
+    }
     if summary {
         let _ = writeln!(
             stderr,
@@ -176,7 +180,11 @@ fn trace(args: &[String]) -> ExitCode {
             trace.len(),
             trace.tasks.len(),
             trace.handles.len(),
-            trace.out_records.len()
+            trace
+                .output
+                .iter()
+                .filter(|r| r.stream == aioscope_core::trace::Stream::Out)
+                .count()
         );
     }
     // As CPython's process would end; 3 when a guard stopped the program.

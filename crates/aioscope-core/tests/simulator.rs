@@ -2,7 +2,7 @@
 //! and what the trace shows for small programs.
 
 use aioscope_core::run::{run, Options, PythonVersion};
-use aioscope_core::trace::{export, Deadlock, Exit, FrameKind, Limit, TaskState};
+use aioscope_core::trace::{export, Deadlock, Exit, FrameKind, Limit, OutRecord, TaskState};
 
 fn trace_of(src: &str) -> aioscope_core::trace::Trace {
     run(src, "main.py", &Options::default())
@@ -245,16 +245,16 @@ fn a_sleeping_main_thread_lets_the_spinner_thread_run() {
     let trace = trace_of(&src);
     assert_eq!(trace.exit, Exit::Finished);
     // One spinner frame every 0.1 s while main sleeps 3 s, then the answer.
-    let frames: Vec<&(f64, String)> = trace
-        .out_records
+    let frames: Vec<&OutRecord> = trace
+        .output
         .iter()
-        .filter(|(_, text)| text.contains("thinking!"))
+        .filter(|r| r.text.contains("thinking!"))
         .collect();
     assert_eq!(frames.len(), 30);
-    assert!((frames[1].0 - 0.1).abs() < 1e-9);
-    let last = trace.out_records.last().expect("output");
-    assert!(last.1.ends_with("Answer: 42\n"));
-    assert!((last.0 - 3.0).abs() < 1e-6);
+    assert!((frames[1].t - 0.1).abs() < 1e-9);
+    let last = trace.output.last().expect("output");
+    assert!(last.text.ends_with("Answer: 42\n"));
+    assert!((last.t - 3.0).abs() < 1e-6);
     assert!(trace
         .frames
         .iter()
@@ -287,9 +287,9 @@ asyncio.run(main())
     let trace = trace_of(src);
     assert_eq!(trace.exit, Exit::Finished);
     let times: Vec<(String, String)> = trace
-        .out_records
+        .output
         .iter()
-        .map(|(t, s)| (aioscope_core::aio::json::time(*t), s.clone()))
+        .map(|r| (aioscope_core::aio::json::time(r.t), r.text.clone()))
         .collect();
     assert_eq!(
         times,

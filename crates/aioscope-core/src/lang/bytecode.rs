@@ -378,8 +378,14 @@ pub struct Code {
     pub kwonlycount: u32,
     /// The instructions.
     pub instrs: Vec<Instr>,
-    /// The source line of each instruction (same length as `instrs`).
+    /// The source line of each instruction (same length as `instrs`): the
+    /// first line of the source it comes from.
     pub lines: Vec<u32>,
+    /// The rest of each instruction's source region (same length): end
+    /// line and columns, for the carets of tracebacks. Apart from `lines`
+    /// because only tracebacks read them, while the tracer reads the line
+    /// of every instruction.
+    pub cols: Vec<Cols>,
     /// Constants.
     pub consts: Vec<Const>,
     /// Global, attribute and import names.
@@ -399,11 +405,82 @@ pub struct Code {
     pub doc: Option<Rc<str>>,
 }
 
+/// The end line and columns of an instruction's source region, as CPython
+/// 3.11's `co_positions()` gives them (its line is in [`Code::lines`]).
+/// Columns count characters from 0, the end one past the last; an
+/// unknown column (a line longer than `u16` allows) is [`Cols::UNKNOWN`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cols {
+    /// Lines from the first to the last of the region.
+    pub end_line_delta: u16,
+    /// First column.
+    pub col: u16,
+    /// Column after the last.
+    pub end_col: u16,
+}
+
+impl Cols {
+    /// A column too far to keep.
+    pub const UNKNOWN: u16 = u16::MAX;
+
+    /// The region from (`line`, `col`) to (`end_line`, `end_col`).
+    pub fn new(line: u32, col: u32, end_line: u32, end_col: u32) -> Cols {
+        let narrow = |c: u32| u16::try_from(c).ok().filter(|c| *c != Cols::UNKNOWN);
+        let delta = end_line.saturating_sub(line);
+        match (narrow(col), narrow(end_col), u16::try_from(delta)) {
+            (Some(col), Some(end_col), Ok(end_line_delta)) => Cols {
+                end_line_delta,
+                col,
+                end_col,
+            },
+            _ => Cols {
+                end_line_delta: 0,
+                col: Cols::UNKNOWN,
+                end_col: Cols::UNKNOWN,
+            },
+        }
+    }
+}
+
+/// Where an instruction comes from in the source: what a traceback shows
+/// of a frame (its line, and the carets under the region).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// First line.
+    pub line: u32,
+    /// Last line.
+    pub end_line: u32,
+    /// First column (characters from 0), when known.
+    pub col: Option<u32>,
+    /// Column after the last, when known.
+    pub end_col: Option<u32>,
+}
+
 impl Code {
     /// The source line of the instruction at `pc` (the first line when out
     /// of range, as before the first step).
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+
+    /// The source region of the instruction at `pc` (the first line,
+    /// without columns, when out of range).
+    pub fn position_at(&self, pc: usize) -> Position {
+        let line = self.line_at(pc);
+        match self.cols.get(pc) {
+            Some(c) if c.col != Cols::UNKNOWN => Position {
+                line,
+                end_line: line + c.end_line_delta as u32,
+                col: Some(c.col as u32),
+                end_col: Some(c.end_col as u32),
+            },
+            _ => Position {
+                line,
+                end_line: line,
+                col: None,
+                end_col: None,
+            },
+        }
     }
 
     /// Number of free variables (cells captured from outside).

@@ -4,17 +4,22 @@
 use crate::aio::json::{string, time};
 use crate::vm::pyfmt::float_repr;
 
-use super::{Awaiting, Exit, FrameIx, FrameKind, Trace};
+use super::{Awaiting, Exit, FrameIx, FrameKind, Stream, Trace};
 
-/// The transcript in the corpus format: `{"t": T, "out": TEXT}` lines and
-/// an exit record.
+/// The transcript in the corpus format: `{"t": T, "out": TEXT}` and
+/// `{"t": T, "err": TEXT}` lines in write order, and an exit record.
 pub fn transcript(trace: &Trace) -> String {
     let mut out = String::new();
-    for (t, text) in &trace.out_records {
+    for r in &trace.output {
+        let key = match r.stream {
+            Stream::Out => "out",
+            Stream::Err => "err",
+        };
         out.push_str(&format!(
-            "{{\"t\": {}, \"out\": {}}}\n",
-            time(*t),
-            string(text)
+            "{{\"t\": {}, \"{}\": {}}}\n",
+            time(r.t),
+            key,
+            string(&r.text)
         ));
     }
     let end = trace.frames.last().map(|f| f.t).unwrap_or(0.0);

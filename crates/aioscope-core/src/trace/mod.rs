@@ -8,7 +8,9 @@
 //! - timers are intervals `[scheduled, removed)` of frame indices;
 //! - each task keeps the views it had, each stamped with the first frame it
 //!   holds for, found by binary search;
-//! - stdout is one string; a frame stores how much of it existed.
+//! - output (stdout and stderr) is one log of records in write order; a
+//!   frame stores how much of it existed (an [`OutputMark`]), and stdout
+//!   alone is one string, a frame storing how much of it existed too.
 
 mod explain;
 pub mod export;
@@ -25,6 +27,7 @@ pub use stream::{DeltaWriter, StreamError, TraceDelta};
 pub use crate::aio::host::GroupKind;
 pub use crate::aio::observer::StepKind;
 pub use crate::vm::debug::{Local, Locals};
+pub use crate::vm::{OutRecord, Stream};
 
 /// Index of a frame in [`Trace::frames`].
 pub type FrameIx = u32;
@@ -83,6 +86,8 @@ pub struct Frame {
     pub ready: (u32, u32),
     /// Bytes of stdout written by the end of the frame.
     pub out_len: u32,
+    /// Output (both streams) written by the end of the frame.
+    pub output: OutputMark,
     /// Lines executed during the frame: `lines[lines_range.0..lines_range.1]`.
     pub lines_range: (u32, u32),
     /// A line that ran last in the frame, for the code highlight.
@@ -112,6 +117,31 @@ pub struct RequestRec {
     pub failure: Option<String>,
     /// Seconds from the request to the whole answer (or the failure).
     pub seconds: f64,
+}
+
+/// How much of [`Trace::output`] existed at some moment: `records`
+/// records, the last of which was `last_len` bytes long then (a record
+/// grows while writes to its stream continue at the same virtual time).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OutputMark {
+    /// Records begun.
+    pub records: u32,
+    /// Bytes of the last of them.
+    pub last_len: u32,
+}
+
+/// A piece of output as a console shows it: which stream, the virtual
+/// time of the write, the text (a whole record or the part of one that
+/// existed at the frame asked about).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OutputChunk<'a> {
+    /// stdout or stderr.
+    pub stream: Stream,
+    /// The virtual time the record was written at.
+    pub t: f64,
+    /// The text.
+    pub text: &'a str,
 }
 
 /// The start of one iteration of an event loop.
@@ -519,12 +549,15 @@ pub struct Trace {
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// All of stdout.
     pub stdout: String,
-    /// stdout as the corpus transcript has it: (virtual time, text).
-    pub out_records: Vec<(f64, String)>,
+    /// All of stderr (tracebacks, warnings, asyncio's and `logging`'s
+    /// messages).
+    pub stderr: String,
+    /// stdout and stderr as the corpus transcript has them: records in
+    /// write order, each with its stream and virtual time (frames index
+    /// into it with their [`OutputMark`]).
+    pub output: Vec<OutRecord>,
     /// How it ended.
     pub exit: Exit,
-    /// stderr (tracebacks).
-    pub stderr: String,
     /// What asyncio's debug mode or a reviewer would point out.
     pub warnings: Vec<Warning>,
 }
@@ -651,6 +684,55 @@ impl Trace {
         self.stdout.get(..n).unwrap_or(&self.stdout)
     }
 
+    /// The output (stdout and stderr, in write order) written by the end
+    /// of frame `at`: what a console shows at that frame. stderr chunks
+    /// are tracebacks, warnings and log messages, each at the frame that
+    /// wrote it.
+    pub fn output_at(&self, at: FrameIx) -> Vec<OutputChunk<'_>> {
+        let mark = self.frame(at).map(|f| f.output).unwrap_or_default();
+        self.output_between(OutputMark::default(), mark)
+    }
+
+    /// The output written during frame `at` alone (after the frame before
+    /// it ended).
+    pub fn output_during(&self, at: FrameIx) -> Vec<OutputChunk<'_>> {
+        let end = self.frame(at).map(|f| f.output).unwrap_or_default();
+        let start = match at.checked_sub(1).and_then(|p| self.frame(p)) {
+            Some(f) => f.output,
+            None => OutputMark::default(),
+        };
+        self.output_between(start, end)
+    }
+
+    /// The output written after mark `from` and by mark `to`.
+    pub fn output_between(&self, from: OutputMark, to: OutputMark) -> Vec<OutputChunk<'_>> {
+        let mut chunks = Vec::new();
+        let first = from.records.saturating_sub(1) as usize;
+        for i in first..to.records as usize {
+            let Some(r) = self.output.get(i) else { break };
+            let start = if i + 1 == from.records as usize {
+                from.last_len as usize
+            } else {
+                0
+            };
+            let end = if i + 1 == to.records as usize {
+                to.last_len as usize
+            } else {
+                r.text.len()
+            };
+            if let Some(text) = r.text.get(start..end.min(r.text.len())) {
+                if !text.is_empty() {
+                    chunks.push(OutputChunk {
+                        stream: r.stream,
+                        t: r.t,
+                        text,
+                    });
+                }
+            }
+        }
+        chunks
+    }
+
     /// The lines executed during frame `at`.
     pub fn lines_at(&self, at: FrameIx) -> &[LineHit] {
         match self.frame(at) {
@@ -664,7 +746,8 @@ impl Trace {
         self.warnings.iter().filter(move |w| w.frame == at)
     }
 
-    /// The transcript in the corpus format (`t`/`out`/`exit` JSON lines).
+    /// The transcript in the corpus format (`t`/`out`/`err`/`exit` JSON
+    /// lines).
     pub fn transcript(&self) -> String {
         export::transcript(self)
     }

@@ -13,8 +13,8 @@ use crate::vm::Vm;
 
 use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, Iteration,
-    LineHit, LineLocals, RequestRec, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView,
-    Trace, Warning, WarningKind,
+    LineHit, LineLocals, OutputMark, RequestRec, StackEntry, Stream, SyncView, TaskIx, TaskRec,
+    TaskState, TaskView, Trace, Warning, WarningKind,
 };
 
 /// What decides whether a synchronisation object changed in a frame: its
@@ -44,8 +44,6 @@ pub struct Recorder {
     waiting_on: Vec<Option<u64>>,
     timer_of_future: HashMap<u64, (f64, HandleIx)>,
     step: Option<(HandleIx, Option<TaskIx>, f64)>,
-    out_records_seen: usize,
-    out_last_len: usize,
     sync_signature: Vec<Option<SyncSignature>>,
     on_frame: Option<FrameHook>,
     /// The loop changed (a handle scheduled or cancelled) since the last
@@ -82,8 +80,6 @@ impl Recorder {
             waiting_on: Vec::new(),
             timer_of_future: HashMap::default(),
             step: None,
-            out_records_seen: 0,
-            out_last_len: 0,
             sync_signature: Vec::new(),
             on_frame: None,
             unframed: false,
@@ -98,6 +94,7 @@ impl Recorder {
             task: None,
             ready: (0, 0),
             out_len: 0,
+            output: OutputMark::default(),
             lines_range: (0, 0),
             line: None,
         });
@@ -116,26 +113,41 @@ impl Recorder {
         self.trace.frames.len() as FrameIx
     }
 
-    /// Appends stdout written since the last frame.
+    /// Appends the output written since the last frame: the last record
+    /// seen may have grown (writes to its stream at the same time), and
+    /// new records may follow it.
     fn collect_output(&mut self, vm: &Vm) {
-        let recs = &vm.stdout;
-        if recs.is_empty() {
-            return;
-        }
-        // The last record seen may have grown (writes at the same time).
-        if self.out_records_seen > 0 {
-            let i = self.out_records_seen - 1;
-            if let Some(r) = recs.get(i) {
-                if r.text.len() > self.out_last_len {
-                    self.trace.stdout.push_str(&r.text[self.out_last_len..]);
+        let recs = &vm.output;
+        let seen = self.trace.output.len();
+        if let (Some(held), Some(now)) = (
+            self.trace.output.last_mut(),
+            seen.checked_sub(1).and_then(|i| recs.get(i)),
+        ) {
+            if let Some(extra) = now.text.get(held.text.len()..) {
+                if !extra.is_empty() {
+                    held.text.push_str(extra);
+                    match held.stream {
+                        Stream::Out => self.trace.stdout.push_str(extra),
+                        Stream::Err => self.trace.stderr.push_str(extra),
+                    }
                 }
             }
         }
-        for r in recs.iter().skip(self.out_records_seen) {
-            self.trace.stdout.push_str(&r.text);
+        for r in recs.iter().skip(seen) {
+            match r.stream {
+                Stream::Out => self.trace.stdout.push_str(&r.text),
+                Stream::Err => self.trace.stderr.push_str(&r.text),
+            }
+            self.trace.output.push(r.clone());
         }
-        self.out_records_seen = recs.len();
-        self.out_last_len = recs.last().map(|r| r.text.len()).unwrap_or(0);
+    }
+
+    /// How much output the trace holds now.
+    fn output_mark(&self) -> OutputMark {
+        OutputMark {
+            records: self.trace.output.len() as u32,
+            last_len: self.trace.output.last().map_or(0, |r| r.text.len() as u32),
+        }
     }
 
     fn collect_lines(&mut self, vm: &mut Vm) -> (u32, u32) {
@@ -239,6 +251,7 @@ impl Recorder {
             task,
             ready: self.ready_range(host),
             out_len: self.trace.stdout.len() as u32,
+            output: self.output_mark(),
             lines_range,
             line,
         });
@@ -253,8 +266,9 @@ impl Recorder {
     /// of its own so its output and lines are not blamed on the next step.
     fn main_program_frame(&mut self, vm: &mut Vm, host: &AioHost) {
         let has_lines = !vm.lines.is_empty();
-        let out_total: usize = vm.stdout.iter().map(|r| r.text.len()).sum();
-        let has_out = out_total > self.trace.stdout.len();
+        let has_out = vm.output.len() > self.trace.output.len()
+            || vm.output.last().map(|r| r.text.len())
+                != self.trace.output.last().map(|r| r.text.len());
         if has_lines || has_out || !self.dirty.is_empty() || self.unframed {
             let began = self.trace.frames.last().map_or(0.0, |f| f.t);
             self.push_frame(vm, host, FrameKind::Main, began, vm.clock);
@@ -625,8 +639,6 @@ impl Recorder {
         self.trace.exit = exit.clone();
         self.push_frame(vm, host, FrameKind::End, vm.clock, vm.clock);
         self.final_warnings(vm);
-        self.trace.out_records = vm.stdout.iter().map(|r| (r.t, r.text.clone())).collect();
-        self.trace.stderr = vm.stderr.clone();
         self.trace
     }
 }

@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use super::{
-    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, RequestRec,
-    SyncView, TaskIx, TaskRec, TaskView, Trace, Warning,
+    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, OutRecord,
+    RequestRec, Stream, SyncView, TaskIx, TaskRec, TaskView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -42,6 +42,10 @@ pub struct Lengths {
     pub sync: u32,
     /// Bytes of stdout.
     pub stdout: u32,
+    /// Output records (both streams).
+    pub output: u32,
+    /// Bytes of the last output record.
+    pub output_last: u32,
     /// Warnings.
     pub warnings: u32,
 }
@@ -60,6 +64,8 @@ impl Lengths {
             requests: trace.requests.len() as u32,
             sync: trace.sync.len() as u32,
             stdout: trace.stdout.len() as u32,
+            output: trace.output.len() as u32,
+            output_last: trace.output.last().map_or(0, |r| r.text.len() as u32),
             warnings: trace.warnings.len() as u32,
         }
     }
@@ -78,10 +84,6 @@ fn stamps(h: &HandleRec) -> Stamps {
 pub struct TraceEnd {
     /// How it ended.
     pub exit: Exit,
-    /// stderr.
-    pub stderr: String,
-    /// stdout with the virtual time of each write.
-    pub out_records: Vec<(f64, String)>,
 }
 
 /// One piece of a trace: everything recorded since the previous piece.
@@ -114,8 +116,11 @@ pub struct TraceDelta {
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// New views of synchronisation objects sent before.
     pub sync_views: Vec<(u32, Vec<(FrameIx, SyncView)>)>,
-    /// New stdout.
-    pub stdout: String,
+    /// What the last output record held before gained since (writes to
+    /// its stream at the same virtual time).
+    pub output_tail: String,
+    /// New output records.
+    pub output: Vec<OutRecord>,
     /// New warnings.
     pub warnings: Vec<Warning>,
     /// Set in the last piece only.
@@ -190,7 +195,11 @@ impl DeltaWriter {
             iterations: trace.iterations[base.iterations as usize..].to_vec(),
             requests: trace.requests[base.requests as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
-            stdout: trace.stdout[base.stdout as usize..].to_string(),
+            output_tail: match (base.output as usize).checked_sub(1) {
+                Some(i) => trace.output[i].text[base.output_last as usize..].to_string(),
+                None => String::new(),
+            },
+            output: trace.output[base.output as usize..].to_vec(),
             warnings: trace.warnings[base.warnings as usize..].to_vec(),
             ..TraceDelta::default()
         };
@@ -228,8 +237,6 @@ impl DeltaWriter {
         let mut d = self.delta(trace);
         d.end = Some(TraceEnd {
             exit: trace.exit.clone(),
-            stderr: trace.stderr.clone(),
-            out_records: trace.out_records.clone(),
         });
         d
     }
@@ -250,9 +257,9 @@ impl Trace {
             requests: Vec::new(),
             sync: Vec::new(),
             stdout: String::new(),
-            out_records: Vec::new(),
-            exit: Exit::Finished,
             stderr: String::new(),
+            output: Vec::new(),
+            exit: Exit::Finished,
             warnings: Vec::new(),
         }
     }
@@ -298,12 +305,23 @@ impl Trace {
         for (i, views) in d.sync_views {
             self.sync[i as usize].extend(views);
         }
-        self.stdout.push_str(&d.stdout);
+        if let Some(last) = self.output.last_mut() {
+            last.text.push_str(&d.output_tail);
+            match last.stream {
+                Stream::Out => self.stdout.push_str(&d.output_tail),
+                Stream::Err => self.stderr.push_str(&d.output_tail),
+            }
+        }
+        for r in d.output {
+            match r.stream {
+                Stream::Out => self.stdout.push_str(&r.text),
+                Stream::Err => self.stderr.push_str(&r.text),
+            }
+            self.output.push(r);
+        }
         self.warnings.extend(d.warnings);
         if let Some(end) = d.end {
             self.exit = end.exit;
-            self.stderr = end.stderr;
-            self.out_records = end.out_records;
         }
         Ok(())
     }

@@ -42,11 +42,26 @@ pub use value::{Args, Halt, PyErr, PyResult, Value};
 
 use value::Module;
 
-/// Text written to stdout, stamped with the virtual clock at the write.
+/// Which output stream a write went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Stream {
+    /// `sys.stdout`.
+    Out,
+    /// `sys.stderr`: tracebacks, warnings, asyncio's and `logging`'s messages.
+    Err,
+}
+
+/// Text written to one stream, stamped with the virtual clock at the write.
+/// Consecutive writes to the same stream while the clock has not moved
+/// form one record, as the corpus oracle groups them.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OutRecord {
     /// Virtual time of the write.
     pub t: f64,
+    /// The stream written to.
+    pub stream: Stream,
     /// The text.
     pub text: String,
 }
@@ -156,10 +171,8 @@ pub struct Vm {
     /// Modules written in Python: name → (file name, source). The file
     /// name is what code objects, tracebacks and `__file__` show.
     source_modules: HashMap<&'static str, (&'static str, &'static str)>,
-    /// Everything written to stdout.
-    pub stdout: Vec<OutRecord>,
-    /// Everything written to stderr (tracebacks, warnings).
-    pub stderr: String,
+    /// Everything written to stdout and stderr, in write order.
+    pub output: Vec<OutRecord>,
     /// The virtual clock, in seconds.
     pub clock: f64,
     /// Limits in force.
@@ -216,8 +229,7 @@ impl Vm {
             modules: HashMap::new(),
             native_modules: HashMap::new(),
             source_modules: HashMap::new(),
-            stdout: Vec::new(),
-            stderr: String::new(),
+            output: Vec::new(),
             clock: 0.0,
             limits: Limits::default(),
             executed: 0,
@@ -285,16 +297,37 @@ impl Vm {
 
     /// Appends text to stdout at the current virtual time.
     pub fn write_stdout(&mut self, text: &str) {
+        self.write(Stream::Out, text);
+    }
+
+    /// Appends text to stderr at the current virtual time: the one door
+    /// for tracebacks, warnings, `logging` and asyncio's messages.
+    pub fn write_stderr(&mut self, text: &str) {
+        self.write(Stream::Err, text);
+    }
+
+    /// Appends text to `stream` at the current virtual time.
+    pub fn write(&mut self, stream: Stream, text: &str) {
         if text.is_empty() {
             return;
         }
-        match self.stdout.last_mut() {
-            Some(last) if last.t == self.clock => last.text.push_str(text),
-            _ => self.stdout.push(OutRecord {
+        match self.output.last_mut() {
+            Some(last) if last.t == self.clock && last.stream == stream => last.text.push_str(text),
+            _ => self.output.push(OutRecord {
                 t: self.clock,
+                stream,
                 text: text.to_string(),
             }),
         }
+    }
+
+    /// Everything written to `stream` so far.
+    pub fn written(&self, stream: Stream) -> String {
+        self.output
+            .iter()
+            .filter(|r| r.stream == stream)
+            .map(|r| r.text.as_str())
+            .collect()
     }
 
     /// Compiles `source` as module `__main__` and runs it to the end (or to
@@ -380,11 +413,6 @@ impl Vm {
             "ModuleNotFoundError",
             &format!("No module named '{}'", name),
         ))
-    }
-
-    /// Records `text` on stderr.
-    pub fn write_stderr(&mut self, text: &str) {
-        self.stderr.push_str(text);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Language tests: each runs a snippet and compares stdout with what
 //! CPython 3.11 prints for it (expectations taken from real runs).
 
-use super::{RunError, Vm};
+use super::{RunError, Stream, Vm};
 
 fn run(src: &str) -> String {
     let mut vm = Vm::new();
@@ -14,7 +14,7 @@ fn run(src: &str) -> String {
         Err(RunError::Syntax(e)) => vm.write_stdout(&format!("!{}\n", e)),
         Err(RunError::Halt(h)) => vm.write_stdout(&format!("!halt {}\n", h)),
     }
-    vm.stdout.iter().map(|r| r.text.as_str()).collect()
+    vm.written(super::Stream::Out)
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_built_in_module_is_compiled_once_and_shared_by_later_runs() {
             "t.py",
         )
         .unwrap();
-        let out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
+        let out: String = vm.written(super::Stream::Out);
         assert_eq!(out, "[1]\n");
     }
 }
@@ -66,7 +66,12 @@ fn a_submodule_is_an_attribute_of_its_package_and_can_be_imported_from_it() {
         "t.py",
     )
     .unwrap();
-    let out: String = vm.stdout.iter().map(|r| r.text.as_str()).collect();
+    let out: String = vm
+        .output
+        .iter()
+        .filter(|r| r.stream == Stream::Out)
+        .map(|r| r.text.as_str())
+        .collect();
     assert_eq!(
         out,
         "pkg.errors True\n42 pkg/extra.py\ncannot import name 'missing' from 'pkg'\n"

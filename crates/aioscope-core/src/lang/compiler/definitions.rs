@@ -14,10 +14,10 @@ use super::{unsupported, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn function_def(&mut self, def: &'a Rc<FunctionDef>) -> Result<(), SyntaxError> {
+        let statement = self.u().loc;
         for d in &def.decorators {
             self.expr(d)?;
         }
-        self.u().line = def.span.line;
         let qualname = self.qualname_for_def(&def.name);
         self.make_function(
             key_of_def(def),
@@ -28,9 +28,12 @@ impl<'a> Compiler<'a> {
             def.is_async,
             FunctionBody::Stmts(&def.body, &def.returns),
         )?;
-        for _ in &def.decorators {
+        // Each decorator is called where it is written, innermost first.
+        for d in def.decorators.iter().rev() {
+            self.u().loc = d.span.into();
             self.emit(Instr::Call(1));
         }
+        self.u().loc = statement;
         self.store_name(&def.name);
         Ok(())
     }
@@ -96,7 +99,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             FunctionBody::Expr(e) => {
-                self.u().line = e.span.line;
+                self.u().loc = e.span.into();
                 self.expr(e)?;
                 self.emit(Instr::Return);
             }
@@ -191,10 +194,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn class_def(&mut self, def: &'a Rc<ClassDef>) -> Result<(), SyntaxError> {
+        let statement = self.u().loc;
         for d in &def.decorators {
             self.expr(d)?;
         }
-        self.u().line = def.span.line;
         let key = key_of_class(def);
         let qualname = self.qualname_for_def(&def.name);
         self.enter(
@@ -223,7 +226,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::Return);
         let code = self.leave(CodeFlags::default(), 0, 0, 0);
-        self.u().line = def.span.line;
+        self.u().loc = statement;
         self.push_code(code, false, false)?;
         for b in &def.bases {
             if matches!(b.kind, ExprKind::Starred(_)) {
@@ -245,14 +248,16 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildMap(def.keywords.len() as u32));
         }
         let name = self.str_const(&def.name);
-        self.u().line = def.span.line;
+        self.u().loc = statement;
         self.emit(Instr::BuildClass {
             name,
             kwargs: has_kw,
         });
-        for _ in &def.decorators {
+        for d in def.decorators.iter().rev() {
+            self.u().loc = d.span.into();
             self.emit(Instr::Call(1));
         }
+        self.u().loc = statement;
         self.store_name(&def.name);
         Ok(())
     }

@@ -11,14 +11,14 @@ use crate::lang::error::SyntaxError;
 use crate::lang::symtable::key_of_expr;
 
 use super::definitions::FunctionBody;
-use super::{err, Compiler};
+use super::{attr_loc, err, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
-        let saved = self.u().line;
-        self.u().line = e.span.line;
+        let saved = self.u().loc;
+        self.u().loc = e.span.into();
         self.expr_inner(e)?;
-        self.u().line = saved;
+        self.u().loc = saved;
         Ok(())
     }
 
@@ -346,12 +346,16 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
                 let i = self.attr_idx(attr);
-                self.u().line = func.span.end_line;
+                // Both the method's lookup and its call are placed from
+                // the attribute's name on, as CPython 3.11 does when the
+                // call starts on another line.
+                let loc = attr_loc(self.u().loc, func.span, attr);
+                self.u().loc = loc;
                 self.emit(Instr::LoadMethod(i));
                 for a in args {
                     self.expr(a)?;
                 }
-                self.u().line = e.span.line;
+                self.u().loc = loc;
                 self.emit(Instr::CallMethod(args.len() as u32));
                 return Ok(());
             }
@@ -490,7 +494,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         let outer_async = self.u().is_async;
         self.enter(key, CodeKind::Function, name.into(), qualname, e.span.line);
-        self.u().line = e.span.line;
+        self.u().loc = e.span.into();
         // Comprehensions may await inside async functions (3.8+ allows
         // it); a generator expression that awaits, anywhere, is an
         // asynchronous generator expression.
@@ -571,7 +575,7 @@ impl<'a> Compiler<'a> {
             iterable_coroutine: false,
         };
         let code = self.leave(flags, 1, 0, 0);
-        self.u().line = e.span.line;
+        self.u().loc = e.span.into();
         let awaits = awaits && !is_gen;
         if awaits {
             self.u().awaits = true;

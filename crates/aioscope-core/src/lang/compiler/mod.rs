@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::*;
-use super::bytecode::{Code, CodeFlags, CodeKind, Const, Instr, Label};
+use super::bytecode::{Code, CodeFlags, CodeKind, Cols, Const, Instr, Label};
 use super::error::SyntaxError;
 use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
 
@@ -95,6 +95,7 @@ struct Unit<'a> {
     first_line: u32,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    cols: Vec<Cols>,
     consts: Vec<Const>,
     names: Vec<Rc<str>>,
     name_index: HashMap<Rc<str>, u32>,
@@ -102,7 +103,8 @@ struct Unit<'a> {
     cellnames: Vec<Rc<str>>,
     ncellvars: u32,
     fblocks: Vec<FBlock<'a>>,
-    line: u32,
+    /// The source region the next instructions come from.
+    loc: Loc,
     is_async: bool,
     /// Whether the body awaits (`await`, `async for`): a comprehension
     /// that does is a coroutine, awaited where it stands.
@@ -117,6 +119,91 @@ struct Compiler<'a> {
     table: &'a SymbolTable,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
+}
+
+/// A source region as code objects keep it: lines from 1, columns in
+/// characters from 0 (the AST's spans count columns from 1), the end
+/// exclusive. `u32::MAX` columns are unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Loc {
+    line: u32,
+    end_line: u32,
+    col: u32,
+    end_col: u32,
+}
+
+impl From<Span> for Loc {
+    fn from(s: Span) -> Loc {
+        Loc {
+            line: s.line,
+            end_line: s.end_line.max(s.line),
+            col: s.col.saturating_sub(1),
+            end_col: s.end_col.saturating_sub(1),
+        }
+    }
+}
+
+/// A statement's whole region, as CPython's AST has it: a compound
+/// statement runs to the end of its last block (the parser's span stops
+/// at its header).
+fn extent(s: &Stmt) -> Loc {
+    let last = |blocks: &[&[Stmt]]| -> Option<Loc> {
+        blocks.iter().rev().find_map(|b| b.last()).map(extent)
+    };
+    let end = match &s.kind {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => last(&[body, orelse]),
+        StmtKind::With { body, .. } => last(&[body]),
+        StmtKind::FunctionDef(d) => last(&[&d.body]),
+        StmtKind::ClassDef(d) => last(&[&d.body]),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            let mut blocks: Vec<&[Stmt]> = vec![body];
+            blocks.extend(handlers.iter().map(|h| &h.body[..]));
+            blocks.push(orelse);
+            blocks.push(finalbody);
+            last(&blocks)
+        }
+        _ => None,
+    };
+    let mut loc = Loc::from(s.span);
+    if let Some(end) = end {
+        if (end.end_line, end.end_col) > (loc.end_line, loc.end_col) {
+            loc.end_line = end.end_line;
+            loc.end_col = end.end_col;
+        }
+    }
+    loc
+}
+
+/// Where a method call `value.attr(...)` (at `call`) is placed: from the
+/// attribute's name on when the call starts on another line than the one
+/// the attribute ends on (CPython 3.11's `update_start_location_to_match_attr`
+/// behaviour), else the call itself.
+fn attr_loc(call: Loc, func: Span, attr: &str) -> Loc {
+    let attr_end = Loc::from(func);
+    if call.line == attr_end.end_line {
+        return call;
+    }
+    let len = attr.chars().count() as u32;
+    let mut loc = call;
+    loc.line = attr_end.end_line;
+    if len <= attr_end.end_col {
+        loc.col = attr_end.end_col - len;
+    } else {
+        loc.col = u32::MAX;
+        loc.end_col = u32::MAX;
+    }
+    loc.end_line = loc.end_line.max(loc.line);
+    if loc.line == loc.end_line && loc.col != u32::MAX {
+        loc.end_col = loc.end_col.max(loc.col);
+    }
+    loc
 }
 
 fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
@@ -163,6 +250,7 @@ impl<'a> Compiler<'a> {
             first_line,
             instrs: Vec::new(),
             lines: Vec::new(),
+            cols: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
@@ -170,7 +258,12 @@ impl<'a> Compiler<'a> {
             cellnames,
             ncellvars,
             fblocks: Vec::new(),
-            line: first_line,
+            loc: Loc {
+                line: first_line,
+                end_line: first_line,
+                col: u32::MAX,
+                end_col: u32::MAX,
+            },
             is_async: false,
             awaits: false,
             doc: None,
@@ -204,6 +297,7 @@ impl<'a> Compiler<'a> {
             kwonlycount: kwonly,
             instrs: u.instrs,
             lines: u.lines,
+            cols: u.cols,
             consts: u.consts,
             names: u.names,
             varnames: u.varnames,
@@ -221,7 +315,13 @@ impl<'a> Compiler<'a> {
     fn emit(&mut self, i: Instr) -> usize {
         let u = self.u();
         u.instrs.push(i);
-        u.lines.push(u.line);
+        u.lines.push(u.loc.line);
+        u.cols.push(Cols::new(
+            u.loc.line,
+            u.loc.col,
+            u.loc.end_line,
+            u.loc.end_col,
+        ));
         u.instrs.len() - 1
     }
 
@@ -252,7 +352,7 @@ impl<'a> Compiler<'a> {
     fn docstring(&mut self, body: &'a [Stmt]) -> &'a [Stmt] {
         match doc_of(body) {
             Some(doc) => {
-                self.u().line = body[0].span.line;
+                self.u().loc = body[0].span.into();
                 self.emit_const(Const::Str(doc));
                 self.store_name(&"__doc__".into());
                 &body[1..]

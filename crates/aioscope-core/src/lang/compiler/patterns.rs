@@ -38,7 +38,7 @@ impl<'a> Compiler<'a> {
         let mut to_end = Vec::new();
         for (i, case) in cases.iter().enumerate() {
             let last = i + 1 == cases.len();
-            self.u().line = case.pattern.span.line;
+            self.u().loc = case.pattern.span.into();
             if !last {
                 self.emit(Instr::Dup);
             }
@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
             }
             self.stmts(&case.body)?;
             to_end.push(self.emit(Instr::Jump(0)));
-            self.u().line = case.pattern.span.line;
+            self.u().loc = case.pattern.span.into();
             self.emit_fail_pops(ctx.fails);
         }
         for j in to_end {
@@ -123,7 +123,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn pattern(&mut self, p: &'a Pattern, ctx: &mut Ctx) -> Result<(), SyntaxError> {
-        self.u().line = p.span.line;
+        self.u().loc = p.span.into();
         match &p.kind {
             PatternKind::Value(value) => {
                 self.expr(value)?;

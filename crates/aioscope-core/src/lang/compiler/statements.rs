@@ -25,7 +25,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
-        self.u().line = s.span.line;
+        self.u().loc = super::extent(s);
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(e)?;
@@ -56,7 +56,7 @@ impl<'a> Compiler<'a> {
                 if let (ExprKind::Name(n), CodeKind::Module | CodeKind::Class) =
                     (&target.kind, self.u().kind)
                 {
-                    self.u().line = s.span.line;
+                    self.u().loc = super::extent(s);
                     self.expr(annotation)?;
                     self.load_name(&"__annotations__".into());
                     let c = self.str_const(n);
@@ -88,7 +88,7 @@ impl<'a> Compiler<'a> {
                     None => self.emit_const(Const::None),
                 }
                 self.unwind_all(true)?;
-                self.u().line = s.span.line;
+                self.u().loc = super::extent(s);
                 self.emit(Instr::Return);
             }
             StmtKind::If { test, body, orelse } => {
@@ -113,7 +113,7 @@ impl<'a> Compiler<'a> {
                     breaks: Vec::new(),
                 });
                 self.stmts(body)?;
-                self.u().line = s.span.line;
+                self.u().loc = super::extent(s);
                 self.emit(Instr::Jump(start));
                 let breaks = match self.u().fblocks.pop() {
                     Some(FBlock::While { breaks, .. }) => breaks,
@@ -149,7 +149,7 @@ impl<'a> Compiler<'a> {
                     breaks: Vec::new(),
                 });
                 self.stmts(body)?;
-                self.u().line = s.span.line;
+                self.u().loc = super::extent(s);
                 self.emit(Instr::Jump(start));
                 let breaks = match self.u().fblocks.pop() {
                     Some(FBlock::For { breaks, .. }) => breaks,
@@ -200,7 +200,7 @@ impl<'a> Compiler<'a> {
                 if *is_async && !self.u().is_async {
                     return Err(err("'async with' outside async function", s.span));
                 }
-                self.with(items, body, *is_async, s.span)?;
+                self.with(items, body, *is_async, super::extent(s))?;
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
@@ -488,7 +488,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Dup);
         self.emit(Instr::BuildList(0));
         for h in handlers {
-            self.u().line = h.span.line;
+            self.u().loc = h.span.into();
             if let Some(t) = &h.typ {
                 self.expr(t)?;
             }
@@ -546,7 +546,7 @@ impl<'a> Compiler<'a> {
         self.patch(setup);
         self.emit(Instr::PushExcInfo);
         for h in handlers {
-            self.u().line = h.span.line;
+            self.u().loc = h.span.into();
             let mut next = None;
             if let Some(t) = &h.typ {
                 self.expr(t)?;
@@ -619,13 +619,13 @@ impl<'a> Compiler<'a> {
         items: &'a [WithItem],
         body: &'a [Stmt],
         is_async: bool,
-        span: Span,
+        with_loc: super::Loc,
     ) -> Result<(), SyntaxError> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         self.expr(&item.context_expr)?;
-        self.u().line = span.line;
+        self.u().loc = with_loc;
         if is_async {
             self.emit(Instr::BeforeAsyncWith);
             self.emit(Instr::GetAwaitable);
@@ -644,10 +644,10 @@ impl<'a> Compiler<'a> {
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.with(rest, body, is_async, span)?;
+            self.with(rest, body, is_async, with_loc)?;
         }
         self.u().fblocks.pop();
-        self.u().line = span.line;
+        self.u().loc = with_loc;
         self.emit(Instr::PopBlock);
         self.emit(Instr::CallExitNone);
         if is_async {

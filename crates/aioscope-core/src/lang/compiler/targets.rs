@@ -10,8 +10,8 @@ use super::{err, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn store(&mut self, t: &'a Expr) -> Result<(), SyntaxError> {
-        let saved = self.u().line;
-        self.u().line = t.span.line;
+        let saved = self.u().loc;
+        self.u().loc = t.span.into();
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
             }
             _ => return Err(err("cannot assign to expression", t.span)),
         }
-        self.u().line = saved;
+        self.u().loc = saved;
         Ok(())
     }
 
