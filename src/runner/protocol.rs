@@ -83,7 +83,18 @@ mod tests {
         };
         assert_eq!(decode::<Job>(&encode(&job)), Ok(job));
         let piece = ToPage::Piece(Box::new(TraceDelta {
-            stdout: "héllo\n".into(),
+            output: vec![
+                aioscope_core::trace::OutRecord {
+                    t: 0.5,
+                    stream: aioscope_core::trace::Stream::Out,
+                    text: "héllo\n".into(),
+                },
+                aioscope_core::trace::OutRecord {
+                    t: 0.5,
+                    stream: aioscope_core::trace::Stream::Err,
+                    text: "Traceback\n".into(),
+                },
+            ],
             ..TraceDelta::default()
         }));
         assert_eq!(decode::<ToPage>(&encode(&piece)), Ok(piece));
