@@ -10,6 +10,7 @@ use crate::aio;
 use crate::aio::host::aio as host_of;
 use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
 pub use crate::vm::PythonVersion;
+use crate::vm::traceback::Style;
 use crate::vm::{Halt, PyErr, RunError, Value, Vm};
 
 pub use crate::aio::host::Guards;
@@ -130,26 +131,37 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
     recorder.finish(&mut vm, &host, exit)
 }
 
-/// How an exception that escaped the program ends the run: `SystemExit`
-/// with 0 or `None` is a normal end, as in CPython.
+/// How an exception that escaped the program ends the run, and what the
+/// interpreter prints for it: the traceback, or for `SystemExit` its code
+/// when that is not an integer (`sys.exit("bye")` prints `bye`); a code of
+/// 0 or `None` is a normal end, as in CPython.
 fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
-    let system_exit = vm.is_instance_of(e, "SystemExit");
     let mut status = 1;
-    if system_exit {
-        let code = e.exc().and_then(|d| d.borrow().args.first().cloned());
-        match code {
-            None | Some(Value::None) | Some(Value::Int(0)) => return Exit::Finished,
+    if vm.is_instance_of(e, "SystemExit") {
+        let args = e.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::tuple(args),
+        };
+        match &code {
+            Value::None | Value::Int(0) | Value::Bool(false) => return Exit::Finished,
             // A status the process can have (CPython truncates to the
             // platform's int; anything outside a byte wraps the same way).
-            Some(Value::Int(n)) => status = n as i32,
-            Some(Value::Bool(b)) => status = b as i32,
-            Some(_) => {}
+            Value::Int(n) => status = *n as i32,
+            Value::Bool(b) => status = *b as i32,
+            other => {
+                let text = vm
+                    .to_str(other)
+                    .unwrap_or_else(|_| "<exception str() failed>".into());
+                vm.write_stderr(&format!("{}\n", text));
+            }
         }
     } else {
         if vm.is_instance_of(e, "KeyboardInterrupt") {
             status = 130;
         }
-        let tb = vm.format_traceback(e);
+        let tb = vm.format_exception(e, Style::Interpreter);
         vm.write_stderr(&tb);
     }
     let type_name = vm.types.class_of(vm, e).name.to_string();
@@ -157,21 +169,15 @@ fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
     let message = vm
         .to_str(e)
         .unwrap_or_else(|_| "<exception str() failed>".into());
-    let traceback: Vec<TracebackFrame> = e
-        .exc()
-        .map(|d| {
-            d.borrow()
-                .traceback
-                .iter()
-                .rev()
-                .map(|t| TracebackFrame {
-                    file: t.filename.to_string(),
-                    line: t.line,
-                    function: t.name.to_string(),
-                })
-                .collect()
+    let traceback: Vec<TracebackFrame> = vm
+        .frame_summaries(e)
+        .into_iter()
+        .map(|f| TracebackFrame {
+            file: f.file.to_string(),
+            line: f.line,
+            function: f.name.to_string(),
         })
-        .unwrap_or_default();
+        .collect();
     let line = traceback
         .iter()
         .rev()

@@ -127,47 +127,4 @@ impl Vm {
             format!("{}: {}", name, msg)
         }
     }
-
-    /// A CPython-style traceback, with chained causes and contexts.
-    pub fn format_traceback(&mut self, exc: &Value) -> String {
-        let mut out = String::new();
-        self.format_chain(exc, &mut out, 0);
-        out
-    }
-
-    fn format_chain(&mut self, exc: &Value, out: &mut String, depth: usize) {
-        if depth > 20 {
-            return;
-        }
-        if let Some(d) = exc.exc() {
-            let (cause, context, suppress) = {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            };
-            if let Some(c) = cause {
-                self.format_chain(&c, out, depth + 1);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let (Some(c), false) = (context, suppress) {
-                self.format_chain(&c, out, depth + 1);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-            let tb = d.borrow().traceback.clone();
-            if !tb.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in tb.iter().rev() {
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        entry.filename, entry.line, entry.name
-                    ));
-                }
-            }
-        }
-        let summary = self.exception_summary(exc);
-        out.push_str(&summary);
-        out.push('\n');
-    }
 }

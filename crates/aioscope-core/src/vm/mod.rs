@@ -25,6 +25,8 @@ pub mod pyfmt;
 pub mod repr;
 pub mod str_format;
 pub mod subclass;
+pub mod suggestions;
+pub mod traceback;
 pub mod types;
 pub mod value;
 
@@ -173,6 +175,13 @@ pub struct Vm {
     source_modules: HashMap<&'static str, (&'static str, &'static str)>,
     /// Everything written to stdout and stderr, in write order.
     pub output: Vec<OutRecord>,
+    /// Source files tracebacks and warnings can quote, by the file name
+    /// their code objects carry.
+    pub sources: HashMap<Rc<str>, traceback::SourceFile>,
+    /// Where CPython keeps the library modules written in Python here
+    /// (their `# cpython:` marks are relative to it), by module name;
+    /// [`traceback::STDLIB_DIR`] when not set.
+    pub library_dirs: HashMap<&'static str, &'static str>,
     /// The virtual clock, in seconds.
     pub clock: f64,
     /// Limits in force.
@@ -181,6 +190,9 @@ pub struct Vm {
     pub executed: u64,
     /// Python frames currently alive on all fibers.
     pub(crate) frame_depth: u32,
+    /// The exception being unwound was re-raised (`raise` alone, the end
+    /// of a `finally`): the frame re-raising it adds no traceback entry.
+    pub(crate) reraising: bool,
     /// Nested native→Python calls currently active.
     pub(crate) native_depth: u32,
     next_id: Cell<u64>,
@@ -230,10 +242,13 @@ impl Vm {
             native_modules: HashMap::new(),
             source_modules: HashMap::new(),
             output: Vec::new(),
+            sources: HashMap::new(),
+            library_dirs: HashMap::new(),
             clock: 0.0,
             limits: Limits::default(),
             executed: 0,
             frame_depth: 0,
+            reraising: false,
             native_depth: 0,
             next_id,
             trace_lines: false,
@@ -333,6 +348,7 @@ impl Vm {
     /// Compiles `source` as module `__main__` and runs it to the end (or to
     /// the first uncaught exception).
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        self.add_source(filename, source.into(), None);
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
         // The program's path as it was given (the corpus runs programs by
@@ -373,6 +389,12 @@ impl Vm {
                     &format!("in built-in module {}: {}", name, e),
                 )
             })?;
+            let dir = self
+                .library_dirs
+                .get(name)
+                .copied()
+                .unwrap_or(traceback::STDLIB_DIR);
+            self.add_source(&code.filename.clone(), source.into(), Some(dir));
             let module = Module::new(name);
             if !filename.is_empty() {
                 module.set("__file__", Value::str(filename));

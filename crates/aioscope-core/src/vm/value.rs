@@ -643,18 +643,34 @@ impl Instance {
     }
 }
 
-/// One line of a traceback.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TracebackEntry {
-    /// Which frame activation it was (an exception re-raised in the same
-    /// frame keeps one entry).
-    pub frame: usize,
-    /// The file.
-    pub filename: Rc<str>,
-    /// The line.
-    pub line: u32,
-    /// The function (`<module>` at top level).
-    pub name: Rc<str>,
+/// One frame an exception passed through: a Python frame (its code and
+/// the instruction it was at, whose line and columns the traceback shows),
+/// or a frame of CPython's library that native code stands for.
+#[derive(Clone, Debug)]
+pub enum TracebackEntry {
+    /// A frame of Python code.
+    Code {
+        /// The code it ran.
+        code: Rc<crate::lang::bytecode::Code>,
+        /// The instruction it was at.
+        pc: u32,
+    },
+    /// A frame CPython shows where our native code runs.
+    Native(&'static crate::vm::traceback::NativeFrame),
+}
+
+/// The same entry: the same code at the same instruction, or the same
+/// library frame (what `except*` compares to tell a part passed on as it is).
+impl PartialEq for TracebackEntry {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Code { code: a, pc: p }, Self::Code { code: b, pc: q }) => {
+                Rc::ptr_eq(a, b) && p == q
+            }
+            (Self::Native(a), Self::Native(b)) => std::ptr::eq(*a, *b),
+            _ => false,
+        }
+    }
 }
 
 /// The state every exception carries.
@@ -670,6 +686,10 @@ pub struct ExcData {
     pub suppress_context: bool,
     /// Frames the exception passed through, innermost first.
     pub traceback: Vec<TracebackEntry>,
+    /// For a `NameError`: the name the interpreter suggests instead,
+    /// found where it was raised (CPython looks at the frame's variables
+    /// then).
+    pub suggestion: Option<Rc<str>>,
 }
 
 /// A module: a name and its globals.

@@ -11,7 +11,7 @@ use crate::lang::error::SyntaxError;
 use crate::lang::symtable::key_of_expr;
 
 use super::definitions::FunctionBody;
-use super::{attr_loc, err, Compiler};
+use super::{err, from_attr, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
@@ -60,6 +60,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.attr_idx(attr);
+                self.u().loc = from_attr(e.span.into(), e.span, attr);
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -349,14 +350,15 @@ impl<'a> Compiler<'a> {
                 // Both the method's lookup and its call are placed from
                 // the attribute's name on, as CPython 3.11 does when the
                 // call starts on another line.
-                let loc = attr_loc(self.u().loc, func.span, attr);
-                self.u().loc = loc;
+                let call = self.u().loc;
+                self.u().loc = from_attr(func.span.into(), func.span, attr);
                 self.emit(Instr::LoadMethod(i));
                 for a in args {
                     self.expr(a)?;
                 }
-                self.u().loc = loc;
+                self.u().loc = from_attr(call, func.span, attr);
                 self.emit(Instr::CallMethod(args.len() as u32));
+                self.u().loc = call;
                 return Ok(());
             }
         }

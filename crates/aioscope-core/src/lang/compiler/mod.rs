@@ -181,20 +181,20 @@ fn extent(s: &Stmt) -> Loc {
     loc
 }
 
-/// Where a method call `value.attr(...)` (at `call`) is placed: from the
-/// attribute's name on when the call starts on another line than the one
-/// the attribute ends on (CPython 3.11's `update_start_location_to_match_attr`
-/// behaviour), else the call itself.
-fn attr_loc(call: Loc, func: Span, attr: &str) -> Loc {
-    let attr_end = Loc::from(func);
-    if call.line == attr_end.end_line {
-        return call;
+/// `loc` moved to start at the name of attribute `attr` (whose whole
+/// expression spans `attr_span`) when it starts on another line than the
+/// one that name ends on: where CPython 3.11 places the lookup of an
+/// attribute, and the call of a method, written across lines
+/// (`update_start_location_to_match_attr`).
+fn from_attr(mut loc: Loc, attr_span: Span, attr: &str) -> Loc {
+    let attr_loc = Loc::from(attr_span);
+    if loc.line == attr_loc.end_line {
+        return loc;
     }
     let len = attr.chars().count() as u32;
-    let mut loc = call;
-    loc.line = attr_end.end_line;
-    if len <= attr_end.end_col {
-        loc.col = attr_end.end_col - len;
+    loc.line = attr_loc.end_line;
+    if len <= attr_loc.end_col {
+        loc.col = attr_loc.end_col - len;
     } else {
         loc.col = u32::MAX;
         loc.end_col = u32::MAX;

@@ -262,6 +262,8 @@ impl<'a> Compiler<'a> {
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
+                // The failure is placed at the test, as CPython does.
+                self.u().loc = test.span.into();
                 let jt = self.emit(Instr::PopJumpIfTrue(0));
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
@@ -281,30 +283,43 @@ impl<'a> Compiler<'a> {
         op: BinOp,
         value: &'a Expr,
     ) -> Result<(), SyntaxError> {
+        // The target is read and written at its own place, the operator
+        // runs at the statement's (as CPython places them).
+        let statement = self.u().loc;
+        let at_target: super::Loc = target.span.into();
         match &target.kind {
             ExprKind::Name(n) => {
+                self.u().loc = at_target;
                 self.load_name(n);
                 self.expr(value)?;
+                self.u().loc = statement;
                 self.emit(Instr::Inplace(op));
+                self.u().loc = at_target;
                 self.store_name(n);
             }
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
+                self.u().loc = super::from_attr(at_target, target.span, attr);
                 self.emit(Instr::Dup);
                 let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
                 self.expr(value)?;
+                self.u().loc = statement;
                 self.emit(Instr::Inplace(op));
+                self.u().loc = super::from_attr(at_target, target.span, attr);
                 self.emit(Instr::Rot2);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value: obj, index } => {
                 self.expr(obj)?;
                 self.expr(index)?;
+                self.u().loc = at_target;
                 self.emit(Instr::Dup2);
                 self.emit(Instr::Subscr);
                 self.expr(value)?;
+                self.u().loc = statement;
                 self.emit(Instr::Inplace(op));
+                self.u().loc = at_target;
                 self.emit(Instr::Rot3);
                 self.emit(Instr::StoreSubscr);
             }

@@ -17,6 +17,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.attr_idx(attr);
+                self.u().loc = super::from_attr(t.span.into(), t.span, attr);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -67,11 +68,20 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn delete(&mut self, t: &'a Expr) -> Result<(), SyntaxError> {
+        let saved = self.u().loc;
+        self.u().loc = t.span.into();
+        let r = self.delete_target(t);
+        self.u().loc = saved;
+        r
+    }
+
+    fn delete_target(&mut self, t: &'a Expr) -> Result<(), SyntaxError> {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.attr_idx(attr);
+                self.u().loc = super::from_attr(t.span.into(), t.span, attr);
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, index } => {

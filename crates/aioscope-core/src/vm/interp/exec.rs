@@ -49,8 +49,23 @@ impl Vm {
         )
     }
 
-    fn name_error(&mut self, name: &str) -> PyErr {
-        self.new_error("NameError", &format!("name '{}' is not defined", name))
+    /// `NameError` for `name` in `frame`, with `.name` and the name
+    /// CPython's interpreter would suggest in its place (found now, from
+    /// the frame's variable names, its globals and the built-ins).
+    fn name_error(&mut self, frame: &Frame, name: &str) -> PyErr {
+        let e = self.new_exception(
+            "NameError",
+            vec![Value::str(&format!("name '{}' is not defined", name))],
+        );
+        if let Value::Instance(i) = &e {
+            let locals: Vec<String> = frame.code.varnames.iter().map(|n| n.to_string()).collect();
+            let suggestion = self.name_suggestion(name, &locals, &frame.globals);
+            i.attrs.borrow_mut().set("name".into(), Value::str(name));
+            if let Some(d) = e.exc() {
+                d.borrow_mut().suggestion = suggestion.map(Rc::from);
+            }
+        }
+        PyErr::Exception(e)
     }
 
     fn load_global(&mut self, frame: &Frame, name: &str) -> PyResult<Value> {
@@ -60,7 +75,7 @@ impl Vm {
         if let Some(v) = self.builtins.globals.borrow().get(name) {
             return Ok(v.clone());
         }
-        Err(self.name_error(name))
+        Err(self.name_error(frame, name))
     }
 
     /// The instruction loop for one frame.
@@ -212,7 +227,7 @@ impl Vm {
                     };
                     match v {
                         Some(v) => frame.stack.push(v),
-                        None => return Err(self.name_error(&name)),
+                        None => return Err(self.name_error(frame, &name)),
                     }
                 }
                 Instr::LoadGlobal(i) => {
@@ -232,7 +247,7 @@ impl Vm {
                     let old = frame.globals.globals.borrow_mut().take(name);
                     match old {
                         Some(old) => self.dropping(&old)?,
-                        None => return Err(self.name_error(name)),
+                        None => return Err(self.name_error(frame, name)),
                     }
                 }
                 Instr::LoadName(i) => {
@@ -266,7 +281,7 @@ impl Vm {
                     };
                     match old {
                         Some(old) => self.dropping(&old)?,
-                        None => return Err(self.name_error(name)),
+                        None => return Err(self.name_error(frame, name)),
                     }
                 }
                 Instr::LoadAttr(i) => {
@@ -913,8 +928,10 @@ impl Vm {
                     raised.push(rest);
                     if let Some(exc) = self.except_star_result(&orig, raised)? {
                         // Re-raised as it is: not chained to what was being
-                        // handled (CPython's RERAISE).
+                        // handled, and no entry for this frame (CPython's
+                        // RERAISE).
                         frame.handling.push(exc.clone());
+                        self.reraising = true;
                         return Err(PyErr::Exception(exc));
                     }
                 }
@@ -923,6 +940,7 @@ impl Vm {
                 }
                 Instr::Reraise => {
                     let exc = pop(frame)?;
+                    self.reraising = true;
                     return Err(PyErr::Exception(exc));
                 }
                 Instr::BeforeWith => {
@@ -1015,9 +1033,14 @@ impl Vm {
                                 Value::Module(m) => m.name.clone(),
                                 _ => "?".into(),
                             };
+                            let place = crate::vm::traceback::module_file(&mname)
+                                .unwrap_or_else(|| "unknown location".into());
                             return Err(self.new_error(
                                 "ImportError",
-                                &format!("cannot import name '{}' from '{}'", name, mname),
+                                &format!(
+                                    "cannot import name '{}' from '{}' ({})",
+                                    name, mname, place
+                                ),
                             ));
                         }
                         Err(e) => return Err(e),

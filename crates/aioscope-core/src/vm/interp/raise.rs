@@ -12,17 +12,18 @@ use super::exec::pop;
 
 impl Vm {
     /// Records the frame an exception passes through in its traceback, and
-    /// sets `__context__` where it is first raised.
+    /// sets `__context__` where it is first raised. A re-raise (`raise`
+    /// alone, the end of a `finally` or of an unmatched `except`) adds no
+    /// entry for the frame that re-raises, as in CPython: that frame is
+    /// in the traceback already.
     pub(super) fn note_frame(&mut self, exc: &Value, frame: &Frame, first: bool) {
+        let reraised = first && std::mem::take(&mut self.reraising);
         if let Some(data) = exc.exc() {
             let mut d = data.borrow_mut();
-            let key = frame as *const Frame as usize;
-            if d.traceback.last().map(|e| e.frame) != Some(key) {
-                d.traceback.push(crate::vm::value::TracebackEntry {
-                    frame: key,
-                    filename: frame.code.filename.clone(),
-                    line: frame.current_line(),
-                    name: frame.code.name.clone(),
+            if !reraised {
+                d.traceback.push(crate::vm::value::TracebackEntry::Code {
+                    code: frame.code.clone(),
+                    pc: frame.pc.saturating_sub(1) as u32,
                 });
             }
             if first && d.context.is_none() {
@@ -35,33 +36,18 @@ impl Vm {
         }
     }
 
-    /// `raise e` of an exception that was raised before adds this frame to
-    /// its traceback again, as CPython does (a bare `raise` does not): the
-    /// frame then shows twice, at both lines.
-    fn note_raise_again(&mut self, exc: &Value, frame: &Frame) {
-        if let Some(data) = exc.exc() {
-            let mut d = data.borrow_mut();
-            if !d.traceback.is_empty() {
-                d.traceback.push(crate::vm::value::TracebackEntry {
-                    frame: frame as *const Frame as usize,
-                    filename: frame.code.filename.clone(),
-                    line: frame.current_line(),
-                    name: frame.code.name.clone(),
-                });
-            }
-        }
-    }
-
     pub(super) fn raise_instr(&mut self, frame: &mut Frame, kind: u8) -> PyResult<PyErr> {
         match kind {
             0 => match frame.handling.last() {
-                Some(e) => Ok(PyErr::Exception(e.clone())),
+                Some(e) => {
+                    self.reraising = true;
+                    Ok(PyErr::Exception(e.clone()))
+                }
                 None => Ok(self.new_error("RuntimeError", "No active exception to reraise")),
             },
             1 => {
                 let e = pop(frame)?;
                 let exc = self.make_exception(e)?;
-                self.note_raise_again(&exc, frame);
                 Ok(PyErr::Exception(exc))
             }
             _ => {
@@ -82,7 +68,6 @@ impl Vm {
                     d.cause = cause;
                     d.suppress_context = true;
                 }
-                self.note_raise_again(&exc, frame);
                 Ok(PyErr::Exception(exc))
             }
         }

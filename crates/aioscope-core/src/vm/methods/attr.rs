@@ -34,6 +34,13 @@ impl Vm {
             other => format!("'{}' object has no attribute '{}'", other.type_name(), name),
         };
         let e = self.new_exception("AttributeError", vec![Value::str(&msg)]);
+        // `.name` and `.obj`, as CPython sets them: the interpreter's
+        // "Did you mean" reads them.
+        if let Value::Instance(i) = &e {
+            let mut attrs = i.attrs.borrow_mut();
+            attrs.set("name".into(), Value::str(name));
+            attrs.set("obj".into(), obj.clone());
+        }
         PyErr::Exception(e)
     }
 
