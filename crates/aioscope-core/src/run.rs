@@ -102,6 +102,10 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
             });
         }
     }
+    // What the interpreter's finalization lets go of: the exception that
+    // ended the program (its traceback keeps frames alive until then).
+    let mut uncaught = None;
+    let mut finalize = true;
     let exit = match result {
         Ok(()) => Exit::Finished,
         Err(RunError::Syntax(e)) => {
@@ -121,13 +125,30 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
                 status: 1,
             })
         }
-        Err(RunError::Exception(e)) => exception_exit(&mut vm, &e, file),
-        Err(RunError::Halt(h)) => halt_exit(h),
+        Err(RunError::Exception(e)) => {
+            let exit = exception_exit(&mut vm, &e, file);
+            uncaught = Some(e);
+            exit
+        }
+        Err(RunError::Halt(h)) => {
+            // A guard stopped the program: it ends there (as the corpus
+            // oracle's process does), nothing is finalized.
+            finalize = false;
+            halt_exit(h)
+        }
     };
-    let recorder: Box<Recorder> = match host.take_observer().into_any().downcast::<Recorder>() {
+    let mut recorder: Box<Recorder> = match host.take_observer().into_any().downcast::<Recorder>() {
         Ok(r) => r,
         Err(_) => Box::new(Recorder::new(file)),
     };
+    recorder.program_ended(&mut vm, &host);
+    if finalize {
+        // As CPython's interpreter finalizes: what dies now reports at
+        // `sys:1`, at the final time, in the trace's last frame.
+        vm.release_uncaught(uncaught);
+        aio::errors::collect_at_exit(&mut vm);
+        vm.release_main_globals();
+    }
     recorder.finish(&mut vm, &host, exit)
 }
 

@@ -5,6 +5,12 @@
 # Every function suspends exactly where CPython 3.11's does: the order of
 # awaits, done-callbacks and call_soon calls below is the specification
 # (see SEMANTICS.md of the conformance corpus), so keep it when editing.
+#
+# Tracebacks show the lines of CPython's library that a program's error
+# passes through. A line here marked `# cpython: FILE:LINE` is shown as
+# that line of /usr/lib/python3.11/asyncio/FILE, so it is written as the
+# very statement CPython has there; unmarked lines stand for CPython's C
+# code and are not shown.
 from _collections import deque
 from functools import partial
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
@@ -18,6 +24,16 @@ from _coroutines import python_minor as _python_minor
 
 TimeoutError = TimeoutError
 
+
+class exceptions:
+    """asyncio.exceptions: the exception classes."""
+    CancelledError = CancelledError
+    InvalidStateError = InvalidStateError
+    TimeoutError = TimeoutError
+
+
+__sleep0 = _sleep0
+
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -25,10 +41,12 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 class QueueEmpty(Exception):
     """Raised by Queue.get_nowait() on an empty queue."""
+    __module__ = 'asyncio.queues'
 
 
 class QueueFull(Exception):
     """Raised by Queue.put_nowait() on a full queue."""
+    __module__ = 'asyncio.queues'
 
 
 # --- tasks -----------------------------------------------------------------
@@ -83,13 +101,13 @@ def _set_result_unless_cancelled(fut, result):
 async def sleep(delay, result=None):
     """Suspend for delay seconds; sleep(0) yields for one loop iteration."""
     if delay <= 0:
-        await _sleep0()
+        await __sleep0()  # cpython: tasks.py:640
         return result
     loop = get_running_loop()
     future = loop.create_future()
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
-        return await future
+        return await future  # cpython: tasks.py:649
     finally:
         h.cancel()
 
@@ -299,7 +317,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         if iscoroutine(f):
             raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = get_running_loop()
-    return await _wait(fs, timeout, return_when, loop)
+    return await _wait(fs, timeout, return_when, loop)  # cpython: tasks.py:428
 
 
 async def _wait(fs, timeout, return_when, loop):
@@ -326,7 +344,7 @@ async def _wait(fs, timeout, return_when, loop):
     for f in fs:
         f.add_done_callback(_on_completion)
     try:
-        await waiter
+        await waiter  # cpython: tasks.py:535
     finally:
         if timeout_handle is not None:
             timeout_handle.cancel()
@@ -372,10 +390,11 @@ def as_completed(fs, *, timeout=None):
             timeout_handle.cancel()
 
     async def _wait_for_one():
-        f = await done.get()
+        f = await done.get()  # cpython: tasks.py:611
         if f is None:
-            raise TimeoutError
-        return f.result()
+            # Dummy value from _on_timeout().
+            raise exceptions.TimeoutError  # cpython: tasks.py:614
+        return f.result()  # May raise f.exception().  # cpython: tasks.py:615
 
     for f in todo:
         f.add_done_callback(_on_completion)
@@ -391,7 +410,7 @@ async def _cancel_and_wait(fut, loop):
     fut.add_done_callback(cb)
     try:
         fut.cancel()
-        await waiter
+        await waiter  # cpython: tasks.py:562
     finally:
         fut.remove_done_callback(cb)
 
@@ -400,16 +419,16 @@ async def wait_for(fut, timeout):
     """Wait for an awaitable; on timeout cancel it and raise TimeoutError."""
     loop = get_running_loop()
     if timeout is None:
-        return await fut
+        return await fut  # cpython: tasks.py:452
     if timeout <= 0:
         fut = ensure_future(fut, loop=loop)
         if fut.done():
-            return fut.result()
-        await _cancel_and_wait(fut, loop)
+            return fut.result()  # cpython: tasks.py:458
+        await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:460
         try:
-            return fut.result()
-        except CancelledError as exc:
-            raise TimeoutError() from exc
+            return fut.result()  # cpython: tasks.py:462
+        except exceptions.CancelledError as exc:
+            raise exceptions.TimeoutError() from exc  # cpython: tasks.py:464
 
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -420,21 +439,21 @@ async def wait_for(fut, timeout):
     fut.add_done_callback(cb)
     try:
         try:
-            await waiter
-        except CancelledError:
+            await waiter  # cpython: tasks.py:476
+        except exceptions.CancelledError:
             if fut.done():
-                return fut.result()
+                return fut.result()  # cpython: tasks.py:479
             fut.remove_done_callback(cb)
-            await _cancel_and_wait(fut, loop)
+            await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:485
             raise
         if fut.done():
-            return fut.result()
+            return fut.result()  # cpython: tasks.py:489
         fut.remove_done_callback(cb)
-        await _cancel_and_wait(fut, loop)
+        await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:495
         try:
-            return fut.result()
-        except CancelledError as exc:
-            raise TimeoutError() from exc
+            return fut.result()  # cpython: tasks.py:500
+        except exceptions.CancelledError as exc:
+            raise exceptions.TimeoutError() from exc  # cpython: tasks.py:502
     finally:
         timeout_handle.cancel()
 
@@ -456,7 +475,11 @@ class Timeout:
 
     def reschedule(self, when):
         if self._state != 'active':
-            raise RuntimeError('Cannot change state of ' + self._state + ' Timeout')
+            if self._state == 'created':
+                raise RuntimeError("Timeout has not been entered")  # cpython: timeouts.py:54
+            raise RuntimeError(  # cpython: timeouts.py:55
+                f"Cannot change state of {self._state} Timeout",
+            )
         self._when = when
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
@@ -482,7 +505,7 @@ class Timeout:
         self._state = 'active'
         self._task = current_task()
         if self._task is None:
-            raise RuntimeError('Timeout should be used inside a task')
+            raise RuntimeError("Timeout should be used inside a task")  # cpython: timeouts.py:90
         self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
@@ -494,7 +517,9 @@ class Timeout:
         if self._state == 'expiring':
             self._state = 'expired'
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc_val
+                # Since there are no new cancel requests, we're
+                # handling this.
+                raise TimeoutError from exc_val  # cpython: timeouts.py:115
         elif self._state == 'active':
             self._state = 'finished'
         return None
@@ -564,36 +589,32 @@ class TaskGroup:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
             try:
-                await self._on_completed_fut
+                await self._on_completed_fut  # cpython: taskgroups.py:110
             except CancelledError as ex:
                 if not self._aborting:
                     propagate_cancellation_error = ex
                     self._abort()
             self._on_completed_fut = None
         if self._base_error is not None:
-            raise self._base_error
+            raise self._base_error  # cpython: taskgroups.py:129
         if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
+            raise propagate_cancellation_error  # cpython: taskgroups.py:134
         if et is not None and et is not CancelledError:
             self._errors.append(exc)
         if self._errors:
-            errors = self._errors
-            self._errors = None
-            plain = True
-            for e in errors:
-                if not isinstance(e, Exception):
-                    plain = False
-            if plain:
-                raise ExceptionGroup('unhandled errors in a TaskGroup', errors) from None
-            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+            try:
+                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
+                raise me from None  # cpython: taskgroups.py:145
+            finally:
+                self._errors = None
 
     def create_task(self, coro, *, name=None, context=None):
         if not self._entered:
-            raise RuntimeError('TaskGroup ' + repr(self) + ' has not been entered')
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")  # cpython: taskgroups.py:155
         if self._exiting and not self._tasks:
-            raise RuntimeError('TaskGroup ' + repr(self) + ' is finished')
+            raise RuntimeError(f"TaskGroup {self!r} is finished")  # cpython: taskgroups.py:157
         if self._aborting:
-            raise RuntimeError('TaskGroup ' + repr(self) + ' is shutting down')
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")  # cpython: taskgroups.py:159
         task = self._loop.create_task(coro)
         if name is not None:
             task.set_name(name)
@@ -641,7 +662,7 @@ def _locks_repr(obj, kind, extra):
 
 class _ContextManagerMixin:
     async def __aenter__(self):
-        await self.acquire()
+        await self.acquire()  # cpython: locks.py:15
         return None
 
     async def __aexit__(self, exc_type, exc, tb):
@@ -681,7 +702,7 @@ class Lock(_ContextManagerMixin):
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  # cpython: locks.py:114
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -696,7 +717,7 @@ class Lock(_ContextManagerMixin):
             self._locked = False
             self._wake_up_first()
         else:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError('Lock is not acquired.')  # cpython: locks.py:140
 
     def _wake_up_first(self):
         if not self._waiters:
@@ -739,7 +760,7 @@ class Event:
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
-            await fut
+            await fut  # cpython: locks.py:213
             return True
         finally:
             self._waiters.remove(fut)
@@ -768,13 +789,13 @@ class Condition(_ContextManagerMixin):
 
     async def wait(self):
         if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
+            raise RuntimeError('cannot wait on un-acquired lock')  # cpython: locks.py:260
         self.release()
         try:
             fut = get_running_loop().create_future()
             self._waiters.append(fut)
             try:
-                await fut
+                await fut  # cpython: locks.py:267
                 return True
             finally:
                 self._waiters.remove(fut)
@@ -783,23 +804,23 @@ class Condition(_ContextManagerMixin):
             cancelled = False
             while True:
                 try:
-                    await self.acquire()
+                    await self.acquire()  # cpython: locks.py:277
                     break
                 except CancelledError:
                     cancelled = True
             if cancelled:
-                raise CancelledError
+                raise exceptions.CancelledError  # cpython: locks.py:283
 
     async def wait_for(self, predicate):
         result = predicate()
         while not result:
-            await self.wait()
+            await self.wait()  # cpython: locks.py:294
             result = predicate()
         return result
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError('cannot notify on un-acquired lock')  # cpython: locks.py:311
         idx = 0
         for fut in self._waiters:
             if idx >= n:
@@ -817,7 +838,7 @@ class Semaphore(_ContextManagerMixin):
 
     def __init__(self, value=1):
         if value < 0:
-            raise ValueError('Semaphore initial value must be >= 0')
+            raise ValueError("Semaphore initial value must be >= 0")  # cpython: locks.py:348
         self._waiters = None
         self._value = value
         _track(self)
@@ -847,7 +868,7 @@ class Semaphore(_ContextManagerMixin):
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  # cpython: locks.py:387
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -884,7 +905,7 @@ class BoundedSemaphore(Semaphore):
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+            raise ValueError('BoundedSemaphore released too many times')  # cpython: locks.py:434
         super().release()
 
 
@@ -954,7 +975,7 @@ class Queue:
             putter = get_running_loop().create_future()
             self._putters.append(putter)
             try:
-                await putter
+                await putter  # cpython: queues.py:120
             except BaseException:
                 putter.cancel()
                 if putter in self._putters:
@@ -966,7 +987,7 @@ class Queue:
 
     def put_nowait(self, item):
         if self.full():
-            raise QueueFull
+            raise QueueFull  # cpython: queues.py:143
         self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
@@ -977,7 +998,7 @@ class Queue:
             getter = get_running_loop().create_future()
             self._getters.append(getter)
             try:
-                await getter
+                await getter  # cpython: queues.py:158
             except BaseException:
                 getter.cancel()
                 if getter in self._getters:
@@ -989,21 +1010,21 @@ class Queue:
 
     def get_nowait(self):
         if self.empty():
-            raise QueueEmpty
+            raise QueueEmpty  # cpython: queues.py:181
         item = self._get()
         self._wakeup_next(self._putters)
         return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
+            raise ValueError('task_done() called too many times')  # cpython: queues.py:201
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
 
     async def join(self):
         if self._unfinished_tasks > 0:
-            await self._finished.wait()
+            await self._finished.wait()  # cpython: queues.py:215
 
 
 class PriorityQueue(Queue):
@@ -1065,27 +1086,86 @@ def _cancel_all_tasks(loop):
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
 
 
-def run(main, *, debug=None):
-    """Run a coroutine on a new loop, then cancel what is left and close."""
-    if _get_running_loop() is not None:
-        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-    if not iscoroutine(main):
-        raise ValueError('a coroutine was expected, got ' + repr(main))
-    loop = new_event_loop()
-    set_event_loop(loop)
-    try:
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
+class Runner:
+    """A context manager that controls event loop life cycle."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._interrupt_count = 0
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        """Shutdown and close event loop."""
+        if self._state != 'initialized':
+            return
         try:
+            loop = self._loop
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
-            set_event_loop(None)
+            if self._set_event_loop:
+                set_event_loop(None)
             loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        """Return embedded event loop."""
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        """Run a coroutine inside the embedded event loop."""
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))  # cpython: runners.py:89
+        if _get_running_loop() is not None:
+            # fail fast with short traceback
+            raise RuntimeError(  # cpython: runners.py:93
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        self._interrupt_count = 0
+        return self._loop.run_until_complete(task)  # cpython: runners.py:118
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")  # cpython: runners.py:133
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
+def run(main, *, debug=None):
+    """Run a coroutine on a new loop, then cancel what is left and close."""
+    if _get_running_loop() is not None:
+        # fail fast with short traceback
+        raise RuntimeError(  # cpython: runners.py:186
+            "asyncio.run() cannot be called from a running event loop")
+
+    with Runner(debug=debug) as runner:
+        return runner.run(main)  # cpython: runners.py:190
 
 
 if _python_minor == 10:
     # What 3.11 added to asyncio does not exist in 3.10.
-    del Timeout, timeout, timeout_at, TaskGroup
+    del Timeout, timeout, timeout_at, TaskGroup, Runner

@@ -79,6 +79,66 @@ pub struct Fut {
     pub core: RefCell<FutCore>,
     /// The task part, for tasks.
     pub task: Option<TaskCore>,
+    /// A pending task reports its destruction (`_log_destroy_pending`).
+    pub log_destroy_pending: Cell<bool>,
+    /// Where its death is reported (see [`Fut::drop`]).
+    finalizers: std::rc::Weak<crate::vm::finalizers::Finalizers>,
+}
+
+impl Drop for Fut {
+    /// As CPython's future and task finalizers: a task destroyed while
+    /// pending, and a future or task whose exception nobody retrieved,
+    /// are reported through the loop's exception handler. The report
+    /// needs the interpreter, so the future's state moves into a copy
+    /// that the queued report shows (and then lets go of).
+    fn drop(&mut self) {
+        let Some(queue) = self.finalizers.upgrade() else {
+            return;
+        };
+        let (state, unretrieved) = {
+            let c = self.core.get_mut();
+            (c.state, c.exception.is_some() && !c.retrieved)
+        };
+        let destroyed_pending =
+            self.task.is_some() && state == FutState::Pending && self.log_destroy_pending.get();
+        let never_retrieved = state == FutState::Finished && unretrieved;
+        if !destroyed_pending && !never_retrieved {
+            return;
+        }
+        let ghost = Fut {
+            id: self.id,
+            class: self.class.clone(),
+            core: RefCell::new(std::mem::take(self.core.get_mut())),
+            task: self.task.take(),
+            log_destroy_pending: Cell::new(false),
+            finalizers: std::rc::Weak::new(),
+        };
+        queue.push(Box::new(move |vm, _site| {
+            super::errors::report_death(vm, ghost, destroyed_pending, never_retrieved);
+        }));
+    }
+}
+
+impl FutCore {
+    /// The state of a new pending future.
+    pub fn new() -> FutCore {
+        FutCore {
+            state: FutState::Pending,
+            result: Value::None,
+            exception: None,
+            callbacks: Vec::new(),
+            cancel_message: None,
+            cancelled_exc: None,
+            cancel_hook: None,
+            retrieved: false,
+        }
+    }
+}
+
+impl Default for FutCore {
+    fn default() -> Self {
+        FutCore::new()
+    }
 }
 
 impl Fut {
@@ -87,17 +147,10 @@ impl Fut {
         Fut {
             id: vm.next_id(),
             class,
-            core: RefCell::new(FutCore {
-                state: FutState::Pending,
-                result: Value::None,
-                exception: None,
-                callbacks: Vec::new(),
-                cancel_message: None,
-                cancelled_exc: None,
-                cancel_hook: None,
-                retrieved: false,
-            }),
+            core: RefCell::new(FutCore::new()),
             task,
+            log_destroy_pending: Cell::new(true),
+            finalizers: Rc::downgrade(&vm.finalizers),
         }
     }
 
@@ -599,6 +652,10 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
                     || vm.is_instance_of(&e, "SystemExit");
                 set_exception(vm, this, fut, e.clone())?;
                 if fatal {
+                    // It ends the program; in CPython the task and the
+                    // exception's frames form a cycle collected only once
+                    // logging is gone: nothing reports it unretrieved.
+                    fut.core.borrow_mut().retrieved = true;
                     return Err(PyErr::Exception(e));
                 }
             }
@@ -655,13 +712,33 @@ impl NativeObject for Fut {
                 .clone()
                 .unwrap_or(Value::None))),
             "_loop" => Some(aio(vm).running_or_current_loop(vm)),
-            "_log_destroy_pending" | "_asyncio_future_blocking" => Some(Ok(Value::Bool(false))),
+            "_log_destroy_pending" => Some(Ok(Value::Bool(self.log_destroy_pending.get()))),
+            "_log_traceback" => {
+                let c = self.core.borrow();
+                Some(Ok(Value::Bool(c.exception.is_some() && !c.retrieved)))
+            }
+            "_asyncio_future_blocking" => Some(Ok(Value::Bool(false))),
             _ => None,
         }
     }
-    fn set_attr(&self, _vm: &mut Vm, name: &str, _value: Value) -> Option<PyResult<()>> {
+    fn set_attr(&self, vm: &mut Vm, name: &str, value: Value) -> Option<PyResult<()>> {
         match name {
-            "_log_destroy_pending" | "_asyncio_future_blocking" => Some(Ok(())),
+            "_log_destroy_pending" => {
+                Some(vm.truthy(&value).map(|b| self.log_destroy_pending.set(b)))
+            }
+            "_log_traceback" => {
+                // CPython only lets it be set to False.
+                let on = vm.truthy(&value);
+                Some(on.and_then(|on| {
+                    if on {
+                        Err(vm.new_error("ValueError", "_log_traceback can only be set to False"))
+                    } else {
+                        self.core.borrow_mut().retrieved = true;
+                        Ok(())
+                    }
+                }))
+            }
+            "_asyncio_future_blocking" => Some(Ok(())),
             _ => None,
         }
     }

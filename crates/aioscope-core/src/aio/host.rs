@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
+use crate::vm::finalizers::Site;
 use crate::vm::value::{
     AgenOp, Args, Class, CoroKind, Deadlock, Halt, NativeObject, PyErr, PyResult, Value,
 };
@@ -100,6 +101,8 @@ pub struct EventLoop {
     pub id: u64,
     /// Queues and flags.
     pub state: RefCell<LoopState>,
+    /// `set_exception_handler`'s handler.
+    pub exception_handler: RefCell<Option<Value>>,
     class: Rc<Class>,
 }
 
@@ -154,6 +157,16 @@ impl NativeObject for Handle {
 /// The name of the done-callback `run_until_complete` adds to its future
 /// (CPython's `_run_until_complete_cb`): the loop's own, an internal step.
 pub const RUN_UNTIL_COMPLETE_CB: &str = "_run_until_complete_cb";
+/// A future or task that reported its death.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Death {
+    /// Its id.
+    pub id: u64,
+    /// A task destroyed while pending.
+    pub pending: bool,
+    /// Its exception was never retrieved.
+    pub never_retrieved: bool,
+}
 
 /// Members of a group kept by id (the rest are only counted).
 pub const GROUP_SHOWN: usize = 8;
@@ -210,10 +223,12 @@ pub struct AioHost {
     running_loop: RefCell<Option<Rc<EventLoop>>>,
     current_loop: RefCell<Option<Rc<EventLoop>>>,
     current_task: RefCell<Option<Value>>,
-    /// Tasks not yet done, in creation order (`all_tasks`).
-    pub tasks: RefCell<Vec<Value>>,
-    /// Every task ever created, in creation order (for the trace).
-    pub all_tasks_ever: RefCell<Vec<Value>>,
+    /// Tasks not yet done, in creation order (`all_tasks`); weak, as
+    /// CPython's `_all_tasks` set: a task nothing else holds dies.
+    pub tasks: RefCell<Vec<Weak<dyn NativeObject>>>,
+    /// Futures and tasks that reported their death (destroyed pending, or
+    /// with an exception never retrieved), by id, for the trace.
+    pub deaths: RefCell<Vec<Death>>,
     /// Locks, semaphores, events and queues, for the trace to show.
     pub sync_objects: RefCell<Vec<Value>>,
     /// Indices into `sync_objects` of those the library made for itself
@@ -319,7 +334,7 @@ impl AioHost {
             current_loop: RefCell::new(None),
             current_task: RefCell::new(None),
             tasks: RefCell::new(Vec::new()),
-            all_tasks_ever: RefCell::new(Vec::new()),
+            deaths: RefCell::new(Vec::new()),
             sync_objects: RefCell::new(Vec::new()),
             internal_sync: RefCell::new(Vec::new()),
             groups: RefCell::new(std::collections::HashMap::new()),
@@ -342,6 +357,7 @@ impl AioHost {
         Rc::new(EventLoop {
             id: vm.next_id(),
             state: RefCell::new(LoopState::default()),
+            exception_handler: RefCell::new(None),
             class: self.loop_class.clone(),
         })
     }
@@ -362,6 +378,15 @@ impl AioHost {
             }
         };
         Ok(Value::Object(l))
+    }
+
+    /// The loop whose exception handler reports an error: the running
+    /// one, else the current one (never a new one).
+    pub fn loop_for_errors(&self) -> Option<Rc<EventLoop>> {
+        self.running_loop
+            .borrow()
+            .clone()
+            .or_else(|| self.current_loop.borrow().clone())
     }
 
     /// The running loop, or CPython's `RuntimeError: no running event loop`.
@@ -542,8 +567,9 @@ impl AioHost {
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
         let value = Value::Object(fut);
-        self.tasks.borrow_mut().push(value.clone());
-        self.all_tasks_ever.borrow_mut().push(value.clone());
+        if let Value::Object(o) = &value {
+            self.tasks.borrow_mut().push(Rc::downgrade(o));
+        }
         self.observe(|o| o.task_created(vm, &value));
         self.call_soon(
             vm,
@@ -570,8 +596,19 @@ impl AioHost {
     /// The tasks not yet done.
     pub fn pending_tasks(&self) -> Vec<Value> {
         let mut tasks = self.tasks.borrow_mut();
-        tasks.retain(|t| as_fut(t).is_some_and(|(f, _)| !f.done()));
-        tasks.clone()
+        let mut alive = Vec::new();
+        tasks.retain(|w| match w.upgrade() {
+            Some(o) => {
+                let v = Value::Object(o);
+                let pending = as_fut(&v).is_some_and(|(f, _)| !f.done());
+                if pending {
+                    alive.push(v);
+                }
+                pending
+            }
+            None => false,
+        });
+        alive
     }
 
     /// Runs the loop until `stop()` (CPython's `run_forever`).
@@ -597,7 +634,7 @@ impl AioHost {
         *self.running_loop.borrow_mut() = Some(l.clone());
         let result = loop {
             if let Err(e) = self.run_once(vm, l) {
-                break Err(e);
+                break Err(super::errors::through(vm, e, &super::errors::RUN_FOREVER));
             }
             if l.state.borrow().stopping {
                 break Ok(());
@@ -710,37 +747,68 @@ impl AioHost {
             }
         }
         let ntodo = l.state.borrow().ready.len();
-        for _ in 0..ntodo {
+        for i in 0..ntodo {
             let Some(h) = l.state.borrow_mut().ready.pop_front() else {
                 break;
             };
             if h.cancelled.get() {
                 continue;
             }
-            self.run_handle(vm, &h)?;
+            let r = self.run_handle(vm, &h);
+            // The handle goes when the next one is taken (or at the end
+            // of the iteration): a task only it held dies then.
+            drop(h);
+            let site = if i + 1 < ntodo {
+                &super::errors::RUN_ONCE_NEXT
+            } else {
+                &super::errors::RUN_ONCE_END
+            };
+            if vm.finalizers.pending() {
+                vm.finalize(&Site::Native(site));
+            }
+            r.map_err(|e| super::errors::through(vm, e, &super::errors::RUN_ONCE))?;
         }
         Ok(())
     }
 
+    /// `Handle._run`: a callback's exception is logged through the loop's
+    /// exception handler and the loop goes on; `SystemExit` and
+    /// `KeyboardInterrupt` go through.
     fn run_handle(&self, vm: &mut Vm, h: &Rc<Handle>) -> PyResult<()> {
         self.observe(|o| o.step_started(vm, self, h));
         let r = vm.call(&h.callback, Args::new(h.args.clone()));
         let result = match r {
             Ok(_) => Ok(()),
             Err(PyErr::Exception(e)) => {
+                let e = super::errors::through(vm, PyErr::Exception(e), &super::errors::HANDLE_RUN);
+                let PyErr::Exception(e) = e else {
+                    unreachable!("an exception stays one")
+                };
                 if vm.is_instance_of(&e, "KeyboardInterrupt") || vm.is_instance_of(&e, "SystemExit")
                 {
                     Err(PyErr::Exception(e))
                 } else {
-                    // CPython logs it through the exception handler and goes on.
-                    let cb = vm.repr(&h.callback).unwrap_or_default();
-                    let tb = vm.format_traceback(&e);
-                    vm.write_stderr(&format!("Exception in callback {}\n{}", cb, tb));
+                    let cb = super::repr::callback_repr(vm, &h.callback, &h.args)
+                        .unwrap_or_else(|_| "<callback>".into());
+                    super::errors::call_exception_handler(
+                        vm,
+                        vec![
+                            (
+                                "message",
+                                Value::str(&format!("Exception in callback {}", cb)),
+                            ),
+                            ("exception", e),
+                            ("handle", Value::Object(h.clone())),
+                        ],
+                    );
                     Ok(())
                 }
             }
             Err(other) => Err(other),
         };
+        if vm.finalizers.pending() {
+            vm.finalize(&Site::Native(&super::errors::HANDLE_RUN));
+        }
         self.observe(|o| o.step_finished(vm, self));
         result
     }
@@ -792,9 +860,16 @@ impl AioHost {
                     if f.done() && !f.cancelled() {
                         f.core.borrow_mut().retrieved = true;
                     }
+                    // The caller cannot reach the task: no "destroyed but
+                    // pending" report for it.
+                    f.log_destroy_pending.set(false);
                 }
             }
-            return Err(e);
+            return Err(super::errors::through(
+                vm,
+                e,
+                &super::errors::RUN_UNTIL_COMPLETE_FOREVER,
+            ));
         }
         let (f, _) = as_fut(&fut).expect("checked above");
         if !f.done() {
@@ -804,6 +879,7 @@ impl AioHost {
             ));
         }
         future::result(vm, f)
+            .map_err(|e| super::errors::through(vm, e, &super::errors::RUN_UNTIL_COMPLETE_RESULT))
     }
 
     /// `loop.stop()`.

@@ -7,6 +7,7 @@
 //! following CPython 3.11's behaviour step for step, so that it suspends
 //! exactly where CPython does.
 
+pub mod errors;
 pub mod future;
 pub mod heap;
 pub mod host;
@@ -144,6 +145,10 @@ pub fn install(vm: &mut Vm) {
     vm.register_native_module("threading", threads::module);
     vm.register_source_module("asyncio", include_str!("asyncio.py"));
     internet::install(vm);
+    // The `# cpython:` marks of asyncio.py name files of CPython's asyncio
+    // package.
+    vm.library_dirs
+        .insert("asyncio", "/usr/lib/python3.11/asyncio/");
 }
 
 fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
@@ -181,6 +186,11 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         m.set(name, native(name, *f));
     }
     Ok(m)
+}
+
+/// The loop a loop method was called on.
+pub(crate) fn loop_arg(vm: &mut Vm, args: &Args) -> PyResult<Rc<EventLoop>> {
+    loop_of(vm, args)
 }
 
 fn loop_of(vm: &mut Vm, args: &Args) -> PyResult<Rc<EventLoop>> {
@@ -520,14 +530,6 @@ fn l_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn l_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some(ctx) = args.pos.get(1) {
-        let text = vm.repr(ctx)?;
-        vm.write_stderr(&format!("{}\n", text));
-    }
-    Ok(Value::None)
-}
-
 /// `loop.run_in_executor(executor, func, *args)`: the work runs in a
 /// simulated thread; its result completes an asyncio future through
 /// `call_soon_threadsafe` (see `_run_in_executor` in asyncio.py).
@@ -566,8 +568,18 @@ fn install_loop_methods(c: &Rc<Class>) {
     def(c, "is_closed", l_is_closed);
     def(c, "get_debug", l_get_debug);
     def(c, "set_debug", l_noop);
-    def(c, "set_exception_handler", l_noop);
-    def(c, "call_exception_handler", l_call_exception_handler);
+    def(c, "set_exception_handler", errors::l_set_exception_handler);
+    def(c, "get_exception_handler", errors::l_get_exception_handler);
+    def(
+        c,
+        "call_exception_handler",
+        errors::l_call_exception_handler,
+    );
+    def(
+        c,
+        "default_exception_handler",
+        errors::l_default_exception_handler,
+    );
 }
 
 // ----- handles ------------------------------------------------------------

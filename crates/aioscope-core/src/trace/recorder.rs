@@ -37,9 +37,13 @@ pub struct Recorder {
     trace: Trace,
     handle_ix: HashMap<u64, HandleIx>,
     task_ix: HashMap<u64, TaskIx>,
-    task_values: Vec<Value>,
+    /// The tasks, weakly: a task dies when the program lets go of it, as
+    /// in CPython (its death may be reported).
+    task_values: Vec<std::rc::Weak<dyn crate::vm::value::NativeObject>>,
     pending_handles: Vec<u32>,
-    dirty: Vec<TaskIx>,
+    /// Tasks whose view changed in this frame, held until the frame ends
+    /// so that their last view is recorded.
+    dirty: Vec<(TaskIx, Value)>,
     waiter_of: HashMap<u64, TaskIx>,
     waiting_on: Vec<Option<u64>>,
     timer_of_future: HashMap<u64, (f64, HandleIx)>,
@@ -51,6 +55,8 @@ pub struct Recorder {
     unframed: bool,
     /// When the thread now running got its turn.
     thread_began: Option<f64>,
+    /// [`Recorder::program_ended`] was called.
+    ended: bool,
 }
 
 fn fut_id(v: &Value) -> Option<u64> {
@@ -84,6 +90,7 @@ impl Recorder {
             on_frame: None,
             unframed: false,
             thread_began: None,
+            ended: false,
         };
         r.trace.frames.push(Frame {
             t: 0.0,
@@ -219,7 +226,6 @@ impl Recorder {
         handle: Option<HandleIx>,
         task: Option<TaskIx>,
     ) {
-        self.collect_output(vm);
         let lines_range = self.collect_lines(vm);
         let line = if lines_range.1 > lines_range.0 {
             Some(self.trace.lines[lines_range.1 as usize - 1].line)
@@ -228,6 +234,14 @@ impl Recorder {
         };
         let at = self.next_frame();
         self.flush_dirty(vm, at);
+        // A task only this frame's record held dies now: what it reports
+        // belongs to this frame (in CPython it dies as its handle goes).
+        if vm.finalizers.pending() {
+            vm.finalize(&crate::vm::finalizers::Site::Native(
+                &crate::aio::errors::RUN_ONCE_NEXT,
+            ));
+        }
+        self.collect_output(vm);
         self.snapshot_sync(vm, host, at);
         // asyncio's own steps: library callbacks and tasks, and the main
         // program's frames in which only library code ran (asyncio.run
@@ -276,15 +290,18 @@ impl Recorder {
     }
 
     fn mark_dirty(&mut self, t: TaskIx) {
-        if !self.dirty.contains(&t) {
-            self.dirty.push(t);
+        if self.dirty.iter().any(|(d, _)| *d == t) {
+            return;
+        }
+        if let Some(o) = self.task_values.get(t as usize).and_then(|w| w.upgrade()) {
+            self.dirty.push((t, Value::Object(o)));
         }
     }
 
     fn flush_dirty(&mut self, vm: &mut Vm, at: FrameIx) {
         let dirty = std::mem::take(&mut self.dirty);
-        for t in dirty {
-            let view = self.view_of(vm, t);
+        for (t, value) in dirty {
+            let view = self.view_of(vm, t, &value);
             let views = &mut self.trace.tasks[t as usize].views;
             match views.last_mut() {
                 Some((f, v)) if *f == at => *v = view,
@@ -294,9 +311,8 @@ impl Recorder {
         }
     }
 
-    fn view_of(&mut self, vm: &mut Vm, t: TaskIx) -> TaskView {
-        let value = self.task_values[t as usize].clone();
-        let Some((fut, _)) = as_fut(&value) else {
+    fn view_of(&mut self, vm: &mut Vm, t: TaskIx, value: &Value) -> TaskView {
+        let Some((fut, _)) = as_fut(value) else {
             return TaskView {
                 name: "?".into(),
                 state: TaskState::Done,
@@ -579,66 +595,97 @@ impl Recorder {
 
     /// Warnings only the end of the run can tell: coroutines never awaited,
     /// tasks left pending, exceptions nobody retrieved.
-    fn final_warnings(&mut self, vm: &mut Vm) {
+    fn final_warnings(&mut self, vm: &mut Vm, host: &AioHost) {
         let end = self.next_frame() - 1;
         self.note_unseeded_random(vm, end);
+        let mut unawaited: Vec<(std::rc::Rc<str>, u32)> = std::mem::take(&mut vm.unawaited);
         for (weak, line) in std::mem::take(&mut vm.created_coroutines) {
             let Some(c) = weak.upgrade() else { continue };
             if !c.touched.get() {
-                self.warn(
-                    end,
-                    (line > 0).then_some(line),
-                    WarningKind::NeverAwaited,
-                    format!("coroutine '{}' was never awaited: calling an async function only creates a coroutine object.", c.qualname),
-                    format!("协程 '{}' 从未被 await：调用异步函数只会创建一个协程对象。", c.qualname),
-                );
+                unawaited.push((c.qualname.clone(), line));
             }
         }
-        for t in 0..self.task_values.len() {
-            let value = self.task_values[t].clone();
+        for (qualname, line) in unawaited {
+            self.warn(
+                end,
+                (line > 0).then_some(line),
+                WarningKind::NeverAwaited,
+                format!("coroutine '{}' was never awaited: calling an async function only creates a coroutine object.", qualname),
+                format!("协程 '{}' 从未被 await：调用异步函数只会创建一个协程对象。", qualname),
+            );
+        }
+        // Tasks that reported their death, and those still alive.
+        let mut outcomes: Vec<(TaskIx, bool, bool)> = host
+            .deaths
+            .borrow()
+            .iter()
+            .filter_map(|d| {
+                self.task_ix
+                    .get(&d.id)
+                    .map(|t| (*t, d.pending, d.never_retrieved))
+            })
+            .collect();
+        for (t, w) in self.task_values.iter().enumerate() {
+            let Some(o) = w.upgrade() else { continue };
+            let value = Value::Object(o);
             let Some((fut, _)) = as_fut(&value) else {
                 continue;
             };
-            let name = fut
-                .task
-                .as_ref()
-                .map(|c| c.name.borrow().to_string())
-                .unwrap_or_default();
-            let (state, retrieved) = {
-                let c = fut.core.borrow();
-                (c.state, c.retrieved || c.exception.is_none())
-            };
-            let last = self.trace.tasks[t]
+            let c = fut.core.borrow();
+            let pending = c.state == FutState::Pending;
+            let unretrieved =
+                c.state == FutState::Finished && c.exception.is_some() && !c.retrieved;
+            if pending || unretrieved {
+                outcomes.push((t as TaskIx, pending, unretrieved));
+            }
+        }
+        outcomes.sort();
+        outcomes.dedup();
+        for (t, pending, unretrieved) in outcomes {
+            let rec = &self.trace.tasks[t as usize];
+            let name = rec
                 .views
                 .last()
-                .map(|(f, _)| *f)
-                .unwrap_or(end);
-            match state {
-                FutState::Pending => self.warn(
+                .map(|(_, v)| v.name.to_string())
+                .unwrap_or_default();
+            let last = rec.views.last().map(|(f, _)| *f).unwrap_or(end);
+            if pending {
+                self.warn(
                     end,
                     None,
                     WarningKind::PendingTaskDestroyed,
                     format!("Task was destroyed but it is pending: {} never finished before its loop closed.", name),
                     format!("任务在挂起状态下被销毁：{} 在事件循环关闭前没有完成。", name),
-                ),
-                FutState::Finished if !retrieved => self.warn(
+                );
+            }
+            if unretrieved {
+                self.warn(
                     last,
                     None,
                     WarningKind::ExceptionNeverRetrieved,
                     format!("Task exception was never retrieved: {} failed and nothing awaited it or asked for its result.", name),
                     format!("任务的异常从未被获取：{} 失败了，但没有任何代码 await 它或读取它的结果。", name),
-                ),
-                _ => {}
+                );
             }
         }
     }
 
+    /// The program's own code has ended: its last frame is recorded, so
+    /// that what the interpreter's finalization writes goes to the end
+    /// frame [`Recorder::finish`] adds.
+    pub fn program_ended(&mut self, vm: &mut Vm, host: &AioHost) {
+        self.main_program_frame(vm, host);
+        self.ended = true;
+    }
+
     /// Ends the recording and returns the trace.
     pub fn finish(mut self, vm: &mut Vm, host: &AioHost, exit: Exit) -> Trace {
-        self.main_program_frame(vm, host);
+        if !self.ended {
+            self.main_program_frame(vm, host);
+        }
         self.trace.exit = exit.clone();
         self.push_frame(vm, host, FrameKind::End, vm.clock, vm.clock);
-        self.final_warnings(vm);
+        self.final_warnings(vm, host);
         self.trace
     }
 }
@@ -843,7 +890,9 @@ impl LoopObserver for Recorder {
         let Some(core) = &f.task else { return };
         let ix = self.trace.tasks.len() as TaskIx;
         self.task_ix.insert(f.id, ix);
-        self.task_values.push(task.clone());
+        if let Value::Object(o) = task {
+            self.task_values.push(std::rc::Rc::downgrade(o));
+        }
         self.pending_handles.push(0);
         self.waiting_on.push(None);
         self.trace.tasks.push(TaskRec {

@@ -184,7 +184,7 @@ impl Vm {
     }
 
     /// A coroutine or generator object owning `frame`.
-    fn new_coroutine(&mut self, f: &Rc<Function>, mut frame: Box<Frame>) -> Value {
+    fn new_coroutine(&mut self, f: &Rc<Function>, frame: Box<Frame>) -> Value {
         let kind = match (f.code.flags.coroutine, f.code.flags.generator) {
             (true, true) => CoroKind::AsyncGenerator,
             (true, false) => CoroKind::Coroutine,
@@ -204,8 +204,16 @@ impl Vm {
             op: RefCell::new(None),
             closing: Cell::new(false),
             wrapped: Cell::new(false),
+            finalizers: if kind == CoroKind::Coroutine {
+                Rc::downgrade(&self.finalizers)
+            } else {
+                std::rc::Weak::new()
+            },
+            created_line: if self.trace_lines { self.last_line } else { 0 },
         });
-        frame.owner = Some(coro.clone());
+        // A parked frame does not point back at its coroutine (it gets its
+        // owner while it runs): no cycle, so a coroutine nothing refers to
+        // dies at once, as in CPython (where "never awaited" is reported).
         *coro.frame.borrow_mut() = Some(frame);
         if self.trace_lines && kind == CoroKind::Coroutine {
             self.created_coroutines

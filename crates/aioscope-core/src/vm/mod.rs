@@ -14,6 +14,7 @@ pub mod classdef;
 pub mod debug;
 pub mod dict;
 pub mod exceptions;
+pub mod finalizers;
 pub mod frame;
 pub mod interp;
 pub mod iter;
@@ -22,6 +23,7 @@ pub mod methods;
 pub mod modules;
 pub mod ops;
 pub mod pyfmt;
+pub mod report;
 pub mod repr;
 pub mod str_format;
 pub mod subclass;
@@ -29,6 +31,7 @@ pub mod suggestions;
 pub mod traceback;
 pub mod types;
 pub mod value;
+pub mod warnings;
 
 use std::any::Any;
 use std::cell::Cell;
@@ -190,6 +193,16 @@ pub struct Vm {
     pub executed: u64,
     /// Python frames currently alive on all fibers.
     pub(crate) frame_depth: u32,
+    /// The call sites of the frames below the running one, outermost
+    /// first, across nested runs (see [`interp::CallSite`]).
+    pub call_sites: Vec<interp::CallSite>,
+    /// What objects that died left to do (see [`finalizers`]).
+    pub finalizers: Rc<finalizers::Finalizers>,
+    /// Coroutines that died without starting, with the line that created
+    /// them (while `trace_lines`), for the trace's warnings.
+    pub unawaited: Vec<(Rc<str>, u32)>,
+    /// The program has ended and the interpreter is finalizing.
+    pub finalizing: bool,
     /// The exception being unwound was re-raised (`raise` alone, the end
     /// of a `finally`): the frame re-raising it adds no traceback entry.
     pub(crate) reraising: bool,
@@ -249,6 +262,10 @@ impl Vm {
             executed: 0,
             frame_depth: 0,
             reraising: false,
+            finalizers: Rc::new(finalizers::Finalizers::default()),
+            finalizing: false,
+            unawaited: Vec::new(),
+            call_sites: Vec::new(),
             native_depth: 0,
             next_id,
             trace_lines: false,

@@ -279,7 +279,7 @@ impl Vm {
                     end_col,
                 })
             }
-            TracebackEntry::Code { code, pc } => {
+            TracebackEntry::Code { code, pc, .. } => {
                 let pos = code.position_at(*pc as usize);
                 let source = self.sources.get(&*code.filename);
                 let text = source.and_then(|s| nth_line(&s.text, pos.line));
@@ -488,7 +488,12 @@ impl Printer {
             MAX_GROUP_WIDTH + 1
         };
         self.need_close = false;
-        for i in 0..n {
+        for (i, member) in members
+            .iter()
+            .chain(std::iter::repeat(&Value::None))
+            .take(n)
+            .enumerate()
+        {
             let last = i == n - 1;
             if last {
                 self.need_close = true;
@@ -508,7 +513,7 @@ impl Printer {
             self.out.push_str(&head);
             self.depth += 1;
             if !truncated {
-                self.exception(vm, &members[i]);
+                self.exception(vm, member);
             } else {
                 let remaining = count - MAX_GROUP_WIDTH;
                 let plural = if remaining > 1 { "s" } else { "" };

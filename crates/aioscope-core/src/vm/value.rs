@@ -654,6 +654,9 @@ pub enum TracebackEntry {
         code: Rc<crate::lang::bytecode::Code>,
         /// The instruction it was at.
         pc: u32,
+        /// The variables of a frame the exception ended: as in CPython,
+        /// the traceback keeps them alive as long as the exception lives.
+        locals: Option<Rc<FrameLocals>>,
     },
     /// A frame CPython shows where our native code runs.
     Native(&'static crate::vm::traceback::NativeFrame),
@@ -664,13 +667,22 @@ pub enum TracebackEntry {
 impl PartialEq for TracebackEntry {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Self::Code { code: a, pc: p }, Self::Code { code: b, pc: q }) => {
+            (Self::Code { code: a, pc: p, .. }, Self::Code { code: b, pc: q, .. }) => {
                 Rc::ptr_eq(a, b) && p == q
             }
             (Self::Native(a), Self::Native(b)) => std::ptr::eq(*a, *b),
             _ => false,
         }
     }
+}
+
+/// The variables of a frame that ended, kept by a traceback.
+#[derive(Debug, Default)]
+pub struct FrameLocals {
+    /// Its fast locals.
+    pub locals: Vec<Option<Value>>,
+    /// Its cells.
+    pub cells: Vec<CellRef>,
 }
 
 /// The state every exception carries.
@@ -797,6 +809,33 @@ pub struct Coroutine {
     /// `coroutine_wrapper`, which an awaitable class's `__await__` returns):
     /// `cr_await` chains stop before it, as the wrapper has no frame.
     pub wrapped: Cell<bool>,
+    /// Where its death is reported (a coroutine dying before it started:
+    /// "never awaited"); empty for generators.
+    pub finalizers: std::rc::Weak<crate::vm::finalizers::Finalizers>,
+    /// The line of the user's program that created it (0 when not
+    /// tracing lines), for the trace's warning.
+    pub created_line: u32,
+}
+
+impl Drop for Coroutine {
+    /// A coroutine that never started warns as it dies, as CPython's
+    /// (`RuntimeWarning: coroutine 'f' was never awaited`).
+    fn drop(&mut self) {
+        if self.kind != CoroKind::Coroutine || self.state.get() != CoroState::Created {
+            return;
+        }
+        let Some(queue) = self.finalizers.upgrade() else {
+            return;
+        };
+        let qualname = self.qualname.clone();
+        let line = self.created_line;
+        queue.push(Box::new(move |vm, site| {
+            if line > 0 {
+                vm.unawaited.push((qualname.clone(), line));
+            }
+            vm.warn_never_awaited(&qualname, site);
+        }));
+    }
 }
 
 /// What awaiting an async generator does next.

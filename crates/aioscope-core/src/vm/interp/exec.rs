@@ -124,6 +124,7 @@ impl Vm {
                     if let Some(v) = frame.stack.pop() {
                         self.dropping(&v)?;
                     }
+                    self.settle(frame);
                 }
                 Instr::Dup => {
                     let v = top(frame)?.clone();
@@ -176,11 +177,16 @@ impl Vm {
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
                     }
+                    drop(old);
+                    self.settle(frame);
                 }
-                Instr::DeleteFast(i) => match frame.locals[i as usize].take() {
-                    Some(old) => self.dropping(&old)?,
-                    None => return Err(self.unbound_local(&code.varnames[i as usize])),
-                },
+                Instr::DeleteFast(i) => {
+                    match frame.locals[i as usize].take() {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.unbound_local(&code.varnames[i as usize])),
+                    }
+                    self.settle(frame);
+                }
                 Instr::LoadDeref(i) => {
                     let v = frame.cells[i as usize].borrow().clone();
                     match v {
@@ -203,12 +209,16 @@ impl Vm {
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
                     }
+                    drop(old);
+                    self.settle(frame);
                 }
                 Instr::DeleteDeref(i) => {
                     let old = frame.cells[i as usize].borrow_mut().take();
                     if let Some(old) = &old {
                         self.dropping(old)?;
                     }
+                    drop(old);
+                    self.settle(frame);
                 }
                 Instr::LoadClosure(i) => {
                     frame
@@ -241,6 +251,8 @@ impl Vm {
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
                     }
+                    drop(old);
+                    self.settle(frame);
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -249,6 +261,7 @@ impl Vm {
                         Some(old) => self.dropping(&old)?,
                         None => return Err(self.name_error(frame, name)),
                     }
+                    self.settle(frame);
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -272,6 +285,8 @@ impl Vm {
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
                     }
+                    drop(old);
+                    self.settle(frame);
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
@@ -283,6 +298,7 @@ impl Vm {
                         Some(old) => self.dropping(&old)?,
                         None => return Err(self.name_error(frame, name)),
                     }
+                    self.settle(frame);
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame)?;
@@ -293,10 +309,14 @@ impl Vm {
                     let obj = pop(frame)?;
                     let v = pop(frame)?;
                     self.set_attr(&obj, &code.names[i as usize], v)?;
+                    drop(obj);
+                    self.settle(frame);
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame)?;
                     self.del_attr(&obj, &code.names[i as usize])?;
+                    drop(obj);
+                    self.settle(frame);
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop(frame)?;
@@ -352,11 +372,15 @@ impl Vm {
                     let obj = pop(frame)?;
                     let v = pop(frame)?;
                     self.set_item(&obj, key, v)?;
+                    drop(obj);
+                    self.settle(frame);
                 }
                 Instr::DeleteSubscr => {
                     let key = pop(frame)?;
                     let obj = pop(frame)?;
                     self.del_item(&obj, &key)?;
+                    drop((obj, key));
+                    self.settle(frame);
                 }
                 Instr::Binary(op) => {
                     let b = pop(frame)?;

@@ -17,7 +17,7 @@ impl Vm {
         if let Value::Coroutine(c) = v {
             if c.kind == CoroKind::AsyncGenerator
                 && c.state.get() == CoroState::Suspended
-                && Rc::strong_count(c) == 2
+                && Rc::strong_count(c) == 1
             {
                 self.async_generator_dropped(c.clone())?;
             }

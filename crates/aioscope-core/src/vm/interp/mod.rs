@@ -55,6 +55,29 @@ pub enum CoroOutcome {
     Return(Value),
 }
 
+/// Where a Python frame is: its code and the instruction it runs or waits
+/// at. The interpreter keeps the call sites of the frames below the one
+/// running ([`Vm::call_sites`]), for what needs to know who called
+/// (`warnings.warn`'s `stacklevel`, the frame a dying object's warning
+/// names).
+#[derive(Clone, Debug)]
+pub struct CallSite {
+    /// The code.
+    pub code: Rc<Code>,
+    /// The instruction.
+    pub pc: u32,
+}
+
+impl CallSite {
+    /// Where `frame` is: at the instruction it last ran.
+    pub fn of(frame: &Frame) -> CallSite {
+        CallSite {
+            code: frame.code.clone(),
+            pc: frame.pc.saturating_sub(1) as u32,
+        }
+    }
+}
+
 /// What made the instruction loop stop running the current frame.
 enum Flow {
     Call(Box<Frame>),
@@ -64,6 +87,27 @@ enum Flow {
     /// being awaited returns, and the generator's frame goes back into it.
     AsyncYield(Value),
     Delegate(Rc<Coroutine>),
+}
+
+/// The variables of `frame`, which `exc` ends, go with the exception's
+/// traceback (its last entry is the frame's), as CPython's traceback
+/// keeps its frames.
+fn keep_locals(exc: &Value, frame: &mut Frame) {
+    if frame.locals.is_empty() && frame.cells.is_empty() {
+        return;
+    }
+    let Some(data) = exc.exc() else {
+        return;
+    };
+    let mut d = data.borrow_mut();
+    if let Some(crate::vm::value::TracebackEntry::Code { locals, .. }) = d.traceback.last_mut() {
+        if locals.is_none() {
+            *locals = Some(Rc::new(crate::vm::value::FrameLocals {
+                locals: std::mem::take(&mut frame.locals),
+                cells: std::mem::take(&mut frame.cells),
+            }));
+        }
+    }
 }
 
 impl Vm {
@@ -176,11 +220,12 @@ impl Vm {
         let mut fiber: Vec<Box<Frame>> = Vec::new();
         let mut cur = coro.clone();
         loop {
-            let Some(frame) = cur.frame.borrow_mut().take() else {
+            let Some(mut frame) = cur.frame.borrow_mut().take() else {
                 return Err(PyErr::Halt(Halt::Internal(
                     "a suspended coroutine without a frame".into(),
                 )));
             };
+            frame.owner = Some(cur.clone());
             let was_created = cur.state.get() == CoroState::Created;
             cur.state.set(CoroState::Running);
             fiber.push(frame);
@@ -237,8 +282,8 @@ impl Vm {
     // a pointer copy.
     #[allow(clippy::vec_box)]
     fn park(&mut self, fiber: Vec<Box<Frame>>) {
-        for frame in fiber.into_iter() {
-            let Some(owner) = frame.owner.clone() else {
+        for mut frame in fiber.into_iter() {
+            let Some(owner) = frame.owner.take() else {
                 continue;
             };
             owner.state.set(CoroState::Suspended);
@@ -297,6 +342,26 @@ impl Vm {
         fiber: &mut Vec<Box<Frame>>,
         resume: Option<Resume>,
     ) -> PyResult<Outcome> {
+        // The call sites of the frames below the top: each waits at the
+        // instruction that called (or awaits) the one above it.
+        let base = self.call_sites.len();
+        for f in fiber.iter().take(fiber.len().saturating_sub(1)) {
+            self.call_sites.push(CallSite::of(f));
+        }
+        let r = self.run_fiber_from(fiber, resume, base);
+        self.call_sites.truncate(base);
+        r
+    }
+
+    /// [`Self::run_fiber`], with the call sites of the fiber's frames
+    /// pushed from `base` on.
+    #[allow(clippy::vec_box)]
+    fn run_fiber_from(
+        &mut self,
+        fiber: &mut Vec<Box<Frame>>,
+        resume: Option<Resume>,
+        base: usize,
+    ) -> PyResult<Outcome> {
         let mut pending: Option<PyErr> = None;
         if let Some(how) = resume {
             let top = fiber.last_mut().expect("a fiber has frames");
@@ -324,15 +389,29 @@ impl Vm {
                         continue;
                     }
                     self.frame_depth += 1;
+                    if let Some(caller) = fiber.last() {
+                        self.call_sites.push(CallSite::of(caller));
+                    }
                     fiber.push(frame);
                 }
                 Ok(Flow::Return(v)) => {
-                    let done = fiber.pop().expect("a fiber has frames");
+                    let mut done = fiber.pop().expect("a fiber has frames");
+                    self.call_sites
+                        .truncate(base + fiber.len().saturating_sub(1));
                     self.frame_depth -= 1;
                     if self.debug.is_some() {
                         self.frame_returned(&done);
                     }
                     self.drop_locals(&done)?;
+                    // The frame's variables go now: what dies with them is
+                    // reported at the caller, as in CPython.
+                    crate::vm::finalizers::release_frame_vars(
+                        std::mem::take(&mut done.locals),
+                        std::mem::take(&mut done.cells),
+                    );
+                    if let Some(caller) = fiber.last() {
+                        self.settle(caller);
+                    }
                     if let Some(owner) = &done.owner {
                         owner.state.set(CoroState::Closed);
                         owner.last_line.set(done.current_line());
@@ -415,12 +494,15 @@ impl Vm {
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
                 Ok(Flow::AsyncYield(v)) => {
                     let done = fiber.pop().expect("a fiber has frames");
+                    self.call_sites
+                        .truncate(base + fiber.len().saturating_sub(1));
                     self.frame_depth -= 1;
                     let ignored = done
                         .owner
                         .as_ref()
                         .is_some_and(|o| o.closing.replace(false));
-                    if let Some(owner) = done.owner.clone() {
+                    let mut done = done;
+                    if let Some(owner) = done.owner.take() {
                         owner.state.set(CoroState::Suspended);
                         owner.last_line.set(done.current_line());
                         *owner.awaiting.borrow_mut() = None;
@@ -453,6 +535,9 @@ impl Vm {
                         Ok((mut frame, resume)) => {
                             frame.caller_hit = caller_hit;
                             self.frame_depth += 1;
+                            if let Some(caller) = fiber.last() {
+                                self.call_sites.push(CallSite::of(caller));
+                            }
                             fiber.push(frame);
                             if let Some(how) = resume {
                                 let top = fiber.last_mut().expect("just pushed");
@@ -488,13 +573,16 @@ impl Vm {
                             frame.awaited = None;
                             break;
                         }
-                        let done = fiber.pop().expect("checked above");
+                        let mut done = fiber.pop().expect("checked above");
+                        self.call_sites
+                            .truncate(base + fiber.len().saturating_sub(1));
                         self.frame_depth -= 1;
                         // The stack goes at once; the locals stay with the
                         // traceback, as in CPython.
                         for v in &done.stack {
                             let _ = self.dropping(v);
                         }
+                        keep_locals(&exc, &mut done);
                         if let Some(owner) = &done.owner {
                             owner.state.set(CoroState::Closed);
                             owner.last_line.set(done.current_line());
@@ -577,11 +665,12 @@ impl Vm {
         if created && coro.kind == CoroKind::AsyncGenerator {
             self.async_generators.push(Rc::downgrade(coro));
         }
-        let Some(frame) = coro.frame.borrow_mut().take() else {
+        let Some(mut frame) = coro.frame.borrow_mut().take() else {
             return Err(PyErr::Halt(Halt::Internal(
                 "a coroutine without a frame".into(),
             )));
         };
+        frame.owner = Some(coro.clone());
         coro.state.set(CoroState::Running);
         if let Some(owner) = &caller.owner {
             *owner.awaiting.borrow_mut() = Some(Value::Coroutine(coro.clone()));

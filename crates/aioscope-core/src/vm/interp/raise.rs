@@ -24,6 +24,7 @@ impl Vm {
                 d.traceback.push(crate::vm::value::TracebackEntry::Code {
                     code: frame.code.clone(),
                     pc: frame.pc.saturating_sub(1) as u32,
+                    locals: None,
                 });
             }
             if first && d.context.is_none() {

@@ -49,4 +49,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("_anext", include_str!("_anext.py"));
     vm.register_source_module("abc", include_str!("abc.py"));
     vm.register_source_module("enum", include_str!("enum.py"));
+    vm.register_native_module("_warnings", crate::vm::warnings::module);
+    vm.register_source_module("warnings", include_str!("warnings.py"));
 }
