@@ -14,6 +14,7 @@
 from _collections import deque
 from functools import partial
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
+                  _GatheringFuture,
                   CancelledError, InvalidStateError, get_running_loop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
@@ -191,13 +192,17 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer.set_result([])
         return outer
 
-    state = {'done': 0, 'cancel_requested': False, 'outer': None}
+    state = {'done': 0, 'cancel_requested': False}
+    # The outer future, apart from `state`: the cancel hook (which the
+    # outer future holds) reads `state`, and must not hold the future
+    # itself, or nothing would let go of it.
+    outer_box = [None]
     children = []
     seen = []
 
     def _done_callback(fut):
         state['done'] += 1
-        outer = state['outer']
+        outer = outer_box[0]
         if outer is None or outer.done():
             if not fut.cancelled():
                 fut.exception()
@@ -244,8 +249,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut.add_done_callback(_done_callback)
         children.append(fut)
 
-    outer = loop.create_future()
-    state['outer'] = outer
+    outer = _GatheringFuture()
+    outer_box[0] = outer
     _group(outer, 'gather', children)
 
     def cancel_children(msg):

@@ -212,6 +212,8 @@ pub struct AioHost {
     pub future_class: Rc<Class>,
     /// `asyncio.Task`.
     pub task_class: Rc<Class>,
+    /// `gather()`'s outer future.
+    pub gathering_class: Rc<Class>,
     /// The loop class.
     pub loop_class: Rc<Class>,
     /// `Handle` / `TimerHandle`.
@@ -326,6 +328,7 @@ impl AioHost {
         AioHost {
             future_class: classes.future,
             task_class: classes.task,
+            gathering_class: classes.gathering,
             loop_class: classes.loop_,
             handle_class: classes.handle,
             cancelled_error: classes.cancelled_error,

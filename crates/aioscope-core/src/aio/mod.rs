@@ -37,6 +37,8 @@ use observer::StepKind;
 
 /// The classes the native layer creates.
 pub struct Classes {
+    /// `_GatheringFuture`, `gather()`'s outer future.
+    pub gathering: Rc<Class>,
     /// `Future`.
     pub future: Rc<Class>,
     /// `Task`.
@@ -76,6 +78,16 @@ pub fn install(vm: &mut Vm) {
         &ids,
         "Task",
         "asyncio",
+        vec![future.clone()],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("single base");
+    // gather()'s outer future, named as CPython's.
+    let gathering = new_class(
+        &ids,
+        "_GatheringFuture",
+        "asyncio.tasks",
         vec![future.clone()],
         ClassKind::Builtin,
         Attrs::default(),
@@ -130,6 +142,7 @@ pub fn install(vm: &mut Vm) {
     .expect("no bases");
     threads::install_methods(&thread, &thread_event);
     let classes = Classes {
+        gathering,
         future,
         task,
         loop_,
@@ -156,6 +169,10 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Module::new("_aio");
     m.set("Future", Value::Class(host.future_class.clone()));
     m.set("Task", Value::Class(host.task_class.clone()));
+    m.set(
+        "_GatheringFuture",
+        Value::Class(host.gathering_class.clone()),
+    );
     m.set("Handle", Value::Class(host.handle_class.clone()));
     m.set("TimerHandle", Value::Class(host.handle_class.clone()));
     m.set("AbstractEventLoop", Value::Class(host.loop_class.clone()));
@@ -401,13 +418,19 @@ fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     })))
 }
 
-fn future_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `Future()`, or a subclass's (`_GatheringFuture`): the class named in
+/// reprs and in "... exception was never retrieved".
+fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let host = aio(vm);
-    Ok(Value::Object(Rc::new(Fut::new(
-        vm,
-        host.future_class.clone(),
-        None,
-    ))))
+    let class = match args.pos.first() {
+        Some(Value::Class(c))
+            if c.is_subclass(&host.future_class) && !c.is_subclass(&host.task_class) =>
+        {
+            c.clone()
+        }
+        _ => host.future_class.clone(),
+    };
+    Ok(Value::Object(Rc::new(Fut::new(vm, class, None))))
 }
 
 fn task_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

@@ -27,6 +27,9 @@ pub struct SyntaxError {
     pub line: u32,
     /// 1-based column, in characters.
     pub col: u32,
+    /// Where the offending part ends (line, 1-based column just past it),
+    /// when it is known: the carets then run to there, as CPython's.
+    pub end: Option<(u32, u32)>,
 }
 
 impl SyntaxError {
@@ -37,6 +40,7 @@ impl SyntaxError {
             msg: msg.into(),
             line,
             col,
+            end: None,
         }
     }
 
@@ -47,6 +51,7 @@ impl SyntaxError {
             msg: msg.into(),
             line,
             col,
+            end: None,
         }
     }
 
@@ -57,7 +62,17 @@ impl SyntaxError {
             msg: feature.into(),
             line,
             col,
+            end: None,
         }
+    }
+
+    /// The same error, its offending part ending at `end_line`,
+    /// `end_col` (1-based, just past it).
+    pub fn with_end(mut self, end_line: u32, end_col: u32) -> Self {
+        if end_line > 0 {
+            self.end = Some((end_line, end_col));
+        }
+        self
     }
 
     /// The Python exception class name.
@@ -87,12 +102,24 @@ impl SyntaxError {
             let trimmed = text.trim_start();
             let indent = text.chars().count() - trimmed.chars().count();
             out.push_str("    ");
-            out.push_str(trimmed.trim_end());
+            // The interpreter's display keeps trailing spaces.
+            out.push_str(trimmed.trim_end_matches(['\r', '\n']));
             out.push('\n');
             let caret_at = (self.col as usize).saturating_sub(1).saturating_sub(indent);
+            // As the interpreter's display: a range on one line gets a
+            // caret per character (an IndentationError only one).
+            let width = match self.end {
+                Some((end_line, end_col))
+                    if end_line == self.line && self.kind == SyntaxErrorKind::Syntax =>
+                {
+                    (end_col.saturating_sub(self.col) as usize).max(1)
+                }
+                _ => 1,
+            };
             out.push_str("    ");
             out.push_str(&" ".repeat(caret_at));
-            out.push_str("^\n");
+            out.push_str(&"^".repeat(width));
+            out.push('\n');
         }
         out.push_str(&format!("{}: {}", self.type_name(), self.message()));
         out

@@ -474,7 +474,8 @@ impl Builder {
                             format!("annotated name '{}' can't be {}", n, what),
                             s.span.line,
                             s.span.col,
-                        ));
+                        )
+                        .with_end(s.span.end_line, s.span.end_col));
                     }
                     f.annotated = true;
                 }
@@ -610,7 +611,8 @@ impl Builder {
                 for n in names {
                     let f = self.cur().entry(n);
                     if let Some(msg) = declaration_error(f, n, "global") {
-                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col)
+                            .with_end(s.span.end_line, s.span.end_col));
                     }
                     f.global = true;
                 }
@@ -622,12 +624,14 @@ impl Builder {
                         "nonlocal declaration not allowed at module level",
                         s.span.line,
                         s.span.col,
-                    ));
+                    )
+                    .with_end(s.span.end_line, s.span.end_col));
                 }
                 for n in names {
                     let f = self.cur().entry(n);
                     if let Some(msg) = declaration_error(f, n, "nonlocal") {
-                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col)
+                            .with_end(s.span.end_line, s.span.end_col));
                     }
                     f.nonlocal = true;
                 }
@@ -790,7 +794,8 @@ impl Builder {
                         ),
                         t.span.line,
                         t.span.col,
-                    ));
+                    )
+                    .with_end(t.span.end_line, t.span.end_col));
                 }
                 self.cur().comp_iters.push(n.clone());
                 Ok(())
@@ -913,7 +918,16 @@ impl Builder {
                 generators,
             } => self.comprehension(e, generators, &[key, value]),
             ExprKind::NamedExpr { target, value } => {
-                let at = |msg: String| SyntaxError::new(msg, e.span.line, e.span.col);
+                // CPython points at the whole expression or at its target.
+                let at = |msg: String| {
+                    SyntaxError::new(msg, e.span.line, e.span.col)
+                        .with_end(e.span.end_line, e.span.end_col)
+                };
+                let at_target = |msg: String| {
+                    let width = target.chars().count() as u32;
+                    SyntaxError::new(msg, e.span.line, e.span.col)
+                        .with_end(e.span.line, e.span.col + width)
+                };
                 if self.cur().comp_iter_expr > 0 {
                     return Err(at(
                         "assignment expression cannot be used in a comprehension iterable expression"
@@ -930,7 +944,7 @@ impl Builder {
                         break;
                     }
                     if scope.comp_iters.contains(target) {
-                        return Err(at(format!(
+                        return Err(at_target(format!(
                             "assignment expression cannot rebind comprehension iteration variable '{}'",
                             target
                         )));
@@ -940,7 +954,7 @@ impl Builder {
                 }
                 let key = self.stack[idx];
                 if idx != self.stack.len() - 1 && self.scopes[&key].kind == ScopeKind::Class {
-                    return Err(at(
+                    return Err(at_target(
                         "assignment expression within a comprehension cannot be used in a class body"
                             .into(),
                     ));

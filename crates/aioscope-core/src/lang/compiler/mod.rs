@@ -207,7 +207,7 @@ fn from_attr(mut loc: Loc, attr_span: Span, attr: &str) -> Loc {
 }
 
 fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
-    SyntaxError::new(msg, span.line, span.col)
+    SyntaxError::new(msg, span.line, span.col).with_end(span.end_line, span.end_col)
 }
 
 fn unsupported(feature: &str, span: Span) -> SyntaxError {

@@ -193,9 +193,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         if matches!(e.kind, ExprKind::Name(_)) && self.toks[first].kind == K::Name {
+            let value = self.end_of(|p| {
+                p.advance();
+                p.expr_bp(BP_BOR)
+            });
             Some(self.err_span(
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                e.span,
+                value.map_or(e.span, |v| e.span.to(v)),
             ))
         } else if self.is_bitwise_or(e, first) && !self.starts_with_display(e, first) {
             Some(self.err_span(

@@ -320,6 +320,21 @@ impl<'a> Parser<'a> {
 
     fn err_span(&self, msg: impl Into<String>, span: Span) -> SyntaxError {
         self.err_at(msg, span.line, span.col)
+            .with_end(span.end_line, span.end_col)
+    }
+
+    /// Where the expression `f` parses from here would end; the position is
+    /// left unchanged, as [`Self::speculate`] leaves it (for the ranges of
+    /// CPython's hints, which run to the end of what follows).
+    fn end_of(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> Option<Span> {
+        let m = self.mark();
+        let furthest = self.furthest.get();
+        let hints = std::mem::replace(&mut self.hints, false);
+        let span = f(self).ok().map(|e| e.span);
+        self.hints = hints;
+        self.reset(m);
+        self.furthest.set(furthest);
+        span
     }
 
     fn err_here(&self, msg: impl Into<String>) -> SyntaxError {

@@ -114,7 +114,11 @@ impl<'a> Parser<'a> {
             && !soft_keyword
             && !name_then_string
         {
-            return self.err_span("invalid syntax. Perhaps you forgot a comma?", e.span);
+            let span = match self.end_of(|p| p.expression()) {
+                Some(next) => e.span.to(next),
+                None => e.span,
+            };
+            return self.err_span("invalid syntax. Perhaps you forgot a comma?", span);
         }
         // `name "string" more`: CPython skips the name and tries the hint
         // from the string.
