@@ -365,7 +365,7 @@ impl Vm {
     /// Compiles `source` as module `__main__` and runs it to the end (or to
     /// the first uncaught exception).
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
-        self.add_source(filename, source.into(), None);
+        self.add_source(filename, source.into(), None, "__main__");
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
         // The program's path as it was given (the corpus runs programs by
@@ -406,12 +406,16 @@ impl Vm {
                     &format!("in built-in module {}: {}", name, e),
                 )
             })?;
-            let dir = self
-                .library_dirs
-                .get(name)
-                .copied()
-                .unwrap_or(traceback::STDLIB_DIR);
-            self.add_source(&code.filename.clone(), source.into(), Some(dir));
+            // A module compiled as `<name>` is our own library: its lines
+            // show as the CPython lines they mark. One compiled under a file
+            // name is the very file the oracle runs, shown as it is.
+            let dir = filename.is_empty().then(|| {
+                self.library_dirs
+                    .get(name)
+                    .copied()
+                    .unwrap_or(traceback::STDLIB_DIR)
+            });
+            self.add_source(&code.filename.clone(), source.into(), dir, name);
             let module = Module::new(name);
             if !filename.is_empty() {
                 module.set("__file__", Value::str(filename));

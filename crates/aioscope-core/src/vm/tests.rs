@@ -1,7 +1,7 @@
 //! Language tests: each runs a snippet and compares stdout with what
 //! CPython 3.11 prints for it (expectations taken from real runs).
 
-use super::{RunError, Stream, Vm};
+use super::{RunError, Vm};
 
 fn run(src: &str) -> String {
     let mut vm = Vm::new();
@@ -66,15 +66,10 @@ fn a_submodule_is_an_attribute_of_its_package_and_can_be_imported_from_it() {
         "t.py",
     )
     .unwrap();
-    let out: String = vm
-        .output
-        .iter()
-        .filter(|r| r.stream == Stream::Out)
-        .map(|r| r.text.as_str())
-        .collect();
+    let out = vm.written(super::Stream::Out);
     assert_eq!(
         out,
-        "pkg.errors True\n42 pkg/extra.py\ncannot import name 'missing' from 'pkg'\n"
+        "pkg.errors True\n42 pkg/extra.py\ncannot import name 'missing' from 'pkg' (pkg/__init__.py)\n"
     );
     assert_eq!(vm.library_source("pkg/extra.py"), Some("x = 42\n"));
 }

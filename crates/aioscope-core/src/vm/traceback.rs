@@ -78,8 +78,12 @@ pub struct SourceFile {
     /// The text.
     pub text: Rc<str>,
     /// For the library written in Python: the directory its `# cpython:`
-    /// marks are relative to; `None` for the user's program.
+    /// marks are relative to; `None` for a file shown as it is (the user's
+    /// program, the corpus libraries the oracle loads from the same file).
     pub library_dir: Option<&'static str>,
+    /// The name of the module whose code it is (`__main__` for the
+    /// program), for warnings' registries and filters.
+    pub module: Rc<str>,
 }
 
 /// Where CPython's library lives on the Debian install the corpus names.
@@ -236,9 +240,21 @@ fn library_mark(line: &str) -> Option<(&str, &str, u32)> {
 
 impl Vm {
     /// Registers a source file tracebacks and warnings can quote.
-    pub fn add_source(&mut self, filename: &str, text: Rc<str>, library_dir: Option<&'static str>) {
-        self.sources
-            .insert(filename.into(), SourceFile { text, library_dir });
+    pub fn add_source(
+        &mut self,
+        filename: &str,
+        text: Rc<str>,
+        library_dir: Option<&'static str>,
+        module: &str,
+    ) {
+        self.sources.insert(
+            filename.into(),
+            SourceFile {
+                text,
+                library_dir,
+                module: module.into(),
+            },
+        );
     }
 
     /// Line `line` of `filename`, as written (no newline), if known.

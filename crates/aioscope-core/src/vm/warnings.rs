@@ -37,12 +37,9 @@ impl Place {
     }
 }
 
-/// The module name CPython gives the code of a file: the program is
-/// `__main__`, a library file its dotted path.
-fn module_of(file: &str, program: bool) -> String {
-    if program {
-        return "__main__".into();
-    }
+/// The module name CPython gives the code of a library file: its dotted
+/// path.
+fn module_of(file: &str) -> String {
     let rel = file
         .strip_prefix(crate::vm::traceback::STDLIB_DIR)
         .unwrap_or(file);
@@ -63,12 +60,13 @@ impl Vm {
             locals: None,
         };
         let summary = self.summary_of(&entry)?;
-        let program = self
-            .sources
-            .get(&*code.filename)
-            .is_some_and(|s| s.library_dir.is_none());
+        let source = self.sources.get(&*code.filename);
+        let module = match source {
+            Some(s) if s.library_dir.is_none() => s.module.to_string(),
+            _ => module_of(&summary.file),
+        };
         Some(Place {
-            module: module_of(&summary.file, program),
+            module,
             filename: summary.file.to_string(),
             lineno: summary.line,
             line: summary.text.map(|t| t.to_string()),
@@ -85,7 +83,7 @@ impl Vm {
             Site::Native(f) => Place {
                 filename: f.file.into(),
                 lineno: f.line,
-                module: module_of(f.file, false),
+                module: module_of(f.file),
                 line: Some(f.text.into()),
             },
             Site::Exit => Place::sys(),

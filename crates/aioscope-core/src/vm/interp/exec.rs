@@ -1057,7 +1057,17 @@ impl Vm {
                                 Value::Module(m) => m.name.clone(),
                                 _ => "?".into(),
                             };
-                            let place = crate::vm::traceback::module_file(&mname)
+                            // The module's own file, else where CPython keeps
+                            // the module ours stands for.
+                            let file = match &module {
+                                Value::Module(m) => match m.globals.borrow().get("__file__") {
+                                    Some(Value::Str(f)) => Some(f.to_string()),
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            let place = file
+                                .or_else(|| crate::vm::traceback::module_file(&mname))
                                 .unwrap_or_else(|| "unknown location".into());
                             return Err(self.new_error(
                                 "ImportError",
