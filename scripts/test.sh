@@ -18,11 +18,12 @@ cargo clippy -p aioscope -p aioscope-core --all-targets --features aioscope/benc
 step "cargo test --workspace (native)"
 cargo test --workspace
 
-step "conformance: the simulator against CPython 3.11's transcripts and loop states"
+step "conformance: the simulator against CPython 3.11's transcripts, stderr and loop states"
 conformance="$root/tests/conformance"
 cargo build --release -p aioscope-cli
-# Transcripts, and the loop's state before every iteration (the frames).
-python3 "$conformance/check.py" -j 2 --states --runner "$root/target/release/aioscope trace --states {file}" "$conformance/cases"
+# Transcripts with their stderr (tracebacks, asyncio's messages, warnings),
+# and the loop's state before every iteration (the frames).
+python3 "$conformance/check.py" -j 2 --stderr --states --runner "$root/target/release/aioscope trace --states {file}" "$conformance/cases"
 
 step "fuzz: a bounded run of the coverage-guided pipeline fuzzer (fuzz/)"
 bash scripts/fuzz.sh
