@@ -596,17 +596,14 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if let Some(args) = self.end_of(|p| p.star_expressions(None).map(|(e, _)| e)) {
-            Some(self.err_span(
-                format!(
-                    "Missing parentheses in call to '{}'. Did you mean {}(...)?",
-                    name, name
-                ),
-                e.span.to(args),
-            ))
-        } else {
-            None
-        }
+        let args = self.end_of(|p| p.star_expressions(None).map(|(e, _)| e))?;
+        Some(self.err_span(
+            format!(
+                "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                name, name
+            ),
+            e.span.to(args),
+        ))
     }
 }
 
