@@ -579,9 +579,14 @@ impl Vm {
                         self.frame_depth -= 1;
                         // The stack goes at once; the locals stay with the
                         // traceback, as in CPython.
-                        for v in &done.stack {
-                            let _ = self.dropping(v);
+                        for v in std::mem::take(&mut done.stack).into_iter().rev() {
+                            let _ = self.dropping(&v);
                         }
+                        // An async generator only this frame refers to is
+                        // closed by the loop now, not when the traceback
+                        // that keeps the locals dies (often unseen, as for
+                        // the GeneratorExit of an `aclose()`).
+                        let _ = self.drop_locals(&done);
                         keep_locals(&exc, &mut done);
                         if let Some(owner) = &done.owner {
                             owner.state.set(CoroState::Closed);
