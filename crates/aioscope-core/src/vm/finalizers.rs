@@ -199,6 +199,7 @@ impl Vm {
                 } = entry
                 {
                     if let Ok(l) = Rc::try_unwrap(l) {
+                        let l = l.into_inner();
                         release_frame_vars(l.locals, l.cells);
                     }
                 }

@@ -69,6 +69,10 @@ pub struct Frame {
     /// The same of the frame that called or awaited this one, when it
     /// entered (0: none known).
     pub caller_hit: u32,
+    /// Where the frame's variables go when it ends while a traceback
+    /// refers to it (CPython's frame object, which then owns them): made
+    /// by the first traceback entry for this frame, shared by all.
+    pub kept: Option<Rc<RefCell<crate::vm::value::FrameLocals>>>,
 }
 
 impl Frame {
@@ -101,6 +105,7 @@ impl Frame {
             last_line: 0,
             hit: 0,
             caller_hit: 0,
+            kept: None,
             code,
         }
     }

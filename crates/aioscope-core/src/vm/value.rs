@@ -656,7 +656,7 @@ pub enum TracebackEntry {
         pc: u32,
         /// The variables of a frame the exception ended: as in CPython,
         /// the traceback keeps them alive as long as the exception lives.
-        locals: Option<Rc<FrameLocals>>,
+        locals: Option<Rc<RefCell<FrameLocals>>>,
     },
     /// A frame CPython shows where our native code runs.
     Native(&'static crate::vm::traceback::NativeFrame),

@@ -89,25 +89,21 @@ enum Flow {
     Delegate(Rc<Coroutine>),
 }
 
-/// The variables of `frame`, which `exc` ends, go with the exception's
-/// traceback (its last entry is the frame's), as CPython's traceback
-/// keeps its frames.
-fn keep_locals(exc: &Value, frame: &mut Frame) {
-    if frame.locals.is_empty() && frame.cells.is_empty() {
-        return;
-    }
-    let Some(data) = exc.exc() else {
-        return;
+/// A frame that ends while a traceback refers to it gives its variables
+/// to the traceback, as CPython's frame object takes them over: they live
+/// as long as that traceback (often in a cycle, so until the end). Returns
+/// whether it did.
+fn keep_if_referenced(frame: &mut Frame) -> bool {
+    let Some(slot) = frame.kept.take() else {
+        return false;
     };
-    let mut d = data.borrow_mut();
-    if let Some(crate::vm::value::TracebackEntry::Code { locals, .. }) = d.traceback.last_mut() {
-        if locals.is_none() {
-            *locals = Some(Rc::new(crate::vm::value::FrameLocals {
-                locals: std::mem::take(&mut frame.locals),
-                cells: std::mem::take(&mut frame.cells),
-            }));
-        }
+    if Rc::strong_count(&slot) == 1 {
+        return false;
     }
+    let mut kept = slot.borrow_mut();
+    kept.locals = std::mem::take(&mut frame.locals);
+    kept.cells = std::mem::take(&mut frame.cells);
+    true
 }
 
 impl Vm {
@@ -402,13 +398,15 @@ impl Vm {
                     if self.debug.is_some() {
                         self.frame_returned(&done);
                     }
-                    self.drop_locals(&done)?;
-                    // The frame's variables go now: what dies with them is
-                    // reported at the caller, as in CPython.
-                    crate::vm::finalizers::release_frame_vars(
-                        std::mem::take(&mut done.locals),
-                        std::mem::take(&mut done.cells),
-                    );
+                    if !keep_if_referenced(&mut done) {
+                        self.drop_locals(&done)?;
+                        // The frame's variables go now: what dies with them
+                        // is reported at the caller, as in CPython.
+                        crate::vm::finalizers::release_frame_vars(
+                            std::mem::take(&mut done.locals),
+                            std::mem::take(&mut done.cells),
+                        );
+                    }
                     if let Some(caller) = fiber.last() {
                         self.settle(caller);
                     }
@@ -587,7 +585,7 @@ impl Vm {
                         // that keeps the locals dies (often unseen, as for
                         // the GeneratorExit of an `aclose()`).
                         let _ = self.drop_locals(&done);
-                        keep_locals(&exc, &mut done);
+                        keep_if_referenced(&mut done);
                         if let Some(owner) = &done.owner {
                             owner.state.set(CoroState::Closed);
                             owner.last_line.set(done.current_line());

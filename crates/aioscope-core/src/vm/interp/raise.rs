@@ -16,7 +16,7 @@ impl Vm {
     /// alone, the end of a `finally` or of an unmatched `except`) adds no
     /// entry for the frame that re-raises, as in CPython: that frame is
     /// in the traceback already.
-    pub(super) fn note_frame(&mut self, exc: &Value, frame: &Frame, first: bool) {
+    pub(super) fn note_frame(&mut self, exc: &Value, frame: &mut Frame, first: bool) {
         let reraised = first && std::mem::take(&mut self.reraising);
         if let Some(data) = exc.exc() {
             let mut d = data.borrow_mut();
@@ -24,7 +24,7 @@ impl Vm {
                 d.traceback.push(crate::vm::value::TracebackEntry::Code {
                     code: frame.code.clone(),
                     pc: frame.pc.saturating_sub(1) as u32,
-                    locals: None,
+                    locals: Some(frame.kept.get_or_insert_with(Default::default).clone()),
                 });
             }
             if first && d.context.is_none() {
