@@ -123,14 +123,28 @@ fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
     let system_exit = vm.is_instance_of(e, "SystemExit");
     let mut status = 1;
     if system_exit {
-        let code = e.exc().and_then(|d| d.borrow().args.first().cloned());
+        // CPython's handling of SystemExit at the top: its code is None for
+        // no argument, the argument for one, the tuple for several; None or
+        // 0 is a normal end, an int is the exit status, anything else is
+        // printed to stderr (and the status is 1).
+        let args = e.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::tuple(args),
+        };
         match code {
-            None | Some(Value::None) | Some(Value::Int(0)) => return Exit::Finished,
+            Value::None | Value::Int(0) | Value::Bool(false) => return Exit::Finished,
             // A status the process can have (CPython truncates to the
             // platform's int; anything outside a byte wraps the same way).
-            Some(Value::Int(n)) => status = n as i32,
-            Some(Value::Bool(b)) => status = b as i32,
-            Some(_) => {}
+            Value::Int(n) => status = n as i32,
+            Value::Bool(b) => status = b as i32,
+            other => {
+                let text = vm
+                    .to_str(&other)
+                    .unwrap_or_else(|_| "<exception str() failed>".into());
+                vm.write_stderr(&format!("{}\n", text));
+            }
         }
     } else {
         if vm.is_instance_of(e, "KeyboardInterrupt") {

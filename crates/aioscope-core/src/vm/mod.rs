@@ -142,6 +142,13 @@ pub struct Vm {
     /// Coroutine objects created, with the line that created them, for the
     /// "never awaited" warning (kept while `trace_lines`).
     pub created_coroutines: Vec<(std::rc::Weak<value::Coroutine>, u32)>,
+    /// The program's file name (`sys.argv[0]`, `__main__.__file__`).
+    pub main_file: Rc<str>,
+    /// The program's source, for `inspect.getsource`.
+    pub main_source: Rc<str>,
+    /// The exception the caller of the native function running now is
+    /// handling (its frame's innermost; frames inherit their caller's).
+    pub(crate) exc_hint: Option<Value>,
 }
 
 impl Default for Vm {
@@ -177,6 +184,9 @@ impl Vm {
             async_generators: Vec::new(),
             last_line: 0,
             created_coroutines: Vec::new(),
+            main_file: "main.py".into(),
+            main_source: "".into(),
+            exc_hint: None,
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);
@@ -242,8 +252,11 @@ impl Vm {
     /// Compiles `source` as module `__main__` and runs it to the end (or to
     /// the first uncaught exception).
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        self.main_file = filename.into();
+        self.main_source = source.into();
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
+        module.set("__file__", Value::str(filename));
         self.modules.insert("__main__".into(), module.clone());
         match self.run_code(code, module) {
             Ok(_) => Ok(()),
@@ -267,6 +280,19 @@ impl Vm {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        let m = self.load_module(name)?;
+        modules::sys::note_import(self, name, &m);
+        // A submodule becomes an attribute of its package (`import
+        // concurrent.futures` then reads `concurrent.futures`).
+        if let Some((parent, leaf)) = name.rsplit_once('.') {
+            if let Some(p) = self.modules.get(parent) {
+                p.set(leaf, Value::Module(m.clone()));
+            }
+        }
+        Ok(m)
+    }
+
+    fn load_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(init) = self.native_modules.get(name).copied() {
             let m = init(self)?;
             self.modules.insert(name.into(), m.clone());
@@ -297,6 +323,13 @@ impl Vm {
             }
             return Ok(module);
         }
+        // A module its package sets as an attribute (`os.path`).
+        if let Some((parent, leaf)) = name.rsplit_once('.') {
+            if let Some(Value::Module(m)) = self.modules.get(parent).and_then(|p| p.get(leaf)) {
+                self.modules.insert(name.into(), m.clone());
+                return Ok(m);
+            }
+        }
         let known = [
             "os",
             "threading",
@@ -319,6 +352,12 @@ impl Vm {
             "ModuleNotFoundError",
             &format!("No module named '{}'", name),
         ))
+    }
+
+    /// The exception being handled where the running native function was
+    /// called from (`sys.exc_info()`), if any.
+    pub fn handled_exception(&self) -> Option<Value> {
+        self.exc_hint.clone()
     }
 
     /// Records `text` on stderr.

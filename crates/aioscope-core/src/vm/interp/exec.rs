@@ -288,6 +288,7 @@ impl Vm {
                     if args.len() > 255 {
                         args.shrink_to_fit();
                     }
+                    self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -537,6 +538,7 @@ impl Vm {
                 Instr::Call(argc) => {
                     let args = take_n(frame, argc)?;
                     let func = pop(frame)?;
+                    self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -550,6 +552,7 @@ impl Vm {
                     let kwvalues = values.split_off(values.len() - names.len());
                     let func = pop(frame)?;
                     let kw = names.iter().cloned().zip(kwvalues).collect();
+                    self.hint_handling(frame);
                     match self.invoke(func, Args { pos: values, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -578,6 +581,7 @@ impl Vm {
                         other => self.collect(&other)?,
                     };
                     let func = pop(frame)?;
+                    self.hint_handling(frame);
                     match self.invoke(func, Args { pos, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -919,6 +923,15 @@ impl Vm {
             }
         }
         self.binary(op, a, b)
+    }
+
+    /// Tells a native function about to be called which exception its
+    /// caller is handling (`sys.exc_info()`); cheap when none is.
+    #[inline]
+    fn hint_handling(&mut self, frame: &Frame) {
+        if !frame.handling.is_empty() || self.exc_hint.is_some() {
+            self.exc_hint = frame.handling.last().cloned();
+        }
     }
 
     /// A dict key for `v`, or CPython's `TypeError: unhashable type`.

@@ -308,7 +308,13 @@ impl Vm {
                 }
             };
             match result {
-                Ok(Flow::Call(frame)) => {
+                Ok(Flow::Call(mut frame)) => {
+                    // A function called while its caller handles an
+                    // exception sees it (bare `raise`, `__context__`,
+                    // `sys.exc_info()`), as in CPython.
+                    if let Some(e) = fiber.last().and_then(|f| f.handling.last()) {
+                        frame.handling.push(e.clone());
+                    }
                     if self.frame_depth >= self.limits.frames {
                         pending = Some(
                             self.new_error("RecursionError", "maximum recursion depth exceeded"),

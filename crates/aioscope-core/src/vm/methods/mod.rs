@@ -40,9 +40,9 @@ use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, 
 use self::str::{
     str_capitalize, str_center, str_count, str_encode, str_endswith, str_find, str_format,
     str_index, str_isalnum, str_isalpha, str_isdigit, str_islower, str_isspace, str_isupper,
-    str_join, str_ljust, str_lower, str_lstrip, str_partition, str_replace, str_rfind, str_rjust,
-    str_rsplit, str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title,
-    str_upper, str_zfill,
+    str_join, str_ljust, str_lower, str_lstrip, str_partition, str_replace, str_rfind, str_rindex,
+    str_rjust, str_rsplit, str_rstrip, str_split, str_splitlines, str_startswith, str_strip,
+    str_title, str_upper, str_zfill,
 };
 use crate::vm::value::{Class, NativeFn, NativeImpl, Value};
 use crate::vm::Vm;
@@ -86,6 +86,7 @@ pub fn install(vm: &mut Vm) {
     def(s, "find", str_find);
     def(s, "rfind", str_rfind);
     def(s, "index", str_index);
+    def(s, "rindex", str_rindex);
     def(s, "count", str_count);
     def(s, "encode", str_encode);
     def(s, "isdigit", str_isdigit);

@@ -229,40 +229,88 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-pub(super) fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "find")?;
-    let sub = str_arg(vm, &args, 1, "find")?;
-    Ok(Value::Int(match s.find(&*sub) {
-        Some(b) => char_index(&s, b),
+/// The part of `s` that `start` and `end` arguments (at `args.pos[2..]`)
+/// select, as slice indices clamp them: its byte range and the char index
+/// it starts at; `None` when `start` is past the end (nothing is found
+/// there, not even the empty string).
+fn window(vm: &mut Vm, s: &str, args: &Args) -> PyResult<Option<(usize, usize, i64)>> {
+    let n = s.chars().count() as i64;
+    let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = crate::vm::builtins::int_arg(vm, v)?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    let raw_start = match args.pos.get(2) {
+        None | Some(Value::None) => 0,
+        Some(v) => crate::vm::builtins::int_arg(vm, v)?,
+    };
+    if raw_start > n {
+        return Ok(None);
+    }
+    let start = bound(vm, args.pos.get(2), 0)?;
+    let end = bound(vm, args.pos.get(3), n)?;
+    if end < start {
+        return Ok(None);
+    }
+    let byte = |i: i64| s.char_indices().nth(i as usize).map_or(s.len(), |(b, _)| b);
+    Ok(Some((byte(start), byte(end), start)))
+}
+
+fn find_in(vm: &mut Vm, args: &Args, name: &str, last: bool) -> PyResult<i64> {
+    let s = this_str(vm, args, name)?;
+    let sub = str_arg(vm, args, 1, name)?;
+    let Some((b0, b1, c0)) = window(vm, &s, args)? else {
+        return Ok(-1);
+    };
+    let part = &s[b0..b1];
+    let found = if last {
+        part.rfind(&*sub)
+    } else {
+        part.find(&*sub)
+    };
+    Ok(match found {
+        Some(b) => c0 + char_index(part, b),
         None => -1,
-    }))
+    })
+}
+
+pub(super) fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_in(vm, &args, "find", false)?))
 }
 
 pub(super) fn str_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "rfind")?;
-    let sub = str_arg(vm, &args, 1, "rfind")?;
-    Ok(Value::Int(match s.rfind(&*sub) {
-        Some(b) => char_index(&s, b),
-        None => -1,
-    }))
+    Ok(Value::Int(find_in(vm, &args, "rfind", true)?))
 }
 
 pub(super) fn str_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this_str(vm, &args, "index")?;
-    let sub = str_arg(vm, &args, 1, "index")?;
-    match s.find(&*sub) {
-        Some(b) => Ok(Value::Int(char_index(&s, b))),
-        None => Err(vm.new_error("ValueError", "substring not found")),
+    match find_in(vm, &args, "index", false)? {
+        -1 => Err(vm.new_error("ValueError", "substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+pub(super) fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match find_in(vm, &args, "rindex", true)? {
+        -1 => Err(vm.new_error("ValueError", "substring not found")),
+        i => Ok(Value::Int(i)),
     }
 }
 
 pub(super) fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "count")?;
     let sub = str_arg(vm, &args, 1, "count")?;
+    let Some((b0, b1, _)) = window(vm, &s, &args)? else {
+        return Ok(Value::Int(0));
+    };
+    let part = &s[b0..b1];
     let n = if sub.is_empty() {
-        s.chars().count() + 1
+        part.chars().count() + 1
     } else {
-        s.matches(&*sub).count()
+        part.matches(&*sub).count()
     };
     Ok(Value::Int(n as i64))
 }

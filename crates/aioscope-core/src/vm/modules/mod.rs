@@ -3,13 +3,16 @@
 
 pub mod enum_;
 pub mod stdlib;
+pub mod structseq;
+pub mod sys;
+pub mod time;
 
 use super::Vm;
 
 /// Registers every standard module with the interpreter (imported lazily).
 pub fn register_all(vm: &mut Vm) {
-    vm.register_native_module("sys", stdlib::sys);
-    vm.register_native_module("time", stdlib::time);
+    vm.register_native_module("sys", sys::module);
+    vm.register_native_module("_time", time::module);
     vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
@@ -18,4 +21,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("typing", include_str!("typing.py"));
     vm.register_source_module("contextlib", include_str!("contextlib.py"));
     vm.register_source_module("dataclasses", include_str!("dataclasses.py"));
+    vm.register_source_module("time", include_str!("time.py"));
 }
