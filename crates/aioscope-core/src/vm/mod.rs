@@ -331,9 +331,7 @@ impl Vm {
             }
         }
         let known = [
-            "os",
             "threading",
-            "concurrent",
             "random",
             "math",
             "json",

@@ -58,6 +58,13 @@ impl Vm {
                         "__context__" => return Ok(d.context.clone().unwrap_or(Value::None)),
                         "__suppress_context__" => return Ok(Value::Bool(d.suppress_context)),
                         "__traceback__" => return Ok(Value::None),
+                        "code" if inst.class.is_subclass(&self.types.exc("SystemExit")) => {
+                            return Ok(match d.args.len() {
+                                0 => Value::None,
+                                1 => d.args[0].clone(),
+                                _ => Value::tuple(d.args.clone()),
+                            });
+                        }
                         "exceptions" => {
                             let group = self.types.exc("BaseExceptionGroup");
                             if inst.class.is_subclass(&group) {

@@ -2,6 +2,8 @@
 //! the rest is Python source compiled on first import.
 
 pub mod enum_;
+pub mod inspect;
+pub mod os;
 pub mod stdlib;
 pub mod structseq;
 pub mod sys;
@@ -13,6 +15,8 @@ use super::Vm;
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("sys", sys::module);
     vm.register_native_module("_time", time::module);
+    vm.register_native_module("_os", os::module);
+    vm.register_native_module("_inspect", inspect::module);
     vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
@@ -22,4 +26,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("contextlib", include_str!("contextlib.py"));
     vm.register_source_module("dataclasses", include_str!("dataclasses.py"));
     vm.register_source_module("time", include_str!("time.py"));
+    vm.register_source_module("os", include_str!("os.py"));
+    vm.register_source_module("posixpath", include_str!("posixpath.py"));
+    vm.register_source_module("inspect", include_str!("inspect.py"));
+    vm.register_source_module("types", include_str!("types.py"));
 }
