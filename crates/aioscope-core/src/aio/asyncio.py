@@ -12,7 +12,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _get_running_loop, get_event_loop, new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
-                  _asyncgens, _extend_loop, _internal)
+                  _asyncgens, _extend_loop, _internal, _loop_close)
 
 TimeoutError = TimeoutError
 
@@ -42,34 +42,104 @@ def _set_exception_unless_cancelled(fut, exc):
     fut.set_exception(exc)
 
 
-_executor_threads = [0]
+# --- threads ---------------------------------------------------------------------
+
+def _convert_future_exc(exc):
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return CancelledError(*exc.args)
+    elif exc_class is concurrent.futures.TimeoutError:
+        return TimeoutError(*exc.args)
+    elif exc_class is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*exc.args)
+    else:
+        return exc
 
 
-def _run_in_executor(loop, executor, func, args):
-    # Each call gets a thread of its own, named like the default executor's.
-    import threading
-    fut = loop.create_future()
+def _set_concurrent_future_state(concurrent, source):
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(_convert_future_exc(exception))
+    else:
+        result = source.result()
+        concurrent.set_result(result)
 
-    def work():
-        try:
-            result = func(*args)
-        except BaseException as exc:
-            loop.call_soon_threadsafe(_set_exception_unless_cancelled, fut, exc)
+
+def _copy_future_state(source, dest):
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(_convert_future_exc(exception))
         else:
-            loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, result)
-
-    n = _executor_threads[0]
-    _executor_threads[0] = n + 1
-    threading.Thread(target=work, name='asyncio_' + str(n), daemon=True).start()
-    return fut
+            result = source.result()
+            dest.set_result(result)
 
 
-async def to_thread(func, *args, **kwargs):
+def _chain_future(source, destination):
+    # As CPython's: the concurrent future's completion reaches the loop
+    # through call_soon_threadsafe; cancelling the asyncio future cancels
+    # the concurrent one.
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if (destination.cancelled() and
+                dest_loop is not None and dest_loop.is_closed()):
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    """Wrap a concurrent.futures.Future object in an asyncio future."""
+    if isfuture(future):
+        return future
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError('concurrent.futures.Future is expected, got '
+                             + repr(future))
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Run func(*args, **kwargs) in the loop's default executor, in a copy
+    of the current context."""
+    import contextvars
     loop = get_running_loop()
-
-    def call():
-        return func(*args, **kwargs)
-    return await loop.run_in_executor(None, call)
+    ctx = contextvars.copy_context()
+    func_call = partial(ctx.run, func, *args, **kwargs)
+    return await loop.run_in_executor(None, func_call)
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -92,9 +162,12 @@ async def sleep(delay, result=None):
         h.cancel()
 
 
-def create_task(coro, *, name=None):
+def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    task = loop.create_task(coro)
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
     if name is not None:
         task.set_name(name)
     return task
@@ -538,7 +611,10 @@ class TaskGroup:
             raise RuntimeError('TaskGroup ' + repr(self) + ' is finished')
         if self._aborting:
             raise RuntimeError('TaskGroup ' + repr(self) + ' is shutting down')
-        task = self._loop.create_task(coro)
+        if context is None:
+            task = self._loop.create_task(coro)
+        else:
+            task = self._loop.create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
@@ -938,7 +1014,57 @@ class BaseEventLoop:
         await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
 
     async def shutdown_default_executor(self):
-        return None
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        future = self.create_future()
+        import threading
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    def run_in_executor(self, executor, func, *args):
+        if self.is_closed():
+            raise RuntimeError('Event loop is closed')
+        if executor is None:
+            executor = self._default_executor
+            if self._executor_shutdown_called:
+                raise RuntimeError('Executor shutdown has been called')
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(
+                    thread_name_prefix='asyncio')
+                self._default_executor = executor
+        return wrap_future(executor.submit(func, *args), loop=self)
+
+    def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor')
+        self._default_executor = executor
+
+    def close(self):
+        was_closed = self.is_closed()
+        _loop_close(self)
+        if was_closed:
+            return
+        self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
 
 _extend_loop(BaseEventLoop)

@@ -60,6 +60,9 @@ pub struct Handle {
     pub scheduled: Cell<bool>,
     /// Why it exists, for the trace.
     pub kind: StepKind,
+    /// The context it runs in (None: the current one, as for a task's
+    /// step, which enters its task's own).
+    pub context: Option<Value>,
     loop_: Weak<EventLoop>,
     class: Rc<Class>,
 }
@@ -100,6 +103,8 @@ pub struct EventLoop {
     pub id: u64,
     /// Queues and flags.
     pub state: RefCell<LoopState>,
+    /// Attributes `asyncio.py` keeps on the loop (`_default_executor`).
+    attrs: RefCell<crate::vm::value::Attrs>,
     class: Rc<Class>,
 }
 
@@ -120,6 +125,20 @@ impl NativeObject for EventLoop {
             if s.running { "True" } else { "False" },
             if s.closed { "True" } else { "False" }
         ))
+    }
+    fn get_attr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(Ok(v.clone()));
+        }
+        match name {
+            "_default_executor" => Some(Ok(Value::None)),
+            "_executor_shutdown_called" => Some(Ok(Value::Bool(false))),
+            _ => None,
+        }
+    }
+    fn set_attr(&self, _vm: &mut Vm, name: &str, value: Value) -> Option<PyResult<()>> {
+        self.attrs.borrow_mut().set(name.into(), value);
+        Some(Ok(()))
     }
 }
 
@@ -238,12 +257,8 @@ pub struct AioHost {
     /// Native call depth at which the current thread's fiber runs (a block
     /// deeper than that must wait inline).
     pub fiber_depth: Cell<u32>,
-    /// Counter for `Thread-N` names.
-    pub thread_counter: Cell<u64>,
-    /// `threading.Thread`.
-    pub thread_class: Rc<Class>,
-    /// `threading.Event`.
-    pub thread_event_class: Rc<Class>,
+    /// `threading.Lock`.
+    pub lock_class: Rc<Class>,
 }
 
 /// The asyncio state of `vm`. Panics only if asyncio was never installed,
@@ -286,7 +301,8 @@ impl Host for AioHost {
             c.op.replace(Some(AgenOp::Close));
         }
         let create = crate::vm::builtins::native("create_task", close_async_generator);
-        self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback)?;
+        let context = vm.capture_context();
+        self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback, context)?;
         Ok(())
     }
     fn as_any(&self) -> &dyn Any {
@@ -324,9 +340,7 @@ impl AioHost {
             threads: super::threads::main_thread_table(),
             current_thread: Cell::new(0),
             fiber_depth: Cell::new(0),
-            thread_counter: Cell::new(0),
-            thread_class: classes.thread,
-            thread_event_class: classes.thread_event,
+            lock_class: classes.lock,
         }
     }
 
@@ -335,6 +349,7 @@ impl AioHost {
         Rc::new(EventLoop {
             id: vm.next_id(),
             state: RefCell::new(LoopState::default()),
+            attrs: RefCell::new(Default::default()),
             class: self.loop_class.clone(),
         })
     }
@@ -411,13 +426,27 @@ impl AioHost {
         *slot = o;
     }
 
-    /// `loop.call_soon(cb, *args)` on the running (or current) loop.
+    /// `loop.call_soon(cb, *args)` on the running (or current) loop, for
+    /// the loop's own steps (no context of their own).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
         callback: Value,
         args: Vec<Value>,
         kind: StepKind,
+    ) -> PyResult<Rc<Handle>> {
+        self.call_soon_in(vm, callback, args, kind, None)
+    }
+
+    /// `loop.call_soon(cb, *args, context=context)` on the running (or
+    /// current) loop.
+    pub fn call_soon_in(
+        &self,
+        vm: &mut Vm,
+        callback: Value,
+        args: Vec<Value>,
+        kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
         let l = match self.running_loop.borrow().clone() {
             Some(l) => l,
@@ -429,7 +458,7 @@ impl AioHost {
                 _ => return Err(vm.new_error("RuntimeError", "no event loop")),
             },
         };
-        self.call_soon_on(vm, &l, callback, args, kind)
+        self.call_soon_on(vm, &l, callback, args, kind, context)
     }
 
     /// `call_soon` on a given loop.
@@ -440,8 +469,9 @@ impl AioHost {
         callback: Value,
         args: Vec<Value>,
         kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
-        let h = self.new_handle(vm, l, callback, args, None, kind)?;
+        let h = self.new_handle(vm, l, callback, args, None, kind, context)?;
         l.state.borrow_mut().ready.push_back(h.clone());
         self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
@@ -455,13 +485,15 @@ impl AioHost {
         when: f64,
         callback: Value,
         args: Vec<Value>,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
-        let h = self.new_handle(vm, l, callback, args, Some(when), StepKind::Timer)?;
+        let h = self.new_handle(vm, l, callback, args, Some(when), StepKind::Timer, context)?;
         heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
         self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn new_handle(
         &self,
         vm: &mut Vm,
@@ -470,6 +502,7 @@ impl AioHost {
         args: Vec<Value>,
         when: Option<f64>,
         kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
         if l.state.borrow().closed {
             return Err(vm.new_error("RuntimeError", "Event loop is closed"));
@@ -482,6 +515,7 @@ impl AioHost {
             when,
             scheduled: Cell::new(when.is_some()),
             kind,
+            context,
             loop_: Rc::downgrade(l),
             class: self.handle_class.clone(),
         }))
@@ -490,6 +524,18 @@ impl AioHost {
     /// Creates a task for `coro` on the running loop, named `Task-N`
     /// unless a name is given (then no number is used up).
     pub fn create_task(&self, vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
+        let context = vm.capture_context();
+        self.create_task_in(vm, coro, name, context)
+    }
+
+    /// [`AioHost::create_task`] with the context its steps run in.
+    pub fn create_task_in(
+        &self,
+        vm: &mut Vm,
+        coro: Value,
+        name: Option<Value>,
+        context: Option<Value>,
+    ) -> PyResult<Value> {
         let c = match &coro {
             // 3.11 still takes generators (old generator-based coroutines),
             // and an async generator's aclose() and friends.
@@ -526,6 +572,7 @@ impl AioHost {
             must_cancel: Cell::new(false),
             fut_waiter: RefCell::new(None),
             cancels_requested: Cell::new(0),
+            context: RefCell::new(context),
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
         let value = Value::Object(fut);
@@ -711,7 +758,17 @@ impl AioHost {
 
     fn run_handle(&self, vm: &mut Vm, h: &Rc<Handle>) -> PyResult<()> {
         self.observe(|o| o.step_started(vm, self, h));
-        let r = vm.call(&h.callback, Args::new(h.args.clone()));
+        let r = match &h.context {
+            None => vm.call(&h.callback, Args::new(h.args.clone())),
+            Some(ctx) => match vm.enter_context(ctx) {
+                Ok(outer) => {
+                    let r = vm.call(&h.callback, Args::new(h.args.clone()));
+                    vm.exit_context(outer);
+                    r
+                }
+                Err(e) => Err(e),
+            },
+        };
         let result = match r {
             Ok(_) => Ok(()),
             Err(PyErr::Exception(e)) => {
@@ -762,16 +819,16 @@ impl AioHost {
             if f.done() {
                 let prev = self.running_loop.borrow().clone();
                 *self.running_loop.borrow_mut() = Some(l.clone());
-                let r = future::add_done_callback(vm, &fut, f, stop_cb.clone());
+                let r = future::add_done_callback(vm, &fut, f, stop_cb.clone(), None);
                 *self.running_loop.borrow_mut() = prev;
                 r?;
             } else {
-                f.core.borrow_mut().callbacks.push(stop_cb.clone());
+                f.core.borrow_mut().callbacks.push((stop_cb.clone(), None));
             }
         }
         let run = self.run_forever(vm, l);
         if let Some((f, _)) = as_fut(&fut) {
-            f.core.borrow_mut().callbacks.retain(|c| !c.is(&stop_cb));
+            f.core.borrow_mut().callbacks.retain(|c| !c.0.is(&stop_cb));
         }
         if let Err(e) = run {
             if new_task {

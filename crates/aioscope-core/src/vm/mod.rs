@@ -149,6 +149,14 @@ pub struct Vm {
     /// The exception the caller of the native function running now is
     /// handling (its frame's innermost; frames inherit their caller's).
     pub(crate) exc_hint: Option<Value>,
+    /// The running thread's current `contextvars` context (None: an empty
+    /// one not made yet).
+    pub context: Option<Rc<modules::contextvars::ContextObj>>,
+    /// A program used `contextvars`: from then on the loop gives each task
+    /// and callback its own copy of the context.
+    pub contextvars_used: bool,
+    /// The classes of `_contextvars`, once imported.
+    pub(crate) contextvars_classes: Option<Rc<dyn Any>>,
 }
 
 impl Default for Vm {
@@ -187,6 +195,9 @@ impl Vm {
             main_file: "main.py".into(),
             main_source: "".into(),
             exc_hint: None,
+            context: None,
+            contextvars_used: false,
+            contextvars_classes: None,
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);

@@ -1,6 +1,7 @@
 //! The standard library modules of the subset. Small pieces are native;
 //! the rest is Python source compiled on first import.
 
+pub mod contextvars;
 pub mod enum_;
 pub mod inspect;
 pub mod os;
@@ -17,6 +18,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_time", time::module);
     vm.register_native_module("_os", os::module);
     vm.register_native_module("_inspect", inspect::module);
+    vm.register_native_module("_contextvars", contextvars::module);
     vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
@@ -30,4 +32,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("posixpath", include_str!("posixpath.py"));
     vm.register_source_module("inspect", include_str!("inspect.py"));
     vm.register_source_module("types", include_str!("types.py"));
+    vm.register_source_module("contextvars", include_str!("contextvars.py"));
 }
