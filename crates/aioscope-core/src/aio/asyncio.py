@@ -9,7 +9,8 @@ from _collections import deque
 from functools import partial
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   CancelledError, InvalidStateError, get_running_loop,
-                  _get_running_loop, get_event_loop, new_event_loop,
+                  _get_running_loop, get_event_loop,
+                  new_event_loop as _new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
                   _asyncgens, _extend_loop, _internal, _loop_close)
@@ -1068,6 +1069,28 @@ class BaseEventLoop:
 
 
 _extend_loop(BaseEventLoop)
+
+
+def _log_using_selector():
+    # What CPython's selector event loop logs when it is made, from its
+    # __init__ in selector_events.py (seen with logging at DEBUG).
+    import sys
+    logging = sys.modules.get('logging')
+    if logging is None:
+        return
+    logger = logging.getLogger('asyncio')
+    if logger.isEnabledFor(logging.DEBUG):
+        record = logger.makeRecord(
+            'asyncio', logging.DEBUG,
+            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
+            'Using selector: %s', ('EpollSelector',), None, '__init__')
+        logger.handle(record)
+
+
+def new_event_loop():
+    loop = _new_event_loop()
+    _log_using_selector()
+    return loop
 
 
 def _cancel_all_tasks(loop):

@@ -10,7 +10,7 @@ use crate::lang::token::{Keyword, Op, TokenKind};
 use crate::vm::builtins::native;
 use crate::vm::dict::Dict;
 use crate::vm::methods::def;
-use crate::vm::value::{Args, CoroKind, Module, PyResult, Value};
+use crate::vm::value::{Args, CoroKind, Module, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 /// `_code(f)`: for a Python function, `(name, qualname, filename,
@@ -215,6 +215,23 @@ fn source(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
+/// `_stack()`: `(filename, line, function)` of each frame of the running
+/// fiber, outermost first; the last is the caller's.
+fn stack(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::Suspend(Rc::new(crate::vm::interp::StackRequest)))
+}
+
+/// `_format_exception(exc)`: the traceback CPython prints for `exc`.
+fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(match args.pos.first() {
+        None | Some(Value::None) => Value::str("NoneType: None\n"),
+        Some(exc) => {
+            let exc = exc.clone();
+            Value::str(&vm.format_traceback(&exc))
+        }
+    })
+}
+
 /// The native `_inspect` module.
 pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Module::new("_inspect");
@@ -223,6 +240,11 @@ pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("_isawaitable", native("_isawaitable", isawaitable));
     m.set("_block", native("_block", block));
     m.set("_source", native("_source", source));
+    m.set("_stack", native("_stack", stack));
+    m.set(
+        "_format_exception",
+        native("_format_exception", format_exception),
+    );
     Ok(m)
 }
 

@@ -33,4 +33,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("inspect", include_str!("inspect.py"));
     vm.register_source_module("types", include_str!("types.py"));
     vm.register_source_module("contextvars", include_str!("contextvars.py"));
+    vm.register_source_module("logging", include_str!("logging.py"));
 }
