@@ -13,7 +13,8 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   new_event_loop as _new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
-                  _asyncgens, _extend_loop, _internal, _loop_close)
+                  _asyncgens, _extend_loop, _internal, _loop_close,
+                  _signal_arrived, _take_signals)
 
 TimeoutError = TimeoutError
 
@@ -1050,6 +1051,64 @@ class BaseEventLoop:
                 self._default_executor = executor
         return wrap_future(executor.submit(func, *args), loop=self)
 
+    def _signals(self):
+        handlers = getattr(self, '_signal_handlers', None)
+        if handlers is None:
+            handlers = {}
+            self._signal_handlers = handlers
+        return handlers
+
+    def _check_signal(self, sig):
+        import signal
+        if isinstance(sig, signal.Signals):
+            return sig.value
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if not signal._valid(sig):
+            raise ValueError(f'invalid signal number {sig}')
+        return sig
+
+    def add_signal_handler(self, sig, callback, *args):
+        import inspect
+        import signal
+        if iscoroutine(callback) or inspect.iscoroutinefunction(callback):
+            raise TypeError('coroutines cannot be used with add_signal_handler()')
+        sig = self._check_signal(sig)
+        if self.is_closed():
+            raise RuntimeError('Event loop is closed')
+        if sig in (9, 19):
+            raise RuntimeError(f'sig {sig} cannot be caught')
+        self._signals()[sig] = (callback, args)
+        _signal_loop[0] = self
+        signal.signal(sig, _sighandler_noop)
+
+    def remove_signal_handler(self, sig):
+        import signal
+        sig = self._check_signal(sig)
+        handlers = self._signals()
+        if sig not in handlers:
+            return False
+        del handlers[sig]
+        if sig == 2:
+            handler = signal.default_int_handler
+        else:
+            handler = signal.SIG_DFL
+        signal.signal(sig, handler)
+        return True
+
+    def _handle_signal(self, sig):
+        entry = self._signals().get(sig)
+        if entry is not None:
+            self.call_soon(entry[0], *entry[1])
+
+
+class BaseSelectorEventLoop:
+    # The reader of the loop's self-pipe, where signals arrive.
+
+    def _read_from_self(self):
+        for sig in _take_signals(self):
+            self._handle_signal(sig)
+
     def set_default_executor(self, executor):
         import concurrent.futures
         if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
@@ -1069,6 +1128,24 @@ class BaseEventLoop:
 
 
 _extend_loop(BaseEventLoop)
+_extend_loop(BaseSelectorEventLoop)
+
+
+def _sighandler_noop(signum, frame):
+    """Dummy signal handler: the loop runs the handlers of its own."""
+    pass
+
+
+# The loop that set the wakeup fd (the last to add a signal handler).
+_signal_loop = [None]
+
+
+def _deliver_signal(sig):
+    # A signal arrived: it reaches the loop through its self-pipe, which
+    # the loop reads at its next select.
+    loop = _signal_loop[0]
+    if loop is not None and not loop.is_closed() and sig in loop._signals():
+        _signal_arrived(loop, sig)
 
 
 def _log_using_selector():

@@ -105,6 +105,9 @@ pub struct EventLoop {
     pub state: RefCell<LoopState>,
     /// Attributes `asyncio.py` keeps on the loop (`_default_executor`).
     attrs: RefCell<crate::vm::value::Attrs>,
+    /// Signals that arrived for the loop's handlers and that its next
+    /// select will see (CPython writes them to the loop's self-pipe).
+    pub signals: RefCell<Vec<i64>>,
     class: Rc<Class>,
 }
 
@@ -350,6 +353,7 @@ impl AioHost {
             id: vm.next_id(),
             state: RefCell::new(LoopState::default()),
             attrs: RefCell::new(Default::default()),
+            signals: RefCell::new(Vec::new()),
             class: self.loop_class.clone(),
         })
     }
@@ -656,6 +660,7 @@ impl AioHost {
             )));
         }
         self.observe(|o| o.iteration_started(vm, self));
+        vm.poll_weakrefs()?;
         {
             let mut s = l.state.borrow_mut();
             let count = s.scheduled.len();
@@ -684,7 +689,7 @@ impl AioHost {
         let (has_ready, stopping, first_when) = {
             let s = l.state.borrow();
             (
-                !s.ready.is_empty(),
+                !s.ready.is_empty() || !l.signals.borrow().is_empty(),
                 s.stopping,
                 s.scheduled.first().map(|t| t.when()),
             )
@@ -727,6 +732,14 @@ impl AioHost {
                     }
                 }
             }
+        }
+        // A signal arrived: the select sees the self-pipe readable, and
+        // the loop's reader (_read_from_self) is queued to handle it.
+        if !l.signals.borrow().is_empty() {
+            let reader = vm.get_attr(&Value::Object(l.clone()), "_read_from_self")?;
+            let h = self.new_handle(vm, l, reader, vec![], None, StepKind::Callback, None)?;
+            l.state.borrow_mut().ready.push_back(h.clone());
+            self.observe(|o| o.scheduled(vm, &h));
         }
         // Due timers join the ready queue behind what is already there.
         {

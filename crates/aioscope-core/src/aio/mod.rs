@@ -14,6 +14,7 @@ pub mod internet;
 pub mod json;
 pub mod observer;
 pub mod repr;
+pub mod signals;
 pub mod sync;
 pub mod threads;
 pub mod world;
@@ -174,6 +175,8 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_extend_loop", extend_loop),
         ("_internal", internal),
         ("_loop_close", l_close),
+        ("_signal_arrived", signal_arrived),
+        ("_take_signals", take_signals),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -531,6 +534,23 @@ fn l_call_exception_handler(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.write_stderr(&format!("{}\n", text));
     }
     Ok(Value::None)
+}
+
+/// `_signal_arrived(loop, signum)`: a signal for the loop's handlers; its
+/// next iteration queues `_read_from_self`.
+fn signal_arrived(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    if let Some(Value::Int(n)) = args.pos.get(1) {
+        l.signals.borrow_mut().push(*n);
+    }
+    Ok(Value::None)
+}
+
+/// `_take_signals(loop)`: the signals `_read_from_self` handles.
+fn take_signals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let sigs = std::mem::take(&mut *l.signals.borrow_mut());
+    Ok(Value::list(sigs.into_iter().map(Value::Int).collect()))
 }
 
 fn install_loop_methods(c: &Rc<Class>) {

@@ -542,7 +542,7 @@ fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if !blocking || timeout == 0.0 {
         return Ok(Value::Bool(false));
     }
-    let until = (timeout > 0.0).then(|| vm.clock + timeout);
+    let until = (timeout > 0.0).then_some(vm.clock + timeout);
     aio(vm).block(
         vm,
         Wait {

@@ -157,6 +157,8 @@ pub struct Vm {
     pub contextvars_used: bool,
     /// The classes of `_contextvars`, once imported.
     pub(crate) contextvars_classes: Option<Rc<dyn Any>>,
+    /// The live weak references, for their callbacks.
+    pub weakrefs: modules::weakref::Registry,
 }
 
 impl Default for Vm {
@@ -198,6 +200,7 @@ impl Vm {
             context: None,
             contextvars_used: false,
             contextvars_classes: None,
+            weakrefs: Default::default(),
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);

@@ -404,6 +404,16 @@ impl Vm {
                 match inst.class.kind {
                     ClassKind::Exception => self.exception_str(v),
                     ClassKind::Enum => {
+                        let int_enum = inst
+                            .class
+                            .mro
+                            .iter()
+                            .any(|c| &*c.name == "IntEnum" && &*c.module == "enum");
+                        if int_enum {
+                            if let Some(value) = inst.attrs.borrow().get("_value_").cloned() {
+                                return self.to_str(&value);
+                            }
+                        }
                         let name = inst.attrs.borrow().get("_name_").cloned();
                         match name {
                             Some(Value::Str(n)) => Ok(format!("{}.{}", inst.class.name, n)),

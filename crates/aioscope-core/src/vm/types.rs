@@ -163,6 +163,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ModuleNotFoundError", "ImportError"),
     ("SyntaxError", "Exception"),
     ("IndentationError", "SyntaxError"),
+    ("ReferenceError", "Exception"),
 ];
 
 impl Types {

@@ -149,6 +149,7 @@ impl Vm {
                     if frame.locals[i as usize].take().is_none() {
                         return Err(self.unbound_local(&code.varnames[i as usize]));
                     }
+                    self.after_drop()?;
                 }
                 Instr::LoadDeref(i) => {
                     let v = frame.cells[i as usize].borrow().clone();
@@ -204,12 +205,14 @@ impl Vm {
                         .globals
                         .borrow_mut()
                         .set(code.names[i as usize].clone(), v);
+                    self.after_drop()?;
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
                     if !frame.globals.globals.borrow_mut().remove(name) {
                         return Err(self.name_error(name));
                     }
+                    self.after_drop()?;
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -230,6 +233,7 @@ impl Vm {
                         Some(ns) => ns.borrow_mut().set(name, v),
                         None => frame.globals.globals.borrow_mut().set(name, v),
                     }
+                    self.after_drop()?;
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
@@ -240,6 +244,7 @@ impl Vm {
                     if !removed {
                         return Err(self.name_error(name));
                     }
+                    self.after_drop()?;
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame)?;
@@ -254,6 +259,8 @@ impl Vm {
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame)?;
                     self.del_attr(&obj, &code.names[i as usize])?;
+                    drop(obj);
+                    self.after_drop()?;
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop(frame)?;
@@ -310,6 +317,8 @@ impl Vm {
                     let key = pop(frame)?;
                     let obj = pop(frame)?;
                     self.del_item(&obj, &key)?;
+                    drop((obj, key));
+                    self.after_drop()?;
                 }
                 Instr::Binary(op) => {
                     let b = pop(frame)?;
@@ -923,6 +932,17 @@ impl Vm {
             }
         }
         self.binary(op, a, b)
+    }
+
+    /// A reference went away: weak references with a callback get to see
+    /// whether their object died (nothing to do while there are none).
+    #[inline]
+    fn after_drop(&mut self) -> PyResult<()> {
+        if self.weakrefs.watching() {
+            self.poll_weakrefs()
+        } else {
+            Ok(())
+        }
     }
 
     /// Tells a native function about to be called which exception its

@@ -397,6 +397,11 @@ impl Vm {
                             }
                         }
                     }
+                    // Its locals are gone: an object only they held died.
+                    if self.weakrefs.watching() {
+                        drop(done);
+                        self.poll_weakrefs()?;
+                    }
                 }
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
                 Ok(Flow::AsyncYield(v)) => {

@@ -112,6 +112,12 @@ fn enum_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(value) = args.pos.get(1).cloned() else {
         return Err(vm.new_error("TypeError", "missing value"));
     };
+    // A member of the class is its own value.
+    if let Value::Instance(i) = &value {
+        if i.class.is_subclass(&class) {
+            return Ok(value.clone());
+        }
+    }
     let map = class.attrs.borrow().get("_value2member_map_").cloned();
     if let Some(Value::Dict(d)) = map {
         let key = vm.key(value.clone())?;
@@ -124,6 +130,62 @@ fn enum_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "ValueError",
         &format!("{} is not a valid {}", r, class.qualname),
     ))
+}
+
+/// The value behind an IntEnum member (anything else as it is).
+fn plain(v: &Value) -> Value {
+    if let Value::Instance(i) = v {
+        if let Some(x) = i.attrs.borrow().get("_value_") {
+            return x.clone();
+        }
+    }
+    v.clone()
+}
+
+fn int_enum_cmp(vm: &mut Vm, args: &Args, op: crate::lang::ast::CmpOp) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args.pos.first(), args.pos.get(1)) else {
+        return Ok(Value::NotImplemented);
+    };
+    let (a, b) = (plain(a), plain(b));
+    if !matches!(b, Value::Int(_) | Value::Bool(_) | Value::Float(_)) {
+        return Ok(Value::NotImplemented);
+    }
+    vm.rich_compare(op, &a, &b)
+}
+
+fn int_enum_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::Eq)
+}
+
+fn int_enum_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::NotEq)
+}
+
+fn int_enum_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::Lt)
+}
+
+fn int_enum_le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::LtE)
+}
+
+fn int_enum_gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::Gt)
+}
+
+fn int_enum_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_enum_cmp(vm, &args, crate::lang::ast::CmpOp::GtE)
+}
+
+/// `hash()`, `int()` and `operator.index()` of a member: its value's.
+fn int_enum_value(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().map(plain).unwrap_or(Value::None))
+}
+
+fn int_enum_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.pos.first().map(plain).unwrap_or(Value::None);
+    let hash = vm.builtins.get("hash").unwrap_or(Value::None);
+    vm.call(&hash, Args::new(vec![v]))
 }
 
 /// The `enum` module.
@@ -141,7 +203,27 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     .expect("single base");
     def(&base, "__new__", enum_new);
     m.set("Enum", Value::Class(base.clone()));
-    m.set("IntEnum", Value::Class(base));
+    // IntEnum's members read as their value (3.11: str() and format()).
+    let int_enum = new_class(
+        &ids,
+        "IntEnum",
+        "enum",
+        vec![base],
+        ClassKind::Enum,
+        Attrs::default(),
+    )
+    .expect("single base");
+    // Members compare and hash as their int value.
+    def(&int_enum, "__eq__", int_enum_eq);
+    def(&int_enum, "__ne__", int_enum_ne);
+    def(&int_enum, "__lt__", int_enum_lt);
+    def(&int_enum, "__le__", int_enum_le);
+    def(&int_enum, "__gt__", int_enum_gt);
+    def(&int_enum, "__ge__", int_enum_ge);
+    def(&int_enum, "__hash__", int_enum_hash);
+    def(&int_enum, "__int__", int_enum_value);
+    def(&int_enum, "__index__", int_enum_value);
+    m.set("IntEnum", Value::Class(int_enum));
     m.set("auto", native("auto", auto));
     Ok(m)
 }

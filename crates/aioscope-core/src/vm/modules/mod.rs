@@ -9,6 +9,7 @@ pub mod stdlib;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 use super::Vm;
 
@@ -19,6 +20,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_os", os::module);
     vm.register_native_module("_inspect", inspect::module);
     vm.register_native_module("_contextvars", contextvars::module);
+    vm.register_native_module("_weakref", weakref::module);
     vm.register_native_module("itertools", stdlib::itertools);
     vm.register_native_module("_collections", stdlib::collections_native);
     vm.register_native_module("enum", enum_::module);
@@ -34,4 +36,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("types", include_str!("types.py"));
     vm.register_source_module("contextvars", include_str!("contextvars.py"));
     vm.register_source_module("logging", include_str!("logging.py"));
+    vm.register_source_module("weakref", include_str!("weakref.py"));
+    vm.register_source_module("gc", include_str!("gc.py"));
+    vm.register_source_module("atexit", include_str!("atexit.py"));
+    vm.register_source_module("signal", include_str!("signal.py"));
 }
