@@ -1,7 +1,8 @@
 # contextvars for the aioscope interpreter (the classes are native, in
 # _contextvars). Context.run is Python so that a thread blocking inside
 # it (asyncio.to_thread's work) suspends as anywhere else.
-from _contextvars import Context, ContextVar, Token, copy_context, _enter, _exit
+from _contextvars import (Context, ContextVar, Token, copy_context, _enter, _exit,
+                          _install_run)
 
 __all__ = ('Context', 'ContextVar', 'Token', 'copy_context')
 
@@ -14,5 +15,5 @@ def run(self, callable, /, *args, **kwargs):
         _exit(previous)
 
 
-Context.run = run
+_install_run(run)
 del run

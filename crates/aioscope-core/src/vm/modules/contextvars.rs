@@ -542,6 +542,19 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `_install_run(run)`: makes the Python function `run` the method
+/// `Context.run` (the class is a built-in one, closed to programs).
+fn install_run(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(f) = args.pos.first() {
+        classes(vm)
+            .context
+            .attrs
+            .borrow_mut()
+            .set("run".into(), f.clone());
+    }
+    Ok(Value::None)
+}
+
 /// The native `_contextvars` module.
 pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     let c = Rc::new(make_classes(vm));
@@ -554,5 +567,6 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("copy_context", native("copy_context", copy_context));
     m.set("_enter", native("_enter", enter));
     m.set("_exit", native("_exit", exit));
+    m.set("_install_run", native("_install_run", install_run));
     Ok(m)
 }
