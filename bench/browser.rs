@@ -56,6 +56,7 @@ fn options() -> Options {
             max_iterations: 100_000_000,
             ..Guards::default()
         },
+        ..Options::default()
     }
 }
 

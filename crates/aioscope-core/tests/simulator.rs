@@ -302,6 +302,56 @@ asyncio.run(main())
 }
 
 #[test]
+fn a_catastrophic_regex_spends_the_instruction_budget_and_ends_the_run() {
+    let src = "import re\nprint(re.match(r'(a+)+b', 'a' * 60 + 'c'))\n";
+    let options = Options {
+        instructions: 2_000_000,
+        ..Options::default()
+    };
+    let trace = run(src, "main.py", &options);
+    assert!(
+        matches!(trace.exit, aioscope_core::trace::Exit::Limit(_)),
+        "{:?}",
+        trace.exit
+    );
+}
+
+#[test]
+fn an_unseeded_random_is_repeatable_and_warned_about_once_at_its_first_draw() {
+    use aioscope_core::trace::WarningKind;
+    let src = "\
+import asyncio
+import random
+
+async def main():
+    await asyncio.sleep(0.1)
+    print(random.random())
+    print(random.randint(1, 6))
+
+asyncio.run(main())
+";
+    let first = trace_of(src);
+    let second = trace_of(src);
+    assert_eq!(first.stdout, second.stdout);
+    let unseeded: Vec<_> = first
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::UnseededRandom)
+        .collect();
+    assert_eq!(unseeded.len(), 1, "{:?}", first.warnings);
+    assert_eq!(unseeded[0].line, Some(6));
+    let seeded = trace_of(&src.replace("import random\n", "import random\nrandom.seed(3)\n"));
+    assert!(
+        seeded
+            .warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::UnseededRandom),
+        "{:?}",
+        seeded.warnings
+    );
+}
+
+#[test]
 fn warnings_point_at_the_frame_and_line_where_they_arise() {
     use aioscope_core::trace::WarningKind;
     let src = "\

@@ -921,11 +921,37 @@ class Queue:
         self._finished = Event()
         _internal(self._finished)
         self._finished.set()
-        self._queue = deque()
+        self._init(maxsize)
         _track(self)
 
+    # The three hooks a subclass overrides to change the order items leave
+    # in (LifoQueue, PriorityQueue), as CPython's queues do.
+    def _init(self, maxsize):
+        self._queue = deque()
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.popleft()
+
     def __repr__(self):
-        return '<Queue maxsize=' + str(self._maxsize) + ' _queue=' + repr(list(self._queue)) + '>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        text = f'maxsize={self._maxsize!r}'
+        if self._queue:
+            text += f' _queue={list(self._queue)!r}'
+        if self._getters:
+            text += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            text += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            text += f' tasks={self._unfinished_tasks}'
+        return text
 
     def _wakeup_next(self, waiters):
         while waiters:
@@ -963,7 +989,7 @@ class Queue:
     def put_nowait(self, item):
         if self.full():
             raise QueueFull
-        self._queue.append(item)
+        self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
@@ -986,7 +1012,7 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
-        item = self._queue.popleft()
+        item = self._get()
         self._wakeup_next(self._putters)
         return item
 
@@ -1000,6 +1026,36 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
+
+
+class PriorityQueue(Queue):
+    """Items leave smallest first (a heap, as heapq keeps it)."""
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    # heapq is imported here, not with asyncio, so that programs without a
+    # priority queue do not load it.
+    def _put(self, item):
+        import heapq
+        heapq.heappush(self._queue, item)
+
+    def _get(self):
+        import heapq
+        return heapq.heappop(self._queue)
+
+
+class LifoQueue(Queue):
+    """The last item put is the first to leave."""
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop()
 
 
 # --- running -------------------------------------------------------------------

@@ -175,6 +175,81 @@ pub enum StmtKind {
         /// The message expression.
         msg: Option<Expr>,
     },
+    /// `match subject:` with its `case` blocks.
+    Match {
+        /// The value matched (a tuple for `match a, b:`).
+        subject: Expr,
+        /// The cases, tried in order.
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern if guard:` block of a `match` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// What the subject must match.
+    pub pattern: Pattern,
+    /// The `if` condition, tested after the pattern bound its names.
+    pub guard: Option<Expr>,
+    /// The block run on a match.
+    pub body: Vec<Stmt>,
+    /// The `case` line.
+    pub span: Span,
+}
+
+/// A pattern of a `case`, with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    /// What kind of pattern it is.
+    pub kind: PatternKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The patterns of `match` statements (the shape of CPython's `ast`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or a dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[a, *rest]` or `(a, b)`: any sequence but str, bytes and
+    /// mappings, item by item; at most one [`PatternKind::Star`].
+    Sequence(Vec<Pattern>),
+    /// `{key: pattern, **rest}`: keys are literals or dotted names.
+    Mapping {
+        /// The keys looked up.
+        keys: Vec<Expr>,
+        /// The pattern for each key's value.
+        patterns: Vec<Pattern>,
+        /// `**rest`: a dict of the other items.
+        rest: Option<Rc<str>>,
+    },
+    /// `Cls(a, b, attr=c)`: an instance check, then positional patterns
+    /// against the attributes `__match_args__` names, keyword patterns
+    /// against the named attributes.
+    Class {
+        /// The class (a name or dotted name).
+        cls: Expr,
+        /// Positional sub-patterns.
+        patterns: Vec<Pattern>,
+        /// Attribute names of the keyword sub-patterns.
+        kwd_attrs: Vec<Rc<str>>,
+        /// The keyword sub-patterns.
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` or `*_` inside a sequence pattern.
+    Star(Option<Rc<str>>),
+    /// `pattern as name`, a capture `name` (no pattern), or the wildcard
+    /// `_` (neither).
+    As {
+        /// The pattern that must match first.
+        pattern: Option<Box<Pattern>>,
+        /// The name bound to the subject.
+        name: Option<Rc<str>>,
+    },
+    /// `p | q | ...`: the first alternative that matches.
+    Or(Vec<Pattern>),
 }
 
 /// A function definition; lambdas are [`ExprKind::Lambda`].
@@ -257,6 +332,9 @@ pub struct ExceptHandler {
     pub body: Vec<Stmt>,
     /// The `except` line.
     pub span: Span,
+    /// `except*`: the handler takes the matching part of an exception
+    /// group (all handlers of a `try` are alike; the parser checks).
+    pub is_star: bool,
 }
 
 /// One `with` item: `context_expr as optional_vars`.

@@ -30,6 +30,10 @@ pub enum Instr {
     Rot2,
     /// Lifts the second and third items: `a b c` → `c a b` (top last).
     Rot3,
+    /// Moves the top down to be the `n`th item from the top (`a b c` with
+    /// `RotN(3)` → `c a b`); `match` keeps what its patterns capture below
+    /// the items it is still working on.
+    RotN(u32),
     /// Pushes a constant.
     LoadConst(u32),
     /// Pushes a local variable; unbound raises `UnboundLocalError`.
@@ -124,8 +128,13 @@ pub enum Instr {
     SetAdd(u32),
     /// Stores `key value` into the dict `n` items below them.
     MapAdd(u32),
-    /// Merges the popped mapping into the dict `n` items below (`**m`).
+    /// Merges the popped mapping into the dict `n` items below (`**m` in
+    /// a dict display).
     DictUpdate(u32),
+    /// `**m` in a call: merges the popped mapping into the keyword dict `n`
+    /// items below, refusing a key already there; the called function sits
+    /// two items below the dict (for the messages).
+    DictMerge(u32),
     /// Replaces a list at the top with a tuple of its items.
     ListToTuple,
     /// Unpacks an iterable into exactly `n` items (first item on top).
@@ -164,7 +173,7 @@ pub enum Instr {
     },
     /// Creates a function from a code constant. Stack (bottom to top):
     /// defaults tuple if `defaults`, keyword-defaults dict if `kwdefaults`,
-    /// closure tuple if `closure`.
+    /// annotations dict if `annotations`, closure tuple if `closure`.
     MakeFunction {
         /// Index of a [`Const::Code`].
         code: u32,
@@ -172,6 +181,9 @@ pub enum Instr {
         defaults: bool,
         /// A dict of keyword-only defaults is on the stack.
         kwdefaults: bool,
+        /// A dict of the parameters' and return annotations is on the
+        /// stack (evaluated where the `def` runs, as CPython does).
+        annotations: bool,
         /// A tuple of cells is on the stack.
         closure: bool,
     },
@@ -194,7 +206,12 @@ pub enum Instr {
     /// Awaits the awaitable on top: delegates to a coroutine, or suspends
     /// the whole task on a pending future; pushes the result.
     Await,
-    /// `yield from`: delegates to the iterable's iterator.
+    /// `yield from`: stack `iter sent`. A generator is delegated to (its
+    /// frame joins the fiber, and its return value is pushed). Any other
+    /// iterator is stepped here: each item is yielded with the frame set to
+    /// run this instruction again, so the value sent back lands on the
+    /// stack as the next `sent`; when the iterator is exhausted, `None` is
+    /// pushed in its place.
     YieldFrom,
     /// `async for`: replaces the top with its asynchronous iterator
     /// (`__aiter__()`, or an async generator itself).
@@ -218,6 +235,33 @@ pub enum Instr {
     /// Stack `exc class`: pops the class and jumps unless the exception (kept)
     /// is an instance of it (or of one in a tuple).
     JumpIfNotExcMatch(Label),
+    /// `except* T`: stack `orig rest raised T`. Pops `T`; when it matches
+    /// part of `rest` (what no earlier handler took), `rest` becomes what is
+    /// left and the matching part is pushed; otherwise jumps.
+    ExcStarMatch(Label),
+    /// End of an `except*` statement: stack `orig rest raised` (`raised` a
+    /// list of what the handlers raised). Pops all three and raises what is
+    /// left unhandled together with what the handlers raised, if anything.
+    ExcStarReraise,
+    /// `match`: pushes whether the top is a sequence a sequence pattern may
+    /// match (not str, bytes or a mapping), keeping it.
+    MatchSequence,
+    /// `match`: pushes whether the top is a mapping, keeping it.
+    MatchMapping,
+    /// `match`: pushes `len()` of the top, keeping it.
+    GetLen,
+    /// `match`: stack `subject keys`; pushes the tuple of the subject's
+    /// values for the keys (looked up with `get`), or `None` if one is
+    /// missing.
+    MatchKeys,
+    /// `match`: stack `subject keys`; replaces both with a dict of the
+    /// subject's other items (`**rest`).
+    MappingRest,
+    /// `match`: stack `subject class names`; replaces the three with the
+    /// tuple of the attributes a class pattern matches (`count`
+    /// positional ones through `__match_args__`, then the named ones), or
+    /// `None` when the subject is not an instance or lacks one.
+    MatchClass(u32),
     /// `raise` (0 operands: re-raise the handled exception), `raise X` (1),
     /// `raise X from Y` (2).
     Raise(u8),
@@ -343,6 +387,8 @@ pub struct Code {
     /// For each own cell that is also a parameter, the parameter's index in
     /// `varnames` (its value is moved into the cell on entry).
     pub cell_params: Vec<(u32, u32)>,
+    /// A function's docstring (its `__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

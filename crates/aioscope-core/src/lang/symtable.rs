@@ -29,6 +29,19 @@ pub fn key_of_expr(expr: &Expr) -> ScopeKey {
     expr as *const Expr as usize
 }
 
+/// CPython's private name mangling: inside class `C` (and the functions
+/// in it), an identifier `__x` that does not end in `__` stands for
+/// `_C__x` (the class name's leading underscores dropped).
+pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    match private.map(|c| c.trim_start_matches('_')) {
+        Some(class) if !class.is_empty() => format!("_{}{}", class, name).into(),
+        _ => name.clone(),
+    }
+}
+
 /// What kind of body a scope is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -64,6 +77,7 @@ struct Flags {
     used: bool,
     global: bool,
     nonlocal: bool,
+    annotated: bool,
 }
 
 /// The analysis of one scope.
@@ -81,13 +95,24 @@ pub struct Scope {
     pub freevars: Vec<Rc<str>>,
     /// Contains `yield` (a generator).
     pub is_generator: bool,
+    /// A comprehension's own scope.
+    is_comprehension: bool,
+    /// A comprehension's iteration variables, and the names its
+    /// assignment expressions bind outside it: neither may rebind the
+    /// other.
+    comp_iters: Vec<Rc<str>>,
+    walrus_targets: Vec<Rc<str>>,
+    /// Inside a comprehension's iterable, where `:=` is refused.
+    comp_iter_expr: u32,
+    /// The class whose private names this scope's names are mangled with.
+    private: Option<Rc<str>>,
     order: Vec<Rc<str>>,
     flags: HashMap<Rc<str>, Flags>,
     bindings: HashMap<Rc<str>, Binding>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, parent: Option<ScopeKey>) -> Self {
+    fn new(kind: ScopeKind, parent: Option<ScopeKey>, private: Option<Rc<str>>) -> Self {
         Scope {
             kind,
             parent,
@@ -95,6 +120,11 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_comprehension: false,
+            comp_iters: Vec::new(),
+            walrus_targets: Vec::new(),
+            comp_iter_expr: 0,
+            private,
             order: Vec::new(),
             flags: HashMap::new(),
             bindings: HashMap::new(),
@@ -102,10 +132,11 @@ impl Scope {
     }
 
     fn entry(&mut self, name: &Rc<str>) -> &mut Flags {
-        if !self.flags.contains_key(name) {
+        let name = mangle(self.private.as_deref(), name);
+        if !self.flags.contains_key(&name) {
             self.order.push(name.clone());
         }
-        self.flags.entry(name.clone()).or_default()
+        self.flags.entry(name).or_default()
     }
 
     fn is_bound_here(&self, name: &str) -> bool {
@@ -144,7 +175,7 @@ impl SymbolTable {
             stack: vec![MODULE_KEY],
         };
         b.scopes
-            .insert(MODULE_KEY, Scope::new(ScopeKind::Module, None));
+            .insert(MODULE_KEY, Scope::new(ScopeKind::Module, None, None));
         b.stmts(&module.body)?;
         let mut table = SymbolTable { scopes: b.scopes };
         table.resolve()?;
@@ -292,6 +323,36 @@ impl SymbolTable {
     }
 }
 
+/// CPython's error for `global n` or `nonlocal n` (`what`) where `n`
+/// was already a parameter, annotated, declared the other way, assigned or
+/// used, in that order of precedence.
+fn declaration_error(f: &Flags, n: &str, what: &str) -> Option<String> {
+    let other = if what == "global" {
+        f.nonlocal
+    } else {
+        f.global
+    };
+    if f.param {
+        Some(format!("name '{}' is parameter and {}", n, what))
+    } else if other {
+        Some(format!("name '{}' is nonlocal and global", n))
+    } else if f.annotated {
+        Some(format!("annotated name '{}' can't be {}", n, what))
+    } else if f.assigned {
+        Some(format!(
+            "name '{}' is assigned to before {} declaration",
+            n, what
+        ))
+    } else if f.used {
+        Some(format!(
+            "name '{}' is used prior to {} declaration",
+            n, what
+        ))
+    } else {
+        None
+    }
+}
+
 struct Builder {
     scopes: HashMap<ScopeKey, Scope>,
     stack: Vec<ScopeKey>,
@@ -311,9 +372,16 @@ impl Builder {
         self.cur().entry(name).used = true;
     }
 
-    fn push(&mut self, key: ScopeKey, kind: ScopeKind) {
+    /// Opens a scope; `class` names the class of a class body, whose
+    /// private names it and the functions in it mangle.
+    fn push(&mut self, key: ScopeKey, kind: ScopeKind, class: Option<&Rc<str>>) {
         let parent = *self.stack.last().expect("scope stack never empty");
-        self.scopes.insert(key, Scope::new(kind, Some(parent)));
+        let private = match class {
+            Some(c) => Some(c.clone()),
+            None => self.scopes[&parent].private.clone(),
+        };
+        self.scopes
+            .insert(key, Scope::new(kind, Some(parent), private));
         self.stack.push(key);
     }
 
@@ -333,6 +401,25 @@ impl Builder {
             if let Some(d) = &p.default {
                 self.expr(d)?;
             }
+        }
+        Ok(())
+    }
+
+    /// A `def`'s annotations are evaluated where it runs.
+    fn annotations(&mut self, params: &Params, returns: &Option<Expr>) -> Result<(), SyntaxError> {
+        let all = params
+            .args
+            .iter()
+            .chain(params.vararg.iter())
+            .chain(params.kwonly.iter())
+            .chain(params.kwarg.iter());
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
         }
         Ok(())
     }
@@ -379,6 +466,18 @@ impl Builder {
                 annotation,
                 value,
             } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    let f = self.cur().entry(n);
+                    if f.global || f.nonlocal {
+                        let what = if f.global { "global" } else { "nonlocal" };
+                        return Err(SyntaxError::new(
+                            format!("annotated name '{}' can't be {}", n, what),
+                            s.span.line,
+                            s.span.col,
+                        ));
+                    }
+                    f.annotated = true;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -399,8 +498,9 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.params_defaults(&def.params)?;
+                self.annotations(&def.params, &def.returns)?;
                 self.assign(&def.name);
-                self.push(key_of_def(def), ScopeKind::Function);
+                self.push(key_of_def(def), ScopeKind::Function, None);
                 self.declare_params(&def.params)?;
                 self.stmts(&def.body)?;
                 self.pop();
@@ -417,7 +517,7 @@ impl Builder {
                     self.expr(&k.value)?;
                 }
                 self.assign(&def.name);
-                self.push(key_of_class(def), ScopeKind::Class);
+                self.push(key_of_class(def), ScopeKind::Class, Some(&def.name));
                 self.stmts(&def.body)?;
                 self.pop();
                 Ok(())
@@ -509,19 +609,8 @@ impl Builder {
             StmtKind::Global(names) => {
                 for n in names {
                     let f = self.cur().entry(n);
-                    if f.param {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is parameter and global", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
-                    }
-                    if f.assigned || f.used {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is used prior to global declaration", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
+                    if let Some(msg) = declaration_error(f, n, "global") {
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
                     }
                     f.global = true;
                 }
@@ -537,12 +626,8 @@ impl Builder {
                 }
                 for n in names {
                     let f = self.cur().entry(n);
-                    if f.param {
-                        return Err(SyntaxError::new(
-                            format!("name '{}' is parameter and nonlocal", n),
-                            s.span.line,
-                            s.span.col,
-                        ));
+                    if let Some(msg) = declaration_error(f, n, "nonlocal") {
+                        return Err(SyntaxError::new(msg, s.span.line, s.span.col));
                     }
                     f.nonlocal = true;
                 }
@@ -558,6 +643,74 @@ impl Builder {
                 self.expr(test)?;
                 if let Some(m) = msg {
                     self.expr(m)?;
+                }
+                Ok(())
+            }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A pattern binds its capture names and reads its values and classes.
+    fn pattern(&mut self, p: &Pattern) -> Result<(), SyntaxError> {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Singleton(_) => Ok(()),
+            PatternKind::Sequence(items) | PatternKind::Or(items) => {
+                for i in items {
+                    self.pattern(i)?;
+                }
+                Ok(())
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for k in keys {
+                    self.expr(k)?;
+                }
+                for i in patterns {
+                    self.pattern(i)?;
+                }
+                if let Some(r) = rest {
+                    self.assign(r);
+                }
+                Ok(())
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                for i in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(i)?;
+                }
+                Ok(())
+            }
+            PatternKind::Star(name) => {
+                if let Some(n) = name {
+                    self.assign(n);
+                }
+                Ok(())
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                if let Some(n) = name {
+                    self.assign(n);
                 }
                 Ok(())
             }
@@ -589,15 +742,17 @@ impl Builder {
     ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope.
         if let Some(first) = generators.first() {
-            self.expr(&first.iter)?;
+            self.comp_iterable(&first.iter)?;
         }
-        self.push(key_of_expr(e), ScopeKind::Function);
+        self.push(key_of_expr(e), ScopeKind::Function, None);
+        self.cur().is_comprehension = true;
         let dot0: Rc<str> = ".0".into();
         self.cur().entry(&dot0).param = true;
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iterable(&g.iter)?;
             }
+            self.comp_target(&g.target)?;
             self.target(&g.target)?;
             for cond in &g.ifs {
                 self.expr(cond)?;
@@ -611,6 +766,44 @@ impl Builder {
         }
         self.pop();
         Ok(())
+    }
+
+    /// A comprehension's iterable, where an assignment expression is a
+    /// `SyntaxError`.
+    fn comp_iterable(&mut self, iter: &Expr) -> Result<(), SyntaxError> {
+        self.cur().comp_iter_expr += 1;
+        let r = self.expr(iter);
+        self.cur().comp_iter_expr -= 1;
+        r
+    }
+
+    /// Records a comprehension's iteration variables, refusing one that an
+    /// earlier assignment expression of the comprehension binds.
+    fn comp_target(&mut self, t: &Expr) -> Result<(), SyntaxError> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                if self.cur().walrus_targets.contains(n) {
+                    return Err(SyntaxError::new(
+                        format!(
+                            "comprehension inner loop cannot rebind assignment expression target '{}'",
+                            n
+                        ),
+                        t.span.line,
+                        t.span.col,
+                    ));
+                }
+                self.cur().comp_iters.push(n.clone());
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.comp_target(i)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => self.comp_target(inner),
+            _ => Ok(()),
+        }
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
@@ -691,7 +884,7 @@ impl Builder {
             }
             ExprKind::Lambda { params, body } => {
                 self.params_defaults(params)?;
-                self.push(key_of_expr(e), ScopeKind::Function);
+                self.push(key_of_expr(e), ScopeKind::Function, None);
                 self.declare_params(params)?;
                 self.expr(body)?;
                 self.pop();
@@ -720,19 +913,38 @@ impl Builder {
                 generators,
             } => self.comprehension(e, generators, &[key, value]),
             ExprKind::NamedExpr { target, value } => {
+                let at = |msg: String| SyntaxError::new(msg, e.span.line, e.span.col);
+                if self.cur().comp_iter_expr > 0 {
+                    return Err(at(
+                        "assignment expression cannot be used in a comprehension iterable expression"
+                            .into(),
+                    ));
+                }
                 self.expr(value)?;
-                // The walrus binds in the nearest non-comprehension scope;
-                // comprehensions are the only function scopes named ".0".
+                // The walrus binds in the nearest non-comprehension scope.
                 let mut idx = self.stack.len() - 1;
                 while idx > 0 {
                     let key = self.stack[idx];
-                    let is_comp = self.scopes[&key].flags.get(".0").is_some_and(|f| f.param);
-                    if !is_comp {
+                    let scope = self.scopes.get_mut(&key).expect("scope exists");
+                    if !scope.is_comprehension {
                         break;
                     }
+                    if scope.comp_iters.contains(target) {
+                        return Err(at(format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{}'",
+                            target
+                        )));
+                    }
+                    scope.walrus_targets.push(target.clone());
                     idx -= 1;
                 }
                 let key = self.stack[idx];
+                if idx != self.stack.len() - 1 && self.scopes[&key].kind == ScopeKind::Class {
+                    return Err(at(
+                        "assignment expression within a comprehension cannot be used in a class body"
+                            .into(),
+                    ));
+                }
                 self.scopes
                     .get_mut(&key)
                     .expect("scope exists")

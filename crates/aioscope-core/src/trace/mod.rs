@@ -513,6 +513,9 @@ pub enum WarningKind {
     PendingTaskDestroyed,
     /// A task failed and nothing ever retrieved its exception.
     ExceptionNeverRetrieved,
+    /// `random` drew numbers the program never seeded: the simulator's
+    /// fixed seed chose them (CPython's differ on every run).
+    UnseededRandom,
 }
 
 /// A problem shown at the frame and line where it arises.

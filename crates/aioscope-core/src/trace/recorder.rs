@@ -213,6 +213,7 @@ impl Recorder {
             line,
         });
         self.unframed = false;
+        self.note_unseeded_random(vm, at);
         if let Some(f) = &mut self.on_frame {
             f(&self.trace);
         }
@@ -518,10 +519,25 @@ impl Recorder {
         });
     }
 
+    /// The first draw from a generator the program never seeded happened
+    /// during frame `at`: its numbers are the simulator's fixed seed's.
+    fn note_unseeded_random(&mut self, vm: &mut Vm, at: FrameIx) {
+        if let Some(line) = vm.unseeded_random.take() {
+            self.warn(
+                at,
+                (line > 0).then_some(line),
+                WarningKind::UnseededRandom,
+                "random was used without random.seed(...): the simulator seeds it with a fixed value, so every run draws the same numbers (CPython draws different ones each run).".into(),
+                "未调用 random.seed(...) 就使用了 random：模拟器用固定的种子初始化它，所以每次运行得到相同的数（CPython 每次运行都不同）。".into(),
+            );
+        }
+    }
+
     /// Warnings only the end of the run can tell: coroutines never awaited,
     /// tasks left pending, exceptions nobody retrieved.
     fn final_warnings(&mut self, vm: &mut Vm) {
         let end = self.next_frame() - 1;
+        self.note_unseeded_random(vm, end);
         for (weak, line) in std::mem::take(&mut vm.created_coroutines) {
             let Some(c) = weak.upgrade() else { continue };
             if !c.touched.get() {

@@ -99,8 +99,11 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let sep = args.take_kw("sep");
     let end = args.take_kw("end");
     let file = args.take_kw("file");
-    let _flush = args.take_kw("flush");
-    no_kwargs(vm, &args, "print")?;
+    let flush = args.take_kw("flush");
+    if let Some((name, _)) = args.kw.first() {
+        let msg = format!("'{}' is an invalid keyword argument for print()", name);
+        return Err(vm.new_error("TypeError", &msg));
+    }
     let sep = match sep {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.to_string(),
@@ -121,22 +124,44 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             ))
         }
     };
-    let mut out = String::new();
+    // As CPython, each piece is written on its own: what came before an
+    // argument whose str() fails is out already, and a file's write() sees
+    // the pieces.
+    let write = match file {
+        None | Some(Value::None) => None,
+        Some(f) => Some((vm.get_attr(&f, "write")?, f)),
+    };
+    let emit = |vm: &mut Vm, text: String| -> PyResult<()> {
+        match &write {
+            None => {
+                vm.write_stdout(&text);
+                Ok(())
+            }
+            Some((w, _)) => vm
+                .call(w, Args::new(vec![Value::Str(text.into())]))
+                .map(|_| ()),
+        }
+    };
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            emit(vm, sep.clone())?;
         }
-        out.push_str(&vm.to_str(a)?);
+        let text = vm.to_str(a)?;
+        emit(vm, text)?;
     }
-    out.push_str(&end);
-    match file {
-        None | Some(Value::None) => vm.write_stdout(&out),
-        Some(f) => {
-            let write = vm.get_attr(&f, "write")?;
-            vm.call(&write, Args::new(vec![Value::Str(out.into())]))?;
+    emit(vm, end)?;
+    if let (Some(flush), Some((_, f))) = (flush, &write) {
+        if vm.truthy(&flush)? {
+            let flush = vm.get_attr(f, "flush")?;
+            vm.call(&flush, Args::default())?;
         }
     }
     Ok(Value::None)
+}
+
+fn ascii_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "ascii")?;
+    Ok(Value::Str(vm.ascii(&args.pos[0])?.into()))
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -179,6 +204,25 @@ fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("ValueError", "range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+/// `slice(stop)`, `slice(start, stop[, step])`.
+fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a: Vec<Value> = args.pos[1..].to_vec();
+    let parts = match a.len() {
+        1 => [Value::None, a[0].clone(), Value::None],
+        2 => [a[0].clone(), a[1].clone(), Value::None],
+        3 => [a[0].clone(), a[1].clone(), a[2].clone()],
+        n => {
+            let msg = if n == 0 {
+                "slice expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("slice expected at most 3 arguments, got {}", n)
+            };
+            return Err(vm.new_error("TypeError", &msg));
+        }
+    };
+    Ok(Value::Slice(Rc::new(parts)))
 }
 
 fn iter_value(it: Iter) -> Value {
@@ -232,7 +276,13 @@ fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "reversed")?;
     let v = &args.pos[1];
-    if matches!(v, Value::Dict(_) | Value::Set(_) | Value::Iterator(_)) {
+    if let Value::Dict(d) = v {
+        // Dicts reverse their keys (3.8+).
+        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+        let n = keys.len();
+        return Ok(iter_value(Iter::Reversed(keys.into(), n)));
+    }
+    if matches!(v, Value::Set(_) | Value::Iterator(_)) {
         return Err(vm.new_error(
             "TypeError",
             &format!("'{}' object is not reversible", v.type_name()),
@@ -448,6 +498,17 @@ fn class_matches(vm: &mut Vm, class: &Rc<Class>, spec: &Value, who: &str) -> PyR
             }
             Ok(false)
         }
+        // `int | None` and `list[int]` (types.UnionType, types.GenericAlias).
+        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "UnionType" => {
+            let args = vm.get_attr(spec, "__args__")?;
+            class_matches(vm, class, &args, who)
+        }
+        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "GenericAlias" => {
+            Err(vm.new_error(
+                "TypeError",
+                &format!("{}() argument 2 cannot be a parameterized generic", who),
+            ))
+        }
         _ => Err(vm.new_error(
             "TypeError",
             &format!(
@@ -540,7 +601,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if let Some(base) = args.take_kw("base") {
+        args.pos.push(base);
+    }
     let a = &args.pos[1..];
     match (a.first(), a.get(1)) {
         (None, _) => Ok(Value::Int(0)),
@@ -702,12 +766,26 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, &args, 1, 1, "iter")?;
+    arity(vm, &args, 1, 2, "iter")?;
+    if let Some(sentinel) = args.pos.get(1) {
+        let f = args.pos[0].clone();
+        if !is_callable(vm, &f)? {
+            return Err(vm.new_error("TypeError", "iter(v, w): v must be callable"));
+        }
+        return Ok(iter_value(Iter::Call(f, sentinel.clone())));
+    }
     vm.iter(&args.pos[0])
 }
 
 fn next_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 2, "next")?;
+    // A generator's StopIteration carries what it returned.
+    if let (Value::Coroutine(c), None) = (&args.pos[0], args.pos.get(1)) {
+        if c.kind == crate::vm::value::CoroKind::Generator {
+            let f = vm.get_attr(&args.pos[0], "__next__")?;
+            return vm.call(&f, Args::default());
+        }
+    }
     match vm.next(&args.pos[0])? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
@@ -783,20 +861,27 @@ fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "callable")?;
-    let v = &args.pos[0];
-    let r = match v {
+    Ok(Value::Bool(is_callable(vm, &args.pos[0])?))
+}
+
+fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(match v {
         Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(_) | Value::Object(_) => vm.lookup_method(v, "__call__")?.is_some(),
         _ => false,
-    };
-    Ok(Value::Bool(r))
+    })
 }
 
 fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "id")?;
-    Ok(Value::Int(
-        (hash_of(&args.pos[0]).unwrap_or(0) & 0x7fff_ffff_ffff) as i64,
-    ))
+    // Mutable containers have no hash; their identity is their allocation.
+    let raw = match &args.pos[0] {
+        Value::List(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        v => hash_of(v).unwrap_or(0),
+    };
+    Ok(Value::Int((raw & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -895,6 +980,57 @@ fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
+/// `globals()`, `locals()`, `dir()`: the namespaces of the calling frame
+/// are not Python dicts here, so they are refused rather than faked.
+fn unsupported_namespace(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    let _ = args;
+    Err(vm.new_error(
+        "NotImplementedError",
+        &format!("{}() is not supported yet", name),
+    ))
+}
+
+fn globals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "globals")
+}
+
+fn locals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "locals")
+}
+
+fn dir_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "dir")
+}
+
+/// `eval()`, `exec()` and `compile()` would need the caller's namespaces
+/// too; refused rather than run in the wrong one.
+fn eval_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "eval")
+}
+
+fn exec_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "exec")
+}
+
+fn compile_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    unsupported_namespace(vm, args, "compile")
+}
+
+/// `vars(obj)`: its `__dict__`; `vars()` would be `locals()`.
+fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 0, 1, "vars")?;
+    let Some(obj) = args.pos.first() else {
+        return unsupported_namespace(vm, args, "vars");
+    };
+    match vm.get_attr(obj, "__dict__") {
+        Ok(d) => Ok(d),
+        Err(super::value::PyErr::Exception(e)) if vm.is_instance_of(&e, "AttributeError") => {
+            Err(vm.new_error("TypeError", "vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(vm.new_error(
         "NotImplementedError",
@@ -983,6 +1119,7 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     def(&t.range, "__new__", range_new);
+    def(&t.slice, "__new__", slice_new);
     def(&t.type_, "__new__", type_new);
     def(&t.str_, "__new__", str_new);
     def(&t.int, "__new__", int_new);
@@ -1016,6 +1153,7 @@ pub fn install(vm: &mut Vm) {
         ("dict", t.dict.clone()),
         ("set", t.set.clone()),
         ("range", t.range.clone()),
+        ("slice", t.slice.clone()),
         ("super", super_class),
     ];
     let exceptions: Vec<(&'static str, Rc<Class>)> =
@@ -1033,6 +1171,7 @@ pub fn install(vm: &mut Vm) {
         ("print", print),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii_fn),
         ("format", format),
         ("enumerate", enumerate_shim),
         ("zip", zip_shim),
@@ -1066,6 +1205,13 @@ pub fn install(vm: &mut Vm) {
         ("bin", bin_fn),
         ("input", unsupported_input),
         ("open", unsupported_open),
+        ("globals", globals_fn),
+        ("locals", locals_fn),
+        ("dir", dir_fn),
+        ("eval", eval_fn),
+        ("exec", exec_fn),
+        ("compile", compile_fn),
+        ("vars", vars_fn),
     ];
     for (name, f) in funcs {
         b.set(name, native(name, *f));
@@ -1075,6 +1221,7 @@ pub fn install(vm: &mut Vm) {
     b.set("False", Value::Bool(false));
     b.set("Ellipsis", Value::Ellipsis);
     b.set("NotImplemented", Value::NotImplemented);
+    b.set("__debug__", Value::Bool(true));
     b.set("__name__", Value::str("builtins"));
 }
 

@@ -38,11 +38,93 @@ fn name_list(names: &[Rc<str>]) -> String {
 }
 
 impl Vm {
+    /// How CPython names a callable in call errors: `__main__.f()`,
+    /// `__main__.C.m()`, `print()`, `list.append()`.
+    pub fn function_str(&self, func: &Value) -> String {
+        match func {
+            Value::Function(f) => {
+                let module = &f.globals.name;
+                let qualname = f.qualname.borrow();
+                if &**module == "builtins" {
+                    format!("{}()", qualname)
+                } else {
+                    format!("{}.{}()", module, qualname)
+                }
+            }
+            Value::BoundMethod(m) => self.function_str(&m.func),
+            Value::Native(n) => format!("{}()", n.qualname),
+            Value::Class(c) if &*c.module != "builtins" => {
+                format!("{}.{}()", c.module, c.qualname)
+            }
+            Value::Class(c) => format!("{}()", c.qualname),
+            other => format!("{} object", other.type_name()),
+        }
+    }
+
+    /// The positional arguments of `f(*xs)`: the iterable's items, or
+    /// CPython's error naming the function when it is not iterable.
+    pub fn star_args(&mut self, func: &Value, v: Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::Tuple(t) => Ok(t.to_vec()),
+            other if self.is_iterable(&other)? => self.collect(&other),
+            other => {
+                let msg = format!(
+                    "{} argument after * must be an iterable, not {}",
+                    self.function_str(func),
+                    other.type_name()
+                );
+                Err(self.new_error("TypeError", &msg))
+            }
+        }
+    }
+
+    /// `f(**m)`: merges `m` into the keyword dict being built, with
+    /// CPython's errors for a non-mapping, a non-str key, and a keyword
+    /// given twice.
+    pub fn merge_kwargs(&mut self, func: &Value, into: &Value, m: &Value) -> PyResult<()> {
+        let Value::Dict(d) = into else {
+            return Err(PyErr::Halt(super::Halt::Internal(
+                "keyword arguments are not a dict".into(),
+            )));
+        };
+        let is_mapping = match m {
+            Value::Dict(_) => true,
+            Value::Instance(_) | Value::Object(_) => self.lookup_method(m, "keys")?.is_some(),
+            _ => false,
+        };
+        if !is_mapping {
+            let msg = format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(func),
+                m.type_name()
+            );
+            return Err(self.new_error("TypeError", &msg));
+        }
+        for (k, v) in self.mapping_items(m)? {
+            let Value::Str(name) = &k else {
+                return Err(self.new_error("TypeError", "keywords must be strings"));
+            };
+            let key = self.key(k.clone())?;
+            if d.borrow().get(&key).is_some() {
+                let msg = format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    self.function_str(func),
+                    name
+                );
+                return Err(self.new_error("TypeError", &msg));
+            }
+            d.borrow_mut().insert(key, v);
+        }
+        Ok(())
+    }
+
     /// Calls any callable and runs it to completion (native code calling
     /// Python).
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
         match self.invoke(func.clone(), args)? {
             Invoked::Value(v) => Ok(v),
+            // A class's `__init__` run at the bottom of its own fiber gives
+            // the instance (the interpreter loop sees `OnReturn::Init`).
             Invoked::Frame(f) => self.run_frame(f),
         }
     }
@@ -190,6 +272,11 @@ impl Vm {
         };
 
         // Keyword arguments.
+        let posonly_given: Vec<Rc<str>> = kw
+            .iter()
+            .filter(|(name, _)| code.varnames[..code.posonlycount as usize].contains(name))
+            .map(|(name, _)| name.clone())
+            .collect();
         let mut kwdict = super::dict::Dict::new();
         for (name, v) in kw {
             let idx = code.varnames[..nparams + nkwonly]
@@ -209,6 +296,15 @@ impl Vm {
                     if kwargs_slot.is_some() {
                         let k = self.key(Value::Str(name))?;
                         kwdict.insert(k, v);
+                    } else if !posonly_given.is_empty() {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                qualname,
+                                posonly_given.join(", ")
+                            ),
+                        ));
                     } else {
                         return Err(self.new_error(
                             "TypeError",
@@ -388,6 +484,11 @@ impl Vm {
             Some(Value::Str(s)) => s.clone(),
             _ => "__main__".into(),
         };
+        // Every class has its own `__doc__`, None without a docstring.
+        let mut attrs = attrs;
+        if attrs.get("__doc__").is_none() {
+            attrs.set("__doc__".into(), Value::None);
+        }
         let mro = match super::types::c3_mro(&base_classes) {
             Some(m) => m,
             None => {

@@ -83,6 +83,29 @@ impl Vm {
         Ok(Value::Iterator(Rc::new(RefCell::new(it))))
     }
 
+    /// Whether `iter(v)` can succeed: the check CPython makes before
+    /// rewording "not iterable" errors (`f(*x)`, `[*x]`, unpacking).
+    pub fn is_iterable(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Iterator(_) => true,
+            Value::Coroutine(c) => c.kind == CoroKind::Generator,
+            Value::Instance(inst) => {
+                matches!(inst.payload, Payload::Tuple(_))
+                    || self.lookup_method(v, "__iter__")?.is_some()
+            }
+            Value::Class(c) => c.kind == super::value::ClassKind::Enum,
+            Value::Object(_) => self.lookup_method(v, "__iter__")?.is_some(),
+            _ => false,
+        })
+    }
+
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
@@ -128,6 +151,7 @@ impl Vm {
             Map(Value, Vec<Value>),
             Filter(Value, Value),
             CycleSource(Value),
+            Call(Value, Value),
         }
         let step = {
             let mut it = cell.borrow_mut();
@@ -233,6 +257,7 @@ impl Vm {
                     Step::Done(Some(Value::Int(v)))
                 }
                 Iter::Exhausted => Step::Done(None),
+                Iter::Call(f, sentinel) => Step::Call(f.clone(), sentinel.clone()),
             }
         };
         match step {
@@ -282,6 +307,14 @@ impl Vm {
                     return Ok(Some(v));
                 }
             },
+            Step::Call(f, sentinel) => {
+                let v = self.call(&f, Args::default())?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = Iter::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
             Step::CycleSource(src) => match self.next(&src)? {
                 Some(v) => {
                     if let Iter::Cycle { saved, .. } = &mut *cell.borrow_mut() {
@@ -338,10 +371,7 @@ impl Vm {
                 _ => unreachable!("matched above"),
             },
             _ => {
-                if matches!(
-                    v,
-                    Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
-                ) {
+                if !self.is_iterable(v)? {
                     return Err(self.new_error(
                         "TypeError",
                         &format!("cannot unpack non-iterable {} object", v.type_name()),

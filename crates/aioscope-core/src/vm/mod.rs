@@ -15,6 +15,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod interp;
 pub mod iter;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;
@@ -159,6 +160,11 @@ pub struct Vm {
     pub(crate) contextvars_classes: Option<Rc<dyn Any>>,
     /// The live weak references, for their callbacks.
     pub weakrefs: modules::weakref::Registry,
+    /// Set (with the line) at the first draw from a random generator the
+    /// program never seeded, for the trace to warn about; taken by it.
+    pub unseeded_random: Option<u32>,
+    /// Whether that first unseeded draw happened already (warn once).
+    pub unseeded_random_noted: bool,
 }
 
 impl Default for Vm {
@@ -201,6 +207,8 @@ impl Vm {
             contextvars_used: false,
             contextvars_classes: None,
             weakrefs: Default::default(),
+            unseeded_random: None,
+            unseeded_random_noted: false,
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);
@@ -270,6 +278,8 @@ impl Vm {
         self.main_source = source.into();
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
+        // The program's path as it was given (the corpus runs programs by
+        // their bare file name).
         module.set("__file__", Value::str(filename));
         self.modules.insert("__main__".into(), module.clone());
         match self.run_code(code, module) {

@@ -260,6 +260,9 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return Ok(Value::Str(self.percent_format(fmt, args)?.into()));
             }
+            (BinOp::Mod, Value::Bytes(fmt), args) => {
+                return self.bytes_percent_format(fmt, args);
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
@@ -294,6 +297,15 @@ impl Vm {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
+            }
+        }
+        // `int | None` in annotations: a union of types.
+        if op == BinOp::BitOr && (matches!(a, Value::Class(_)) || matches!(b, Value::Class(_))) {
+            let forms = self.import("_typeforms")?;
+            let union = self.get_attr(&Value::Module(forms), "union")?;
+            let r = self.call(&union, Args::new(vec![a.clone(), b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         Err(self.new_error(

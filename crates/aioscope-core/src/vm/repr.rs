@@ -292,6 +292,12 @@ impl Vm {
                 }
                 Ok(format!("{}({})", inst.class.name, parts.join(", ")))
             }
+            // `object()` is `<object object at ...>`.
+            _ if &*inst.class.module == "builtins" => Ok(format!(
+                "<{} object at {}>",
+                inst.class.qualname,
+                fake_address(inst.id)
+            )),
             _ => Ok(format!(
                 "<{}.{} object at {}>",
                 inst.class.module,
@@ -299,6 +305,25 @@ impl Vm {
                 fake_address(inst.id)
             )),
         }
+    }
+
+    /// `ascii(v)`: the repr with every non-ASCII character escaped.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        if r.is_ascii() {
+            return Ok(r);
+        }
+        let mut out = String::with_capacity(r.len() + 8);
+        for c in r.chars() {
+            let n = c as u32;
+            match n {
+                0..=0x7f => out.push(c),
+                0x80..=0xff => out.push_str(&format!("\\x{:02x}", n)),
+                0x100..=0xffff => out.push_str(&format!("\\u{:04x}", n)),
+                _ => out.push_str(&format!("\\U{:08x}", n)),
+            }
+        }
+        Ok(out)
     }
 
     /// A repr that never runs Python code: for the debugger, which must not
@@ -474,8 +499,25 @@ impl Vm {
 
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
-        let pieces =
-            pyfmt::parse_percent(fmt).map_err(|e| self.new_error(e.type_name, &e.message))?;
+        self.percent_format_as(fmt, args, false)
+    }
+
+    /// `bytes % args`: formatted as text whose characters are the bytes
+    /// (Latin-1), with `%s`/`%b` taking bytes and `%r` giving `ascii()`.
+    pub fn bytes_percent_format(&mut self, fmt: &[u8], args: &Value) -> PyResult<Value> {
+        let text: String = fmt.iter().map(|&b| char::from(b)).collect();
+        let out = self.percent_format_as(&text, args, true)?;
+        let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+        Ok(Value::Bytes(bytes.into()))
+    }
+
+    fn percent_format_as(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
+        let pieces = if bytes {
+            pyfmt::parse_percent_bytes(fmt)
+        } else {
+            pyfmt::parse_percent(fmt)
+        }
+        .map_err(|e| self.new_error(e.type_name, &e.message))?;
         let mapping = match args {
             Value::Dict(_) => Some(args.clone()),
             _ => None,
@@ -500,7 +542,13 @@ impl Vm {
                     out.push_str(&s);
                     continue;
                 }
-                PercentPiece::Spec(spec) => spec,
+                // `%b` is `%s` of bytes.
+                PercentPiece::Spec(mut spec) => {
+                    if spec.conversion == 'b' {
+                        spec.conversion = 's';
+                    }
+                    spec
+                }
             };
             let mut count = |vm: &mut Vm, c: Option<PercentCount>| -> PyResult<Option<usize>> {
                 match c {
@@ -515,6 +563,11 @@ impl Vm {
             let width = count(self, spec.width)?;
             let precision = count(self, spec.precision)?;
             let arg = match (&spec.key, &mapping) {
+                // A bytes format's keys are bytes.
+                (Some(k), Some(m)) if bytes => {
+                    let key: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                    self.get_item(m, &Value::Bytes(key.into()))?
+                }
                 (Some(k), Some(m)) => self.get_item(m, &Value::str(k))?,
                 (Some(_), None) => {
                     return Err(self.new_error("TypeError", "format requires a mapping"))
@@ -524,12 +577,54 @@ impl Vm {
             let conv = spec.conversion;
             let s;
             let parg = match conv {
+                's' if bytes => match &arg {
+                    Value::Bytes(b) => {
+                        s = b.iter().map(|&c| char::from(c)).collect::<String>();
+                        PercentArg::Str(&s)
+                    }
+                    other => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            &format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                },
+                'r' | 'a' if bytes => {
+                    s = self.ascii(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'c' if bytes => match &arg {
+                    Value::Int(i) if (0..256).contains(i) => {
+                        s = char::from(*i as u8).to_string();
+                        PercentArg::Str(&s)
+                    }
+                    Value::Int(_) => {
+                        return Err(self.new_error("OverflowError", "%c arg not in range(256)"))
+                    }
+                    Value::Bytes(b) if b.len() == 1 => {
+                        s = char::from(b[0]).to_string();
+                        PercentArg::Str(&s)
+                    }
+                    _ => {
+                        return Err(self.new_error(
+                            "TypeError",
+                            "%c requires an integer in range(256) or a single byte",
+                        ))
+                    }
+                },
                 's' => {
                     s = self.to_str(&arg)?;
                     PercentArg::Str(&s)
                 }
-                'r' | 'a' => {
+                'r' => {
                     s = self.repr(&arg)?;
+                    PercentArg::Str(&s)
+                }
+                'a' => {
+                    s = self.ascii(&arg)?;
                     PercentArg::Str(&s)
                 }
                 'd' | 'i' | 'u' => match arg {
@@ -582,9 +677,10 @@ impl Vm {
             out.push_str(&piece);
         }
         if mapping.is_none() && next < items.len() {
+            let what = if bytes { "bytes" } else { "string" };
             return Err(self.new_error(
                 "TypeError",
-                "not all arguments converted during string formatting",
+                &format!("not all arguments converted during {} formatting", what),
             ));
         }
         Ok(out)
@@ -626,6 +722,11 @@ impl Vm {
                         _ => {}
                     }
                     j += 1;
+                }
+                if i + 1 == chars.len() {
+                    return Err(
+                        self.new_error("ValueError", "Single '{' encountered in format string")
+                    );
                 }
                 if j >= chars.len() {
                     return Err(self.new_error("ValueError", "expected '}' before end of string"));
@@ -706,7 +807,8 @@ impl Vm {
                     }
                 }
                 let value = match conv {
-                    Some('r') | Some('a') => Value::Str(self.repr(&value)?.into()),
+                    Some('r') => Value::Str(self.repr(&value)?.into()),
+                    Some('a') => Value::Str(self.ascii(&value)?.into()),
                     Some('s') => Value::Str(self.to_str(&value)?.into()),
                     _ => value,
                 };

@@ -284,6 +284,23 @@ impl Attrs {
         self.entries.push((name, value));
     }
 
+    /// Sets `name` like [`Attrs::set`], giving back the value it replaces.
+    pub fn replace(&mut self, name: Rc<str>, value: Value) -> Option<Value> {
+        for (k, v) in self.entries.iter_mut() {
+            if Rc::ptr_eq(k, &name) || **k == *name {
+                return Some(std::mem::replace(v, value));
+            }
+        }
+        self.entries.push((name, value));
+        None
+    }
+
+    /// Removes `name`, giving back its value.
+    pub fn take(&mut self, name: &str) -> Option<Value> {
+        let i = self.entries.iter().position(|(k, _)| &**k == name)?;
+        Some(self.entries.remove(i).1)
+    }
+
     /// Removes `name`, returning whether it was there.
     pub fn remove(&mut self, name: &str) -> bool {
         match self.entries.iter().position(|(k, _)| &**k == name) {
@@ -436,6 +453,7 @@ impl Module {
         m.globals
             .borrow_mut()
             .set("__name__".into(), Value::Str(name.into()));
+        m.globals.borrow_mut().set("__doc__".into(), Value::None);
         m
     }
 
@@ -626,6 +644,8 @@ pub enum Iter {
     },
     /// `itertools.count(start, step)`.
     Count(i64, i64),
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Call(Value, Value),
     /// `iter(callable, sentinel)` and iterators exhausted for good.
     Exhausted,
 }
@@ -651,6 +671,7 @@ impl Iter {
             Iter::Reversed(..) => "list_reverseiterator",
             Iter::Cycle { .. } => "itertools.cycle",
             Iter::Count(..) => "itertools.count",
+            Iter::Call(..) => "callable_iterator",
             Iter::Exhausted => "iterator",
         }
     }

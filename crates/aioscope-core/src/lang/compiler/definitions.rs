@@ -26,7 +26,7 @@ impl<'a> Compiler<'a> {
             def.first_line,
             &def.params,
             def.is_async,
-            FunctionBody::Stmts(&def.body),
+            FunctionBody::Stmts(&def.body, &def.returns),
         )?;
         for _ in &def.decorators {
             self.emit(Instr::Call(1));
@@ -73,11 +73,22 @@ impl<'a> Compiler<'a> {
         if has_kwdefaults {
             self.emit(Instr::BuildMap(kwdefaults.len() as u32));
         }
+        let has_annotations = match body {
+            FunctionBody::Stmts(_, returns) => self.annotations(params, returns)?,
+            FunctionBody::Expr(_) => false,
+        };
 
         self.enter(key, CodeKind::Function, name, qualname, first_line);
         self.u().is_async = is_async;
         match body {
-            FunctionBody::Stmts(stmts) => {
+            FunctionBody::Stmts(stmts, _) => {
+                let stmts = match super::doc_of(stmts) {
+                    Some(doc) => {
+                        self.u().doc = Some(doc);
+                        &stmts[1..]
+                    }
+                    None => stmts,
+                };
                 self.stmts(stmts)?;
                 if !matches!(self.u().instrs.last(), Some(Instr::Return)) {
                     self.emit_const(Const::None);
@@ -103,7 +114,42 @@ impl<'a> Compiler<'a> {
             params.posonly as u32,
             params.kwonly.len() as u32,
         );
-        self.push_code(code, has_defaults, has_kwdefaults)
+        self.push_function(code, has_defaults, has_kwdefaults, has_annotations)
+    }
+
+    /// Pushes the dict of a `def`'s annotations (parameters in order,
+    /// then `return`), if it has any; returns whether it did.
+    fn annotations(
+        &mut self,
+        params: &'a Params,
+        returns: &'a Option<Expr>,
+    ) -> Result<bool, SyntaxError> {
+        let all = params
+            .args
+            .iter()
+            .chain(params.vararg.iter())
+            .chain(params.kwonly.iter())
+            .chain(params.kwarg.iter());
+        let mut n = 0;
+        for p in all {
+            if let Some(a) = &p.annotation {
+                let name = self.mangle(&p.name);
+                let c = self.str_const(&name);
+                self.emit(Instr::LoadConst(c));
+                self.expr(a)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            let c = self.str_const("return");
+            self.emit(Instr::LoadConst(c));
+            self.expr(r)?;
+            n += 1;
+        }
+        if n > 0 {
+            self.emit(Instr::BuildMap(n));
+        }
+        Ok(n > 0)
     }
 
     /// Emits the closure (if the code captures anything) and `MakeFunction`.
@@ -112,6 +158,16 @@ impl<'a> Compiler<'a> {
         code: Code,
         defaults: bool,
         kwdefaults: bool,
+    ) -> Result<(), SyntaxError> {
+        self.push_function(code, defaults, kwdefaults, false)
+    }
+
+    fn push_function(
+        &mut self,
+        code: Code,
+        defaults: bool,
+        kwdefaults: bool,
+        annotations: bool,
     ) -> Result<(), SyntaxError> {
         let free: Vec<Rc<str>> = code.cellnames[code.ncellvars as usize..].to_vec();
         let closure = !free.is_empty();
@@ -127,6 +183,7 @@ impl<'a> Compiler<'a> {
             code: c,
             defaults,
             kwdefaults,
+            annotations,
             closure,
         });
         Ok(())
@@ -147,7 +204,8 @@ impl<'a> Compiler<'a> {
             def.span.line,
         );
         self.setup_annotations(&def.body);
-        self.stmts(&def.body)?;
+        let body = self.docstring(&def.body);
+        self.stmts(body)?;
         // The body returns the `__class__` cell (if methods use `super()`)
         // so that building the class can fill it.
         let unit = self.u();
@@ -199,7 +257,10 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// What a function's body is: statements (with the `def`'s return
+/// annotation), or a lambda's expression.
+#[derive(Clone, Copy)]
 pub(super) enum FunctionBody<'a> {
-    Stmts(&'a [Stmt]),
+    Stmts(&'a [Stmt], &'a Option<Expr>),
     Expr(&'a Expr),
 }

@@ -11,7 +11,7 @@ use crate::lang::error::SyntaxError;
 use crate::lang::symtable::key_of_expr;
 
 use super::definitions::FunctionBody;
-use super::{err, unsupported, Compiler};
+use super::{err, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
@@ -59,7 +59,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -207,6 +207,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(value)?;
                 self.emit(Instr::GetIter);
+                self.emit_const(Const::None);
                 self.emit(Instr::YieldFrom);
             }
             ExprKind::Starred(_) => {
@@ -344,7 +345,7 @@ impl<'a> Compiler<'a> {
         if !has_star && keywords.is_empty() {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.u().line = func.span.end_line;
                 self.emit(Instr::LoadMethod(i));
                 for a in args {
@@ -357,33 +358,53 @@ impl<'a> Compiler<'a> {
         }
         self.expr(func)?;
         if has_star {
-            self.emit(Instr::BuildList(0));
-            for a in args {
-                match &a.kind {
-                    ExprKind::Starred(inner) => {
-                        self.expr(inner)?;
-                        self.emit(Instr::ListExtend(1));
+            self.check_repeated_keywords(keywords)?;
+            match args {
+                // `f(*xs)` passes the iterable itself: the call checks it.
+                [Expr {
+                    kind: ExprKind::Starred(inner),
+                    ..
+                }] => self.expr(inner)?,
+                _ => {
+                    self.emit(Instr::BuildList(0));
+                    for a in args {
+                        match &a.kind {
+                            ExprKind::Starred(inner) => {
+                                self.expr(inner)?;
+                                self.emit(Instr::ListExtend(1));
+                            }
+                            _ => {
+                                self.expr(a)?;
+                                self.emit(Instr::ListAppend(1));
+                            }
+                        }
                     }
-                    _ => {
-                        self.expr(a)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
+                    self.emit(Instr::ListToTuple);
                 }
             }
-            self.emit(Instr::ListToTuple);
             if !keywords.is_empty() {
                 self.emit(Instr::BuildMap(0));
+                let mut merged = false;
                 for k in keywords {
                     match &k.arg {
+                        // Before any `**`, names cannot clash (the parser
+                        // refuses repeats); after one, they are merged with
+                        // the check for a second value.
                         Some(name) => {
                             let c = self.str_const(name);
                             self.emit(Instr::LoadConst(c));
                             self.expr(&k.value)?;
-                            self.emit(Instr::MapAdd(1));
+                            if merged {
+                                self.emit(Instr::BuildMap(1));
+                                self.emit(Instr::DictMerge(1));
+                            } else {
+                                self.emit(Instr::MapAdd(1));
+                            }
                         }
                         None => {
                             self.expr(&k.value)?;
-                            self.emit(Instr::DictUpdate(1));
+                            self.emit(Instr::DictMerge(1));
+                            merged = true;
                         }
                     }
                 }
@@ -400,13 +421,12 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Call(args.len() as u32));
             return Ok(());
         }
+        self.check_repeated_keywords(keywords)?;
         let mut names: Vec<Rc<str>> = Vec::new();
         for k in keywords {
-            let name = k.arg.clone().expect("no ** keywords on this path");
-            if names.contains(&name) {
-                return Err(err(format!("keyword argument repeated: {}", name), k.span));
+            if let Some(name) = &k.arg {
+                names.push(name.clone());
             }
-            names.push(name);
             self.expr(&k.value)?;
         }
         let names = self.add_const(Const::Names(names.into()));
@@ -414,6 +434,18 @@ impl<'a> Compiler<'a> {
             argc: (args.len() + keywords.len()) as u32,
             names,
         });
+        Ok(())
+    }
+
+    /// CPython's "keyword argument repeated" for `f(x=1, x=2)`.
+    fn check_repeated_keywords(&self, keywords: &[Keyword]) -> Result<(), SyntaxError> {
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.arg {
+                if keywords[..i].iter().any(|o| o.arg.as_ref() == Some(name)) {
+                    return Err(err(format!("keyword argument repeated: {}", name), k.span));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -447,10 +479,8 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), SyntaxError> {
         let any_async = generators.iter().any(|g| g.is_async);
-        if any_async && matches!(comp, Comp::Gen(_)) {
-            return Err(unsupported("asynchronous generator expressions", e.span));
-        }
-        if any_async && !self.u().is_async {
+        let is_gen = matches!(comp, Comp::Gen(_));
+        if any_async && !is_gen && !self.u().is_async {
             return Err(err(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.span,
@@ -461,9 +491,10 @@ impl<'a> Compiler<'a> {
         let outer_async = self.u().is_async;
         self.enter(key, CodeKind::Function, name.into(), qualname, e.span.line);
         self.u().line = e.span.line;
-        // Comprehensions may await inside async functions (3.8+ allows it).
-        self.u().is_async = outer_async && !matches!(comp, Comp::Gen(_));
-        let is_gen = matches!(comp, Comp::Gen(_));
+        // Comprehensions may await inside async functions (3.8+ allows
+        // it); a generator expression that awaits, anywhere, is an
+        // asynchronous generator expression.
+        self.u().is_async = outer_async || is_gen;
         match comp {
             Comp::List(_) => {
                 self.emit(Instr::BuildList(0));
@@ -528,8 +559,10 @@ impl<'a> Compiler<'a> {
             self.emit_const(Const::None);
         }
         self.emit(Instr::Return);
-        // One that awaits is a coroutine, awaited right here (as CPython).
-        let awaits = self.u().awaits;
+        // One that awaits is a coroutine, awaited right here (as CPython);
+        // a generator expression that awaits is an async generator, which
+        // is only created here.
+        let awaits = self.u().awaits || (is_gen && any_async);
         let flags = CodeFlags {
             coroutine: awaits,
             generator: is_gen,
@@ -538,6 +571,7 @@ impl<'a> Compiler<'a> {
         };
         let code = self.leave(flags, 1, 0, 0);
         self.u().line = e.span.line;
+        let awaits = awaits && !is_gen;
         if awaits {
             self.u().awaits = true;
         }

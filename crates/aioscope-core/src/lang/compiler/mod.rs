@@ -11,6 +11,7 @@
 //! the compiler's state (a stack of units, one per body) and emitting into
 //! the current unit; `names.rs` how a name is loaded, stored or deleted;
 //! `statements.rs` statements and the unwinding of early exits;
+//! `patterns.rs` `match` statements;
 //! `definitions.rs` functions and classes; `targets.rs` assignment and
 //! `del` targets; `expressions.rs` expressions and comprehensions.
 
@@ -25,8 +26,11 @@ use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
 mod definitions;
 mod expressions;
 mod names;
+mod patterns;
 mod statements;
 mod targets;
+#[cfg(test)]
+mod tests;
 
 /// Compiles a parsed module. `filename` is what tracebacks and reprs show.
 pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
@@ -43,8 +47,9 @@ pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError>
         "".into(),
         1,
     );
-    c.setup_annotations(&module.body);
-    c.stmts(&module.body)?;
+    let body = c.docstring(&module.body);
+    c.setup_annotations(body);
+    c.stmts(body)?;
     c.emit_const(Const::None);
     c.emit(Instr::Return);
     Ok(Rc::new(c.leave(CodeFlags::default(), 0, 0, 0)))
@@ -72,6 +77,12 @@ enum FBlock<'a> {
     FinallyEnd,
     /// An `except` handler body: the exception is marked handled.
     Handler { name: Option<Rc<str>> },
+    /// An `except*` handler body, which `break`, `continue` and `return`
+    /// may not leave.
+    StarHandler,
+    /// A `finally` body copied into a `return`'s path: the value being
+    /// returned is on the stack, and leaving the body another way drops it.
+    PopValue,
     /// A `with` body: the exit function is on the stack, a block is pushed.
     With { is_async: bool },
 }
@@ -96,6 +107,10 @@ struct Unit<'a> {
     /// Whether the body awaits (`await`, `async for`): a comprehension
     /// that does is a coroutine, awaited where it stands.
     awaits: bool,
+    /// A function body's docstring.
+    doc: Option<Rc<str>>,
+    /// The class whose private names (`__x`) this body mangles.
+    private: Option<Rc<str>>,
 }
 
 struct Compiler<'a> {
@@ -112,6 +127,17 @@ fn unsupported(feature: &str, span: Span) -> SyntaxError {
     SyntaxError::unsupported(feature, span.line, span.col)
 }
 
+/// The docstring of a body: its first statement, if a plain string.
+fn doc_of(body: &[Stmt]) -> Option<Rc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 impl<'a> Compiler<'a> {
     fn enter(
         &mut self,
@@ -122,6 +148,10 @@ impl<'a> Compiler<'a> {
         first_line: u32,
     ) {
         let scope = self.table.scope(key);
+        let private = match kind {
+            CodeKind::Class => Some(name.clone()),
+            _ => self.units.last().and_then(|u| u.private.clone()),
+        };
         let mut cellnames = scope.cellvars.clone();
         let ncellvars = cellnames.len() as u32;
         cellnames.extend(scope.freevars.iter().cloned());
@@ -143,6 +173,8 @@ impl<'a> Compiler<'a> {
             line: first_line,
             is_async: false,
             awaits: false,
+            doc: None,
+            private,
         });
     }
 
@@ -178,6 +210,7 @@ impl<'a> Compiler<'a> {
             cellnames: u.cellnames,
             ncellvars: u.ncellvars,
             cell_params,
+            doc: u.doc,
         }
     }
 
@@ -209,8 +242,23 @@ impl<'a> Compiler<'a> {
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::SetupExcept(_) => Instr::SetupExcept(target),
             Instr::JumpIfNotExcMatch(_) => Instr::JumpIfNotExcMatch(target),
+            Instr::ExcStarMatch(_) => Instr::ExcStarMatch(target),
             other => other,
         };
+    }
+
+    /// A module's or class's docstring (a first statement that is a plain
+    /// string) becomes its `__doc__`; returns the statements after it.
+    fn docstring(&mut self, body: &'a [Stmt]) -> &'a [Stmt] {
+        match doc_of(body) {
+            Some(doc) => {
+                self.u().line = body[0].span.line;
+                self.emit_const(Const::Str(doc));
+                self.store_name(&"__doc__".into());
+                &body[1..]
+            }
+            None => body,
+        }
     }
 
     /// A module or class body with annotated names starts with an empty
@@ -234,6 +282,7 @@ impl<'a> Compiler<'a> {
                         || annotates(finalbody)
                 }
                 StmtKind::With { body, .. } => annotates(body),
+                StmtKind::Match { cases, .. } => cases.iter().any(|c| annotates(&c.body)),
                 _ => false,
             })
         }
@@ -301,5 +350,17 @@ impl<'a> Compiler<'a> {
 
     fn str_const(&mut self, s: &str) -> u32 {
         self.add_const(Const::Str(s.into()))
+    }
+
+    /// `name` as this body sees it: private names mangled inside a class.
+    fn mangle(&self, name: &Rc<str>) -> Rc<str> {
+        let private = self.units.last().and_then(|u| u.private.as_deref());
+        super::symtable::mangle(private, name)
+    }
+
+    /// The index of an attribute or keyword name, mangled.
+    fn attr_idx(&mut self, name: &Rc<str>) -> u32 {
+        let name = self.mangle(name);
+        self.name_idx(&name)
     }
 }

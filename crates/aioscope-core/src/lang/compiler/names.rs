@@ -50,6 +50,7 @@ impl<'a> Compiler<'a> {
     /// Emits the load, store or delete of `name` that its binding calls for.
     fn name_op(&mut self, name: &Rc<str>, op: NameOp) {
         use NameOp::*;
+        let name = &self.mangle(name);
         let kind = self.u().kind;
         let instr = match (self.binding(name), kind) {
             (Binding::Local, _) => {

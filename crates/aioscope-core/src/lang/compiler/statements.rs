@@ -12,6 +12,10 @@ use crate::lang::error::SyntaxError;
 
 use super::{err, unsupported, Compiler, FBlock};
 
+/// CPython's error for leaving an `except*` handler early.
+const STAR_HANDLER_EXIT: &str =
+    "'break', 'continue' and 'return' cannot appear in an except* block";
+
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
         for s in body {
@@ -69,6 +73,15 @@ impl<'a> Compiler<'a> {
                 let key = self.u().key;
                 if value.is_some() && self.u().is_async && self.table.scope(key).is_generator {
                     return Err(err("'return' with value in async generator", s.span));
+                }
+                if self
+                    .u()
+                    .fblocks
+                    .iter()
+                    .any(|b| matches!(b, FBlock::StarHandler))
+                {
+                    let at = value.as_ref().map_or(s.span, |v| v.span);
+                    return Err(err(STAR_HANDLER_EXIT, at));
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -174,7 +187,7 @@ impl<'a> Compiler<'a> {
                 finalbody,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    self.try_handlers(body, handlers, orelse)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody)?;
                 }
@@ -246,6 +259,7 @@ impl<'a> Compiler<'a> {
                     self.delete(t)?;
                 }
             }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let jt = self.emit(Instr::PopJumpIfTrue(0));
@@ -277,7 +291,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
-                let i = self.name_idx(attr);
+                let i = self.attr_idx(attr);
                 self.emit(Instr::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
@@ -332,7 +346,19 @@ impl<'a> Compiler<'a> {
                 // The fblocks above this one are already popped, so a
                 // `return` inside the copy unwinds only the outer ones.
                 let body: &'a [Stmt] = body;
+                if returning {
+                    self.u().fblocks.push(FBlock::PopValue);
+                }
                 self.stmts(body)?;
+                if returning {
+                    self.u().fblocks.pop();
+                }
+            }
+            FBlock::PopValue => {
+                if returning {
+                    self.emit(Instr::Rot2);
+                }
+                self.emit(Instr::Pop);
             }
             FBlock::FinallyEnd => {
                 if returning {
@@ -341,6 +367,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Pop);
                 self.emit(Instr::PopExcept);
             }
+            // `return` out of it is refused before unwinding.
+            FBlock::StarHandler => {}
             FBlock::Handler { name } => {
                 self.emit(Instr::PopExcept);
                 if let Some(n) = name {
@@ -366,12 +394,23 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, is_break: bool, span: Span) -> Result<(), SyntaxError> {
+        for b in self.u().fblocks.iter().rev() {
+            match b {
+                FBlock::While { .. } | FBlock::For { .. } => break,
+                FBlock::StarHandler => return Err(err(STAR_HANDLER_EXIT, span)),
+                _ => {}
+            }
+        }
         let saved = self.u().fblocks.clone();
         loop {
             let Some(block) = self.u().fblocks.pop() else {
                 self.u().fblocks = saved;
-                let what = if is_break { "'break'" } else { "'continue'" };
-                return Err(err(format!("{} outside loop", what), span));
+                let msg = if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                };
+                return Err(err(msg, span));
             };
             match block {
                 FBlock::While { start, .. } | FBlock::For { start, .. } => {
@@ -410,6 +449,84 @@ impl<'a> Compiler<'a> {
                 }
                 other => self.unwind_one(&other, false)?,
             }
+        }
+    }
+
+    /// `try` with `except` or `except*` handlers (all of one kind).
+    fn try_handlers(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
+        if handlers.first().is_some_and(|h| h.is_star) {
+            self.try_star(body, handlers, orelse)
+        } else {
+            self.try_except(body, handlers, orelse)
+        }
+    }
+
+    /// `try` with `except*` handlers. The handler block gets the exception
+    /// and keeps `orig rest raised` on the stack: each handler takes its
+    /// part of `rest`, what it raises is appended to `raised`, and the end
+    /// re-raises what is left with what was raised.
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<(), SyntaxError> {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(orelse)?;
+        let to_end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::Dup);
+        self.emit(Instr::BuildList(0));
+        for h in handlers {
+            self.u().line = h.span.line;
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+            }
+            let no_match = self.emit(Instr::ExcStarMatch(0));
+            self.emit(Instr::PushExcInfo);
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let raised = self.emit(Instr::SetupExcept(0));
+            self.u().fblocks.push(FBlock::StarHandler);
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::PopExcept);
+            self.clear_handler_name(&h.name);
+            let done = self.emit(Instr::Jump(0));
+            self.patch(raised);
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::ListAppend(1));
+            self.clear_handler_name(&h.name);
+            self.patch(done);
+            self.patch(no_match);
+        }
+        self.emit(Instr::ExcStarReraise);
+        self.emit(Instr::PopExcept);
+        self.patch(to_end);
+        Ok(())
+    }
+
+    /// `except ... as name` unbinds the name when the handler ends.
+    fn clear_handler_name(&mut self, name: &Option<Rc<str>>) {
+        if let Some(n) = name {
+            self.emit_const(Const::None);
+            self.store_name(n);
+            self.delete_name(n);
         }
     }
 
@@ -481,7 +598,7 @@ impl<'a> Compiler<'a> {
             self.stmts(body)?;
             self.stmts(orelse)?;
         } else {
-            self.try_except(body, handlers, orelse)?;
+            self.try_handlers(body, handlers, orelse)?;
         }
         self.u().fblocks.pop();
         self.emit(Instr::PopBlock);

@@ -15,7 +15,7 @@ use super::{PResult, Parser, MAX_DEPTH};
 impl<'a> Parser<'a> {
     /// The `:` ending a header. CPython says "expected ':'" when the line
     /// ends instead, or always for the headers where the colon is forced.
-    fn header_colon(&mut self, forced: bool) -> PResult<()> {
+    pub(super) fn header_colon(&mut self, forced: bool) -> PResult<()> {
         if self.eat_op(Op::Colon) {
             return Ok(());
         }
@@ -28,7 +28,7 @@ impl<'a> Parser<'a> {
     /// A block after a header: an indented suite, or simple statements on
     /// the header's line. `what` and `line` word the error for a missing
     /// indented block exactly as CPython does.
-    fn block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
+    pub(super) fn block(&mut self, what: &'static str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.kind() != K::Newline {
             self.simple_stmts(&mut body)?;
@@ -54,7 +54,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     #[inline(never)]
-    fn missing_block(&self, what: &str, line: u32) -> SyntaxError {
+    pub(super) fn missing_block(&self, what: &str, line: u32) -> SyntaxError {
         let t = self.tok();
         SyntaxError::indentation(
             format!("expected an indented block after {} on line {}", what, line),
@@ -157,9 +157,22 @@ impl<'a> Parser<'a> {
         self.header_colon(true)?;
         let span = self.span_from(kw.span);
         let body = self.block("'try' statement", kw.span.line)?;
-        let mut handlers = Vec::new();
+        let mut handlers: Vec<ExceptHandler> = Vec::new();
         while self.is_kw(Kw::Except) {
-            handlers.push(self.except_handler()?);
+            let at = self.tok().span;
+            let h = self.except_handler()?;
+            if let Some(first) = handlers.first() {
+                if first.is_star != h.is_star {
+                    return Err(self.err_span(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        at,
+                    ));
+                }
+            }
+            if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
+                return Err(self.err_span("default 'except:' must be last", bare.span));
+            }
+            handlers.push(h);
         }
         let orelse = if handlers.is_empty() {
             Vec::new()
@@ -187,14 +200,11 @@ impl<'a> Parser<'a> {
 
     fn except_handler(&mut self) -> PResult<ExceptHandler> {
         let ex = self.advance();
-        if self.is_op(Op::Star) {
-            return Err(SyntaxError::unsupported(
-                "except* (exception groups)",
-                ex.span.line,
-                ex.span.col,
-            ));
-        }
+        let is_star = self.eat_op(Op::Star);
         let typ = if self.is_op(Op::Colon) || self.kind() == K::Newline {
+            if is_star {
+                return Err(self.err_here("expected one or more exception types"));
+            }
             None
         } else {
             Some(self.expression()?)
@@ -215,6 +225,7 @@ impl<'a> Parser<'a> {
             name,
             body,
             span,
+            is_star,
         })
     }
 

@@ -25,7 +25,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A name or a constant.
-    fn leaf(&mut self) -> PResult<Expr> {
+    pub(super) fn leaf(&mut self) -> PResult<Expr> {
         let t = self.tok();
         let constant = ExprKind::Constant;
         let kind = match t.kind {
@@ -174,9 +174,12 @@ impl<'a> Parser<'a> {
 
     /// `{**m, ...}`.
     fn dict_from_unpacking(&mut self) -> PResult<ExprKind> {
-        self.advance();
+        let stars = self.advance().span;
         let value_first = self.pos;
         let value = tri!(self.expr_bp(BP_BOR));
+        if self.is_comp_for() {
+            return Err(self.err_span("dict unpacking cannot be used in dict comprehension", stars));
+        }
         Ok(ExprKind::Dict(tri!(self.rest_of_dict(
             None,
             value,

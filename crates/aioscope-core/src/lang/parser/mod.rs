@@ -16,8 +16,8 @@
 //! The parser is one `Parser` type whose methods are spread over files
 //! by grammar area, each adding an `impl Parser` block: this file holds
 //! the entry point, the parser's state, token access, spans, errors and
-//! the depth limit; `statements.rs`, `compound.rs` and `params.rs` the
-//! statements; `expressions.rs`, `primaries.rs` and `displays.rs` the
+//! the depth limit; `statements.rs`, `compound.rs`, `params.rs` and
+//! `patterns.rs` (`match`) the statements; `expressions.rs`, `primaries.rs` and `displays.rs` the
 //! expressions; `strings.rs` string literals and f-strings; `targets.rs`
 //! assignment-target checks and the "forgot a comma" hint.
 
@@ -98,6 +98,7 @@ mod compound;
 mod displays;
 mod expressions;
 mod params;
+mod patterns;
 mod primaries;
 mod statements;
 mod strings;

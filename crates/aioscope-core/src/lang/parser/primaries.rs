@@ -312,9 +312,14 @@ impl<'a> Parser<'a> {
         if self.is_op(Op::Colon) {
             return self.slice(start, None);
         }
+        let parenthesized = self.is_op(Op::LParen);
         let e = tri!(self.named_expression(true));
         if !self.is_op(Op::Colon) {
             return Ok(e);
+        }
+        // A slice bound is an expression: `a[x := 1:2]` is invalid.
+        if matches!(e.kind, ExprKind::NamedExpr { .. }) && !parenthesized {
+            return Err(self.syntax_error());
         }
         self.slice(start, Some(Box::new(e)))
     }

@@ -52,13 +52,7 @@ impl<'a> Parser<'a> {
                 true
             }
             K::Indent => return Err(self.syntax_error()),
-            K::Name if self.is_name(t, "match") && self.looks_like_match() => {
-                return Err(SyntaxError::unsupported(
-                    "match statements",
-                    t.span.line,
-                    t.span.col,
-                ))
-            }
+            K::Name if self.is_name(t, "match") && self.looks_like_match() => true,
             _ => false,
         })
     }
@@ -83,13 +77,14 @@ impl<'a> Parser<'a> {
                 self.advance();
                 self.with_stmt(t.span, true)
             }
+            K::Name => self.match_stmt(),
             _ => self.funcdef(Vec::new(), None),
         }
     }
 
     /// `match` is a soft keyword: only a line `match <subject>:` that
     /// opens a block is a match statement.
-    fn looks_like_match(&self) -> bool {
+    fn looks_like_match(&mut self) -> bool {
         let starts_subject = match self.peek(1).kind {
             K::Name | K::Int(_) | K::BigInt | K::Float(_) | K::Imaginary | K::Str(_) => true,
             K::Keyword(kw) => matches!(
@@ -113,7 +108,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         let rest = &self.toks[self.pos..];
-        match rest.iter().position(|t| {
+        let ends_with_colon = match rest.iter().position(|t| {
             matches!(
                 t.kind,
                 K::Newline | K::EndMarker | K::Error | K::Op(Op::Semi)
@@ -121,7 +116,20 @@ impl<'a> Parser<'a> {
         }) {
             Some(i) if i >= 2 => rest[i].kind == K::Newline && rest[i - 1].kind == K::Op(Op::Colon),
             _ => false,
-        }
+        };
+        // `match x` alone on its line is a match statement missing its
+        // colon, unless the line is a valid statement (`match(x)`).
+        ends_with_colon
+            || (!self.speculate(|p| p.simple_stmts(&mut Vec::new()))
+                && self.speculate(|p| {
+                    p.advance();
+                    p.match_subject()?;
+                    if p.kind() == K::Newline {
+                        Ok(())
+                    } else {
+                        Err(p.syntax_error())
+                    }
+                }))
     }
 
     /// Simple statements separated by `;`, up to and including NEWLINE.

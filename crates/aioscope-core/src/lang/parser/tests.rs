@@ -227,6 +227,49 @@ fn sx(e: &Expr) -> String {
 }
 
 /// A statement as an S-expression.
+/// A pattern as an S-expression.
+fn pat(p: &Pattern) -> String {
+    let pats = |ps: &[Pattern]| ps.iter().map(pat).collect::<Vec<_>>().join(" ");
+    match &p.kind {
+        PatternKind::Value(e) => format!("(value {})", sx(e)),
+        PatternKind::Singleton(c) => format!("(is {:?})", c),
+        PatternKind::Sequence(items) => format!("[{}]", pats(items)),
+        PatternKind::Mapping {
+            keys,
+            patterns,
+            rest,
+        } => {
+            let items: Vec<String> = keys
+                .iter()
+                .zip(patterns)
+                .map(|(k, v)| format!("{}: {}", sx(k), pat(v)))
+                .collect();
+            let rest = rest.as_ref().map_or(String::new(), |r| format!(" **{}", r));
+            format!("{{{}{}}}", items.join(", "), rest)
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        } => {
+            let kws: String = kwd_attrs
+                .iter()
+                .zip(kwd_patterns)
+                .map(|(a, p)| format!(" {}={}", a, pat(p)))
+                .collect();
+            format!("({} {}{})", sx(cls), pats(patterns), kws)
+        }
+        PatternKind::Star(name) => format!("*{}", name.as_deref().unwrap_or("_")),
+        PatternKind::As { pattern, name } => match (pattern, name) {
+            (None, None) => "_".into(),
+            (None, Some(n)) => n.to_string(),
+            (Some(p), n) => format!("(as {} {})", pat(p), n.as_deref().unwrap_or("_")),
+        },
+        PatternKind::Or(alts) => format!("(| {})", pats(alts)),
+    }
+}
+
 fn st(s: &Stmt) -> String {
     use StmtKind::*;
     match &s.kind {
@@ -308,7 +351,8 @@ fn st(s: &Stmt) -> String {
                 .iter()
                 .map(|h| {
                     let name = h.name.as_deref().unwrap_or("_");
-                    format!(" (except {} {} {})", opt(&h.typ), name, block(&h.body))
+                    let kw = if h.is_star { "except*" } else { "except" };
+                    format!(" ({} {} {} {})", kw, opt(&h.typ), name, block(&h.body))
                 })
                 .collect();
             format!(
@@ -346,6 +390,20 @@ fn st(s: &Stmt) -> String {
         Nonlocal(ns) => format!("(nonlocal {})", ns.join(" ")),
         Delete(ts) => format!("(del {})", list(ts)),
         Assert { test, msg } => format!("(assert {} {})", sx(test), opt(msg)),
+        Match { subject, cases } => {
+            let cs: String = cases
+                .iter()
+                .map(|c| {
+                    format!(
+                        " (case {} {} {})",
+                        pat(&c.pattern),
+                        opt(&c.guard),
+                        block(&c.body)
+                    )
+                })
+                .collect();
+            format!("(match {}{})", sx(subject), cs)
+        }
     }
 }
 
@@ -784,15 +842,113 @@ fn simple_statements_share_lines() {
 }
 
 #[test]
+fn except_star_handlers_and_their_errors() {
+    assert_eq!(
+        stmts("try:\n pass\nexcept* E as e:\n pass\nexcept *(A, B):\n pass\n"),
+        "(try [pass] (except* E e [pass]) (except* (tuple A B) _ [pass]) [] [])"
+    );
+    assert_eq!(
+        err("try:\n    pass\nexcept*:\n    pass\n"),
+        ("expected one or more exception types".into(), 3, 8)
+    );
+    assert_eq!(
+        err("try:\n    pass\nexcept* ValueError:\n    pass\nexcept TypeError:\n    pass\n"),
+        (
+            "cannot have both 'except' and 'except*' on the same 'try'".into(),
+            5,
+            1
+        )
+    );
+    assert_eq!(
+        err("try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n"),
+        (
+            "cannot have both 'except' and 'except*' on the same 'try'".into(),
+            5,
+            1
+        )
+    );
+    assert_eq!(
+        err("try:\n    pass\nexcept:\n    pass\nexcept TypeError:\n    pass\n"),
+        ("default 'except:' must be last".into(), 3, 1)
+    );
+}
+
+#[test]
 fn soft_keywords_are_names_unless_a_match_statement() {
     assert_eq!(
         stmts("match = 1\nmatch.x\nmatch(x)\nmatch[x]: int\ncase = _"),
         "(= match 1); (. match x); (call match x); (: ([] match x) int _); (= case _)"
     );
     assert_eq!(
-        unsupported("x = 1\nmatch x:\n    case 1: pass\n"),
-        ("match statements".into(), 2, 1)
+        stmts("x = 1\nmatch x:\n    case 1: pass\n"),
+        "(= x 1); (match x (case (value 1) _ [pass]))"
     );
+}
+
+#[test]
+fn match_statements_parse_every_kind_of_pattern() {
+    let src = "match p:\n    case [1, *rest] | (2, _): pass\n    case {'k': v, **others}: pass\n    case Point(0, y=-1.5) as pt if pt: pass\n    case Color.RED | None | 'a' 'b': pass\n    case a, *_: pass\n    case (x): pass\n";
+    assert_eq!(
+        stmts(src),
+        "(match p (case (| [(value 1) *rest] [(value 2) _]) _ [pass]) \
+         (case {\"k\": v **others} _ [pass]) \
+         (case (as (Point (value 0) y=(value -1.5)) pt) pt [pass]) \
+         (case (| (value (. Color RED)) (is None) (value \"ab\")) _ [pass]) \
+         (case [a *_] _ [pass]) (case x _ [pass]))"
+    );
+    assert_eq!(
+        stmts("match a, *b:\n    case _: pass\n"),
+        "(match (tuple a *b) (case _ _ [pass]))"
+    );
+}
+
+#[test]
+fn match_statement_syntax_errors_read_as_cpythons() {
+    assert_eq!(
+        err("match x:\n    case x as _: pass\n"),
+        ("cannot use '_' as a target".into(), 2, 15)
+    );
+    assert_eq!(
+        err("match x:\n    case 1 as 2: pass\n"),
+        ("invalid pattern target".into(), 2, 15)
+    );
+    assert_eq!(
+        err("match x:\n    case C(a=1, 2): pass\n"),
+        ("positional patterns follow keyword patterns".into(), 2, 17)
+    );
+    assert_eq!(
+        err("match x:\n    case f\"{y}\": pass\n"),
+        (
+            "patterns may only match literals and attribute lookups".into(),
+            2,
+            10
+        )
+    );
+    assert_eq!(
+        err("match x:\n    case 1 + 2: pass\n"),
+        ("imaginary number required in complex literal".into(), 2, 14)
+    );
+    assert_eq!(
+        err("match x\n    case 1: pass\n"),
+        ("expected ':'".into(), 1, 8)
+    );
+    assert_eq!(
+        indent_err("match x:\ncase 1: pass\n"),
+        (
+            "expected an indented block after 'match' statement on line 1".into(),
+            2,
+            1
+        )
+    );
+    assert_eq!(
+        indent_err("match x:\n    case 1:\n    pass\n"),
+        (
+            "expected an indented block after 'case' statement on line 2".into(),
+            3,
+            5
+        )
+    );
+    assert_eq!(err("match x:\n    pass\n"), ("invalid syntax".into(), 2, 5));
 }
 
 // ---------------------------------------------------------------------------
@@ -1185,10 +1341,6 @@ fn unsupported_features_are_reported_where_they_are() {
         ("integers beyond 64 bits".into(), 1, 5)
     );
     assert_eq!(unsupported("x = 1j\n"), ("complex numbers".into(), 1, 5));
-    assert_eq!(
-        unsupported("try:\n pass\nexcept* E:\n pass\n"),
-        ("except* (exception groups)".into(), 3, 1)
-    );
     assert_eq!(
         unsupported("x = '\\N{DASH}'\n"),
         ("\\N{...} escapes".into(), 1, 5)

@@ -13,7 +13,7 @@ use crate::lang::bytecode::{Const, Instr};
 use crate::vm::call::Invoked;
 use crate::vm::dict::{Dict, Key};
 use crate::vm::frame::{Block, Frame};
-use crate::vm::value::{Args, AwaitPoll, CoroKind, Function, PyErr, PyResult, Value};
+use crate::vm::value::{Args, AwaitPoll, CoroKind, CoroState, Function, PyErr, PyResult, Value};
 use crate::vm::{Halt, LineEvent, Vm};
 
 use super::Flow;
@@ -136,6 +136,15 @@ impl Vm {
                     let v = frame.stack.pop().expect("checked");
                     frame.stack.insert(n - 3, v);
                 }
+                Instr::RotN(k) => {
+                    let n = frame.stack.len();
+                    let k = k as usize;
+                    if k == 0 || n < k {
+                        return Err(underflow());
+                    }
+                    let v = pop(frame)?;
+                    frame.stack.insert(n - k, v);
+                }
                 Instr::LoadConst(i) => frame.stack.push(const_value(&code.consts[i as usize])),
                 Instr::LoadFast(i) => match &frame.locals[i as usize] {
                     Some(v) => frame.stack.push(v.clone()),
@@ -143,11 +152,17 @@ impl Vm {
                 },
                 Instr::StoreFast(i) => {
                     let v = pop(frame)?;
-                    frame.locals[i as usize] = Some(v);
+                    let old = frame.locals[i as usize].replace(v);
+                    // Rebinding may drop the last reference to an async
+                    // generator (`dropping` looks only at coroutines).
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::DeleteFast(i) => {
-                    if frame.locals[i as usize].take().is_none() {
-                        return Err(self.unbound_local(&code.varnames[i as usize]));
+                    match frame.locals[i as usize].take() {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.unbound_local(&code.varnames[i as usize])),
                     }
                     self.after_drop()?;
                 }
@@ -169,10 +184,16 @@ impl Vm {
                 }
                 Instr::StoreDeref(i) => {
                     let v = pop(frame)?;
-                    *frame.cells[i as usize].borrow_mut() = Some(v);
+                    let old = frame.cells[i as usize].borrow_mut().replace(v);
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::DeleteDeref(i) => {
-                    *frame.cells[i as usize].borrow_mut() = None;
+                    let old = frame.cells[i as usize].borrow_mut().take();
+                    if let Some(old) = &old {
+                        self.dropping(old)?;
+                    }
                 }
                 Instr::LoadClosure(i) => {
                     frame
@@ -200,17 +221,19 @@ impl Vm {
                 }
                 Instr::StoreGlobal(i) => {
                     let v = pop(frame)?;
-                    frame
-                        .globals
-                        .globals
-                        .borrow_mut()
-                        .set(code.names[i as usize].clone(), v);
+                    let name = code.names[i as usize].clone();
+                    let old = frame.globals.globals.borrow_mut().replace(name, v);
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
+                    }
                     self.after_drop()?;
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    if !frame.globals.globals.borrow_mut().remove(name) {
-                        return Err(self.name_error(name));
+                    let old = frame.globals.globals.borrow_mut().take(name);
+                    match old {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.name_error(name)),
                     }
                     self.after_drop()?;
                 }
@@ -229,20 +252,24 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let v = pop(frame)?;
                     let name = code.names[i as usize].clone();
-                    match &frame.namespace {
-                        Some(ns) => ns.borrow_mut().set(name, v),
-                        None => frame.globals.globals.borrow_mut().set(name, v),
+                    let old = match &frame.namespace {
+                        Some(ns) => ns.borrow_mut().replace(name, v),
+                        None => frame.globals.globals.borrow_mut().replace(name, v),
+                    };
+                    if let Some(old @ Value::Coroutine(_)) = &old {
+                        self.dropping(old)?;
                     }
                     self.after_drop()?;
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
-                    let removed = match &frame.namespace {
-                        Some(ns) => ns.borrow_mut().remove(name),
-                        None => frame.globals.globals.borrow_mut().remove(name),
+                    let old = match &frame.namespace {
+                        Some(ns) => ns.borrow_mut().take(name),
+                        None => frame.globals.globals.borrow_mut().take(name),
                     };
-                    if !removed {
-                        return Err(self.name_error(name));
+                    match old {
+                        Some(old) => self.dropping(&old)?,
+                        None => return Err(self.name_error(name)),
                     }
                     self.after_drop()?;
                 }
@@ -443,6 +470,12 @@ impl Vm {
                 }
                 Instr::ListExtend(i) => {
                     let v = pop(frame)?;
+                    let into_list = matches!(peek(frame, i)?, Value::List(_));
+                    if into_list && !self.is_iterable(&v)? {
+                        let msg =
+                            format!("Value after * must be an iterable, not {}", v.type_name());
+                        return Err(self.new_error("TypeError", &msg));
+                    }
                     let items = self.collect(&v)?;
                     let target = peek(frame, i)?.clone();
                     match target {
@@ -487,6 +520,12 @@ impl Vm {
                         _ => return Err(internal("DictUpdate on a non-dict")),
                     }
                 }
+                Instr::DictMerge(i) => {
+                    let m = pop(frame)?;
+                    let into = peek(frame, i)?.clone();
+                    let func = peek(frame, i + 2)?.clone();
+                    self.merge_kwargs(&func, &into, &m)?;
+                }
                 Instr::ListToTuple => {
                     let v = pop(frame)?;
                     match v {
@@ -504,6 +543,10 @@ impl Vm {
                 }
                 Instr::UnpackEx { before, after } => {
                     let v = pop(frame)?;
+                    if !self.is_iterable(&v)? {
+                        let msg = format!("cannot unpack non-iterable {} object", v.type_name());
+                        return Err(self.new_error("TypeError", &msg));
+                    }
                     let mut items = self.collect(&v)?;
                     let (b, a) = (before as usize, after as usize);
                     if items.len() < b + a {
@@ -538,7 +581,8 @@ impl Vm {
                     let v = pop(frame)?;
                     let v = match conversion {
                         b's' => Value::Str(self.to_str(&v)?.into()),
-                        b'r' | b'a' => Value::Str(self.repr(&v)?.into()),
+                        b'r' => Value::Str(self.repr(&v)?.into()),
+                        b'a' => Value::Str(self.ascii(&v)?.into()),
                         _ => v,
                     };
                     let s = self.format(&v, &spec)?;
@@ -585,11 +629,9 @@ impl Vm {
                     } else {
                         Vec::new()
                     };
-                    let pos = match pop(frame)? {
-                        Value::Tuple(t) => t.to_vec(),
-                        other => self.collect(&other)?,
-                    };
+                    let pos = pop(frame)?;
                     let func = pop(frame)?;
+                    let pos = self.star_args(&func, pos)?;
                     self.hint_handling(frame);
                     match self.invoke(func, Args { pos, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
@@ -600,6 +642,7 @@ impl Vm {
                     code: ci,
                     defaults,
                     kwdefaults,
+                    annotations,
                     closure,
                 } => {
                     let Const::Code(fcode) = &code.consts[ci as usize] else {
@@ -619,6 +662,7 @@ impl Vm {
                     } else {
                         Vec::new()
                     };
+                    let annotations = if annotations { Some(pop(frame)?) } else { None };
                     let kwdefaults = if kwdefaults {
                         match pop(frame)? {
                             Value::Dict(d) => d
@@ -653,6 +697,9 @@ impl Vm {
                         attrs: RefCell::new(Default::default()),
                         id: self.next_id(),
                     };
+                    if let Some(a) = annotations {
+                        f.attrs.borrow_mut().set("__annotations__".into(), a);
+                    }
                     frame.stack.push(Value::Function(Rc::new(f)));
                 }
                 Instr::BuildClass { name, kwargs } => {
@@ -713,20 +760,54 @@ impl Vm {
                     }
                 }
                 Instr::YieldFrom => {
-                    let v = pop(frame)?;
-                    match v {
+                    let sent = pop(frame)?;
+                    let it = pop(frame)?;
+                    match &it {
                         Value::Coroutine(c) if c.kind == CoroKind::Generator => {
-                            return Ok(Flow::Delegate(c))
+                            if c.state.get() == CoroState::Closed {
+                                // An exhausted generator returns None at once.
+                                frame.stack.push(Value::None);
+                            } else {
+                                return Ok(Flow::Delegate(c.clone()));
+                            }
+                        }
+                        Value::Iterator(_) if matches!(sent, Value::None) => {
+                            match self.next(&it)? {
+                                Some(v) => {
+                                    frame.stack.push(it);
+                                    frame.pc = pc;
+                                    return Ok(Flow::Yield(v));
+                                }
+                                None => frame.stack.push(Value::None),
+                            }
                         }
                         _ => {
-                            return Err(self.new_error(
-                                "NotImplementedError",
-                                &format!(
-                                    "'yield from' a {} is not supported yet (line {})",
-                                    v.type_name(),
-                                    frame.current_line()
-                                ),
-                            ))
+                            // `__next__()` or `send(v)`; the StopIteration's
+                            // value is what `yield from` gives.
+                            let step = if matches!(sent, Value::None) {
+                                self.special_method(&it, "__next__", "the iterator protocol")
+                                    .and_then(|f| self.call(&f, Args::default()))
+                            } else {
+                                self.get_attr(&it, "send")
+                                    .and_then(|f| self.call(&f, Args::new(vec![sent])))
+                            };
+                            match step {
+                                Ok(v) => {
+                                    frame.stack.push(it);
+                                    frame.pc = pc;
+                                    return Ok(Flow::Yield(v));
+                                }
+                                Err(PyErr::Exception(e))
+                                    if self.is_instance_of(&e, "StopIteration") =>
+                                {
+                                    let value = e
+                                        .exc()
+                                        .and_then(|d| d.borrow().args.first().cloned())
+                                        .unwrap_or(Value::None);
+                                    frame.stack.push(value);
+                                }
+                                Err(e) => return Err(e),
+                            }
                         }
                     }
                 }
@@ -769,6 +850,66 @@ impl Vm {
                     let exc = top(frame)?.clone();
                     if !self.exception_matches(&exc, &class)? {
                         frame.pc = t as usize;
+                    }
+                }
+                Instr::MatchSequence => {
+                    let yes = self.match_is_sequence(top(frame)?);
+                    frame.stack.push(Value::Bool(yes));
+                }
+                Instr::MatchMapping => {
+                    let yes = self.match_is_mapping(top(frame)?);
+                    frame.stack.push(Value::Bool(yes));
+                }
+                Instr::GetLen => {
+                    let v = top(frame)?.clone();
+                    let n = self.len(&v)?;
+                    frame.stack.push(Value::Int(n as i64));
+                }
+                Instr::MatchKeys => {
+                    let keys = top(frame)?.clone();
+                    let subject = peek(frame, 2)?.clone();
+                    let values = self.match_keys(&subject, &keys)?;
+                    frame.stack.push(values);
+                }
+                Instr::MappingRest => {
+                    let keys = pop(frame)?;
+                    let subject = pop(frame)?;
+                    let rest = self.mapping_rest(&subject, &keys)?;
+                    frame.stack.push(rest);
+                }
+                Instr::MatchClass(nargs) => {
+                    let names = pop(frame)?;
+                    let cls = pop(frame)?;
+                    let subject = pop(frame)?;
+                    let attrs = self.match_class(&subject, &cls, &names, nargs as usize)?;
+                    frame.stack.push(attrs);
+                }
+                Instr::ExcStarMatch(t) => {
+                    let types = pop(frame)?;
+                    let rest = peek(frame, 2)?.clone();
+                    match self.except_star_match(&rest, &types)? {
+                        Some((matched, left)) => {
+                            let n = frame.stack.len();
+                            frame.stack[n - 2] = left;
+                            frame.stack.push(matched);
+                        }
+                        None => frame.pc = t as usize,
+                    }
+                }
+                Instr::ExcStarReraise => {
+                    let raised = pop(frame)?;
+                    let rest = pop(frame)?;
+                    let orig = pop(frame)?;
+                    let mut raised = match raised {
+                        Value::List(l) => std::mem::take(&mut *l.borrow_mut()),
+                        _ => return Err(internal("except* without its list")),
+                    };
+                    raised.push(rest);
+                    if let Some(exc) = self.except_star_result(&orig, raised)? {
+                        // Re-raised as it is: not chained to what was being
+                        // handled (CPython's RERAISE).
+                        frame.handling.push(exc.clone());
+                        return Err(PyErr::Exception(exc));
                     }
                 }
                 Instr::Raise(kind) => {

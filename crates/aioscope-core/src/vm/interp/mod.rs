@@ -373,6 +373,21 @@ impl Vm {
                         continue;
                     }
                     let Some(caller) = fiber.last_mut() else {
+                        // Native code called a class: its `__init__` ran
+                        // as the bottom frame, and the call gives the
+                        // instance.
+                        if let OnReturn::Init(instance) = &done.on_return {
+                            if !matches!(v, Value::None) {
+                                return Err(self.new_error(
+                                    "TypeError",
+                                    &format!(
+                                        "__init__() should return None, not '{}'",
+                                        v.type_name()
+                                    ),
+                                ));
+                            }
+                            return Ok(Outcome::Return(instance.clone()));
+                        }
                         return Ok(Outcome::Return(v));
                     };
                     if done.owner.is_some() {
@@ -461,7 +476,13 @@ impl Vm {
                         self.note_frame(&exc, frame, first);
                         first = false;
                         if let Some(block) = frame.blocks.pop() {
-                            frame.stack.truncate(block.level as usize);
+                            // What the handler does not keep goes away now:
+                            // an `async for`'s generator among it is closed.
+                            let level = (block.level as usize).min(frame.stack.len());
+                            let dropped = frame.stack.split_off(level);
+                            for v in &dropped {
+                                let _ = self.dropping(v);
+                            }
                             frame.handling.truncate(block.handling as usize);
                             frame.stack.push(exc);
                             frame.pc = block.handler as usize;
@@ -470,6 +491,11 @@ impl Vm {
                         }
                         let done = fiber.pop().expect("checked above");
                         self.frame_depth -= 1;
+                        // The stack goes at once; the locals stay with the
+                        // traceback, as in CPython.
+                        for v in &done.stack {
+                            let _ = self.dropping(v);
+                        }
                         if let Some(owner) = &done.owner {
                             owner.state.set(CoroState::Closed);
                             owner.last_line.set(done.current_line());

@@ -35,6 +35,23 @@ impl Vm {
         }
     }
 
+    /// `raise e` of an exception that was raised before adds this frame to
+    /// its traceback again, as CPython does (a bare `raise` does not): the
+    /// frame then shows twice, at both lines.
+    fn note_raise_again(&mut self, exc: &Value, frame: &Frame) {
+        if let Some(data) = exc.exc() {
+            let mut d = data.borrow_mut();
+            if !d.traceback.is_empty() {
+                d.traceback.push(crate::vm::value::TracebackEntry {
+                    frame: frame as *const Frame as usize,
+                    filename: frame.code.filename.clone(),
+                    line: frame.current_line(),
+                    name: frame.code.name.clone(),
+                });
+            }
+        }
+    }
+
     pub(super) fn raise_instr(&mut self, frame: &mut Frame, kind: u8) -> PyResult<PyErr> {
         match kind {
             0 => match frame.handling.last() {
@@ -44,6 +61,7 @@ impl Vm {
             1 => {
                 let e = pop(frame)?;
                 let exc = self.make_exception(e)?;
+                self.note_raise_again(&exc, frame);
                 Ok(PyErr::Exception(exc))
             }
             _ => {
@@ -64,6 +82,7 @@ impl Vm {
                     d.cause = cause;
                     d.suppress_context = true;
                 }
+                self.note_raise_again(&exc, frame);
                 Ok(PyErr::Exception(exc))
             }
         }

@@ -65,14 +65,24 @@ impl Vm {
                                 _ => Value::tuple(d.args.clone()),
                             });
                         }
-                        "exceptions" => {
+                        "exceptions" | "message" => {
                             let group = self.types.exc("BaseExceptionGroup");
                             if inst.class.is_subclass(&group) {
+                                if name == "message" {
+                                    return Ok(d.args.first().cloned().unwrap_or(Value::str("")));
+                                }
                                 return Ok(match d.args.get(1) {
                                     Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
                                     Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
                                     _ => Value::tuple(vec![]),
                                 });
+                            }
+                        }
+                        // `StopIteration.value`: what a generator returned.
+                        "value" => {
+                            let stop = self.types.exc("StopIteration");
+                            if inst.class.is_subclass(&stop) {
+                                return Ok(d.args.first().cloned().unwrap_or(Value::None));
                             }
                         }
                         _ => {}
@@ -144,11 +154,23 @@ impl Vm {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
-                "__doc__" => Ok(Value::None),
-                _ => match f.attrs.borrow().get(name) {
-                    Some(v) => Ok(v.clone()),
-                    None => Err(self.no_attr(obj, name)),
-                },
+                "__defaults__" if f.defaults.is_empty() => Ok(Value::None),
+                "__defaults__" => Ok(Value::tuple(f.defaults.clone())),
+                "__kwdefaults__" if f.kwdefaults.is_empty() => Ok(Value::None),
+                "__kwdefaults__" => {
+                    let mut d = Dict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                    }
+                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                }
+                _ => {
+                    let found = f.attrs.borrow().get(name).cloned();
+                    match found {
+                        Some(v) => Ok(v),
+                        None => self.function_default_attr(obj, f, name),
+                    }
+                }
             },
             Value::Native(n) => match name {
                 "__name__" => Ok(Value::Str(n.name.clone())),
@@ -190,6 +212,28 @@ impl Vm {
                 }
             }
             _ => self.builtin_attr(obj, name),
+        }
+    }
+
+    /// The attributes a function has without being given them:
+    /// `__doc__` from its code, `__annotations__` made empty on first
+    /// reading and then kept.
+    fn function_default_attr(
+        &mut self,
+        obj: &Value,
+        f: &Rc<crate::vm::value::Function>,
+        name: &str,
+    ) -> PyResult<Value> {
+        match name {
+            "__doc__" => Ok(f.code.doc.clone().map_or(Value::None, Value::Str)),
+            "__annotations__" => {
+                let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+                f.attrs
+                    .borrow_mut()
+                    .set("__annotations__".into(), d.clone());
+                Ok(d)
+            }
+            _ => Err(self.no_attr(obj, name)),
         }
     }
 

@@ -49,6 +49,36 @@ pub(super) fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `gen.__next__()`: `next(gen)`, whose `StopIteration` carries what the
+/// generator returned.
+pub(super) fn gen_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = coro_of(vm, &args, "__next__")?;
+    if c.kind != CoroKind::Generator {
+        return Err(descriptor_error(
+            vm,
+            "__next__",
+            "generator",
+            args.pos.first(),
+        ));
+    }
+    let r = vm.resume(&c, Resume::Send(Value::None))?;
+    outcome_value(vm, r)
+}
+
+/// `it.__iter__()` of iterators and generators: the object itself.
+pub(super) fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+/// `it.__next__()` of the built-in iterators.
+pub(super) fn iterator_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error_args("StopIteration", vec![])),
+    }
+}
+
 pub(super) fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = coro_of(vm, &args, "throw")?;
     let e = args.pos.get(1).cloned().unwrap_or(Value::None);
@@ -116,7 +146,8 @@ pub(super) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let e = vm.new_exception("GeneratorExit", vec![]);
             match vm.resume(&c, Resume::Throw(e)) {
                 Ok(CoroOutcome::Yield(_)) => {
-                    Err(vm.new_error("RuntimeError", "coroutine ignored GeneratorExit"))
+                    let msg = format!("{} ignored GeneratorExit", c.kind.word());
+                    Err(vm.new_error("RuntimeError", &msg))
                 }
                 Ok(CoroOutcome::Return(_)) => Ok(Value::None),
                 Err(PyErr::Exception(e))

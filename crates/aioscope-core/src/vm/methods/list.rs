@@ -116,7 +116,17 @@ pub(super) fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(x) = args.pos.get(1) else {
         return Err(vm.new_error("TypeError", "index expected at least 1 argument, got 0"));
     };
-    for (i, it) in items.iter().enumerate() {
+    // `index(x, start, end)`: bounds as slice bounds.
+    let len = items.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| match v {
+        Some(Value::Int(i)) if *i < 0 => (*i + len).max(0),
+        Some(Value::Int(i)) => (*i).min(len),
+        Some(Value::Bool(b)) => i64::from(*b).min(len),
+        _ => default,
+    };
+    let start = bound(args.pos.get(2), 0) as usize;
+    let end = bound(args.pos.get(3), len) as usize;
+    for (i, it) in items.iter().enumerate().take(end).skip(start) {
         if vm.eq(it, x)? {
             return Ok(Value::Int(i as i64));
         }

@@ -10,6 +10,7 @@ mod args;
 mod attr;
 mod coroutines;
 mod dict;
+mod groups;
 mod list;
 mod numbers;
 mod object;
@@ -20,12 +21,15 @@ mod subscript;
 use std::rc::Rc;
 
 use self::coroutines::{
-    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, coro_await, gen_close, gen_send,
-    gen_throw,
+    agen_aclose, agen_aiter, agen_anext, agen_asend, agen_athrow, coro_await, gen_close, gen_next,
+    gen_send, gen_throw, iter_self, iterator_next,
 };
 use self::dict::{
     dict_clear, dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_popitem,
     dict_setdefault, dict_update, dict_values,
+};
+use self::groups::{
+    exception_add_note, group_derive, group_new, group_split, group_str, group_subgroup,
 };
 use self::list::{
     list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop,
@@ -33,8 +37,8 @@ use self::list::{
 };
 use self::numbers::{bytes_decode, float_is_integer, int_bit_length};
 use self::object::{
-    exception_init, exception_repr, exception_str, exception_with_traceback, group_str,
-    object_init, object_repr, object_setattr,
+    exception_init, exception_repr, exception_str, exception_with_traceback, object_init,
+    object_repr, object_setattr,
 };
 use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
 use self::str::{
@@ -85,8 +89,8 @@ pub fn install(vm: &mut Vm) {
     def(s, "endswith", str_endswith);
     def(s, "find", str_find);
     def(s, "rfind", str_rfind);
-    def(s, "index", str_index);
     def(s, "rindex", str_rindex);
+    def(s, "index", str_index);
     def(s, "count", str_count);
     def(s, "encode", str_encode);
     def(s, "isdigit", str_isdigit);
@@ -144,6 +148,10 @@ pub fn install(vm: &mut Vm) {
         def(g, "close", gen_close);
     }
     def(&t.coroutine, "__await__", coro_await);
+    def(&t.generator, "__next__", gen_next);
+    def(&t.generator, "__iter__", iter_self);
+    def(&t.iterator, "__next__", iterator_next);
+    def(&t.iterator, "__iter__", iter_self);
     let ag = &t.async_generator;
     def(ag, "__aiter__", agen_aiter);
     def(ag, "__anext__", agen_anext);
@@ -158,6 +166,11 @@ pub fn install(vm: &mut Vm) {
     def(&base, "with_traceback", exception_with_traceback);
     def(&base, "__str__", exception_str);
     def(&base, "__repr__", exception_repr);
+    def(&base, "add_note", exception_add_note);
     let group = t.exc("BaseExceptionGroup");
+    def(&group, "__new__", group_new);
     def(&group, "__str__", group_str);
+    def(&group, "split", group_split);
+    def(&group, "subgroup", group_subgroup);
+    def(&group, "derive", group_derive);
 }

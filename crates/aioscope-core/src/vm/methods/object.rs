@@ -1,5 +1,5 @@
 //! The methods of `object` and of the exception classes (`__init__`,
-//! `__repr__`, `__str__`, `with_traceback`, exception groups' `__str__`).
+//! `__repr__`, `__str__`, `with_traceback`).
 
 use crate::vm::value::{Args, PyResult, Value};
 use crate::vm::Vm;
@@ -26,6 +26,15 @@ pub(super) fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     match &v {
+        // `<object object at ...>`: builtins' classes go unqualified.
+        Value::Instance(i) if &*i.class.module == "builtins" => Ok(Value::Str(
+            format!(
+                "<{} object at {}>",
+                i.class.qualname,
+                crate::vm::repr::fake_address(i.id)
+            )
+            .into(),
+        )),
         Value::Instance(i) => Ok(Value::Str(
             format!(
                 "<{}.{} object at {}>",
@@ -68,28 +77,5 @@ pub(super) fn exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(Value::Str(
         format!("{}({})", class.name, parts.join(", ")).into(),
-    ))
-}
-
-pub(super) fn group_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let v = args.pos.first().cloned().unwrap_or(Value::None);
-    let items = v.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
-    let msg = match items.first() {
-        Some(m) => vm.to_str(m)?,
-        None => String::new(),
-    };
-    let n = match items.get(1) {
-        Some(Value::List(l)) => l.borrow().len(),
-        Some(Value::Tuple(t)) => t.len(),
-        _ => 0,
-    };
-    Ok(Value::Str(
-        format!(
-            "{} ({} sub-exception{})",
-            msg,
-            n,
-            if n == 1 { "" } else { "s" }
-        )
-        .into(),
     ))
 }

@@ -196,11 +196,15 @@ fn affix_test(
     name: &str,
     test: fn(&str, &str) -> bool,
 ) -> PyResult<Value> {
-    let s = this_str(vm, args, name)?;
+    let whole = this_str(vm, args, name)?;
+    let Some((bs, be, _)) = window(vm, &whole, args)? else {
+        return Ok(Value::Bool(false));
+    };
+    let s = &whole[bs..be];
     match args.pos.get(1) {
-        Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
+        Some(Value::Str(p)) => Ok(Value::Bool(test(s, p))),
         Some(Value::Tuple(ps)) => Ok(Value::Bool(
-            ps.iter().any(|p| matches!(p, Value::Str(p) if test(&s, p))),
+            ps.iter().any(|p| matches!(p, Value::Str(p) if test(s, p))),
         )),
         other => {
             let t = other
@@ -229,72 +233,65 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-/// The part of `s` that `start` and `end` arguments (at `args.pos[2..]`)
-/// select, as slice indices clamp them: its byte range and the char index
-/// it starts at; `None` when `start` is past the end (nothing is found
-/// there, not even the empty string).
+/// The `[start:end]` window of `s` that `find`, `count` and friends search
+/// (slice rules on character indices): its byte range and the character
+/// index it starts at, or `None` when `start` lies past the end.
 fn window(vm: &mut Vm, s: &str, args: &Args) -> PyResult<Option<(usize, usize, i64)>> {
-    let n = s.chars().count() as i64;
+    let len = s.chars().count() as i64;
     let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let i = crate::vm::builtins::int_arg(vm, v)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
             }
         }
     };
-    let raw_start = match args.pos.get(2) {
-        None | Some(Value::None) => 0,
-        Some(v) => crate::vm::builtins::int_arg(vm, v)?,
+    let start = match args.pos.get(2) {
+        Some(Value::Int(i)) if *i > len => return Ok(None),
+        v => bound(vm, v, 0)?,
     };
-    if raw_start > n {
-        return Ok(None);
-    }
-    let start = bound(vm, args.pos.get(2), 0)?;
-    let end = bound(vm, args.pos.get(3), n)?;
-    if end < start {
-        return Ok(None);
-    }
-    let byte = |i: i64| s.char_indices().nth(i as usize).map_or(s.len(), |(b, _)| b);
-    Ok(Some((byte(start), byte(end), start)))
+    let end = bound(vm, args.pos.get(3), len)?;
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    let (bs, be) = (byte(start), byte(end.max(start)));
+    Ok(Some((bs, be, start)))
 }
 
-fn find_in(vm: &mut Vm, args: &Args, name: &str, last: bool) -> PyResult<i64> {
+fn search(vm: &mut Vm, args: &Args, name: &str, last: bool) -> PyResult<i64> {
     let s = this_str(vm, args, name)?;
     let sub = str_arg(vm, args, 1, name)?;
-    let Some((b0, b1, c0)) = window(vm, &s, args)? else {
+    let Some((bs, be, start)) = window(vm, &s, args)? else {
         return Ok(-1);
     };
-    let part = &s[b0..b1];
+    let hay = &s[bs..be];
     let found = if last {
-        part.rfind(&*sub)
+        hay.rfind(&*sub)
     } else {
-        part.find(&*sub)
+        hay.find(&*sub)
     };
     Ok(match found {
-        Some(b) => c0 + char_index(part, b),
+        Some(b) => start + char_index(hay, b),
         None => -1,
     })
 }
 
 pub(super) fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_in(vm, &args, "find", false)?))
+    Ok(Value::Int(search(vm, &args, "find", false)?))
 }
 
 pub(super) fn str_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_in(vm, &args, "rfind", true)?))
+    Ok(Value::Int(search(vm, &args, "rfind", true)?))
 }
 
 pub(super) fn str_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match find_in(vm, &args, "index", false)? {
+    match search(vm, &args, "index", false)? {
         -1 => Err(vm.new_error("ValueError", "substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 
 pub(super) fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match find_in(vm, &args, "rindex", true)? {
+    match search(vm, &args, "rindex", true)? {
         -1 => Err(vm.new_error("ValueError", "substring not found")),
         i => Ok(Value::Int(i)),
     }
@@ -303,14 +300,14 @@ pub(super) fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "count")?;
     let sub = str_arg(vm, &args, 1, "count")?;
-    let Some((b0, b1, _)) = window(vm, &s, &args)? else {
+    let Some((bs, be, _)) = window(vm, &s, &args)? else {
         return Ok(Value::Int(0));
     };
-    let part = &s[b0..b1];
+    let hay = &s[bs..be];
     let n = if sub.is_empty() {
-        part.chars().count() + 1
+        hay.chars().count() + 1
     } else {
-        part.matches(&*sub).count()
+        hay.matches(&*sub).count()
     };
     Ok(Value::Int(n as i64))
 }

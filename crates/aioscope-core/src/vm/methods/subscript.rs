@@ -1,7 +1,9 @@
 //! Subscripts and sizes: `obj[key]` (get, set, delete) with indices and
 //! slices resolved as CPython resolves them, and `len()`.
 
-use crate::vm::value::{Args, ClassKind, Payload, PyErr, PyResult, Value};
+use std::rc::Rc;
+
+use crate::vm::value::{Args, Class, ClassKind, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -132,6 +134,29 @@ impl Vm {
                 let i = self.index_of(key, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
             }
+            (Value::Range(r), Value::Slice(s)) => {
+                // A range of the positions picked: range(10)[2:5] is
+                // range(2, 5). In 128 bits, then back if it fits.
+                let len = usize::try_from(r.len_exact().min(i64::MAX as i128)).unwrap_or(0);
+                let (start, stop, step) = self.slice_indices(s, len)?;
+                let at = |i: i64| r.start as i128 + r.step as i128 * i as i128;
+                let parts = (
+                    i64::try_from(at(start)),
+                    i64::try_from(at(stop)),
+                    i64::try_from(r.step as i128 * step as i128),
+                );
+                let (Ok(start), Ok(stop), Ok(step)) = parts else {
+                    return Err(self.new_error(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                };
+                Ok(Value::Range(Rc::new(crate::vm::value::Range {
+                    start,
+                    stop,
+                    step,
+                })))
+            }
             (Value::Range(r), Value::Int(i)) => {
                 // In 128 bits: the length may pass i64::MAX and step * i
                 // overflow 64 bits; the item itself lies between start and
@@ -170,8 +195,7 @@ impl Vm {
                         None => Err(self.new_error_args("KeyError", vec![key.clone()])),
                     };
                 }
-                // list[int] and friends in annotations: return the class.
-                Ok(obj.clone())
+                self.class_getitem(c, key)
             }
             (Value::Object(_), _) => match self.lookup_method(obj, "__getitem__")? {
                 Some(m) => self.call(&m, Args::new(vec![obj.clone(), key.clone()])),
@@ -179,6 +203,32 @@ impl Vm {
             },
             _ => Err(self.not_subscriptable(obj)),
         }
+    }
+
+    /// `Cls[args]`: `list[int]` and the library's generic classes make a
+    /// `types.GenericAlias`; a class with `__class_getitem__` decides.
+    fn class_getitem(&mut self, c: &Rc<Class>, key: &Value) -> PyResult<Value> {
+        let class = Value::Class(c.clone());
+        if let Some(f) = c.lookup("__class_getitem__") {
+            return self.call(&f, Args::new(vec![class, key.clone()]));
+        }
+        // Library classes are generic (asyncio.Queue[int], deque[str]);
+        // a program's own only through typing.Generic.
+        let generic = match &*c.module {
+            "builtins" => matches!(
+                &*c.name,
+                "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+            ),
+            "__main__" => c.mro.iter().any(|b| &*b.module == "typing"),
+            _ => true,
+        };
+        if !generic {
+            let msg = format!("type '{}' is not subscriptable", c.name);
+            return Err(self.new_error("TypeError", &msg));
+        }
+        let forms = self.import("_typeforms")?;
+        let alias = self.get_attr(&Value::Module(forms), "GenericAlias")?;
+        self.call(&alias, Args::new(vec![class, key.clone()]))
     }
 
     fn not_subscriptable(&mut self, obj: &Value) -> PyErr {
@@ -197,10 +247,32 @@ impl Vm {
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_indices(s, len)?;
                     if step != 1 {
-                        return Err(self.new_error(
-                            "NotImplementedError",
-                            "extended slice assignment is not supported yet",
-                        ));
+                        // `l[::2] = ...`: exactly as many items as places.
+                        let n = if step > 0 && stop > start {
+                            (stop - start - 1) / step + 1
+                        } else if step < 0 && start > stop {
+                            (start - stop - 1) / (-step) + 1
+                        } else {
+                            0
+                        };
+                        if items.len() as i64 != n {
+                            let msg = format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                n
+                            );
+                            return Err(self.new_error("ValueError", &msg));
+                        }
+                        let mut list = l.borrow_mut();
+                        for (k, item) in items.into_iter().enumerate() {
+                            let at = start + k as i64 * step;
+                            if let Some(slot) =
+                                usize::try_from(at).ok().and_then(|i| list.get_mut(i))
+                            {
+                                *slot = item;
+                            }
+                        }
+                        return Ok(());
                     }
                     let stop = stop.max(start);
                     l.borrow_mut().splice(start as usize..stop as usize, items);

@@ -136,9 +136,11 @@ def _values(obj, fields):
     return tuple(getattr(obj, f.name) for f in fields if f.compare)
 
 
-def _process(cls, init, repr_, eq, order, frozen):
+def _process(cls, init, repr_, eq, order, frozen, match_args):
     fields = _collect(cls)
     cls.__dataclass_fields__ = {f.name: f for f in fields}
+    if match_args:
+        cls.__match_args__ = tuple(f.name for f in fields if f.init)
     if init:
         cls.__init__ = _make_init(cls, fields, frozen)
     if repr_:
@@ -187,9 +189,10 @@ def _process(cls, init, repr_, eq, order, frozen):
     return cls
 
 
-def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False):
+def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, frozen=False,
+              match_args=True):
     def wrap(c):
-        return _process(c, init, repr, eq, order, frozen)
+        return _process(c, init, repr, eq, order, frozen, match_args)
     if cls is None:
         return wrap
     return wrap(cls)

@@ -1,4 +1,4 @@
-//! Native modules: `itertools` and the native half of `collections`.
+//! Native modules: the native half of `collections` (`deque`, `namedtuple`).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -12,89 +12,6 @@ use crate::vm::value::{
     Args, Attrs, Class, ClassKind, Instance, Iter, Module, NativeObject, Payload, PyResult, Value,
 };
 use crate::vm::Vm;
-
-fn cycle(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(src) = args.pos.first() else {
-        return Err(vm.new_error("TypeError", "cycle expected 1 argument, got 0"));
-    };
-    let it = vm.iter(src)?;
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Cycle {
-        source: Some(it),
-        saved: Vec::new(),
-        pos: 0,
-    }))))
-}
-
-fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let start = match args.pos.first() {
-        Some(v) => int_arg(vm, v)?,
-        None => 0,
-    };
-    let step = match args.pos.get(1) {
-        Some(v) => int_arg(vm, v)?,
-        None => 1,
-    };
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Count(
-        start, step,
-    )))))
-}
-
-fn chain(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut items = Vec::new();
-    for a in &args.pos {
-        items.extend(vm.collect(a)?);
-    }
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
-        items.into(),
-        0,
-    )))))
-}
-
-fn islice(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(src) = args.pos.first() else {
-        return Err(vm.new_error("TypeError", "islice expected at least 2 arguments, got 0"));
-    };
-    let (start, stop) = match (args.pos.get(1), args.pos.get(2)) {
-        (Some(stop), None) => (0, stop.clone()),
-        (Some(a), Some(b)) => (int_arg(vm, a)?, b.clone()),
-        _ => return Err(vm.new_error("TypeError", "islice expected at least 2 arguments")),
-    };
-    let stop = match stop {
-        Value::None => None,
-        v => Some(int_arg(vm, &v)?),
-    };
-    let it = vm.iter(src)?;
-    let mut out = Vec::new();
-    let mut i = 0i64;
-    while stop.is_none_or(|s| i < s) {
-        match vm.next(&it)? {
-            Some(v) => {
-                if i >= start {
-                    out.push(v);
-                }
-            }
-            None => break,
-        }
-        i += 1;
-        if out.len() > 10_000_000 {
-            return Err(vm.new_error("MemoryError", "islice is too long"));
-        }
-    }
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Tuple(
-        out.into(),
-        0,
-    )))))
-}
-
-/// The `itertools` module (the iterators the tutorials use).
-pub fn itertools(_vm: &mut Vm) -> PyResult<Rc<Module>> {
-    let m = Module::new("itertools");
-    m.set("cycle", native("cycle", cycle));
-    m.set("count", native("count", count));
-    m.set("chain", native("chain", chain));
-    m.set("islice", native("islice", islice));
-    Ok(m)
-}
 
 fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(class)) = args.pos.first().cloned() else {
@@ -301,10 +218,10 @@ pub(crate) fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => "__main__".into(),
     };
     let mut attrs = Attrs::default();
-    attrs.set(
-        "_fields".into(),
-        Value::tuple(fields.iter().map(|f| Value::str(f)).collect()),
-    );
+    let field_names = Value::tuple(fields.iter().map(|f| Value::str(f)).collect());
+    attrs.set("_fields".into(), field_names.clone());
+    // Class patterns match a namedtuple's fields by position.
+    attrs.set("__match_args__".into(), field_names);
     attrs.set(
         "_field_defaults".into(),
         Value::Dict(Rc::new(RefCell::new(field_defaults))),

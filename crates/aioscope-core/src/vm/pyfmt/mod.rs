@@ -87,7 +87,8 @@ mod tests;
 
 pub use float::{float_repr, format_float_exp, format_float_fixed, format_float_general};
 pub use percent::{
-    apply_percent, parse_percent, PercentArg, PercentCount, PercentFlags, PercentPiece, PercentSpec,
+    apply_percent, parse_percent, parse_percent_bytes, PercentArg, PercentCount, PercentFlags,
+    PercentPiece, PercentSpec,
 };
 pub use spec::{
     format_bool, format_float, format_int, format_str, parse_format_spec, parse_format_spec_for,

@@ -88,6 +88,15 @@ fn unsupported_conversion(ch: char) -> String {
 /// CPython reports a missing argument before an unsupported character that
 /// follows it; parsing first reports the character.
 pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FormatError> {
+    parse_percent_of(fmt, false)
+}
+
+/// [`parse_percent`] for `bytes % args`, which also takes `%b`.
+pub fn parse_percent_bytes(fmt: &str) -> Result<Vec<PercentPiece>, FormatError> {
+    parse_percent_of(fmt, true)
+}
+
+fn parse_percent_of(fmt: &str, bytes: bool) -> Result<Vec<PercentPiece>, FormatError> {
     let chars: Vec<char> = fmt.chars().collect();
     let at = |i: usize| chars.get(i).copied();
     let mut pieces = Vec::new();
@@ -154,7 +163,7 @@ pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FormatError> {
         let Some(conversion) = at(i) else {
             return Err(FormatError::value("incomplete format"));
         };
-        if !"sraiduoxXeEfFgGc".contains(conversion) {
+        if !("sraiduoxXeEfFgGc".contains(conversion) || bytes && conversion == 'b') {
             return Err(FormatError::value(format!(
                 "{} at index {i}",
                 unsupported_conversion(conversion)

@@ -1,0 +1,221 @@
+# io for the aioscope interpreter: in-memory text and byte streams with
+# CPython's behaviour (positions, padding on writes past the end, errors).
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+class _Memory:
+    """What StringIO and BytesIO share: a buffer and a position."""
+
+    _empty = ''
+
+    def _check_open(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file")
+
+    def close(self):
+        self.closed = True
+
+    def readable(self):
+        self._check_open()
+        return True
+
+    def writable(self):
+        self._check_open()
+        return True
+
+    def seekable(self):
+        self._check_open()
+        return True
+
+    def flush(self):
+        self._check_open()
+
+    def isatty(self):
+        self._check_open()
+        return False
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def getvalue(self):
+        self._check_open()
+        return self._buf
+
+    def tell(self):
+        self._check_open()
+        return self._pos
+
+    def _size(self, size):
+        if size is None:
+            return -1
+        if not isinstance(size, int):
+            raise TypeError("argument should be integer or None, not '%s'"
+                            % type(size).__name__)
+        return size
+
+    def read(self, size=-1):
+        self._check_open()
+        size = self._size(size)
+        end = len(self._buf) if size < 0 else min(self._pos + size, len(self._buf))
+        start = min(self._pos, len(self._buf))
+        chunk = self._buf[start:end]
+        self._pos = max(self._pos, end)
+        return chunk
+
+    def readline(self, size=-1):
+        self._check_open()
+        size = self._size(size)
+        if self._pos >= len(self._buf):
+            return self._empty
+        end = self._find_newline()
+        end = len(self._buf) if end < 0 else end + 1
+        if size >= 0:
+            end = min(end, self._pos + size)
+        chunk = self._buf[self._pos:end]
+        self._pos = end
+        return chunk
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                break
+        return lines
+
+    def write(self, s):
+        self._check_open()
+        self._check_type(s)
+        n = len(s)
+        if n == 0:
+            return 0
+        buf = self._buf
+        if self._pos > len(buf):
+            buf = buf + self._pad * (self._pos - len(buf))
+        self._buf = buf[:self._pos] + s + buf[self._pos + n:]
+        self._pos += n
+        return n
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def seek(self, pos, whence=0):
+        self._check_open()
+        if not isinstance(pos, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(pos).__name__)
+        if whence == 0:
+            if pos < 0:
+                raise ValueError("Negative seek position %d" % pos)
+            self._pos = pos
+        elif whence == 1:
+            if pos != 0 and self._text:
+                raise OSError("Can't do nonzero cur-relative seeks")
+            self._pos = max(0, self._pos + pos)
+        elif whence == 2:
+            if pos != 0 and self._text:
+                raise OSError("Can't do nonzero end-relative seeks")
+            self._pos = max(0, len(self._buf) + pos)
+        else:
+            raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
+        return self._pos
+
+    def truncate(self, size=None):
+        self._check_open()
+        if size is None:
+            size = self._pos
+        if size < 0:
+            raise ValueError("Negative size value %d" % size)
+        self._buf = self._buf[:size]
+        return size
+
+
+class StringIO(_Memory):
+    """A text stream in memory."""
+
+    _text = True
+    _pad = '\0'
+
+    def __init__(self, initial_value='', newline='\n'):
+        if initial_value is None:
+            initial_value = ''
+        if not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not %s"
+                            % type(initial_value).__name__)
+        self._buf = initial_value
+        self._pos = 0
+        self.closed = False
+        self._newline = '\n'
+
+    def _find_newline(self):
+        return self._buf.find('\n', self._pos)
+
+    def _check_type(self, s):
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '%s'" % type(s).__name__)
+
+    def __repr__(self):
+        return '<_io.StringIO object at 0x%x>' % id(self)
+
+
+class BytesIO(_Memory):
+    """A byte stream in memory."""
+
+    _text = False
+    _pad = b'\0'
+    _empty = b''
+
+    def __init__(self, initial_bytes=b''):
+        if initial_bytes is None:
+            initial_bytes = b''
+        if not isinstance(initial_bytes, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'"
+                            % type(initial_bytes).__name__)
+        self._buf = initial_bytes
+        self._pos = 0
+        self.closed = False
+        self._newline = b'\n'
+
+    def _find_newline(self):
+        buf = self._buf
+        for i in range(self._pos, len(buf)):
+            if buf[i] == 10:
+                return i
+        return -1
+
+    def _check_type(self, s):
+        if not isinstance(s, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(s).__name__)
+
+    def getbuffer(self):
+        raise NotImplementedError("BytesIO.getbuffer() is not supported yet")
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def __repr__(self):
+        return '<_io.BytesIO object at 0x%x>' % id(self)
