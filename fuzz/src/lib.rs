@@ -145,8 +145,10 @@ fn execute_here(data: &[u8]) {
     let every = 1 + hash % 8;
     // Line recording on (the page) or off (the CLI and the tests), chosen
     // by the input too: the VM takes other paths without it.
+    // The debugger's variables (the page records them) likewise.
     let options = Options {
         lines: hash & 0x100 == 0,
+        locals: hash & 0x300 == 0,
         ..options()
     };
     let writer = Rc::new(RefCell::new(DeltaWriter::new()));
@@ -229,6 +231,15 @@ pub fn read_trace(trace: &Trace) {
     let _ = trace.transcript();
     let _ = aioscope_core::trace::export::events_jsonl(trace);
     let _ = aioscope_core::trace::export::perfetto(trace);
+    // The debugger's reading of the lines.
+    let index = aioscope_core::trace::LocalsIndex::new(trace);
+    let hits = trace.lines.len() as u32;
+    let mut hit = 0;
+    while hit < hits {
+        let _ = (index.step_over(trace, hit), index.step_out(trace, hit));
+        let _ = (index.after(trace, hit), index.chain(trace, hit).len());
+        hit += (hits / 300).max(1);
+    }
 
     let mut writer = DeltaWriter::new();
     let delta = writer.finish(trace);

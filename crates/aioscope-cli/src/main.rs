@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events | --perfetto | --states] [--summary] [--world WORLD.json] FILE.py
+usage: aioscope trace [--events | --perfetto | --states] [--lines | --locals] [--summary] [--world WORLD.json] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
@@ -26,6 +26,9 @@ Runs a Python asyncio program on aioscope's simulated event loop.
                             one track per task
   trace --states FILE.py    the transcript, then the loop's state before each
                             iteration (JSON lines as the corpus oracle's --states)
+  --lines, --locals         also record each line, and with --locals the
+                            variables of the debugger, as the web app does
+                            (to measure their cost)
   --summary                 also one JSON line on stderr: frames, tasks, timer and
                             callback handles, stdout records (benchmarks count events)
   --world WORLD.json        the virtual internet that aiohttp, httpx and requests
@@ -57,6 +60,7 @@ fn trace(args: &[String]) -> ExitCode {
     let mut perfetto = false;
     let mut summary = false;
     let mut states = false;
+    let mut lines = false;
     let mut file = None;
     // A runaway program (a loop that never awaits) ends within about five
     // seconds; ordinary programs, even a 100,000-flag downloader, run far
@@ -112,6 +116,11 @@ fn trace(args: &[String]) -> ExitCode {
             "--events" => events = true,
             "--perfetto" => perfetto = true,
             "--summary" => summary = true,
+            "--lines" => lines = true,
+            "--locals" => {
+                lines = true;
+                options.locals = true;
+            }
             "--states" => states = true,
             other if !other.starts_with("--") && file.is_none() => file = Some(other.to_string()),
             other => {
@@ -135,7 +144,7 @@ fn trace(args: &[String]) -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
-    options.lines = events || perfetto;
+    options.lines = lines || events || perfetto;
     let trace = run(&source, &filename, &options);
     let text = if events {
         export::events_jsonl(&trace)

@@ -21,6 +21,10 @@ pub use crate::trace::FrameHook;
 pub struct Options {
     /// Record each executed line (for line stepping); costs time.
     pub lines: bool,
+    /// Record variables for the debugger: each task's coroutines' in its
+    /// views, and (with `lines`) the variables of the frame starting each
+    /// line of the program, up to a budget; costs time.
+    pub locals: bool,
     /// Instructions the whole run may execute.
     pub instructions: u64,
     /// Loop iterations, virtual seconds and tasks allowed.
@@ -35,6 +39,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             lines: true,
+            locals: false,
             instructions: crate::vm::Limits::default().instructions,
             guards: Guards::default(),
             world: None,
@@ -67,6 +72,9 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
     aio::install(&mut vm);
     aio::internet::set_world(&mut vm, options.world.as_ref());
     vm.trace_lines = options.lines;
+    if options.locals {
+        vm.debug = Some(Box::new(crate::vm::debug::LineRecording::new(file)));
+    }
     vm.limits.instructions = options.instructions;
     let host = host_of(&vm);
     host.guards.set(options.guards);

@@ -145,8 +145,10 @@ fn mutated_programs_never_panic_the_pipeline() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(200);
+    // As the page runs them: lines and the debugger's variables recorded.
     let options = Options {
         lines: true,
+        locals: true,
         instructions: 20_000,
         ..Options::default()
     };
@@ -156,6 +158,11 @@ fn mutated_programs_never_panic_the_pipeline() {
         let program = mutate(&mut rng, seed);
         let trace = run(&program, "fuzz.py", &options);
         assert!(!trace.frames.is_empty(), "iteration {i}: an empty trace");
+        let index = aioscope_core::trace::LocalsIndex::new(&trace);
+        for hit in 0..trace.lines.len().min(200) as u32 {
+            let _ = (index.step_over(&trace, hit), index.step_out(&trace, hit));
+            let _ = (index.after(&trace, hit), index.chain(&trace, hit).len());
+        }
     }
 }
 

@@ -12,16 +12,19 @@
 
 mod explain;
 pub mod export;
+pub mod locals;
 mod recorder;
 pub mod stream;
 
 use std::rc::Rc;
 
+pub use locals::LocalsIndex;
 pub use recorder::{FrameHook, Recorder};
 pub use stream::{DeltaWriter, StreamError, TraceDelta};
 
 pub use crate::aio::host::GroupKind;
 pub use crate::aio::observer::StepKind;
+pub use crate::vm::debug::{Local, Locals};
 
 /// Index of a frame in [`Trace::frames`].
 pub type FrameIx = u32;
@@ -138,6 +141,30 @@ pub struct Explanation {
 pub struct LineHit {
     /// The line (in the user's program).
     pub line: u32,
+}
+
+/// The variables of a frame of the program at the start of one of its
+/// lines (recorded with `Options::locals`, while the budget of
+/// [`Locals::BUDGET`] variables lasts). Read them through a
+/// [`LocalsIndex`].
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LineLocals {
+    /// The frame of the trace during which it was recorded.
+    pub at: FrameIx,
+    /// The line hit (index into [`Trace::lines`]) that was starting: these
+    /// are the variables before it ran. `None` when the frame returned.
+    pub hit: Option<u32>,
+    /// The frame's previous line hit: these are the variables after it
+    /// ran.
+    pub after: Option<u32>,
+    /// The line hit of the frame that called or awaited this one, when it
+    /// is the program's.
+    pub caller: Option<u32>,
+    /// The function running (its qualname; `<module>` at the top level).
+    pub function: Rc<str>,
+    /// Its variables (`None` past the budget).
+    pub locals: Option<Rc<Locals>>,
 }
 
 /// A scheduled callback over its lifetime.
@@ -480,6 +507,9 @@ pub struct Trace {
     pub tasks: Vec<TaskRec>,
     /// Lines executed, in order (frames index into it).
     pub lines: Vec<LineHit>,
+    /// Variables of the frames running the lines, in the order recorded
+    /// (empty unless the run asked for them).
+    pub line_locals: Vec<LineLocals>,
     /// Every iteration of an event loop (CPython's `_run_once`), in order.
     pub iterations: Vec<Iteration>,
     /// The HTTP exchanges the virtual internet answered, in order.

@@ -13,8 +13,8 @@ use crate::vm::Vm;
 
 use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, Iteration,
-    LineHit, RequestRec, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView, Trace,
-    Warning, WarningKind,
+    LineHit, LineLocals, RequestRec, StackEntry, SyncView, TaskIx, TaskRec, TaskState, TaskView,
+    Trace, Warning, WarningKind,
 };
 
 /// What decides whether a synchronisation object changed in a frame: its
@@ -145,7 +145,37 @@ impl Recorder {
                 self.trace.lines.push(LineHit { line: ev.line });
             }
         }
-        (start, self.trace.lines.len() as u32)
+        let end = self.trace.lines.len() as u32;
+        self.collect_line_locals(vm, end);
+        (start, end)
+    }
+
+    /// Appends the variables recorded with the lines since the last frame.
+    /// The interpreter numbered the hits as they are pushed here; when a
+    /// step ran past the line-event limit, the last hit kept may be another
+    /// than the one numbered, so its record is dropped, and the numbering
+    /// starts again from the hits really kept.
+    fn collect_line_locals(&mut self, vm: &mut Vm, kept: u32) {
+        let Some(d) = vm.debug.as_mut() else {
+            return;
+        };
+        let at = self.next_frame();
+        let truncated = std::mem::take(&mut d.truncated);
+        d.hits = kept;
+        for r in d.records.drain(..) {
+            let valid = |h: Option<u32>| h.filter(|h| *h < kept && !(truncated && *h + 1 == kept));
+            if r.hit.is_some() && valid(r.hit).is_none() {
+                continue;
+            }
+            self.trace.line_locals.push(LineLocals {
+                at,
+                hit: r.hit,
+                after: valid(r.after),
+                caller: valid(r.caller),
+                function: r.function,
+                locals: r.locals,
+            });
+        }
     }
 
     fn ready_range(&self, host: &AioHost) -> (u32, u32) {

@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use super::{
-    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, RequestRec, SyncView, TaskIx,
-    TaskRec, TaskView, Trace, Warning,
+    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, RequestRec,
+    SyncView, TaskIx, TaskRec, TaskView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -32,6 +32,8 @@ pub struct Lengths {
     pub tasks: u32,
     /// Line hits.
     pub lines: u32,
+    /// Records of line variables.
+    pub line_locals: u32,
     /// Loop iterations.
     pub iterations: u32,
     /// HTTP exchanges.
@@ -53,6 +55,7 @@ impl Lengths {
             ready_log: trace.ready_log.len() as u32,
             tasks: trace.tasks.len() as u32,
             lines: trace.lines.len() as u32,
+            line_locals: trace.line_locals.len() as u32,
             iterations: trace.iterations.len() as u32,
             requests: trace.requests.len() as u32,
             sync: trace.sync.len() as u32,
@@ -101,6 +104,8 @@ pub struct TraceDelta {
     pub task_views: Vec<(TaskIx, Vec<(FrameIx, TaskView)>)>,
     /// New line hits.
     pub lines: Vec<LineHit>,
+    /// New records of line variables.
+    pub line_locals: Vec<LineLocals>,
     /// New loop iterations.
     pub iterations: Vec<Iteration>,
     /// New HTTP exchanges.
@@ -181,6 +186,7 @@ impl DeltaWriter {
             ready_log: trace.ready_log[base.ready_log as usize..].to_vec(),
             tasks: trace.tasks[base.tasks as usize..].to_vec(),
             lines: trace.lines[base.lines as usize..].to_vec(),
+            line_locals: trace.line_locals[base.line_locals as usize..].to_vec(),
             iterations: trace.iterations[base.iterations as usize..].to_vec(),
             requests: trace.requests[base.requests as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
@@ -239,6 +245,7 @@ impl Trace {
             ready_log: Vec::new(),
             tasks: Vec::new(),
             lines: Vec::new(),
+            line_locals: Vec::new(),
             iterations: Vec::new(),
             requests: Vec::new(),
             sync: Vec::new(),
@@ -284,6 +291,7 @@ impl Trace {
             self.tasks[i as usize].views.extend(views);
         }
         self.lines.extend(d.lines);
+        self.line_locals.extend(d.line_locals);
         self.iterations.extend(d.iterations);
         self.requests.extend(d.requests);
         self.sync.extend(d.sync);

@@ -62,6 +62,13 @@ pub struct Frame {
     pub awaited: Option<Value>,
     /// The line last reported to the tracer.
     pub last_line: u32,
+    /// While lines are recorded with their variables ([`super::Vm::debug`]):
+    /// the index of this frame's current line hit among the program's,
+    /// plus one (0: none, or a frame of another file).
+    pub hit: u32,
+    /// The same of the frame that called or awaited this one, when it
+    /// entered (0: none known).
+    pub caller_hit: u32,
 }
 
 impl Frame {
@@ -92,6 +99,8 @@ impl Frame {
             on_return: OnReturn::Push,
             awaited: None,
             last_line: 0,
+            hit: 0,
+            caller_hit: 0,
             code,
         }
     }

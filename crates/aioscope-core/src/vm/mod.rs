@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod debug;
 pub mod dict;
 pub mod exceptions;
 pub mod frame;
@@ -133,6 +134,9 @@ pub struct Vm {
     pub trace_lines: bool,
     /// Line events since the host last drained them.
     pub lines: Vec<LineEvent>,
+    /// The variables of the frames running the program's lines, recorded
+    /// while set (with `trace_lines`); see [`debug`].
+    pub debug: Option<Box<debug::LineRecording>>,
     /// The layer above, if any.
     pub host: Option<Rc<dyn Host>>,
     /// Async generators iterated at least once (CPython's first-iteration
@@ -196,6 +200,7 @@ impl Vm {
             next_id,
             trace_lines: false,
             lines: Vec::new(),
+            debug: None,
             host: None,
             async_generators: Vec::new(),
             last_line: 0,

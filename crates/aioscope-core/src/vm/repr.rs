@@ -328,8 +328,12 @@ impl Vm {
 
     /// A repr that never runs Python code: for the debugger, which must not
     /// change what the program does (a user `__repr__` could print).
-    /// Containers are cut at `depth` levels and 6 items.
+    /// Containers are cut at `depth` levels and 6 items, long scalars at 60
+    /// characters. What needs no Python is written as `repr()` writes it;
+    /// an instance whose class has a `__repr__` written in Python shows
+    /// `object.__repr__`'s `<module.Class object at 0x…>` instead.
     pub fn safe_repr(&mut self, v: &Value, depth: u32) -> String {
+        const ITEMS: usize = 6;
         match v {
             Value::None
             | Value::Bool(_)
@@ -338,8 +342,23 @@ impl Vm {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::Range(_)
-            | Value::Ellipsis => {
-                let r = self.repr(v).unwrap_or_default();
+            | Value::Ellipsis
+            | Value::NotImplemented
+            | Value::Class(_)
+            | Value::Module(_)
+            | Value::Coroutine(_)
+            | Value::Function(_) => {
+                // A long string's repr is cut anyway: escape only its start.
+                let r = match v {
+                    Value::Str(s) if s.len() > 240 => {
+                        let end = (0..=240)
+                            .rev()
+                            .find(|i| s.is_char_boundary(*i))
+                            .unwrap_or(0);
+                        str_repr(s.get(..end).unwrap_or_default())
+                    }
+                    _ => self.repr(v).unwrap_or_default(),
+                };
                 if r.chars().count() > 60 {
                     let cut: String = r.chars().take(57).collect();
                     format!("{}...", cut)
@@ -351,13 +370,13 @@ impl Vm {
                 if depth == 0 {
                     return "[...]".into();
                 }
-                let items = l.borrow().clone();
-                let parts: Vec<String> = items
-                    .iter()
-                    .take(6)
-                    .map(|x| self.safe_repr(x, depth - 1))
-                    .collect();
-                let more = if items.len() > 6 { ", ..." } else { "" };
+                let (n, items): (usize, Vec<Value>) = {
+                    let l = l.borrow();
+                    (l.len(), l.iter().take(ITEMS).cloned().collect())
+                };
+                let parts: Vec<String> =
+                    items.iter().map(|x| self.safe_repr(x, depth - 1)).collect();
+                let more = if n > ITEMS { ", ..." } else { "" };
                 format!("[{}{}]", parts.join(", "), more)
             }
             Value::Tuple(t) => {
@@ -366,11 +385,57 @@ impl Vm {
                 }
                 let parts: Vec<String> = t
                     .iter()
-                    .take(6)
+                    .take(ITEMS)
                     .map(|x| self.safe_repr(x, depth - 1))
                     .collect();
                 let comma = if t.len() == 1 { "," } else { "" };
-                format!("({}{})", parts.join(", "), comma)
+                let more = if t.len() > ITEMS { ", ..." } else { "" };
+                format!("({}{}{})", parts.join(", "), comma, more)
+            }
+            Value::Dict(d) => {
+                let (n, items): (usize, Vec<(Value, Value)>) = {
+                    let d = d.borrow();
+                    let items = d
+                        .iter()
+                        .take(ITEMS)
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    (d.len(), items)
+                };
+                if n == 0 {
+                    return "{}".into();
+                }
+                if depth == 0 {
+                    return "{...}".into();
+                }
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|(k, v)| {
+                        format!(
+                            "{}: {}",
+                            self.safe_repr(k, depth - 1),
+                            self.safe_repr(v, depth - 1)
+                        )
+                    })
+                    .collect();
+                let more = if n > ITEMS { ", ..." } else { "" };
+                format!("{{{}{}}}", parts.join(", "), more)
+            }
+            Value::Set(d) => {
+                let (n, items): (usize, Vec<Value>) = {
+                    let d = d.borrow();
+                    (d.len(), d.keys().take(ITEMS).cloned().collect())
+                };
+                if n == 0 {
+                    return "set()".into();
+                }
+                if depth == 0 {
+                    return "{...}".into();
+                }
+                let parts: Vec<String> =
+                    items.iter().map(|x| self.safe_repr(x, depth - 1)).collect();
+                let more = if n > ITEMS { ", ..." } else { "" };
+                format!("{{{}{}}}", parts.join(", "), more)
             }
             Value::Instance(inst) => {
                 if let Some(d) = v.exc() {
@@ -387,15 +452,40 @@ impl Vm {
                     return format!("<{}.{}: {}>", inst.class.name, n, self.safe_repr(&val, 0));
                 }
                 if let Payload::Tuple(items) = &inst.payload {
+                    let fields = match inst.class.lookup("_fields") {
+                        Some(Value::Tuple(f)) => f,
+                        _ => Rc::from(Vec::new()),
+                    };
                     let parts: Vec<String> = items
                         .iter()
-                        .map(|x| self.safe_repr(x, depth.saturating_sub(1)))
+                        .enumerate()
+                        .map(|(i, x)| {
+                            let r = self.safe_repr(x, depth.saturating_sub(1));
+                            match fields.get(i) {
+                                Some(Value::Str(f)) => format!("{}={}", f, r),
+                                _ => r,
+                            }
+                        })
                         .collect();
                     return format!("{}({})", inst.class.name, parts.join(", "));
                 }
-                format!("<{} object>", inst.class.name)
+                format!(
+                    "<{}.{} object at {}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    fake_address(inst.id)
+                )
             }
-            Value::Function(f) => format!("<function {}>", f.qualname.borrow()),
+            Value::BoundMethod(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().to_string(),
+                    Value::Native(n) => n.qualname.to_string(),
+                    other => other.type_name().to_string(),
+                };
+                let this = self.safe_repr(&m.this, 0);
+                format!("<bound method {} of {}>", fname, this)
+            }
+            Value::Native(n) => format!("<built-in function {}>", n.name),
             Value::Object(o) => match o.label() {
                 Some(l) => l,
                 None => format!("<{}>", o.class_name()),

@@ -86,6 +86,9 @@ impl Vm {
                 if line != frame.last_line {
                     frame.last_line = line;
                     self.last_line = line;
+                    if self.debug.is_some() {
+                        self.line_started(frame);
+                    }
                     let ev = LineEvent {
                         code: code.clone(),
                         line,

@@ -315,11 +315,14 @@ impl Vm {
             };
             match result {
                 Ok(Flow::Call(mut frame)) => {
-                    // A function called while its caller handles an
-                    // exception sees it (bare `raise`, `__context__`,
-                    // `sys.exc_info()`), as in CPython.
-                    if let Some(e) = fiber.last().and_then(|f| f.handling.last()) {
-                        frame.handling.push(e.clone());
+                    if let Some(caller) = fiber.last() {
+                        frame.caller_hit = caller.hit;
+                        // A function called while its caller handles an
+                        // exception sees it (bare `raise`, `__context__`,
+                        // `sys.exc_info()`), as in CPython.
+                        if let Some(e) = caller.handling.last() {
+                            frame.handling.push(e.clone());
+                        }
                     }
                     if self.frame_depth >= self.limits.frames {
                         pending = Some(
@@ -333,6 +336,9 @@ impl Vm {
                 Ok(Flow::Return(v)) => {
                     let done = fiber.pop().expect("a fiber has frames");
                     self.frame_depth -= 1;
+                    if self.debug.is_some() {
+                        self.frame_returned(&done);
+                    }
                     self.drop_locals(&done)?;
                     if let Some(owner) = &done.owner {
                         owner.state.set(CoroState::Closed);
@@ -451,8 +457,10 @@ impl Vm {
                 }
                 Ok(Flow::Delegate(coro)) => {
                     let caller = fiber.last_mut().expect("a fiber has frames");
+                    let caller_hit = caller.hit;
                     match self.enter_coroutine(caller, &coro) {
-                        Ok((frame, resume)) => {
+                        Ok((mut frame, resume)) => {
+                            frame.caller_hit = caller_hit;
                             self.frame_depth += 1;
                             fiber.push(frame);
                             if let Some(how) = resume {
