@@ -476,6 +476,16 @@ fn stmt_shape(s: &Stmt, lines: &Lines, out: &mut Shape) -> u32 {
                 expr_shape(m, out);
             }
         }
+        StmtKind::Match { subject, cases } => {
+            expr_shape(subject, out);
+            for case in cases {
+                if let Some(g) = &case.guard {
+                    expr_shape(g, out);
+                }
+                last = last.max(case.span.end_line);
+                body(&case.body, out, &mut last);
+            }
+        }
         StmtKind::Break
         | StmtKind::Continue
         | StmtKind::Pass

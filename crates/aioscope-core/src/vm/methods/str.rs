@@ -132,9 +132,49 @@ pub(super) fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-pub(super) fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// Python's line boundaries: `\r\n` is one, and so are `\r`, `\v`, `\f`,
+/// the file/group/record separators, NEL and the Unicode line and paragraph
+/// separators (Rust's `lines()` knows only `\n` and `\r\n`).
+pub(super) fn str_splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let keep_kw = args.take_kw("keepends");
     let s = this_str(vm, &args, "splitlines")?;
-    Ok(Value::list(s.lines().map(Value::str).collect()))
+    let keep = match keep_kw.or_else(|| args.pos.get(1).cloned()) {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(_, '\n')) = chars.peek() {
+                chars.next();
+                end += 1;
+            }
+        }
+        lines.push(Value::str(if keep { &s[start..end] } else { &s[start..i] }));
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(lines))
 }
 
 pub(super) fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
