@@ -68,6 +68,11 @@ pub struct TaskCore {
     /// empty at the first step when the program started using
     /// `contextvars` after the task was created.
     pub context: RefCell<Option<Value>>,
+    /// When the task drives an async generator's `asend()`/`__anext__()`
+    /// or `athrow()`/`aclose()` awaitable (the generator itself here), the
+    /// awaitable's type name, which its repr shows instead of the
+    /// generator's.
+    pub agen_awaitable: Option<&'static str>,
 }
 
 /// A future or a task.

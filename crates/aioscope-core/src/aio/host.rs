@@ -303,7 +303,14 @@ impl Host for AioHost {
         if let Value::Coroutine(c) = &agen {
             c.op.replace(Some(AgenOp::Close));
         }
-        let create = crate::vm::builtins::native("create_task", close_async_generator);
+        // CPython's hook schedules the loop's bound create_task.
+        let create = Value::Native(Rc::new(crate::vm::value::NativeFn {
+            name: "create_task".into(),
+            qualname: "BaseEventLoop.create_task".into(),
+            func: close_async_generator,
+            bound: None,
+            data: None,
+        }));
         let context = vm.capture_context();
         self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback, context)?;
         Ok(())
@@ -570,6 +577,11 @@ impl AioHost {
             Some(v) => vm.to_str(&v)?.into(),
         };
         c.touched.set(true);
+        let agen_awaitable = match &*c.op.borrow() {
+            _ if c.kind != CoroKind::AsyncGenerator => None,
+            Some(AgenOp::Send(_)) => Some("async_generator_asend"),
+            _ => Some("async_generator_athrow"),
+        };
         let task = TaskCore {
             coro: c.clone(),
             name: RefCell::new(name),
@@ -577,6 +589,7 @@ impl AioHost {
             fut_waiter: RefCell::new(None),
             cancels_requested: Cell::new(0),
             context: RefCell::new(context),
+            agen_awaitable,
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
         let value = Value::Object(fut);

@@ -211,7 +211,11 @@ pub fn future_repr(vm: &mut Vm, f: &Fut) -> PyResult<String> {
             "name={}",
             crate::vm::repr::str_repr(&t.name.borrow())
         ));
-        info.push(format!("coro=<{}>", coroutine_repr(vm, &t.coro)));
+        match t.agen_awaitable {
+            // `_format_coroutine` of an object without `__qualname__`.
+            Some(kind) => info.push(format!("coro=<<{} without __name__>()>", kind)),
+            None => info.push(format!("coro=<{}>", coroutine_repr(vm, &t.coro))),
+        }
         let waiter = t.fut_waiter.borrow().clone();
         if let Some(w) = waiter {
             info.push(format!("wait_for={}", vm.repr(&w)?));

@@ -795,6 +795,44 @@ fn next_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `aiter(obj)`: `obj.__aiter__()`, which must give an async iterator.
+fn aiter_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 1, "aiter")?;
+    let obj = args.pos[0].clone();
+    let Some(m) = vm.lookup_method(&obj, "__aiter__")? else {
+        let msg = format!("'{}' object is not an async iterable", obj.type_name());
+        return Err(vm.new_error("TypeError", &msg));
+    };
+    let it = vm.call(&m, Args::new(vec![obj]))?;
+    if vm.lookup_method(&it, "__anext__")?.is_none() {
+        let msg = format!(
+            "aiter() returned not an async iterator of type '{}'",
+            it.type_name()
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    Ok(it)
+}
+
+/// `anext(it[, default])`: the awaitable of `it.__anext__()`; with a
+/// default, one that gives the default instead of `StopAsyncIteration`
+/// (a small coroutine of `_anext`).
+fn anext_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 1, 2, "anext")?;
+    let it = args.pos[0].clone();
+    let Some(m) = vm.lookup_method(&it, "__anext__")? else {
+        let msg = format!("'{}' object is not an async iterator", it.type_name());
+        return Err(vm.new_error("TypeError", &msg));
+    };
+    let awaitable = vm.call(&m, Args::new(vec![it]))?;
+    let Some(default) = args.pos.get(1).cloned() else {
+        return Ok(awaitable);
+    };
+    let helper = vm.import("_anext")?;
+    let f = vm.get_attr(&Value::Module(helper), "anext_awaitable")?;
+    vm.call(&f, Args::new(vec![awaitable, default]))
+}
+
 fn any_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "any")?;
     let it = vm.iter(&args.pos[0])?;
@@ -1190,6 +1228,8 @@ pub fn install(vm: &mut Vm) {
         ("issubclass", issubclass),
         ("iter", iter_fn),
         ("next", next_fn),
+        ("aiter", aiter_fn),
+        ("anext", anext_fn),
         ("any", any_fn),
         ("all", all_fn),
         ("getattr", getattr_fn),

@@ -22,6 +22,7 @@ pub mod modules;
 pub mod ops;
 pub mod pyfmt;
 pub mod repr;
+pub mod str_format;
 pub mod types;
 pub mod value;
 

@@ -18,7 +18,7 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         self.u().line = def.span.line;
-        let qualname = self.qualname_for(&def.name);
+        let qualname = self.qualname_for_def(&def.name);
         self.make_function(
             key_of_def(def),
             def.name.clone(),
@@ -195,7 +195,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().line = def.span.line;
         let key = key_of_class(def);
-        let qualname = self.qualname_for(&def.name);
+        let qualname = self.qualname_for_def(&def.name);
         self.enter(
             key,
             CodeKind::Class,

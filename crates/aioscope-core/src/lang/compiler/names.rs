@@ -92,14 +92,39 @@ impl<'a> Compiler<'a> {
         self.emit(instr);
     }
 
+    /// `__qualname__` of a lambda or comprehension defined here: the path
+    /// of enclosing definitions, where a function's (or lambda's) locals
+    /// show as `<locals>` and a comprehension's do not (CPython's
+    /// `<listcomp>.<lambda>`).
     pub(super) fn qualname_for(&self, name: &str) -> Rc<str> {
         let u = self.units.last().expect("unit stack never empty");
         match u.kind {
             CodeKind::Module => name.into(),
             CodeKind::Class => format!("{}.{}", u.qualname, name).into(),
+            CodeKind::Function if is_comprehension(&u.name) => {
+                format!("{}.{}", u.qualname, name).into()
+            }
             CodeKind::Function => format!("{}.<locals>.{}", u.qualname, name).into(),
         }
     }
+
+    /// `__qualname__` of a `def` or `class` named `name` here: as
+    /// [`Self::qualname_for`], except that one declared `global` where it is
+    /// defined is known by its bare name.
+    pub(super) fn qualname_for_def(&self, name: &str) -> Rc<str> {
+        let mangled = self.mangle(&Rc::from(name));
+        if matches!(self.binding(&mangled), Binding::GlobalExplicit) {
+            return name.into();
+        }
+        self.qualname_for(name)
+    }
+}
+
+fn is_comprehension(name: &str) -> bool {
+    matches!(
+        name,
+        "<listcomp>" | "<setcomp>" | "<dictcomp>" | "<genexpr>"
+    )
 }
 
 #[derive(Clone, Copy)]

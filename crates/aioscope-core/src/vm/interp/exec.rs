@@ -325,6 +325,11 @@ impl Vm {
                     if args.len() > 255 {
                         args.shrink_to_fit();
                     }
+                    // A coroutine's frame notes its line before calling out, so
+                    // a task's repr made during the call says where it runs.
+                    if let Some(owner) = &frame.owner {
+                        owner.last_line.set(code.lines[pc]);
+                    }
                     self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
@@ -594,6 +599,11 @@ impl Vm {
                 Instr::Call(argc) => {
                     let args = take_n(frame, argc)?;
                     let func = pop(frame)?;
+                    // A coroutine's frame notes its line before calling out, so
+                    // a task's repr made during the call says where it runs.
+                    if let Some(owner) = &frame.owner {
+                        owner.last_line.set(code.lines[pc]);
+                    }
                     self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
@@ -608,6 +618,11 @@ impl Vm {
                     let kwvalues = values.split_off(values.len() - names.len());
                     let func = pop(frame)?;
                     let kw = names.iter().cloned().zip(kwvalues).collect();
+                    // A coroutine's frame notes its line before calling out, so
+                    // a task's repr made during the call says where it runs.
+                    if let Some(owner) = &frame.owner {
+                        owner.last_line.set(code.lines[pc]);
+                    }
                     self.hint_handling(frame);
                     match self.invoke(func, Args { pos: values, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
@@ -635,6 +650,9 @@ impl Vm {
                     let pos = pop(frame)?;
                     let func = pop(frame)?;
                     let pos = self.star_args(&func, pos)?;
+                    if let Some(owner) = &frame.owner {
+                        owner.last_line.set(code.lines[pc]);
+                    }
                     self.hint_handling(frame);
                     match self.invoke(func, Args { pos, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),

@@ -46,12 +46,13 @@ impl Vm {
     }
 
     /// The async generators first iterated since the last call that are
-    /// still alive and not finished, for the loop to close at shutdown.
+    /// still alive, finished or not (CPython's loop keeps them in a weak
+    /// set until its finalizer hook runs), for the loop to close at
+    /// shutdown.
     pub fn take_async_generators(&mut self) -> Vec<Value> {
         std::mem::take(&mut self.async_generators)
             .into_iter()
             .filter_map(|w| w.upgrade())
-            .filter(|g| g.state.get() == CoroState::Suspended)
             .map(Value::Coroutine)
             .collect()
     }

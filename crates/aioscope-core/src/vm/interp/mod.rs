@@ -162,6 +162,11 @@ impl Vm {
                 };
             }
             CoroState::Created => {
+                // A task's `__anext__()` may be a generator's first step
+                // (CPython's firstiter hook sees it there too).
+                if coro.kind == CoroKind::AsyncGenerator {
+                    self.async_generators.push(Rc::downgrade(coro));
+                }
                 if let Resume::Send(v) = &how {
                     if !matches!(v, Value::None) {
                         let what = coro.kind.word();
@@ -451,7 +456,10 @@ impl Vm {
                         continue;
                     }
                     let Some(caller) = fiber.last_mut() else {
-                        return Ok(Outcome::Yield(v));
+                        // A task drives the generator's `__anext__()` or
+                        // `asend()` itself (`wait_for(agen.__anext__(), t)`):
+                        // that awaitable is done, with the value.
+                        return Ok(Outcome::Return(v));
                     };
                     caller.stack.push(v);
                 }

@@ -43,10 +43,11 @@ use self::object::{
 use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
 use self::str::{
     str_capitalize, str_center, str_count, str_encode, str_endswith, str_find, str_format,
-    str_index, str_isalnum, str_isalpha, str_isascii, str_isdigit, str_isidentifier, str_islower,
-    str_isspace, str_isupper, str_join, str_ljust, str_lower, str_lstrip, str_partition,
-    str_replace, str_rfind, str_rindex, str_rjust, str_rsplit, str_rstrip, str_split,
-    str_splitlines, str_startswith, str_strip, str_title, str_upper, str_zfill,
+    str_format_map, str_index, str_isalnum, str_isalpha, str_isascii, str_isdigit,
+    str_isidentifier, str_islower, str_isspace, str_isupper, str_join, str_ljust, str_lower,
+    str_lstrip, str_partition, str_replace, str_rfind, str_rindex, str_rjust, str_rsplit,
+    str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title, str_upper,
+    str_zfill,
 };
 use crate::vm::value::{Class, NativeFn, NativeImpl, Value};
 use crate::vm::Vm;
@@ -73,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     let s = &t.str_;
     def(s, "format", str_format);
+    def(s, "format_map", str_format_map);
     def(s, "lower", str_lower);
     def(s, "upper", str_upper);
     def(s, "title", str_title);

@@ -10,6 +10,14 @@ pub(super) fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Str(r.into()))
 }
 
+pub(super) fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_arity(vm, &args, 1, 1, "str.format_map")?;
+    let s = this_str(vm, &args, "format_map")?;
+    let mapping = arg(&args, 1).cloned().unwrap_or(Value::None);
+    let r = vm.str_format_map(&s, &mapping)?;
+    Ok(Value::Str(r.into()))
+}
+
 pub(super) fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, &args, 0, 0, "str.lower")?;
     let s = this_str(vm, &args, "lower")?;

@@ -69,4 +69,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("atexit", include_str!("atexit.py"));
     vm.register_source_module("signal", include_str!("signal.py"));
     vm.register_source_module("datetime", include_str!("datetime.py"));
+    vm.register_source_module("_anext", include_str!("_anext.py"));
 }

@@ -79,6 +79,7 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+pub mod fields;
 mod float;
 mod percent;
 mod spec;
