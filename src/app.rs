@@ -18,12 +18,13 @@ use crate::dom;
 use crate::i18n::Lang;
 use crate::internet::{self, Edit};
 use crate::link::{self, LinkError, Source};
+use crate::lz;
 use crate::model::{Opening, Run, SCENARIO_BUDGET, USER_BUDGET, WORKER_BUDGET};
 use crate::runner::protocol::Job;
 use crate::runner::{Progress, RunEvent, Runner};
+use crate::saved::{self, Kept, LinkProgram, Writes, CODE_KEY, EARLIER_KEY, RAN_KEY};
 use crate::scenarios::{self, Scenario, STARTER};
 
-const CODE_KEY: &str = "aioscope.code";
 const LANG_KEY: &str = "aioscope.lang";
 /// The file name the user's program runs as.
 pub const USER_FILE: &str = "main.py";
@@ -112,11 +113,15 @@ struct Boot {
     run: Option<Run>,
     frame: Opening,
     code: String,
+    /// The user's own program, while a link's is in the editor beside it.
+    own: Option<String>,
     error: Option<CodeError>,
     program: String,
     notice: Option<LinkError>,
-    /// The user's program from a link, to run in the worker.
-    pending: Option<String>,
+    /// The program from a link and where it opens: it is checked and run
+    /// in the worker (its size is unbounded), `run` shows the default
+    /// scenario meanwhile.
+    pending: Option<(String, Opening)>,
     /// The two spinners side by side (`frame` counts their merged frames).
     side_by_side: bool,
 }
@@ -128,6 +133,7 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
         run: Some(run_scenario(s)),
         frame: Opening::default(),
         code,
+        own: None,
         error: None,
         program: link::program_part(&Source::Scenario(s)),
         notice,
@@ -136,9 +142,12 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
     }
 }
 
-/// Reads the link (or falls back to the default scenario).
+/// Reads the link (or falls back to the default scenario). Nothing here
+/// grows with a linked program but unpacking it: it is checked and run in
+/// the worker.
 fn boot(hash: &str) -> Boot {
-    let stored = dom::load(CODE_KEY).unwrap_or_else(|| STARTER.to_string());
+    let saved = dom::load(CODE_KEY);
+    let stored = saved.clone().unwrap_or_else(|| STARTER.to_string());
     match link::parse(hash) {
         Ok(None) => default_boot(stored, None),
         Err(e) => default_boot(stored, Some(e)),
@@ -148,31 +157,27 @@ fn boot(hash: &str) -> Boot {
                 run: Some(run_scenario(s)),
                 frame: l.frame,
                 code: stored,
+                own: None,
                 error: None,
                 program: link::program_part(&l.source),
                 notice: None,
                 pending: None,
                 side_by_side: l.side_by_side,
             },
-            Source::Code(code) => match check_code(code) {
-                Ok(()) => Boot {
+            Source::Code(code) => {
+                let ran = dom::load(RAN_KEY);
+                let (editor, own) =
+                    match saved::link_program(code, saved.as_deref(), ran.as_deref()) {
+                        LinkProgram::Own => (saved.unwrap_or_else(|| code.clone()), None),
+                        LinkProgram::Beside => (code.clone(), saved),
+                    };
+                Boot {
                     selected: CODE.into(),
-                    run: None,
-                    frame: l.frame,
-                    code: code.clone(),
-                    error: None,
-                    program: link::program_part(&l.source),
-                    notice: None,
-                    pending: Some(code.clone()),
-                    side_by_side: false,
-                },
-                Err(error) => Boot {
-                    selected: CODE.into(),
-                    code: code.clone(),
-                    error: Some(error),
-                    ..default_boot(String::new(), None)
-                },
-            },
+                    own,
+                    pending: Some((code.clone(), l.frame)),
+                    ..default_boot(editor, None)
+                }
+            }
         },
     }
 }
@@ -201,6 +206,14 @@ struct Shown {
     /// for the next one. Every change is followed by a state change that
     /// renders it.
     ended: Rc<Cell<u32>>,
+    /// The program part of the link to what is on screen.
+    program: UseStateHandle<String>,
+    /// The default scenario is on screen only while a link's program
+    /// runs: the link is left as it is meanwhile.
+    meanwhile: UseStateHandle<bool>,
+    /// The size in bytes of the program on screen, when it is too large
+    /// for a link (the address then holds none).
+    too_large: UseStateHandle<Option<usize>>,
 }
 
 impl Shown {
@@ -247,6 +260,16 @@ impl Shown {
         }
         match e {
             RunEvent::Progress(p) => self.running.set(Some(p)),
+            RunEvent::Refused(r) => {
+                self.ended.set(self.ended.get() + 1);
+                self.running.set(None);
+                self.error.set(Some(CodeError::Syntax {
+                    kind: r.kind,
+                    line: r.line,
+                    col: r.col,
+                    msg: r.message,
+                }));
+            }
             RunEvent::Finished(trace) => {
                 let run = Run::from_trace(src, trace);
                 self.error.set(run_error(&run, WORKER_BUDGET));
@@ -281,6 +304,16 @@ impl Shown {
 
     fn show(&self, run: Run, frame: Opening) {
         self.running.set(None);
+        self.meanwhile.set(false);
+        let size = run.source.len();
+        if size > lz::MAX_OUTPUT {
+            self.too_large.set(Some(size));
+            self.program.set(String::new());
+        } else {
+            self.too_large.set(None);
+            self.program
+                .set(link::program_part(&Source::Code(run.source.to_string())));
+        }
         self.start_frame.set(frame);
         self.run.set(Some(run));
     }
@@ -363,10 +396,49 @@ pub fn app() -> Html {
         world: use_mut_ref(World::default),
         world_shown: use_state(|| Rc::new(World::default())),
         ended: use_memo((), |_| Cell::new(0u32)),
+        program: use_state(|| first.program.clone()),
+        meanwhile: use_state(|| first.pending.is_some()),
+        too_large: use_state(|| None),
     };
     let runner = use_memo((), |_| Runner::new());
     let code = use_state(|| first.code.clone());
-    let program = use_state(|| first.program.clone());
+    let program = shown.program.clone();
+    // The user's programs beside the editor's text (read in callbacks
+    // that may run one after another before a render: a cell, not state).
+    let kept = use_mut_ref(|| Kept {
+        own: first.own.clone(),
+        earlier: dom::load(EARLIER_KEY),
+    });
+    let redraw = use_force_update();
+    let save_failed = use_state(|| false);
+    // A link's program may be huge: the editor gets it after the first
+    // frame is on screen, so laying it out does not delay that frame.
+    let editor_shown = use_state(|| first.pending.is_none());
+    {
+        let editor_shown = editor_shown.clone();
+        use_effect_with((), move |_| {
+            if !*editor_shown {
+                gloo_timers::callback::Timeout::new(50, move || editor_shown.set(true)).forget();
+            }
+        });
+    }
+    // Stores what a change to the kept programs asks for; a failure is
+    // shown until a later save succeeds.
+    let write = {
+        let save_failed = save_failed.clone();
+        Rc::new(move |w: Writes| {
+            let mut ok = true;
+            if let Some(e) = &w.earlier {
+                ok &= dom::store(EARLIER_KEY, e);
+            }
+            if let Some(c) = &w.code {
+                ok &= dom::store(CODE_KEY, c);
+            }
+            if *save_failed == ok {
+                save_failed.set(!ok);
+            }
+        })
+    };
     let notice = use_state(|| first.notice.clone());
     let side_by_side = use_state(|| first.side_by_side);
     let compare_frame = use_state(|| {
@@ -401,6 +473,7 @@ pub fn app() -> Html {
             program.clone(),
             notice.clone(),
         );
+        let (kept, redraw) = (kept.clone(), redraw.clone());
         let (side_by_side, compare_frame) = (side_by_side.clone(), compare_frame.clone());
         move |b: Boot| {
             runner.stop();
@@ -416,10 +489,13 @@ pub fn app() -> Html {
             shown.start_frame.set(b.frame);
             shown.error.set(b.error);
             code.set(b.code);
+            kept.borrow_mut().own = b.own;
+            redraw.force_update();
             program.set(b.program);
             notice.set(b.notice);
-            if let Some(src) = b.pending {
-                shown.start(&runner, &src, b.frame);
+            shown.meanwhile.set(b.pending.is_some());
+            if let Some((src, frame)) = b.pending {
+                shown.start(&runner, &src, frame);
             }
         }
     };
@@ -428,8 +504,8 @@ pub fn app() -> Html {
         let apply = apply.clone();
         let (first, shown, runner) = (first.clone(), shown.clone(), runner.clone());
         use_effect_with((), move |_| {
-            if let Some(src) = &first.pending {
-                shown.start(&runner, src, first.frame);
+            if let Some((src, frame)) = &first.pending {
+                shown.start(&runner, src, *frame);
             }
             let listener = web_sys::window()
                 .map(|w| EventListener::new(&w, "hashchange", move |_| apply(boot(&dom::hash()))));
@@ -437,27 +513,14 @@ pub fn app() -> Html {
         });
     }
 
+    // The worker checks the program (a syntax error comes back refused):
+    // nothing that grows with it runs here before it does.
     let run_user = {
-        let (shown, runner, program, selected) = (
-            shown.clone(),
-            runner.clone(),
-            program.clone(),
-            selected.clone(),
-        );
+        let (shown, runner, selected) = (shown.clone(), runner.clone(), selected.clone());
         move |src: &str| {
             selected.set(CODE.into());
-            match check_code(src) {
-                Ok(()) => {
-                    program.set(link::program_part(&Source::Code(src.to_string())));
-                    shown.start(&runner, src, Opening::default());
-                }
-                Err(e) => {
-                    runner.stop();
-                    shown.ended.set(shown.ended.get() + 1);
-                    shown.running.set(None);
-                    shown.error.set(Some(e));
-                }
-            }
+            dom::store(RAN_KEY, &saved::fingerprint(src));
+            shown.start(&runner, src, Opening::default());
         }
     };
     let on_select = {
@@ -477,6 +540,7 @@ pub fn app() -> Html {
             } else if let Some(s) = scenarios::by_id(&value) {
                 runner.stop();
                 shown.running.set(None);
+                shown.meanwhile.set(false);
                 selected.set(s.id.into());
                 // A world belongs to a program: a new one starts from the
                 // default world.
@@ -504,23 +568,56 @@ pub fn app() -> Html {
         })
     };
     let on_input = {
-        let code = code.clone();
+        let (code, kept, write) = (code.clone(), kept.clone(), write.clone());
         Callback::from(move |text: String| {
-            dom::store(CODE_KEY, &text);
+            let w = kept.borrow_mut().typed(&text);
+            write(w);
             code.set(text);
+        })
+    };
+    // "Start over": the editor puts the starter program in (undoably, as
+    // an edit); what it replaces is kept as the earlier program.
+    let on_reset = {
+        let (code, kept, write, redraw) =
+            (code.clone(), kept.clone(), write.clone(), redraw.clone());
+        Callback::from(move |_| {
+            let w = kept.borrow_mut().start_over(&code);
+            write(w);
+            redraw.force_update();
+        })
+    };
+    let on_earlier = {
+        let (code, kept, write) = (code.clone(), kept.clone(), write.clone());
+        Callback::from(move |_| {
+            let swapped = kept.borrow_mut().bring_back(&code);
+            if let Some((text, w)) = swapped {
+                write(w);
+                code.set(text);
+            }
+        })
+    };
+    let on_keep = {
+        let (code, kept, write, redraw) =
+            (code.clone(), kept.clone(), write.clone(), redraw.clone());
+        Callback::from(move |_| {
+            let w = kept.borrow_mut().typed(&code);
+            write(w);
+            redraw.force_update();
+        })
+    };
+    let on_own = {
+        let (code, kept) = (code.clone(), kept.clone());
+        Callback::from(move |_| {
+            let own = kept.borrow_mut().back_to_own();
+            if let Some(text) = own {
+                code.set(text);
+            }
         })
     };
     let on_run = {
         let code = code.clone();
         let run_user = run_user.clone();
         Callback::from(move |_| run_user(&code))
-    };
-    let on_reset = {
-        let code = code.clone();
-        Callback::from(move |_| {
-            dom::store(CODE_KEY, STARTER);
-            code.set(STARTER.to_string());
-        })
     };
     // An edit in the Virtual internet panel runs the program on screen
     // again in the new world.
@@ -542,9 +639,16 @@ pub fn app() -> Html {
             }
         })
     };
+    // The address follows the frame on screen; it holds no program when
+    // the program is too large for a link, and is left alone while the
+    // default scenario stands in for a link's program.
     let on_frame = {
-        let program = program.clone();
-        Callback::from(move |at: Opening| dom::replace_hash(&link::hash(&program, at)))
+        let (program, meanwhile) = (program.clone(), *shown.meanwhile);
+        Callback::from(move |at: Opening| match (meanwhile, program.is_empty()) {
+            (true, _) => {}
+            (false, true) => dom::replace_hash(""),
+            (false, false) => dom::replace_hash(&link::hash(&program, at)),
+        })
     };
 
     let l = *lang;
@@ -622,10 +726,22 @@ pub fn app() -> Html {
                         </button>
                     }
                 </div>
-                if *selected == CODE {
+                if *selected == CODE && !*editor_shown {
+                    <section class="panel panel--editor" aria-label={l.t("Your code", "你的代码")} aria-busy="true" data-runs="0">
+                        <p class="muted meanwhile">{ l.t("Opening the link's program…", "正在打开链接中的程序……") }</p>
+                    </section>
+                } else if *selected == CODE {
                     <Editor code={AttrValue::from((*code).clone())} error={(*shown.error).clone()}
                         running={(*shown.running).clone()} on_stop={on_stop} on_peek={on_peek} runs_ended={shown.ended.get()}
-                        on_input={on_input} on_run={on_run} on_reset={on_reset} />
+                        on_input={on_input} on_run={on_run} on_reset={on_reset}
+                        beside={kept.borrow().own.is_some()} on_keep={on_keep} on_own={on_own}
+                        earlier={kept.borrow().earlier.is_some()} on_earlier={on_earlier}
+                        save_failed={*save_failed} too_large={*shown.too_large} />
+                    if *shown.meanwhile && shown.running.is_some() {
+                        <p class="meanwhile muted" role="status">
+                            { l.t("The default scenario is shown while the link's program runs.", "链接中的程序运行期间，先显示默认场景。") }
+                        </p>
+                    }
                 }
                 if let Some((left, left_title, right, right_title)) = &*spinners {
                     <CompareView left={left.clone()} left_title={*left_title}

@@ -31,10 +31,12 @@ pub fn load(key: &str) -> Option<String> {
     window()?.local_storage().ok()??.get_item(key).ok()?
 }
 
-/// Stores a value in localStorage.
-pub fn store(key: &str, value: &str) {
-    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
-        let _ = s.set_item(key, value);
+/// Stores a value in localStorage: whether it was stored (not when
+/// storage is off, or the value passes its quota).
+pub fn store(key: &str, value: &str) -> bool {
+    match window().map(|w| w.local_storage()) {
+        Some(Ok(Some(s))) => s.set_item(key, value).is_ok(),
+        _ => false,
     }
 }
 

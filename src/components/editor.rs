@@ -1,12 +1,18 @@
 //! "Your code": a plain textarea with line numbers. Errors are shown at
-//! their line (a band and the message on that line) and in an alert below.
+//! their line (a band and the message on that line, a mark in the gutter)
+//! and in an alert below. Tab, Enter, brackets and quotes edit as in a
+//! code editor ([`crate::editing`]); every edit goes through the browser's
+//! own typing, so its undo (Ctrl+Z) covers them, "Start over" included.
 
 use aioscope_core::trace::Explanation;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::editing::{self, Edit, Key};
 use crate::i18n::{use_lang, Lang};
 use crate::runner::Progress;
+use crate::scenarios::STARTER;
 use crate::term;
 use crate::util;
 
@@ -145,8 +151,86 @@ pub struct EditorProps {
     pub on_input: Callback<String>,
     /// Run it.
     pub on_run: Callback<()>,
-    /// Put the starter program back.
+    /// The starter program is about to replace the text (as an edit):
+    /// keep what it replaces.
     pub on_reset: Callback<()>,
+    /// The text is a link's program, shown beside the user's own.
+    #[prop_or_default]
+    pub beside: bool,
+    /// Keep the link's program (the user's own becomes the earlier one).
+    #[prop_or_default]
+    pub on_keep: Callback<()>,
+    /// Back to the user's own program.
+    #[prop_or_default]
+    pub on_own: Callback<()>,
+    /// An earlier program is kept (Start over or a kept link replaced it).
+    #[prop_or_default]
+    pub earlier: bool,
+    /// Swap the text with the earlier program.
+    #[prop_or_default]
+    pub on_earlier: Callback<()>,
+    /// The browser did not save the text.
+    #[prop_or_default]
+    pub save_failed: bool,
+    /// The program's size in bytes when it is too large for a link.
+    #[prop_or_default]
+    pub too_large: Option<usize>,
+}
+
+/// The line numbers `from..=to`, one a line.
+fn numbers(from: u32, to: u32) -> String {
+    let mut s = String::with_capacity((to.saturating_sub(from) as usize + 1) * 6);
+    for n in from..=to {
+        if n > from {
+            s.push('\n');
+        }
+        s.push_str(&n.to_string());
+    }
+    s
+}
+
+/// The page as an `HtmlDocument`, for `execCommand`.
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into().ok()
+}
+
+/// UTF-16 offset (as the DOM counts) of byte offset `b` in `text`.
+fn utf16_at(text: &str, b: usize) -> u32 {
+    text.get(..b).map_or(0, |s| s.encode_utf16().count() as u32)
+}
+
+/// Byte offset of UTF-16 offset `u` in `text`.
+fn byte_at(text: &str, u: u32) -> usize {
+    let mut n = 0u32;
+    for (i, c) in text.char_indices() {
+        if n >= u {
+            return i;
+        }
+        n += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// Applies `edit` as typing would (`execCommand`, so that undo covers
+/// it; the `input` event it fires reports the text). Where the browser
+/// cannot, the text is set and reported directly.
+fn apply(ta: &HtmlTextAreaElement, text: &str, edit: &Edit, on_input: &Callback<String>) {
+    let _ = ta.set_selection_range(utf16_at(text, edit.from), utf16_at(text, edit.to));
+    let typed = edit.from == edit.to && edit.insert.is_empty()
+        || html_document().is_some_and(|d| {
+            if edit.insert.is_empty() {
+                d.exec_command("delete").unwrap_or(false)
+            } else {
+                d.exec_command_with_show_ui_and_value("insertText", false, &edit.insert)
+                    .unwrap_or(false)
+            }
+        });
+    let after = edit.apply(text);
+    if !typed || ta.value() != after {
+        ta.set_value(&after);
+        on_input.emit(after.clone());
+    }
+    let _ = ta.set_selection_range(utf16_at(&after, edit.sel.0), utf16_at(&after, edit.sel.1));
 }
 
 /// The editor.
@@ -156,8 +240,13 @@ pub fn editor(p: &EditorProps) -> Html {
     let area = use_node_ref();
     let gutter = use_node_ref();
     let layer = use_node_ref();
-    let n_lines = p.code.split('\n').count().max(1);
+    let n_lines = p.code.split('\n').count().max(1) as u32;
     let err_line = p.error.as_ref().and_then(|e| e.line());
+    // The error's line, when the text has it.
+    let marked = err_line.filter(|l| (1..=n_lines).contains(l));
+    // The error's line is drawn in the layer below the text: empty lines
+    // above it take their height.
+    let above = marked.map_or_else(String::new, |e| "\n".repeat(e as usize - 1));
     let oninput = {
         let cb = p.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -178,15 +267,74 @@ pub fn editor(p: &EditorProps) -> Html {
             }
         })
     };
+    // Tab indents; after Escape, it leaves the editor (no keyboard trap).
+    let escaped = use_mut_ref(|| false);
     let onkeydown = {
         let (run, stop, running) = (p.on_run.clone(), p.on_stop.clone(), p.running.is_some());
+        let on_input = p.on_input.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            let key = e.key();
+            if key == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 run.emit(());
-            } else if e.key() == "Escape" && running {
+                return;
+            }
+            if key == "Escape" {
+                *escaped.borrow_mut() = true;
+                if running {
+                    e.prevent_default();
+                    stop.emit(());
+                }
+                return;
+            }
+            let leave = std::mem::take(&mut *escaped.borrow_mut());
+            if e.alt_key() || e.ctrl_key() || e.meta_key() || e.is_composing() {
+                return;
+            }
+            let key = match key.as_str() {
+                "Tab" if leave => return,
+                "Tab" if e.shift_key() => Key::ShiftTab,
+                "Tab" => Key::Tab,
+                "Enter" if !e.shift_key() => Key::Enter,
+                "Backspace" => Key::Backspace,
+                k => {
+                    let mut cs = k.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Key::Char(c),
+                        _ => return,
+                    }
+                }
+            };
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = ta.value();
+            let (Ok(Some(s)), Ok(Some(end))) = (ta.selection_start(), ta.selection_end()) else {
+                return;
+            };
+            let (s, end) = (byte_at(&text, s), byte_at(&text, end));
+            if let Some(edit) = editing::edit(&text, s, end, key) {
                 e.prevent_default();
-                stop.emit(());
+                apply(&ta, &text, &edit, &on_input);
+            } else if matches!(key, Key::Tab | Key::ShiftTab) {
+                e.prevent_default();
+            }
+        })
+    };
+    let on_reset = {
+        let (area, reset, on_input) = (area.clone(), p.on_reset.clone(), p.on_input.clone());
+        Callback::from(move |_: MouseEvent| {
+            reset.emit(());
+            if let Some(ta) = area.cast::<HtmlTextAreaElement>() {
+                let text = ta.value();
+                if text != STARTER {
+                    let _ = ta.focus();
+                    let edit = Edit {
+                        from: 0,
+                        to: text.len(),
+                        insert: STARTER.to_string(),
+                        sel: (0, 0),
+                    };
+                    apply(&ta, &text, &edit, &on_input);
+                }
             }
         })
     };
@@ -218,28 +366,42 @@ pub fn editor(p: &EditorProps) -> Html {
                 <span class="panel__meta">{ lang.t("main.py · runs on the simulated loop", "main.py · 在模拟事件循环上运行") }</span>
             </header>
             <div class={classes!("editor", p.error.is_some().then_some("editor--error"))}>
+                // A few text nodes however long the program: the editor
+                // stays light with a hundred thousand lines.
                 <div class="editor__gutter" ref={gutter} aria-hidden="true">
-                    { for (1..=n_lines as u32).map(|n| html! {
-                        <div class={classes!("editor__n", (err_line == Some(n)).then_some("is-error"))}>{ n }</div>
-                    }) }
+                    if let Some(e) = marked {
+                        if e > 1 { <div class="editor__nums">{ numbers(1, e - 1) }</div> }
+                        <div class="editor__n is-error" title={lang.t("The error is on this line", "错误在这一行")}>{ e }</div>
+                        if e < n_lines { <div class="editor__nums">{ numbers(e + 1, n_lines) }</div> }
+                    } else {
+                        <div class="editor__nums">{ numbers(1, n_lines) }</div>
+                    }
                 </div>
                 <div class="editor__wrap">
                     <div class="editor__layer" ref={layer} aria-hidden="true">
-                        { for p.code.split('\n').enumerate().map(|(i, l)| {
-                            let here = err_line == Some(i as u32 + 1);
-                            let msg = p.error.as_ref().filter(|_| here).map(|e| e.short());
-                            html! {
-                                <div class={classes!("editor__line", here.then_some("is-error"))} data-msg={msg}>
-                                    { if l.is_empty() { " ".to_string() } else { l.to_string() } }
-                                </div>
-                            }
-                        }) }
+                        if let Some(e) = marked {
+                            { above.clone() }
+                            <div class="editor__line is-error" data-msg={p.error.as_ref().map(|e| e.short())}>
+                                { match p.code.split('\n').nth(e as usize - 1) { Some(l) if !l.is_empty() => l.to_string(), _ => " ".to_string() } }
+                            </div>
+                        }
                     </div>
                     <textarea ref={area} class="editor__area" aria-label={lang.t("Your program", "你的程序")}
                         spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                         value={p.code.clone()} {oninput} {onscroll} {onkeydown} />
                 </div>
             </div>
+            if p.beside {
+                <div class="alert alert--info editor__beside" role="status">
+                    <span>{ lang.t("The editor shows the program from the link. Your own program is kept: choose which to keep (typing here keeps this one).", "编辑器中显示的是链接里的程序。你自己的程序仍然保留着：请选择保留哪一个（在这里输入即保留这个）。") }</span>
+                    <button type="button" class="linkbtn" onclick={p.on_keep.reform(|_: MouseEvent| ())}>
+                        { lang.t("Keep the link's program", "保留链接里的程序") }
+                    </button>
+                    <button type="button" class="linkbtn" onclick={p.on_own.reform(|_: MouseEvent| ())}>
+                        { lang.t("Back to my program", "回到我的程序") }
+                    </button>
+                </div>
+            }
             <div class="editor__bar">
                 <button type="button" class="btn btn--primary" onclick={p.on_run.reform(|_: MouseEvent| ())}>
                     { lang.t("Run", "运行") }
@@ -253,11 +415,31 @@ pub fn editor(p: &EditorProps) -> Html {
                         { lang.t("Show frames so far", "查看已有的帧") }
                     </button>
                 }
-                <span class="muted small">{ lang.t("Ctrl+Enter runs it, Esc stops it. Your program is kept in this browser.", "Ctrl+Enter 运行，Esc 停止。程序会保存在本浏览器中。") }</span>
-                <button type="button" class="linkbtn" onclick={p.on_reset.reform(|_: MouseEvent| ())}>
+                <span class="muted small">{ lang.t("Ctrl+Enter runs it, Esc stops it; Tab indents (Esc then Tab leaves the editor). Your program is saved in this browser as you type.", "Ctrl+Enter 运行，Esc 停止；Tab 缩进（先按 Esc 再按 Tab 可离开编辑器）。程序在输入时即保存在本浏览器中。") }</span>
+                if p.earlier {
+                    <button type="button" class="linkbtn" onclick={p.on_earlier.reform(|_: MouseEvent| ())}
+                        title={lang.t("Swap the editor's program with the one it replaced (press again to swap back)", "把编辑器中的程序与被它替换的程序互换（再按一次可换回）")}>
+                        { lang.t("Bring back the earlier program", "找回之前的程序") }
+                    </button>
+                }
+                <button type="button" class="linkbtn" onclick={on_reset}
+                    title={lang.t("Put the example program in the editor; Ctrl+Z or “Bring back the earlier program” undoes it", "把示例程序放回编辑器；Ctrl+Z 或“找回之前的程序”可以撤销")}>
                     { lang.t("Start over", "恢复示例") }
                 </button>
             </div>
+            if p.save_failed {
+                <div class="alert alert--warn" role="alert">
+                    <span>{ lang.t("This browser did not save your program (its storage is full or turned off). Copy it somewhere safe before you close the page.", "本浏览器没有保存你的程序（存储空间已满或已被关闭）。关闭页面之前，请把它复制到安全的地方。") }</span>
+                </div>
+            }
+            if let Some(size) = p.too_large {
+                <p class="muted small" role="status">
+                    { match lang {
+                        Lang::En => format!("This program ({} KB) is too large for a link (at most {} KB): the page's address does not hold it. It is saved in this browser.", size.div_ceil(1024), crate::lz::MAX_OUTPUT / 1024),
+                        Lang::Zh => format!("这个程序（{} KB）太大，无法放进链接（最多 {} KB）：页面地址中不包含它。它已保存在本浏览器中。", size.div_ceil(1024), crate::lz::MAX_OUTPUT / 1024),
+                    } }
+                </p>
+            }
             if let Some(progress) = &p.running {
                 { running_status(lang, progress) }
             }

@@ -1,5 +1,9 @@
 //! The page's side: starts the worker, hands it jobs, rebuilds each job's
 //! trace from the pieces it sends, and stops it when asked.
+//!
+//! Each run gets a fresh worker, so nothing one program allocated stays
+//! for the next: a worker that has run a job is ended when the job ends,
+//! and a new one is started at once to wait, warm, for the next run.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -10,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-use super::protocol::{decode, encode, Job, ToPage};
+use super::protocol::{decode, encode, Job, Refusal, ToPage};
 
 /// Bytes of the newest output a [`Progress`] carries.
 const OUT_TAIL_BYTES: usize = 2048;
@@ -35,6 +39,8 @@ pub enum RunEvent {
     Progress(Progress),
     /// The program ended: its whole trace.
     Finished(Trace),
+    /// The program does not compile, so it did not run.
+    Refused(Refusal),
     /// The worker failed: nothing more comes for this run.
     Failed {
         /// What went wrong.
@@ -48,6 +54,8 @@ pub enum RunEvent {
 struct Spawned {
     worker: Worker,
     ready: bool,
+    /// A job was handed to it: it is not handed another.
+    used: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -113,16 +121,21 @@ impl Runner {
         Ok(())
     }
 
-    /// Runs `job`, stopping the run in progress if there is one. Events
-    /// arrive on `on_event`. An error means no worker can start here (no
-    /// Worker support, or the page was not built with one).
+    /// Runs `job` in a worker that has run nothing before, stopping the
+    /// run in progress if there is one. Events arrive on `on_event`. An
+    /// error means no worker can start here (no Worker support, or the
+    /// page was not built with one).
     pub fn run(&self, job: &Job, on_event: Callback<RunEvent>) -> Result<(), String> {
         if self.busy() {
             self.stop();
         }
+        self.retire_used();
         self.warm()?;
         let bytes = encode(job);
         let mut inner = self.inner.borrow_mut();
+        if let Some(s) = inner.spawned.as_mut() {
+            s.used = true;
+        }
         inner.active = Some(Active {
             trace: Trace::empty(&job.filename),
             started: js_sys::Date::now(),
@@ -133,6 +146,20 @@ impl Runner {
             _ => inner.queued = Some(bytes),
         }
         Ok(())
+    }
+
+    /// Ends the worker if it has run a job (and none is running).
+    fn retire_used(&self) {
+        let used = {
+            let mut inner = self.inner.borrow_mut();
+            match &inner.spawned {
+                Some(s) if s.used && inner.active.is_none() => inner.spawned.take(),
+                _ => None,
+            }
+        };
+        if let Some(s) = used {
+            s.end();
+        }
     }
 
     /// Whether a run is in progress.
@@ -230,6 +257,7 @@ fn spawn(inner: Weak<RefCell<Inner>>) -> Result<Spawned, String> {
     Ok(Spawned {
         worker,
         ready: false,
+        used: false,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -264,12 +292,22 @@ fn received(inner: &Rc<RefCell<Inner>>, bytes: &[u8]) {
                 let last = piece.end.is_some();
                 match active.trace.apply(*piece) {
                     Err(e) => fail(state, e.to_string()),
-                    Ok(()) if last => state
-                        .active
-                        .take()
-                        .map(|a| (a.on_event, RunEvent::Finished(a.trace))),
+                    Ok(()) if last => {
+                        recycle_soon(inner);
+                        state
+                            .active
+                            .take()
+                            .map(|a| (a.on_event, RunEvent::Finished(a.trace)))
+                    }
                     Ok(()) => Some((active.on_event.clone(), progress(active))),
                 }
+            }
+            Ok(ToPage::Syntax(refusal)) => {
+                recycle_soon(inner);
+                state
+                    .active
+                    .take()
+                    .map(|a| (a.on_event, RunEvent::Refused(refusal)))
             }
             Ok(ToPage::Refused(message)) => fail(state, message),
             Err(e) => fail(state, e.to_string()),
@@ -278,6 +316,21 @@ fn received(inner: &Rc<RefCell<Inner>>, bytes: &[u8]) {
     if let Some((cb, event)) = event {
         cb.emit(event);
     }
+}
+
+/// Once the current event is handled (a worker is not ended from inside
+/// its own message handler), ends the worker that has run its job and
+/// starts a fresh one for the next run.
+fn recycle_soon(inner: &Rc<RefCell<Inner>>) {
+    let weak = Rc::downgrade(inner);
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Some(inner) = weak.upgrade() {
+            let runner = Runner { inner };
+            runner.retire_used();
+            let _ = runner.warm();
+        }
+    })
+    .forget();
 }
 
 fn failed(inner: &Rc<RefCell<Inner>>, message: String) {

@@ -16,11 +16,28 @@ pub struct Job {
     pub world: Option<aioscope_core::run::World>,
 }
 
+/// Why a program was not run: its first syntax error, as
+/// [`aioscope_core::run::check`] found it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// `SyntaxError`, `IndentationError`, `NotImplementedError`.
+    pub kind: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+    /// The message.
+    pub message: String,
+}
+
 /// What the worker tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToPage {
     /// Started and waiting for jobs.
     Ready,
+    /// The program does not compile: it was not run (the page keeps the
+    /// last good run on screen).
+    Syntax(Refusal),
     /// The next piece of the current job's trace (the last one has its
     /// `end`).
     Piece(Box<TraceDelta>),
@@ -70,6 +87,13 @@ mod tests {
             ..TraceDelta::default()
         }));
         assert_eq!(decode::<ToPage>(&encode(&piece)), Ok(piece));
+        let refused = ToPage::Syntax(Refusal {
+            kind: "SyntaxError".into(),
+            line: 3,
+            col: 17,
+            message: "expected ':'".into(),
+        });
+        assert_eq!(decode::<ToPage>(&encode(&refused)), Ok(refused));
     }
 
     #[test]

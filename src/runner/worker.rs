@@ -4,13 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aioscope_core::run::{run_with_hook, Options};
+use aioscope_core::run::{check, run_with_hook, Options};
 use aioscope_core::trace::{DeltaWriter, Trace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{decode, encode, Job, ToPage};
+use super::protocol::{decode, encode, Job, Refusal, ToPage};
 
 /// Milliseconds between two pieces: often enough for the progress to look
 /// live, seldom enough that sending costs little next to recording.
@@ -46,9 +46,20 @@ fn send(scope: &DedicatedWorkerGlobalScope, message: &ToPage) {
     let _ = scope.post_message_with_transfer(&bytes, &transfer);
 }
 
-/// Records `job`, sending a piece every [`PIECE_MS`] and the last one
-/// when the program ends.
+/// Checks `job` (here, not on the page: compiling grows with the
+/// program), then records it, sending a piece every [`PIECE_MS`] and the
+/// last one when the program ends.
 fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
+    if let Err(e) = check(&job.source, &job.filename) {
+        let refusal = Refusal {
+            kind: e.type_name().to_string(),
+            line: e.line,
+            col: e.col,
+            message: e.message(),
+        };
+        send(scope, &ToPage::Syntax(refusal));
+        return;
+    }
     let writer = Rc::new(RefCell::new(DeltaWriter::new()));
     let hook = {
         let (writer, scope) = (writer.clone(), scope.clone());

@@ -147,8 +147,12 @@ await test('the link keeps the program and the frame; a bad link falls back', as
   check(/#c=[A-Za-z0-9_-]+&n=\d+$/.test(link), `a compressed program in the link: ${link}`);
   const other = await page.context().newPage();
   await other.goto(link);
-  // The program runs in the worker; its frames appear when it ends.
-  await other.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  // The program runs in the worker (the default scenario is shown
+  // meanwhile); its frames appear when it ends.
+  await other.waitForFunction(() => {
+    const el = document.querySelector('.panel--editor');
+    return el && Number(el.dataset.runs) > 0 && el.getAttribute('aria-busy') === 'false';
+  });
   check((await consoleText(other)).includes('hello from a link'), 'the link reopens the program at its frame');
   check(await frameIs(other, (f) => f.split(' / ')[0] === f.split(' / ')[1]), `at the link's frame: ${await frame(other)}`);
   // A bad link opened afresh (a reload right after a hash change would race

@@ -300,4 +300,28 @@ asyncio.run(main())
         assert_eq!(names, ["x", "y"]);
         assert_eq!(var(after, "y").as_deref(), Some("{'a': [1, 2]}"));
     }
+
+    #[test]
+    fn variables_show_classes_and_builtin_subclasses_without_running_their_code() {
+        let (trace, ix) = traced(
+            "\
+class Meta(type):
+    def __repr__(cls):
+        print('ran')
+        return 'M'
+class C(metaclass=Meta):
+    pass
+class L(list):
+    pass
+c = [C]
+l = L([1, 2])
+n = 0
+",
+        );
+        assert_eq!(trace.stdout, "");
+        let h = nth_hit(&trace, 11, 0);
+        let before = ix.before(&trace, h).unwrap();
+        assert_eq!(var(before, "c").as_deref(), Some("[<class '__main__.C'>]"));
+        assert_eq!(var(before, "l").as_deref(), Some("[1, 2]"));
+    }
 }

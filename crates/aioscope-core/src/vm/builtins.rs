@@ -1,14 +1,11 @@
 //! The `builtins` module: functions and the constructors of built-in types.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::dict::{hash_of, Dict};
 use super::methods::{def, sort_values};
-use super::value::{
-    Args, BoundMethod, Class, Iter, NativeFn, NativeImpl, NativeObject, PyResult, Range, Value,
-};
+use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
 use super::Vm;
 
 /// A native function value (not bound).
@@ -69,9 +66,10 @@ pub fn no_kwargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
 
 /// An int argument, or CPython's `TypeError`.
 pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match v {
+    match v.unwrapped() {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        Value::Instance(_) => vm.index_value(v),
         other => Err(vm.new_error(
             "TypeError",
             &format!(
@@ -84,7 +82,7 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// A float argument (ints convert), or CPython's `TypeError`.
 pub fn float_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
-    match v {
+    match v.unwrapped() {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
@@ -381,7 +379,10 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "abs")?;
-    match &args.pos[0] {
+    if let Some(m) = vm.user_dunder(&args.pos[0], "__abs__")? {
+        return vm.call(&m, Args::default());
+    }
+    match args.pos[0].unwrapped() {
         Value::Int(i) => match i.checked_abs() {
             Some(v) => Ok(Value::Int(v)),
             None => Err(vm.new_error("OverflowError", "integer overflow")),
@@ -399,7 +400,10 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arity(vm, &args, 1, 2, "round")?;
     let nd = nd.or_else(|| args.pos.get(1).cloned());
-    match (&args.pos[0], nd) {
+    if let Some(m) = vm.user_dunder(&args.pos[0], "__round__")? {
+        return vm.call(&m, Args::new(nd.into_iter().collect()));
+    }
+    match (args.pos[0].unwrapped(), nd) {
         (Value::Int(i), None | Some(Value::None)) => Ok(Value::Int(*i)),
         (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
         (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
@@ -433,6 +437,31 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "divmod")?;
     use crate::lang::ast::BinOp;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        if let Some(m) = vm.user_dunder(a, "__divmod__")? {
+            let r = vm.call(&m, Args::new(vec![b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = vm.user_dunder(b, "__rdivmod__")? {
+            let r = vm.call(&m, Args::new(vec![a.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if a.builtin_payload().is_none() && b.builtin_payload().is_none() {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ),
+            ));
+        }
+    }
     let q = vm.binary(BinOp::FloorDiv, &args.pos[0], &args.pos[1])?;
     let r = vm.binary(BinOp::Mod, &args.pos[0], &args.pos[1])?;
     Ok(Value::tuple(vec![q, r]))
@@ -473,90 +502,128 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "isinstance")?;
-    let class = vm.types.class_of(vm, &args.pos[0]);
-    Ok(Value::Bool(class_matches(
-        vm,
-        &class,
-        &args.pos[1],
-        "isinstance",
-    )?))
-}
-
-fn class_matches(vm: &mut Vm, class: &Rc<Class>, spec: &Value, who: &str) -> PyResult<bool> {
-    match spec {
-        Value::Class(c) => {
-            if Rc::ptr_eq(c, &vm.types.object) {
-                return Ok(true);
-            }
-            Ok(class.is_subclass(c))
-        }
-        Value::Tuple(items) => {
-            for it in items.iter() {
-                if class_matches(vm, class, it, who)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        // `int | None` and `list[int]` (types.UnionType, types.GenericAlias).
-        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "UnionType" => {
-            let args = vm.get_attr(spec, "__args__")?;
-            class_matches(vm, class, &args, who)
-        }
-        Value::Instance(i) if &*i.class.module == "types" && &*i.class.name == "GenericAlias" => {
-            Err(vm.new_error(
-                "TypeError",
-                &format!("{}() argument 2 cannot be a parameterized generic", who),
-            ))
-        }
-        _ => Err(vm.new_error(
-            "TypeError",
-            &format!(
-                "{}() arg 2 must be a type, a tuple of types, or a union",
-                who
-            ),
-        )),
-    }
+    Ok(Value::Bool(vm.isinstance(&args.pos[0], &args.pos[1])?))
 }
 
 fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "issubclass")?;
-    match &args.pos[0] {
-        Value::Class(c) => {
-            let c = c.clone();
-            Ok(Value::Bool(class_matches(
-                vm,
-                &c,
-                &args.pos[1],
-                "issubclass",
-            )?))
-        }
-        _ => Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class")),
+    Ok(Value::Bool(vm.issubclass(&args.pos[0], &args.pos[1])?))
+}
+
+/// `"UnionType"` for `int | None`, `"GenericAlias"` for `list[int]`.
+fn typeform(v: &Value) -> Option<&str> {
+    match v {
+        Value::Instance(i) if &*i.class.module == "types" => Some(&i.class.name),
+        _ => None,
     }
 }
 
-fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.len() {
-        2 => Ok(Value::Class(vm.types.class_of(vm, &args.pos[1]))),
-        4 => {
-            let name = match &args.pos[1] {
-                Value::Str(s) => s.clone(),
-                _ => return Err(vm.new_error("TypeError", "type.__new__() argument 1 must be str")),
-            };
-            let bases = vm.collect(&args.pos[2])?;
-            let mut attrs = super::value::Attrs::default();
-            for (k, v) in vm.mapping_items(&args.pos[3])? {
-                if let Value::Str(k) = k {
-                    attrs.set(k, v);
+impl Vm {
+    /// `isinstance(obj, spec)`: a class (asking its metaclass's
+    /// `__instancecheck__` when it has one, as ABCs do) or a tuple of them.
+    pub fn isinstance(&mut self, obj: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                let class = self.types.class_of(self, obj);
+                if Rc::ptr_eq(&class, c) {
+                    return Ok(true);
+                }
+                if let Some(meta) = &c.meta {
+                    if meta.has(Class::CHECKS) {
+                        if let Some(hook) = meta.lookup("__instancecheck__") {
+                            let f = self.bind_to(spec, &meta.clone(), hook)?;
+                            let r = self.call(&f, Args::new(vec![obj.clone()]))?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                Ok(Rc::ptr_eq(c, &self.types.object) || class.is_subclass(c))
+            }
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.isinstance(obj, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other if typeform(other) == Some("UnionType") => {
+                let args = self.get_attr(other, "__args__")?;
+                self.isinstance(obj, &args)
+            }
+            other if typeform(other) == Some("GenericAlias") => Err(self.new_error(
+                "TypeError",
+                "isinstance() argument 2 cannot be a parameterized generic",
+            )),
+            other => match self.user_dunder(other, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = self.call(&hook, Args::new(vec![obj.clone()]))?;
+                    self.truthy(&r)
+                }
+                None => Err(self.new_error(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                )),
+            },
+        }
+    }
+
+    /// `issubclass(sub, spec)`, with `__subclasscheck__`.
+    pub fn issubclass(&mut self, sub: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if let Some(meta) = &c.meta {
+                    if meta.has(Class::CHECKS) {
+                        if let Some(hook) = meta.lookup("__subclasscheck__") {
+                            let f = self.bind_to(spec, &meta.clone(), hook)?;
+                            let r = self.call(&f, Args::new(vec![sub.clone()]))?;
+                            return self.truthy(&r);
+                        }
+                    }
+                }
+                match sub {
+                    Value::Class(s) => Ok(Rc::ptr_eq(c, &self.types.object) || s.is_subclass(c)),
+                    _ => Err(self.new_error("TypeError", "issubclass() arg 1 must be a class")),
                 }
             }
-            vm.make_class(name.clone(), name, bases, attrs)
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.issubclass(sub, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other if typeform(other) == Some("UnionType") => {
+                let args = self.get_attr(other, "__args__")?;
+                self.issubclass(sub, &args)
+            }
+            other if typeform(other) == Some("GenericAlias") => Err(self.new_error(
+                "TypeError",
+                "issubclass() argument 2 cannot be a parameterized generic",
+            )),
+            other => match self.user_dunder(other, "__subclasscheck__")? {
+                Some(hook) => {
+                    let r = self.call(&hook, Args::new(vec![sub.clone()]))?;
+                    self.truthy(&r)
+                }
+                None => {
+                    if !matches!(sub, Value::Class(_)) {
+                        return Err(
+                            self.new_error("TypeError", "issubclass() arg 1 must be a class")
+                        );
+                    }
+                    Err(self.new_error(
+                        "TypeError",
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                    ))
+                }
+            },
         }
-        _ => Err(vm.new_error("TypeError", "type() takes 1 or 3 arguments")),
     }
 }
 
-fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::str("")),
         Some(Value::Bytes(b)) if args.pos.len() > 2 => {
@@ -601,7 +668,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(base) = args.take_kw("base") {
         args.pos.push(base);
     }
@@ -659,7 +726,7 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
 }
 
-fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::Float(0.0)),
         Some(Value::Float(f)) => Ok(Value::Float(*f)),
@@ -708,14 +775,14 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::list(vec![])),
         Some(v) => Ok(Value::list(vm.collect(v)?)),
     }
 }
 
-fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::tuple(vec![])),
         Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
@@ -723,7 +790,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
     let update = vm.get_attr(&d, "update")?;
     let mut a = args;
@@ -732,7 +799,7 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(d)
 }
 
-fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut d = Dict::new();
     if let Some(v) = args.pos.get(1) {
         for it in vm.collect(v)? {
@@ -743,7 +810,7 @@ fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Set(Rc::new(RefCell::new(d))))
 }
 
-fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos.get(1) {
         None => Ok(Value::Bytes(Rc::from(Vec::new()))),
         Some(Value::Str(s)) => Ok(Value::Bytes(s.as_bytes().into())),
@@ -859,7 +926,10 @@ fn getattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 3, "getattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     match vm.get_attr(&args.pos[0], &name) {
         Ok(v) => Ok(v),
@@ -876,7 +946,10 @@ fn hasattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "hasattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     match vm.get_attr(&args.pos[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
@@ -891,9 +964,27 @@ fn setattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 3, 3, "setattr")?;
     let name = match &args.pos[1] {
         Value::Str(s) => s.clone(),
-        _ => return Err(vm.new_error("TypeError", "attribute name must be string")),
+        other => {
+            let msg = format!("attribute name must be string, not '{}'", other.type_name());
+            return Err(vm.new_error("TypeError", &msg));
+        }
     };
     vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, 2, 2, "delattr")?;
+    let name = match &args.pos[1] {
+        Value::Str(s) => s.clone(),
+        other => {
+            return Err(vm.new_error(
+                "TypeError",
+                &format!("attribute name must be string, not '{}'", other.type_name()),
+            ))
+        }
+    };
+    vm.del_attr(&args.pos[0], &name)?;
     Ok(Value::None)
 }
 
@@ -941,7 +1032,7 @@ fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => {}
         }
     }
-    match &args.pos[0] {
+    match args.pos[0].unwrapped() {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         v => match hash_of(v) {
@@ -1076,89 +1167,11 @@ fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
-/// The object `super()` returns: attribute lookup starts after `class` in
-/// the MRO of `this`'s type.
-pub struct SuperObj {
-    class: Rc<Class>,
-    this: Value,
-    super_class: Rc<Class>,
-}
-
-impl NativeObject for SuperObj {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn class_name(&self) -> &str {
-        "super"
-    }
-    fn class(&self, _vm: &Vm) -> Rc<Class> {
-        self.super_class.clone()
-    }
-    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
-        let t = vm.types.class_of(vm, &self.this);
-        Ok(format!(
-            "<super: <class '{}'>, <{} object>>",
-            self.class.name, t.name
-        ))
-    }
-    fn get_attr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        let start = match &self.this {
-            Value::Class(c) => c.clone(),
-            other => vm.types.class_of(vm, other),
-        };
-        let mut chain = vec![start.clone()];
-        chain.extend(start.mro.iter().cloned());
-        let pos = chain.iter().position(|c| Rc::ptr_eq(c, &self.class))?;
-        for c in &chain[pos + 1..] {
-            if let Some(v) = c.attrs.borrow().get(name) {
-                let v = v.clone();
-                return Some(Ok(match v {
-                    Value::Function(_) | Value::Native(_)
-                        if !matches!(self.this, Value::Class(_)) =>
-                    {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            this: self.this.clone(),
-                            func: v,
-                        }))
-                    }
-                    other => other,
-                }));
-            }
-        }
-        None
-    }
-}
-
-fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = &args.pos[1..];
-    if a.len() != 2 {
-        return Err(vm.new_error("RuntimeError", "super(): no arguments"));
-    }
-    let class = match &a[0] {
-        Value::Class(c) => c.clone(),
-        _ => return Err(vm.new_error("TypeError", "super() argument 1 must be a type")),
-    };
-    let super_class = vm
-        .builtins
-        .get("super")
-        .and_then(|v| match v {
-            Value::Class(c) => Some(c),
-            _ => None,
-        })
-        .unwrap_or_else(|| vm.types.other.clone());
-    Ok(Value::Object(Rc::new(SuperObj {
-        class,
-        this: a[1].clone(),
-        super_class,
-    })))
-}
-
 /// Fills the `builtins` module.
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     def(&t.range, "__new__", range_new);
     def(&t.slice, "__new__", slice_new);
-    def(&t.type_, "__new__", type_new);
     def(&t.str_, "__new__", str_new);
     def(&t.int, "__new__", int_new);
     def(&t.float, "__new__", float_new);
@@ -1168,16 +1181,6 @@ pub fn install(vm: &mut Vm) {
     def(&t.dict, "__new__", dict_new);
     def(&t.set, "__new__", set_new);
     def(&t.bytes, "__new__", bytes_new);
-    let super_class = super::types::new_class(
-        &std::cell::Cell::new(vm.next_id()),
-        "super",
-        "builtins",
-        vec![],
-        super::value::ClassKind::Builtin,
-        Default::default(),
-    )
-    .expect("no bases");
-    def(&super_class, "__new__", super_new);
     let classes: Vec<(&str, Rc<Class>)> = vec![
         ("object", t.object.clone()),
         ("type", t.type_.clone()),
@@ -1192,7 +1195,10 @@ pub fn install(vm: &mut Vm) {
         ("set", t.set.clone()),
         ("range", t.range.clone()),
         ("slice", t.slice.clone()),
-        ("super", super_class),
+        ("super", t.super_.clone()),
+        ("property", t.property.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("staticmethod", t.staticmethod.clone()),
     ];
     let exceptions: Vec<(&'static str, Rc<Class>)> =
         t.exceptions.iter().map(|(k, v)| (*k, v.clone())).collect();
@@ -1235,6 +1241,7 @@ pub fn install(vm: &mut Vm) {
         ("getattr", getattr_fn),
         ("hasattr", hasattr_fn),
         ("setattr", setattr_fn),
+        ("delattr", delattr_fn),
         ("callable", callable_fn),
         ("id", id_fn),
         ("hash", hash_fn),

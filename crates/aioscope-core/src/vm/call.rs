@@ -1,13 +1,14 @@
 //! Calling: binding arguments to parameters (with CPython's error
-//! messages), creating coroutines and generators, instantiating classes.
+//! messages), creating coroutines and generators, instantiating classes
+//! (`type.__call__`: `__new__` then `__init__`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::frame::{Frame, OnReturn};
 use super::value::{
-    Args, Attrs, Class, ClassKind, CoroKind, CoroState, Coroutine, ExcData, Function, Instance,
-    Payload, PyErr, PyResult, Value,
+    Args, Class, ClassKind, CoroKind, CoroState, Coroutine, ExcData, Function, Instance, Payload,
+    PyErr, PyResult, Value,
 };
 use super::Vm;
 
@@ -121,7 +122,14 @@ impl Vm {
     /// Calls any callable and runs it to completion (native code calling
     /// Python).
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
-        match self.invoke(func.clone(), args)? {
+        let invoked = self.invoke(func.clone(), args)?;
+        self.finish(invoked)
+    }
+
+    /// Runs what [`Vm::invoke`] returned to its value: an `__init__`
+    /// frame gives the new instance.
+    pub fn finish(&mut self, invoked: Invoked) -> PyResult<Value> {
+        match invoked {
             Invoked::Value(v) => Ok(v),
             // A class's `__init__` run at the bottom of its own fiber gives
             // the instance (the interpreter loop sees `OnReturn::Init`).
@@ -381,16 +389,100 @@ impl Vm {
         Ok(frame)
     }
 
-    /// `Class(*args)`: built-in types convert, exceptions and plain classes
-    /// make an instance and run `__init__`.
+    /// `Class(*args)`: the metaclass's `__call__` when it defines one,
+    /// otherwise `type.__call__`.
     fn instantiate(&mut self, class: &Rc<Class>, args: Args) -> PyResult<Invoked> {
-        if let Some(new) = class.lookup("__new__") {
-            // Built-in types and library classes construct natively.
-            if let Value::Native(_) = new {
-                let mut a = args;
-                a.pos.insert(0, Value::Class(class.clone()));
-                return Ok(Invoked::Value(self.call(&new, a)?));
+        if let Some(meta) = &class.meta {
+            if meta.has(Class::CALL) {
+                if let Some(call) = meta.lookup("__call__") {
+                    let this = Value::Class(class.clone());
+                    let meta = meta.clone();
+                    let bound = self.bind_to(&this, &meta, call)?;
+                    return self.invoke(bound, args);
+                }
             }
+        }
+        self.type_call(class, args)
+    }
+
+    /// `type.__call__(cls, *args)`: `cls.__new__(cls, *args)`, then
+    /// `__init__(*args)` on the result when it is an instance of `cls`.
+    /// Built-in types construct natively in one step.
+    pub fn type_call(&mut self, class: &Rc<Class>, args: Args) -> PyResult<Invoked> {
+        let new = class.lookup("__new__");
+        if class.kind == ClassKind::Builtin {
+            return match new {
+                Some(new @ Value::Native(_)) => {
+                    let mut a = args;
+                    a.pos.insert(0, Value::Class(class.clone()));
+                    Ok(Invoked::Value(self.call(&new, a)?))
+                }
+                _ => Err(self.new_error(
+                    "TypeError",
+                    &format!("cannot create '{}' instances", class.name),
+                )),
+            };
+        }
+        let has_args = !args.pos.is_empty() || !args.kw.is_empty();
+        let object_new = matches!(&new, Some(Value::Native(n)) if &*n.qualname == "object.__new__");
+        let instance = if object_new || new.is_none() {
+            let init_overridden = !matches!(
+                class.lookup("__init__"),
+                Some(Value::Native(n)) if &*n.qualname == "object.__init__"
+            );
+            if has_args && !init_overridden && class.kind != ClassKind::Exception {
+                return Err(
+                    self.new_error("TypeError", &format!("{}() takes no arguments", class.name))
+                );
+            }
+            self.object_new(class, &args)?
+        } else {
+            let new = match new {
+                Some(Value::Instance(d)) => match &d.payload {
+                    Payload::StaticMethod(f) => f.clone(),
+                    _ => Value::Instance(d.clone()),
+                },
+                Some(other) => other,
+                None => unreachable!("handled above"),
+            };
+            let mut a = args.clone();
+            a.pos.insert(0, Value::Class(class.clone()));
+            self.call(&new, a)?
+        };
+        let made = self.types.class_of(self, &instance);
+        if !made.is_subclass(class) {
+            return Ok(Invoked::Value(instance));
+        }
+        match made.lookup("__init__") {
+            Some(Value::Function(init)) => {
+                let mut a = args;
+                a.pos.insert(0, instance.clone());
+                let mut frame = self.bind(&init, a)?;
+                frame.on_return = OnReturn::Init(instance);
+                Ok(Invoked::Frame(frame))
+            }
+            Some(Value::Native(n)) if &*n.qualname == "object.__init__" => {
+                if has_args && object_new {
+                    return Err(self
+                        .new_error("TypeError", &format!("{}() takes no arguments", class.name)));
+                }
+                Ok(Invoked::Value(instance))
+            }
+            Some(init) => {
+                let bound = self.bind_to(&instance, &made, init)?;
+                self.call(&bound, args)?;
+                Ok(Invoked::Value(instance))
+            }
+            None => Ok(Invoked::Value(instance)),
+        }
+    }
+
+    /// `object.__new__(cls)`: a bare instance of a Python class (an
+    /// exception keeps the arguments as its `args`), or CPython's
+    /// `TypeError` for an abstract class or a built-in's subclass.
+    pub fn object_new(&mut self, class: &Rc<Class>, args: &Args) -> PyResult<Value> {
+        if class.has(Class::ABSTRACT) {
+            return Err(self.abstract_error(class));
         }
         let payload = match class.kind {
             ClassKind::Exception => Payload::Exception(RefCell::new(ExcData {
@@ -400,117 +492,64 @@ impl Vm {
             ClassKind::Builtin => {
                 return Err(self.new_error(
                     "TypeError",
-                    &format!("cannot create '{}' instances", class.name),
+                    &format!(
+                        "object.__new__({}) is not safe, use {}.__new__()",
+                        class.name, class.name
+                    ),
                 ))
             }
-            _ => Payload::None,
-        };
-        let instance = Value::Instance(Rc::new(Instance {
-            class: class.clone(),
-            attrs: RefCell::new(Attrs::default()),
-            payload,
-            id: self.next_id(),
-        }));
-        match class.lookup("__init__") {
-            Some(Value::Function(init)) => {
-                let mut a = args;
-                a.pos.insert(0, instance.clone());
-                let mut frame = self.bind(&init, a)?;
-                frame.on_return = OnReturn::Init(instance);
-                Ok(Invoked::Frame(frame))
-            }
-            Some(other) => {
-                let mut a = args;
-                a.pos.insert(0, instance.clone());
-                self.call(&other, a)?;
-                Ok(Invoked::Value(instance))
-            }
-            None => {
-                if class.kind != ClassKind::Exception
-                    && (!args.pos.is_empty() || !args.kw.is_empty())
-                {
-                    return Err(self
-                        .new_error("TypeError", &format!("{}() takes no arguments", class.name)));
-                }
-                Ok(Invoked::Value(instance))
-            }
-        }
-    }
-
-    /// Creates a class from a finished class body.
-    pub fn make_class(
-        &mut self,
-        name: Rc<str>,
-        qualname: Rc<str>,
-        bases: Vec<Value>,
-        attrs: Attrs,
-    ) -> PyResult<Value> {
-        let mut base_classes = Vec::new();
-        for b in &bases {
-            match b {
-                Value::Class(c) => base_classes.push(c.clone()),
-                other => {
+            _ => {
+                let builtin_base = class
+                    .mro
+                    .iter()
+                    .find(|b| b.kind == ClassKind::Builtin && &*b.name != "object");
+                if builtin_base.is_some() {
                     return Err(self.new_error(
                         "TypeError",
-                        &format!("bases must be types, not '{}'", other.type_name()),
-                    ))
+                        &format!(
+                            "object.__new__({}) is not safe, use {}.__new__()",
+                            class.name, class.name
+                        ),
+                    ));
+                }
+                if class.has(Class::HAS_SLOTS) {
+                    Payload::Slots(RefCell::new(Default::default()))
+                } else {
+                    Payload::None
                 }
             }
-        }
-        if base_classes.is_empty() {
-            base_classes.push(self.types.object.clone());
-        }
-        let mut kind = ClassKind::Plain;
-        for b in &base_classes {
-            match b.kind {
-                ClassKind::Exception => kind = ClassKind::Exception,
-                ClassKind::Enum => kind = ClassKind::Enum,
-                ClassKind::NamedTuple => kind = ClassKind::NamedTuple,
-                ClassKind::Builtin => {
-                    if !Rc::ptr_eq(b, &self.types.object) {
-                        return Err(self.new_error(
-                            "NotImplementedError",
-                            &format!(
-                                "subclassing the built-in type '{}' is not supported yet",
-                                b.name
-                            ),
-                        ));
-                    }
-                }
-                ClassKind::Plain => {}
-            }
-        }
-        let module = match attrs.get("__module__") {
-            Some(Value::Str(s)) => s.clone(),
-            _ => "__main__".into(),
         };
-        // Every class has its own `__doc__`, None without a docstring.
-        let mut attrs = attrs;
-        if attrs.get("__doc__").is_none() {
-            attrs.set("__doc__".into(), Value::None);
-        }
-        let mro = match super::types::c3_mro(&base_classes) {
-            Some(m) => m,
-            None => {
-                return Err(self.new_error(
-                    "TypeError",
-                    "Cannot create a consistent method resolution order (MRO)",
-                ))
-            }
+        Ok(Value::Instance(Rc::new(Instance::new(
+            class.clone(),
+            payload,
+            self.next_id(),
+        ))))
+    }
+
+    /// "Can't instantiate abstract class C with abstract methods a, b".
+    pub fn abstract_error(&mut self, class: &Rc<Class>) -> PyErr {
+        let names = class.attrs.borrow().get("__abstractmethods__").cloned();
+        let mut names: Vec<String> = match names {
+            Some(v) => self
+                .collect(&v)
+                .unwrap_or_default()
+                .iter()
+                .map(|n| match n {
+                    Value::Str(s) => s.to_string(),
+                    other => other.type_name().to_string(),
+                })
+                .collect(),
+            None => Vec::new(),
         };
-        let class = Rc::new(Class {
-            name,
-            qualname,
-            module,
-            bases: base_classes,
-            mro,
-            attrs: RefCell::new(attrs),
-            kind,
-            id: self.next_id(),
-        });
-        if kind == ClassKind::Enum {
-            super::modules::enum_::finish_enum_class(self, &class)?;
-        }
-        Ok(Value::Class(class))
+        names.sort();
+        self.new_error(
+            "TypeError",
+            &format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                class.name,
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        )
     }
 }

@@ -79,6 +79,7 @@ pub fn hash_of(v: &Value) -> Option<u64> {
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         Value::Instance(i) => match &i.payload {
+            super::value::Payload::Builtin(inner) => return hash_of(inner),
             super::value::Payload::Tuple(items) => {
                 let mut h: u64 = 0x3456_789a;
                 for i in items.iter() {
@@ -135,6 +136,11 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q))
         }
         (BoundMethod(x), BoundMethod(y)) => x.this.is(&y.this) && x.func.is(&y.func),
+        (Instance(_), _) | (_, Instance(_))
+            if a.builtin_payload().is_some() || b.builtin_payload().is_some() =>
+        {
+            a.is(b) || keys_equal(a.unwrapped(), b.unwrapped())
+        }
         (Instance(x), Instance(y)) => match (&x.payload, &y.payload) {
             (super::value::Payload::Tuple(p), super::value::Payload::Tuple(q)) => {
                 p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| keys_equal(a, b))

@@ -3,9 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::value::{
-    Args, Attrs, Class, ClassKind, ExcData, Instance, Payload, PyErr, PyResult, Value,
-};
+use super::value::{Args, Class, ClassKind, ExcData, Instance, Payload, PyErr, PyResult, Value};
 use super::Vm;
 
 impl Vm {
@@ -17,15 +15,14 @@ impl Vm {
 
     /// A new instance of an exception class with `args` (no `__init__` run).
     pub fn exception_of_class(&mut self, class: &Rc<Class>, args: Vec<Value>) -> Value {
-        Value::Instance(Rc::new(Instance {
-            class: class.clone(),
-            attrs: RefCell::new(Attrs::default()),
-            payload: Payload::Exception(RefCell::new(ExcData {
+        Value::Instance(Rc::new(Instance::new(
+            class.clone(),
+            Payload::Exception(RefCell::new(ExcData {
                 args,
                 ..Default::default()
             })),
-            id: self.next_id(),
-        }))
+            self.next_id(),
+        )))
     }
 
     /// `PyErr` for raising built-in exception `name` with one message.

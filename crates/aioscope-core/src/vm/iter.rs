@@ -47,23 +47,24 @@ impl Vm {
             Value::Instance(inst) => {
                 if let Payload::Tuple(t) = &inst.payload {
                     Iter::Tuple(t.clone(), 0)
-                } else if let Some(m) = self.lookup_method(v, "__iter__")? {
-                    let it = self.call(&m, Args::new(vec![v.clone()]))?;
-                    return Ok(it);
-                } else if let Some(Value::Class(c)) = Some(Value::Class(inst.class.clone())) {
-                    return Err(self
-                        .new_error("TypeError", &format!("'{}' object is not iterable", c.name)));
+                } else if let Some(m) = self.user_dunder(v, "__iter__")? {
+                    if matches!(m, Value::None) {
+                        return Err(self.not_iterable(v));
+                    }
+                    return self.call(&m, Args::default());
+                } else if let Payload::Builtin(inner) = &inst.payload {
+                    let inner = inner.clone();
+                    return self.iter(&inner);
+                } else if self.user_dunder(v, "__getitem__")?.is_some() {
+                    Iter::Sequence(v.clone(), 0)
                 } else {
-                    unreachable!("always some class")
+                    return Err(self.not_iterable(v));
                 }
             }
-            Value::Class(c) if c.kind == super::value::ClassKind::Enum => {
-                let members = match c.attrs.borrow().get("_member_list_") {
-                    Some(Value::List(l)) => l.borrow().clone(),
-                    _ => Vec::new(),
-                };
-                Iter::Tuple(members.into(), 0)
-            }
+            Value::Class(_) => match self.protocol_method(v, "__iter__")? {
+                Some(m) => return self.call(&m, Args::default()),
+                None => return Err(self.not_iterable(v)),
+            },
             Value::Object(_) => match self.lookup_method(v, "__iter__")? {
                 Some(m) => return self.call(&m, Args::new(vec![v.clone()])),
                 None => {
@@ -96,14 +97,26 @@ impl Vm {
             | Value::Set(_)
             | Value::Iterator(_) => true,
             Value::Coroutine(c) => c.kind == CoroKind::Generator,
-            Value::Instance(inst) => {
-                matches!(inst.payload, Payload::Tuple(_))
-                    || self.lookup_method(v, "__iter__")?.is_some()
-            }
-            Value::Class(c) => c.kind == super::value::ClassKind::Enum,
+            Value::Instance(inst) => match &inst.payload {
+                Payload::Tuple(_) => true,
+                _ if self.user_dunder(v, "__iter__")?.is_some() => true,
+                Payload::Builtin(inner) => {
+                    let inner = inner.clone();
+                    self.is_iterable(&inner)?
+                }
+                _ => self.user_dunder(v, "__getitem__")?.is_some(),
+            },
+            Value::Class(_) => self.protocol_method(v, "__iter__")?.is_some(),
             Value::Object(_) => self.lookup_method(v, "__iter__")?.is_some(),
             _ => false,
         })
+    }
+
+    fn not_iterable(&mut self, v: &Value) -> PyErr {
+        self.new_error(
+            "TypeError",
+            &format!("'{}' object is not iterable", v.type_name()),
+        )
     }
 
     /// `next(it)`: `Ok(None)` when exhausted.
@@ -152,6 +165,7 @@ impl Vm {
             Filter(Value, Value),
             CycleSource(Value),
             Call(Value, Value),
+            Sequence(Value, i64),
         }
         let step = {
             let mut it = cell.borrow_mut();
@@ -256,6 +270,11 @@ impl Vm {
                     *n = n.wrapping_add(*step);
                     Step::Done(Some(Value::Int(v)))
                 }
+                Iter::Sequence(obj, i) => {
+                    let n = *i;
+                    *i += 1;
+                    Step::Sequence(obj.clone(), n)
+                }
                 Iter::Exhausted => Step::Done(None),
                 Iter::Call(f, sentinel) => Step::Call(f.clone(), sentinel.clone()),
             }
@@ -315,6 +334,17 @@ impl Vm {
                 }
                 Ok(Some(v))
             }
+            Step::Sequence(obj, i) => match self.get_item(&obj, &Value::Int(i)) {
+                Ok(v) => Ok(Some(v)),
+                Err(PyErr::Exception(e))
+                    if self.is_instance_of(&e, "IndexError")
+                        || self.is_instance_of(&e, "StopIteration") =>
+                {
+                    *cell.borrow_mut() = Iter::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            },
             Step::CycleSource(src) => match self.next(&src)? {
                 Some(v) => {
                     if let Iter::Cycle { saved, .. } = &mut *cell.borrow_mut() {

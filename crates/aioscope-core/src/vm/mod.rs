@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod classdef;
 pub mod debug;
 pub mod dict;
 pub mod exceptions;
@@ -23,6 +24,7 @@ pub mod ops;
 pub mod pyfmt;
 pub mod repr;
 pub mod str_format;
+pub mod subclass;
 pub mod types;
 pub mod value;
 
@@ -218,6 +220,7 @@ impl Vm {
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);
+        subclass::install(&mut vm);
         modules::register_all(&mut vm);
         vm
     }

@@ -136,6 +136,34 @@ impl Vm {
         Ok(())
     }
 
+    /// `operator.index(v)`: an int, a subclass's int, or what `__index__`
+    /// returns.
+    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+        match v.unwrapped() {
+            Value::Int(i) => return Ok(*i),
+            Value::Bool(b) => return Ok(*b as i64),
+            _ => {}
+        }
+        match self.user_dunder(v, "__index__")? {
+            Some(m) => match self.call(&m, Args::default())? {
+                r if matches!(r.unwrapped(), Value::Int(_) | Value::Bool(_)) => {
+                    self.index_value(&r)
+                }
+                other => Err(self.new_error(
+                    "TypeError",
+                    &format!("__index__ returned non-int (type {})", other.type_name()),
+                )),
+            },
+            None => Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                ),
+            )),
+        }
+    }
+
     /// `bool(v)`.
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
@@ -153,8 +181,8 @@ impl Vm {
                 if let super::value::Payload::Tuple(t) = &i.payload {
                     return Ok(!t.is_empty());
                 }
-                if let Some(m) = self.lookup_method(v, "__bool__")? {
-                    let r = self.call(&m, Args::new(vec![v.clone()]))?;
+                if let Some(m) = self.user_dunder(v, "__bool__")? {
+                    let r = self.call(&m, Args::default())?;
                     return match r {
                         Value::Bool(b) => Ok(b),
                         other => Err(self.new_error(
@@ -166,9 +194,12 @@ impl Vm {
                         )),
                     };
                 }
-                if let Some(m) = self.lookup_method(v, "__len__")? {
-                    let r = self.call(&m, Args::new(vec![v.clone()]))?;
-                    return Ok(!matches!(r, Value::Int(0)));
+                if self.user_dunder(v, "__len__")?.is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                if let super::value::Payload::Builtin(inner) = &i.payload {
+                    let inner = inner.clone();
+                    return self.truthy(&inner);
                 }
                 true
             }
@@ -189,7 +220,7 @@ impl Vm {
                 s.push_str(y);
                 return Ok(Value::Str(s.into()));
             }
-            (BinOp::Add, Value::Str(_), other) => {
+            (BinOp::Add, Value::Str(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -203,7 +234,7 @@ impl Vm {
                 v.extend(y.borrow().iter().cloned());
                 return Ok(Value::list(v));
             }
-            (BinOp::Add, Value::List(_), other) => {
+            (BinOp::Add, Value::List(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -217,7 +248,7 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 return Ok(Value::Tuple(v.into()));
             }
-            (BinOp::Add, Value::Tuple(_), other) => {
+            (BinOp::Add, Value::Tuple(_), other) if !is_user(other) => {
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -282,18 +313,47 @@ impl Vm {
             }
             _ => {}
         }
+        self.binary_objects(op, a, b)
+    }
+
+    /// `a op b` when an operand is an instance, a library object or a
+    /// class: `a`'s method, `b`'s reflected one (first when `b`'s class
+    /// derives from `a`'s and overrides it; never for two operands of one
+    /// class), then the built-in values of built-in subclasses.
+    fn binary_objects(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         let (name, rname) = dunder(op);
-        if let Value::Instance(_) | Value::Object(_) = a {
-            if let Some(m) = self.lookup_method(a, name)? {
-                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+        let ta = self.types.class_of(self, a);
+        let tb = self.types.class_of(self, b);
+        let same = Rc::ptr_eq(&ta, &tb);
+        let lhs = self.protocol_method(a, name)?;
+        let rhs = if same {
+            None
+        } else {
+            self.protocol_method(b, rname)?
+        };
+        let rhs_first = rhs.is_some()
+            && tb.is_subclass(&ta)
+            && match (ta.lookup(rname), tb.lookup(rname)) {
+                (Some(x), Some(y)) => !x.is(&y),
+                _ => true,
+            };
+        if rhs_first {
+            if let Some(m) = &rhs {
+                let r = self.call(m, Args::new(vec![a.clone()]))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Value::Instance(_) | Value::Object(_) = b {
-            if let Some(m) = self.lookup_method(b, rname)? {
-                let r = self.call(&m, Args::new(vec![b.clone(), a.clone()]))?;
+        if let Some(m) = lhs {
+            let r = self.call(&m, Args::new(vec![b.clone()]))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if !rhs_first {
+            if let Some(m) = rhs {
+                let r = self.call(&m, Args::new(vec![a.clone()]))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -308,15 +368,57 @@ impl Vm {
                 return Ok(r);
             }
         }
-        Err(self.new_error(
-            "TypeError",
-            &format!(
+        let (pa, pb) = (a.unwrapped().clone(), b.unwrapped().clone());
+        if (!pa.is(a) || !pb.is(b)) && !is_user(&pa) && !is_user(&pb) {
+            match self.binary(op, &pa, &pb) {
+                Err(super::value::PyErr::Exception(e))
+                    if self.is_instance_of(&e, "TypeError")
+                        && self
+                            .to_str(&e)
+                            .is_ok_and(|m| m.starts_with("unsupported operand")) => {}
+                other => return other,
+            }
+        }
+        // A sequence repeats by an object's __index__.
+        if op == BinOp::Mult {
+            let seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+            };
+            let pair = match (seq(a), seq(b)) {
+                (true, false) => Some((a, b)),
+                (false, true) => Some((b, a)),
+                _ => None,
+            };
+            if let Some((s, n)) = pair {
+                if self.user_dunder(n, "__index__")?.is_some() {
+                    let k = self.index_value(n)?;
+                    return self.binary(op, s, &Value::Int(k));
+                }
+            }
+        }
+        let msg = match (op, a, b) {
+            (BinOp::Add, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                a.type_name(),
+                b.type_name(),
+                a.type_name()
+            ),
+            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
+            | (BinOp::Mult, other, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.type_name()
+            ),
+            _ => format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
                 op_symbol(op),
                 a.type_name(),
                 b.type_name()
             ),
-        ))
+        };
+        Err(self.new_error("TypeError", &msg))
     }
 
     fn numeric(&mut self, op: BinOp, a: Num, b: Num) -> PyResult<Value> {
@@ -483,8 +585,14 @@ impl Vm {
                     UnaryOp::UAdd => "__pos__",
                     _ => "__invert__",
                 };
-                match self.lookup_method(a, name)? {
-                    Some(m) => self.call(&m, Args::new(vec![a.clone()])),
+                if let Some(m) = self.user_dunder(a, name)? {
+                    return self.call(&m, Args::default());
+                }
+                match a.builtin_payload() {
+                    Some(inner) => {
+                        let inner = inner.clone();
+                        self.unary(op, &inner)
+                    }
                     None => Err(self.bad_unary(op, a)),
                 }
             }
@@ -637,55 +745,13 @@ impl Vm {
 
     /// `a op b` for `== != < <= > >=`, with user dunders.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
-        let (name, reflected, sym) = match op {
-            CmpOp::Eq => ("__eq__", "__eq__", "=="),
-            CmpOp::NotEq => ("__ne__", "__ne__", "!="),
-            CmpOp::Lt => ("__lt__", "__gt__", "<"),
-            CmpOp::LtE => ("__le__", "__ge__", "<="),
-            CmpOp::Gt => ("__gt__", "__lt__", ">"),
-            CmpOp::GtE => ("__ge__", "__le__", ">="),
-            _ => ("", "", ""),
-        };
-        let user = |v: &Value| {
-            matches!(v, Value::Instance(i) if !matches!(i.payload, super::value::Payload::Tuple(_)))
-                || matches!(v, Value::Object(_))
-        };
-        if user(a) {
-            if let Some(m) = self.lookup_method(a, name)? {
-                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
+        if is_user(a) || is_user(b) {
+            return self.compare_objects(op, a, b);
         }
-        if user(b) {
-            if let Some(m) = self.lookup_method(b, reflected)? {
-                let r = self.call(&m, Args::new(vec![b.clone(), a.clone()]))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
-        }
+        let sym = cmp_names(op).2;
         match op {
-            CmpOp::Eq => {
-                if user(a) || user(b) {
-                    // __ne__ defaults to the inverse of a user __eq__.
-                    return Ok(Value::Bool(a.is(b)));
-                }
-                Ok(Value::Bool(self.eq(a, b)?))
-            }
-            CmpOp::NotEq => {
-                if user(a) || user(b) {
-                    if let Some(m) = self.lookup_method(a, "__eq__")? {
-                        let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
-                        if !matches!(r, Value::NotImplemented) {
-                            return Ok(Value::Bool(!self.truthy(&r)?));
-                        }
-                    }
-                    return Ok(Value::Bool(!a.is(b)));
-                }
-                Ok(Value::Bool(!self.eq(a, b)?))
-            }
+            CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),
+            CmpOp::NotEq => Ok(Value::Bool(!self.eq(a, b)?)),
             _ => {
                 if let (Value::Set(x), Value::Set(y)) = (a, b) {
                     let (x, y) = (x.borrow(), y.borrow());
@@ -718,6 +784,62 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// One side's comparison method applied, or `NotImplemented` when its
+    /// class has none; `!=` without `__ne__` inverts `__eq__`, as
+    /// `object.__ne__` does.
+    fn call_compare(&mut self, v: &Value, name: &str, other: &Value) -> PyResult<Value> {
+        if let Some(m) = self.protocol_method(v, name)? {
+            return self.call(&m, Args::new(vec![other.clone()]));
+        }
+        if name == "__ne__" {
+            if let Some(m) = self.protocol_method(v, "__eq__")? {
+                let r = self.call(&m, Args::new(vec![other.clone()]))?;
+                if matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+                return Ok(Value::Bool(!self.truthy(&r)?));
+            }
+        }
+        Ok(Value::NotImplemented)
+    }
+
+    /// Comparisons with an instance or library object on either side: the
+    /// right operand's reflected method first when its class derives from
+    /// the left's, then the left's, then the reflected one; then the
+    /// built-in values of built-in subclasses; then identity for `==` and
+    /// `!=`, CPython's `TypeError` for orderings.
+    fn compare_objects(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let (name, reflected, sym) = cmp_names(op);
+        let ta = self.types.class_of(self, a);
+        let tb = self.types.class_of(self, b);
+        let reverse_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta);
+        if reverse_first {
+            let r = self.call_compare(b, reflected, a)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        let r = self.call_compare(a, name, b)?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+        if !reverse_first {
+            let r = self.call_compare(b, reflected, a)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        let (pa, pb) = (a.unwrapped().clone(), b.unwrapped().clone());
+        if (!pa.is(a) || !pb.is(b)) && !is_user(&pa) && !is_user(&pb) {
+            return self.rich_compare(op, &pa, &pb);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::NotEq => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.unorderable(sym, a, b)),
         }
     }
 
@@ -788,10 +910,14 @@ impl Vm {
                 }
                 _ => Ok(false),
             },
-            Value::Instance(_) | Value::Object(_) => {
-                if let Some(m) = self.lookup_method(container, "__contains__")? {
-                    let r = self.call(&m, Args::new(vec![container.clone(), item.clone()]))?;
+            Value::Instance(_) | Value::Object(_) | Value::Class(_) => {
+                if let Some(m) = self.protocol_method(container, "__contains__")? {
+                    let r = self.call(&m, Args::new(vec![item.clone()]))?;
                     return self.truthy(&r);
+                }
+                if let Some(inner) = container.builtin_payload() {
+                    let inner = inner.clone();
+                    return self.contains(&inner, item);
                 }
                 let items = self.collect(container)?;
                 for x in items.iter() {
@@ -817,6 +943,30 @@ impl Vm {
                 ))
             }
         }
+    }
+}
+
+/// Whether comparisons and operators on `v` go through methods: an
+/// instance of a Python class (a namedtuple compares as its tuple) or a
+/// library object.
+fn is_user(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => !matches!(i.payload, super::value::Payload::Tuple(_)),
+        Value::Object(_) => true,
+        _ => false,
+    }
+}
+
+/// The method, the reflected method and the symbol of a comparison.
+fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        CmpOp::NotEq => ("__ne__", "__ne__", "!="),
+        CmpOp::Lt => ("__lt__", "__gt__", "<"),
+        CmpOp::LtE => ("__le__", "__ge__", "<="),
+        CmpOp::Gt => ("__gt__", "__lt__", ">"),
+        CmpOp::GtE => ("__ge__", "__le__", ">="),
+        _ => ("", "", ""),
     }
 }
 

@@ -180,6 +180,19 @@ impl Vm {
                 let this = self.repr(&m.this)?;
                 format!("<bound method {} of {}>", fname, this)
             }
+            Value::Class(c)
+                if c.meta.is_some() && self.protocol_method(v, "__repr__")?.is_some() =>
+            {
+                let m = self.protocol_method(v, "__repr__")?.unwrap_or(Value::None);
+                let r = self.call(&m, Args::default())?;
+                return match r.unwrapped() {
+                    Value::Str(s) => Ok(s.to_string()),
+                    _ => Err(self.new_error(
+                        "TypeError",
+                        &format!("__repr__ returned non-string (type {})", r.type_name()),
+                    )),
+                };
+            }
             Value::Class(c) => {
                 if c.module.as_ref() == "builtins" {
                     format!("<class '{}'>", c.qualname)
@@ -238,35 +251,24 @@ impl Vm {
         let Value::Instance(inst) = v else {
             return self.repr(v);
         };
-        if let Some(m) = inst.class.lookup("__repr__") {
-            if !matches!(m, Value::Native(_)) {
-                self.native_depth += 1;
-                let r = self.call(&m, Args::new(vec![v.clone()]));
-                self.native_depth -= 1;
-                return match r? {
-                    Value::Str(s) => Ok(s.to_string()),
-                    other => Err(self.new_error(
-                        "TypeError",
-                        &format!("__repr__ returned non-string (type {})", other.type_name()),
-                    )),
-                };
-            }
+        if let Some(m) = self.user_dunder(v, "__repr__")? {
+            self.native_depth += 1;
+            let r = self.call(&m, Args::default());
+            self.native_depth -= 1;
+            let r = r?;
+            return match r.unwrapped() {
+                Value::Str(s) => Ok(s.to_string()),
+                _ => Err(self.new_error(
+                    "TypeError",
+                    &format!("__repr__ returned non-string (type {})", r.type_name()),
+                )),
+            };
         }
         match inst.class.kind {
             ClassKind::Exception => {
                 let args = v.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
                 let inner = self.repr_items(&args)?;
                 Ok(format!("{}({})", inst.class.name, inner))
-            }
-            ClassKind::Enum => {
-                let name = inst.attrs.borrow().get("_name_").cloned();
-                let value = inst.attrs.borrow().get("_value_").cloned();
-                match (name, value) {
-                    (Some(Value::Str(n)), Some(val)) => {
-                        Ok(format!("<{}.{}: {}>", inst.class.name, n, self.repr(&val)?))
-                    }
-                    _ => Ok(format!("<{} object>", inst.class.name)),
-                }
             }
             ClassKind::NamedTuple => {
                 let fields = match inst.class.lookup("_fields") {
@@ -292,18 +294,28 @@ impl Vm {
                 }
                 Ok(format!("{}({})", inst.class.name, parts.join(", ")))
             }
-            // `object()` is `<object object at ...>`.
-            _ if &*inst.class.module == "builtins" => Ok(format!(
-                "<{} object at {}>",
-                inst.class.qualname,
-                fake_address(inst.id)
-            )),
-            _ => Ok(format!(
-                "<{}.{} object at {}>",
-                inst.class.module,
-                inst.class.qualname,
-                fake_address(inst.id)
-            )),
+            _ => match &inst.payload {
+                Payload::ClassMethod(f) => Ok(format!("<classmethod({})>", self.repr(f)?)),
+                Payload::StaticMethod(f) => Ok(format!("<staticmethod({})>", self.repr(f)?)),
+                Payload::Slot(name, owner) => {
+                    Ok(format!("<member '{}' of '{}' objects>", name, owner))
+                }
+                Payload::Builtin(inner) => {
+                    let inner = inner.clone();
+                    self.repr(&inner)
+                }
+                _ if inst.class.module.as_ref() == "builtins" => Ok(format!(
+                    "<{} object at {}>",
+                    inst.class.qualname,
+                    fake_address(inst.id)
+                )),
+                _ => Ok(format!(
+                    "<{}.{} object at {}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    fake_address(inst.id)
+                )),
+            },
         }
     }
 
@@ -344,7 +356,6 @@ impl Vm {
             | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented
-            | Value::Class(_)
             | Value::Module(_)
             | Value::Coroutine(_)
             | Value::Function(_) => {
@@ -437,7 +448,17 @@ impl Vm {
                 let more = if n > ITEMS { ", ..." } else { "" };
                 format!("{{{}{}}}", parts.join(", "), more)
             }
+            // Not `repr()`: a metaclass's `__repr__` is user code.
+            Value::Class(c) if c.module.as_ref() == "builtins" => {
+                format!("<class '{}'>", c.qualname)
+            }
+            Value::Class(c) => format!("<class '{}.{}'>", c.module, c.qualname),
             Value::Instance(inst) => {
+                // A built-in's subclass shows its built-in value.
+                if let Payload::Builtin(inner) = &inst.payload {
+                    let inner = inner.clone();
+                    return self.safe_repr(&inner, depth);
+                }
                 if let Some(d) = v.exc() {
                     let args = d.borrow().args.clone();
                     let parts: Vec<String> = args
@@ -499,45 +520,43 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup("__str__") {
-                    if !matches!(m, Value::Native(_)) {
-                        self.native_depth += 1;
-                        let r = self.call(&m, Args::new(vec![v.clone()]));
-                        self.native_depth -= 1;
-                        return match r? {
-                            Value::Str(s) => Ok(s.to_string()),
-                            other => Err(self.new_error(
-                                "TypeError",
-                                &format!(
-                                    "__str__ returned non-string (type {})",
-                                    other.type_name()
-                                ),
-                            )),
-                        };
-                    }
+                if let Some(m) = self.user_dunder(v, "__str__")? {
+                    self.native_depth += 1;
+                    let r = self.call(&m, Args::default());
+                    self.native_depth -= 1;
+                    let r = r?;
+                    return match r.unwrapped() {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__str__ returned non-string (type {})", r.type_name()),
+                        )),
+                    };
+                }
+                // Of the built-in types only str has its own __str__; the
+                // others' is object's, which is the repr.
+                if let Payload::Builtin(inner @ Value::Str(_)) = &inst.payload {
+                    let inner = inner.clone();
+                    return self.to_str(&inner);
                 }
                 match inst.class.kind {
                     ClassKind::Exception => self.exception_str(v),
-                    ClassKind::Enum => {
-                        let int_enum = inst
-                            .class
-                            .mro
-                            .iter()
-                            .any(|c| &*c.name == "IntEnum" && &*c.module == "enum");
-                        if int_enum {
-                            if let Some(value) = inst.attrs.borrow().get("_value_").cloned() {
-                                return self.to_str(&value);
-                            }
-                        }
-                        let name = inst.attrs.borrow().get("_name_").cloned();
-                        match name {
-                            Some(Value::Str(n)) => Ok(format!("{}.{}", inst.class.name, n)),
-                            _ => self.repr(v),
-                        }
-                    }
                     _ => self.repr(v),
                 }
             }
+            Value::Class(c) if c.meta.is_some() => match self.protocol_method(v, "__str__")? {
+                Some(m) => {
+                    let r = self.call(&m, Args::default())?;
+                    match r.unwrapped() {
+                        Value::Str(s) => Ok(s.to_string()),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__str__ returned non-string (type {})", r.type_name()),
+                        )),
+                    }
+                }
+                None => self.repr(v),
+            },
             _ => self.repr(v),
         }
     }
@@ -550,19 +569,27 @@ impl Vm {
             Value::Int(i) => pyfmt::format_int(*i, spec),
             Value::Float(f) => pyfmt::format_float(*f, spec),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup("__format__") {
-                    let r = self.call(&m, Args::new(vec![v.clone(), Value::str(spec)]))?;
-                    return match r {
+                if let Some(m) = self.user_dunder(v, "__format__")? {
+                    let r = self.call(&m, Args::new(vec![Value::str(spec)]))?;
+                    return match r.unwrapped() {
                         Value::Str(s) => Ok(s.to_string()),
-                        _ => Err(self.new_error("TypeError", "__format__ must return a str")),
+                        _ => Err(self.new_error(
+                            "TypeError",
+                            &format!("__format__ must return a str, not {}", r.type_name()),
+                        )),
                     };
+                }
+                if let Payload::Builtin(
+                    inner @ (Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)),
+                ) = &inst.payload
+                {
+                    if !spec.is_empty() {
+                        let inner = inner.clone();
+                        return self.format(&inner, spec);
+                    }
                 }
                 if spec.is_empty() {
                     return self.to_str(v);
-                }
-                if inst.class.kind == ClassKind::Enum {
-                    let s = self.to_str(v)?;
-                    return self.format(&Value::Str(s.into()), spec);
                 }
                 return Err(self.bad_format(v));
             }
@@ -664,6 +691,11 @@ impl Vm {
                 (None, _) => take(self)?,
             };
             let conv = spec.conversion;
+            // A subclass of int or float formats as its number.
+            let arg = match (conv, arg.builtin_payload()) {
+                ('s' | 'r' | 'a', _) | (_, None) => arg,
+                (_, Some(inner)) => inner.clone(),
+            };
             let s;
             let parg = match conv {
                 's' if bytes => match &arg {

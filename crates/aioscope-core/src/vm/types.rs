@@ -1,7 +1,7 @@
 //! The built-in classes (types and exceptions) and class construction with
 //! Python's C3 method resolution order.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -55,6 +55,16 @@ pub struct Types {
     pub iterator: Rc<Class>,
     /// Other internal objects (`cell`, `ellipsis`).
     pub other: Rc<Class>,
+    /// `property`.
+    pub property: Rc<Class>,
+    /// `classmethod`.
+    pub classmethod: Rc<Class>,
+    /// `staticmethod`.
+    pub staticmethod: Rc<Class>,
+    /// `member_descriptor`: the slots of `__slots__`.
+    pub member_descriptor: Rc<Class>,
+    /// `super`.
+    pub super_: Rc<Class>,
     /// Exception classes by name (`BaseException`, `ValueError`, ...).
     pub exceptions: HashMap<&'static str, Rc<Class>>,
 }
@@ -110,16 +120,16 @@ pub fn new_class(
     let mro = c3_mro(&bases)?;
     let id = ids.get();
     ids.set(id + 1);
-    Some(Rc::new(Class {
-        name: name.into(),
-        qualname: name.into(),
-        module: module.into(),
+    Some(Rc::new(Class::new(
+        name.into(),
+        name.into(),
+        module.into(),
         bases,
         mro,
-        attrs: RefCell::new(attrs),
+        attrs,
         kind,
         id,
-    }))
+    )))
 }
 
 /// The built-in exception hierarchy of CPython 3.11 that the subset uses:
@@ -170,7 +180,7 @@ impl Types {
     /// Creates the built-in classes. Methods are added later by
     /// `methods::install`.
     pub fn new(ids: &Cell<u64>) -> Types {
-        let object = new_class(
+        let mut object = new_class(
             ids,
             "object",
             "builtins",
@@ -179,6 +189,10 @@ impl Types {
             Attrs::default(),
         )
         .expect("object has no bases");
+        // `object()` itself has no `__dict__`.
+        if let Some(o) = Rc::get_mut(&mut object) {
+            o.slots = Some(Rc::from(Vec::new()));
+        }
         let builtin = |name: &str| {
             new_class(
                 ids,
@@ -238,6 +252,20 @@ impl Types {
             slice: builtin("slice"),
             iterator: builtin("iterator"),
             other: builtin("object"),
+            property: builtin("property"),
+            classmethod: builtin("classmethod"),
+            staticmethod: builtin("staticmethod"),
+            member_descriptor: builtin("member_descriptor"),
+            // Its lookups are its own: nothing of `object` may answer first.
+            super_: new_class(
+                ids,
+                "super",
+                "builtins",
+                vec![],
+                ClassKind::Builtin,
+                Attrs::default(),
+            )
+            .expect("no bases"),
             int,
             exceptions,
             object,
@@ -269,7 +297,7 @@ impl Types {
             Value::Function(_) => self.function.clone(),
             Value::Native(_) => self.builtin_function.clone(),
             Value::BoundMethod(_) => self.method.clone(),
-            Value::Class(_) => self.type_.clone(),
+            Value::Class(c) => c.meta.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Instance(i) => i.class.clone(),
             Value::Module(_) => self.module.clone(),
             Value::Coroutine(c) => match c.kind {

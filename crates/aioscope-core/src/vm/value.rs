@@ -8,7 +8,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::lang::bytecode::Code;
 
@@ -17,9 +17,10 @@ use super::frame::Frame;
 use super::Vm;
 
 /// A Python value.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
     /// `None`.
+    #[default]
     None,
     /// `True` / `False`.
     Bool(bool),
@@ -171,6 +172,26 @@ impl Value {
         }
     }
 
+    /// The built-in value an instance of a built-in type's subclass is
+    /// (`class D(dict)`'s instances hold a dict).
+    #[inline]
+    pub fn builtin_payload(&self) -> Option<&Value> {
+        match self {
+            Value::Instance(i) => match &i.payload {
+                Payload::Builtin(v) => Some(v),
+                _ => Option::None,
+            },
+            _ => Option::None,
+        }
+    }
+
+    /// The value itself, or the built-in value of a built-in's subclass
+    /// instance (what a built-in method of the base works on).
+    #[inline]
+    pub fn unwrapped(&self) -> &Value {
+        self.builtin_payload().unwrap_or(self)
+    }
+
     /// The exception data if this is an exception instance.
     pub fn exc(&self) -> Option<&RefCell<ExcData>> {
         match self {
@@ -317,6 +338,17 @@ impl Attrs {
         self.entries.iter()
     }
 
+    /// Removes and yields every entry, in insertion order.
+    pub fn drain(&mut self) -> impl Iterator<Item = (Rc<str>, Value)> + '_ {
+        self.entries.drain(..)
+    }
+
+    /// Whether `name` is present.
+    #[inline]
+    pub fn contains(&self, name: &str) -> bool {
+        self.entries.iter().any(|(k, _)| &**k == name)
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -337,13 +369,17 @@ pub enum ClassKind {
     Plain,
     /// `BaseException` and its subclasses.
     Exception,
-    /// `enum.Enum` and its subclasses.
-    Enum,
     /// A `collections.namedtuple` class.
     NamedTuple,
 }
 
 /// A class. Built-in types are classes with [`ClassKind::Builtin`].
+///
+/// Invariant: `flags` summarises the attributes of the class and its MRO
+/// (see [`Class::GETATTRIBUTE`] and the other bits); whoever changes the
+/// attributes of a class refreshes the flags of it and of its subclasses
+/// (`Vm::refresh_class_flags`), so attribute access can check one word
+/// before taking the slow paths.
 pub struct Class {
     /// `__name__`.
     pub name: Rc<str>,
@@ -361,9 +397,76 @@ pub struct Class {
     pub kind: ClassKind,
     /// Identity number for reprs (`at 0x…`), deterministic per run.
     pub id: u64,
+    /// The metaclass, when it is not `type`.
+    pub meta: Option<Rc<Class>>,
+    /// What attribute access and calls must look for (the `Class::*` bits).
+    pub flags: Cell<u32>,
+    /// The slot names of instances that have no `__dict__` (`__slots__`
+    /// in the class and every base); `None` when instances have one.
+    pub slots: Option<Rc<[Rc<str>]>>,
+    /// The classes that name this one as a base, for `__subclasses__()`
+    /// and for refreshing their flags when this one changes.
+    pub subclasses: RefCell<Vec<Weak<Class>>>,
 }
 
 impl Class {
+    /// A user `__getattribute__` is defined in the MRO.
+    pub const GETATTRIBUTE: u32 = 1;
+    /// A `__getattr__` is defined in the MRO.
+    pub const GETATTR: u32 = 1 << 1;
+    /// A user `__setattr__` is defined in the MRO.
+    pub const SETATTR: u32 = 1 << 2;
+    /// A user `__delattr__` is defined in the MRO.
+    pub const DELATTR: u32 = 1 << 3;
+    /// Some attribute in the MRO is a data descriptor (a property, a slot,
+    /// an object whose class defines `__set__` or `__delete__`), so it
+    /// takes precedence over the instance's own attributes.
+    pub const DATA_DESCRIPTORS: u32 = 1 << 4;
+    /// Instances are descriptors: the class defines `__get__`.
+    pub const IS_GET_DESCRIPTOR: u32 = 1 << 5;
+    /// Instances are data descriptors: `__set__` or `__delete__`.
+    pub const IS_DATA_DESCRIPTOR: u32 = 1 << 6;
+    /// A metaclass with a user `__call__`.
+    pub const CALL: u32 = 1 << 7;
+    /// A metaclass defining `__instancecheck__` or `__subclasscheck__`.
+    pub const CHECKS: u32 = 1 << 8;
+    /// `__abstractmethods__` is set and not empty: instantiating fails.
+    pub const ABSTRACT: u32 = 1 << 9;
+    /// The class or a base declares slots: instances keep their values.
+    pub const HAS_SLOTS: u32 = 1 << 10;
+    /// Attribute reads on instances cannot take the fast path.
+    pub const SLOW_GET: u32 = Self::GETATTRIBUTE | Self::DATA_DESCRIPTORS;
+    /// Attribute writes on instances cannot take the fast path.
+    pub const SLOW_SET: u32 = Self::SETATTR | Self::DATA_DESCRIPTORS;
+
+    /// A class with no metaclass, flags or slots yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: Rc<str>,
+        qualname: Rc<str>,
+        module: Rc<str>,
+        bases: Vec<Rc<Class>>,
+        mro: Vec<Rc<Class>>,
+        attrs: Attrs,
+        kind: ClassKind,
+        id: u64,
+    ) -> Class {
+        Class {
+            name,
+            qualname,
+            module,
+            bases,
+            mro,
+            attrs: RefCell::new(attrs),
+            kind,
+            id,
+            meta: None,
+            flags: Cell::new(0),
+            slots: None,
+            subclasses: RefCell::new(Vec::new()),
+        }
+    }
+
     /// Looks `name` up on the class and its bases, in MRO order.
     pub fn lookup(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.attrs.borrow().get(name) {
@@ -377,9 +480,28 @@ impl Class {
         None
     }
 
+    /// Looks `name` up in MRO order, with the class that defines it.
+    pub fn lookup_owner(self: &Rc<Class>, name: &str) -> Option<(Rc<Class>, Value)> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some((self.clone(), v.clone()));
+        }
+        for base in &self.mro {
+            if let Some(v) = base.attrs.borrow().get(name) {
+                return Some((base.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
     /// Whether `self` is `other` or derives from it.
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    /// Whether any of the `bits` is set.
+    #[inline]
+    pub fn has(&self, bits: u32) -> bool {
+        self.flags.get() & bits != 0
     }
 }
 
@@ -391,19 +513,134 @@ pub enum Payload {
     Exception(RefCell<ExcData>),
     /// The items of a namedtuple.
     Tuple(Rc<[Value]>),
+    /// An instance of a subclass of a built-in type (`class D(dict)`): the
+    /// built-in value it is, which built-in operations work on.
+    Builtin(Value),
+    /// A `property`.
+    Property(RefCell<PropertyData>),
+    /// A `classmethod`: the function it binds to the class.
+    ClassMethod(Value),
+    /// A `staticmethod`: the function it returns unbound.
+    StaticMethod(Value),
+    /// A slot of `__slots__` (a `member_descriptor`): its name and the
+    /// name of the class that declared it.
+    Slot(Rc<str>, Rc<str>),
+    /// The values of an instance's slots, apart from its `__dict__`.
+    Slots(RefCell<Attrs>),
+}
+
+/// The accessors of a `property`.
+#[derive(Clone, Default)]
+pub struct PropertyData {
+    /// The getter (`None` when there is none).
+    pub fget: Value,
+    /// The setter.
+    pub fset: Value,
+    /// The deleter.
+    pub fdel: Value,
+    /// `__doc__`.
+    pub doc: Value,
+    /// The name it was assigned to in a class body (`__set_name__`), for
+    /// error messages.
+    pub name: Option<Rc<str>>,
 }
 
 /// An instance of a class defined in Python (or of `object`, an exception
 /// class, an enum...).
+///
+/// Invariant: once `dict` is `Some` (the program asked for `__dict__`),
+/// the attributes live there and `attrs` stays empty.
 pub struct Instance {
     /// Its class (`__class__`).
     pub class: Rc<Class>,
-    /// Its attributes (`__dict__`).
+    /// Its attributes (`__dict__`), or its slots.
     pub attrs: RefCell<Attrs>,
     /// Built-in state.
     pub payload: Payload,
     /// Identity number for reprs.
     pub id: u64,
+    /// The attributes as a dict the program holds (`obj.__dict__`,
+    /// `vars(obj)`), shared so that writes through it are seen.
+    pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
+}
+
+impl Instance {
+    /// A new instance with no attributes.
+    pub fn new(class: Rc<Class>, payload: Payload, id: u64) -> Instance {
+        Instance {
+            class,
+            attrs: RefCell::new(Attrs::default()),
+            payload,
+            id,
+            dict: RefCell::new(None),
+        }
+    }
+
+    /// The attribute `name` of the instance itself.
+    #[inline]
+    pub fn get_own(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        match &*self.dict.borrow() {
+            Some(d) => d.borrow().get_str(name).cloned(),
+            None => None,
+        }
+    }
+
+    /// Whether the instance itself has the attribute `name`.
+    #[inline]
+    pub fn has_own(&self, name: &str) -> bool {
+        if self.attrs.borrow().contains(name) {
+            return true;
+        }
+        match &*self.dict.borrow() {
+            Some(d) => d.borrow().get_str(name).is_some(),
+            None => false,
+        }
+    }
+
+    /// Sets the attribute `name` of the instance itself.
+    #[inline]
+    pub fn set_own(&self, name: Rc<str>, value: Value) {
+        match &*self.dict.borrow() {
+            Some(d) => {
+                if let Some(k) = super::dict::Key::new(Value::Str(name)) {
+                    d.borrow_mut().insert(k, value);
+                }
+            }
+            None => self.attrs.borrow_mut().set(name, value),
+        }
+    }
+
+    /// Removes the attribute `name` of the instance itself, returning
+    /// whether it was there.
+    pub fn remove_own(&self, name: &str) -> bool {
+        match &*self.dict.borrow() {
+            Some(d) => match super::dict::Key::new(Value::str(name)) {
+                Some(k) => d.borrow_mut().remove(&k).is_some(),
+                None => false,
+            },
+            None => self.attrs.borrow_mut().remove(name),
+        }
+    }
+
+    /// The instance's own attributes, in order.
+    pub fn own_items(&self) -> Vec<(Value, Value)> {
+        match &*self.dict.borrow() {
+            Some(d) => d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            None => self
+                .attrs
+                .borrow()
+                .iter()
+                .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// One line of a traceback.
@@ -646,6 +883,9 @@ pub enum Iter {
     Count(i64, i64),
     /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
     Call(Value, Value),
+    /// Over an object with `__getitem__` and no `__iter__`: items 0, 1,
+    /// ... until `IndexError`.
+    Sequence(Value, i64),
     /// `iter(callable, sentinel)` and iterators exhausted for good.
     Exhausted,
 }
@@ -672,7 +912,7 @@ impl Iter {
             Iter::Cycle { .. } => "itertools.cycle",
             Iter::Count(..) => "itertools.count",
             Iter::Call(..) => "callable_iterator",
-            Iter::Exhausted => "iterator",
+            Iter::Sequence(..) | Iter::Exhausted => "iterator",
         }
     }
 }

@@ -124,8 +124,11 @@ impl Vm {
                 if let Some(m) = self.lookup_method(&v, "__await__")? {
                     let it = self.call(&m, Args::new(vec![v.clone()]))?;
                     return match it {
-                        Value::Coroutine(c) if c.kind == CoroKind::Generator => {
+                        Value::Coroutine(c) if c.kind == CoroKind::Generator || c.wrapped.get() => {
                             Ok(Value::Coroutine(c))
+                        }
+                        Value::Coroutine(c) if c.kind == CoroKind::Coroutine => {
+                            Err(self.new_error("TypeError", "__await__() returned a coroutine"))
                         }
                         Value::Coroutine(_) | Value::Object(_) => Ok(it),
                         other => Err(self.new_error(

@@ -410,8 +410,13 @@ impl Vm {
                 }
                 Instr::GetIter => {
                     let v = pop(frame)?;
-                    let it = self.iter(&v)?;
-                    frame.stack.push(it);
+                    match self.iter(&v) {
+                        Ok(it) => frame.stack.push(it),
+                        // What `yield from` takes as it is: a future or the
+                        // coroutine a coroutine's __await__() gives.
+                        Err(_) if yield_from_as_is(self, &v) => frame.stack.push(v),
+                        Err(e) => return Err(e),
+                    }
                 }
                 Instr::ForIter(t) => {
                     let it = top(frame)?.clone();
@@ -759,24 +764,11 @@ impl Vm {
                             }
                         }
                         Value::Coroutine(c) => return Ok(Flow::Delegate(c.clone())),
-                        Value::Object(o) => match o.poll_await(self) {
-                            Some(AwaitPoll::Ready(r)) => frame.stack.push(r?),
-                            Some(AwaitPoll::Pending) => {
-                                frame.awaited = Some(aw.clone());
-                                if let Some(owner) = &frame.owner {
-                                    *owner.awaiting.borrow_mut() = Some(aw.clone());
-                                }
-                                return Ok(Flow::Yield(aw));
+                        Value::Object(_) => {
+                            if let Some(flow) = self.await_object(frame, aw)? {
+                                return Ok(flow);
                             }
-                            Some(AwaitPoll::YieldOnce) => {
-                                frame.awaited = None;
-                                if let Some(owner) = &frame.owner {
-                                    *owner.awaiting.borrow_mut() = None;
-                                }
-                                return Ok(Flow::Yield(Value::None));
-                            }
-                            None => return Err(internal("awaiting a non-awaitable object")),
-                        },
+                        }
                         _ => return Err(internal("awaiting a non-awaitable value")),
                     }
                 }
@@ -784,7 +776,9 @@ impl Vm {
                     let sent = pop(frame)?;
                     let it = pop(frame)?;
                     match &it {
-                        Value::Coroutine(c) if c.kind == CoroKind::Generator => {
+                        // A generator, or the iterator a coroutine's
+                        // __await__() gives (the coroutine itself here).
+                        Value::Coroutine(c) if c.kind != CoroKind::AsyncGenerator => {
                             if c.state.get() == CoroState::Closed {
                                 // An exhausted generator returns None at once.
                                 frame.stack.push(Value::None);
@@ -800,6 +794,12 @@ impl Vm {
                                     return Ok(Flow::Yield(v));
                                 }
                                 None => frame.stack.push(Value::None),
+                            }
+                        }
+                        // `yield from future` in an awaitable's __await__.
+                        Value::Object(o) if o.poll_await(self).is_some() => {
+                            if let Some(flow) = self.await_object(frame, it.clone())? {
+                                return Ok(flow);
                             }
                         }
                         _ => {
@@ -1066,6 +1066,36 @@ impl Vm {
         }
     }
 
+    /// `await` (or `yield from`) of a library object such as a future:
+    /// its result at once when done, otherwise the flow that suspends the
+    /// frame on it.
+    fn await_object(&mut self, frame: &mut Frame, aw: Value) -> PyResult<Option<Flow>> {
+        let Value::Object(o) = &aw else {
+            return Err(internal("awaiting a non-awaitable value"));
+        };
+        match o.poll_await(self) {
+            Some(AwaitPoll::Ready(r)) => {
+                frame.stack.push(r?);
+                Ok(None)
+            }
+            Some(AwaitPoll::Pending) => {
+                frame.awaited = Some(aw.clone());
+                if let Some(owner) = &frame.owner {
+                    *owner.awaiting.borrow_mut() = Some(aw.clone());
+                }
+                Ok(Some(Flow::Yield(aw)))
+            }
+            Some(AwaitPoll::YieldOnce) => {
+                frame.awaited = None;
+                if let Some(owner) = &frame.owner {
+                    *owner.awaiting.borrow_mut() = None;
+                }
+                Ok(Some(Flow::Yield(Value::None)))
+            }
+            None => Err(internal("awaiting a non-awaitable object")),
+        }
+    }
+
     /// Binary operators that need no Python: kept here so `Compare` of
     /// identity stays in the loop.
     fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
@@ -1086,10 +1116,18 @@ impl Vm {
         }
         if let Value::Instance(_) = a {
             let name = crate::vm::ops::inplace_dunder(op);
-            if let Some(m) = self.lookup_method(a, name)? {
-                let r = self.call(&m, Args::new(vec![a.clone(), b.clone()]))?;
+            if let Some(m) = self.user_dunder(a, name)? {
+                let r = self.call(&m, Args::new(vec![b.clone()]))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
+                }
+            }
+            // A list's subclass grows in place, and stays itself.
+            if let (BinOp::Add, Some(Value::List(l))) = (op, a.builtin_payload()) {
+                if self.user_dunder(a, "__add__")?.is_none() {
+                    let items = self.collect(b)?;
+                    l.borrow_mut().extend(items);
+                    return Ok(a.clone());
                 }
             }
         }
@@ -1123,6 +1161,17 @@ impl Vm {
             Some(k) => Ok(k),
             None => Err(self.new_error("TypeError", &format!("unhashable type: '{}'", name))),
         }
+    }
+}
+
+/// Whether `yield from v` delegates to `v` itself rather than to
+/// `iter(v)`: a future (whose `__iter__` is `__await__` in CPython) or a
+/// coroutine.
+fn yield_from_as_is(vm: &mut Vm, v: &Value) -> bool {
+    match v {
+        Value::Coroutine(c) => c.kind == CoroKind::Coroutine,
+        Value::Object(o) => o.poll_await(vm).is_some(),
+        _ => false,
     }
 }
 

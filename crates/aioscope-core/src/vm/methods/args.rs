@@ -10,9 +10,9 @@ use crate::vm::value::{Args, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 pub(super) fn this_str(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<str>> {
-    match args.pos.first() {
+    match args.pos.first().map(Value::unwrapped) {
         Some(Value::Str(s)) => Ok(s.clone()),
-        other => Err(descriptor_error(vm, method, "str", other)),
+        _ => Err(descriptor_error(vm, method, "str", args.pos.first())),
     }
 }
 
@@ -39,7 +39,7 @@ pub(super) fn arg(args: &Args, i: usize) -> Option<&Value> {
 }
 
 pub(super) fn str_arg(vm: &mut Vm, args: &Args, i: usize, method: &str) -> PyResult<Rc<str>> {
-    match args.pos.get(i) {
+    match args.pos.get(i).map(Value::unwrapped) {
         Some(Value::Str(s)) => Ok(s.clone()),
         Some(other) => Err(vm.new_error(
             "TypeError",
@@ -110,23 +110,23 @@ pub(super) fn this_list(
     args: &Args,
     method: &str,
 ) -> PyResult<Rc<RefCell<Vec<Value>>>> {
-    match args.pos.first() {
+    match args.pos.first().map(Value::unwrapped) {
         Some(Value::List(l)) => Ok(l.clone()),
-        other => Err(descriptor_error(vm, method, "list", other)),
+        _ => Err(descriptor_error(vm, method, "list", args.pos.first())),
     }
 }
 
 pub(super) fn this_dict(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Dict>>> {
-    match args.pos.first() {
+    match args.pos.first().map(Value::unwrapped) {
         Some(Value::Dict(d)) => Ok(d.clone()),
-        other => Err(descriptor_error(vm, method, "dict", other)),
+        _ => Err(descriptor_error(vm, method, "dict", args.pos.first())),
     }
 }
 
 pub(super) fn this_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Dict>>> {
-    match args.pos.first() {
+    match args.pos.first().map(Value::unwrapped) {
         Some(Value::Set(d)) => Ok(d.clone()),
-        other => Err(descriptor_error(vm, method, "set", other)),
+        _ => Err(descriptor_error(vm, method, "set", args.pos.first())),
     }
 }
 

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::vm::value::{
-    Args, Attrs, Class, ClassKind, ExcData, Instance, Payload, PyErr, PyResult, Value,
+    Args, Class, ClassKind, ExcData, Instance, Payload, PyErr, PyResult, Value,
 };
 use crate::vm::Vm;
 
@@ -386,22 +386,15 @@ pub(super) fn group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let msg = format!("Cannot nest BaseExceptions in '{}'", cls.name);
         return Err(vm.new_error("TypeError", &msg));
     }
-    let instance = Value::Instance(Rc::new(Instance {
-        class: cls.clone(),
-        attrs: RefCell::new(Attrs::default()),
-        payload: Payload::Exception(RefCell::new(ExcData {
-            args: vec![message.clone(), excs.clone()],
+    // type.__call__ runs the class's own `__init__` after this.
+    let instance = Value::Instance(Rc::new(Instance::new(
+        cls.clone(),
+        Payload::Exception(RefCell::new(ExcData {
+            args: vec![message, excs],
             ..Default::default()
         })),
-        id: vm.next_id(),
-    }));
-    if let Some(init @ Value::Function(_)) = cls.lookup("__init__") {
-        let r = vm.call(&init, Args::new(vec![instance.clone(), message, excs]))?;
-        if !matches!(r, Value::None) {
-            let msg = format!("__init__() should return None, not '{}'", r.type_name());
-            return Err(vm.new_error("TypeError", &msg));
-        }
-    }
+        vm.next_id(),
+    )));
     Ok(instance)
 }
 

@@ -7,16 +7,20 @@
 //! [`install`] puts into the classes with [`def`].
 
 mod args;
-mod attr;
+pub mod attr;
 mod coroutines;
+mod descr;
 mod dict;
 mod groups;
 mod list;
 mod numbers;
 mod object;
 mod set;
+mod slots;
 mod str;
 mod subscript;
+pub mod super_;
+pub mod type_;
 
 use std::rc::Rc;
 
@@ -37,8 +41,10 @@ use self::list::{
 };
 use self::numbers::{bytes_decode, float_is_integer, int_bit_length};
 use self::object::{
-    exception_init, exception_repr, exception_str, exception_with_traceback, object_init,
-    object_repr, object_setattr,
+    exception_init, exception_repr, exception_str, exception_with_traceback, object_delattr,
+    object_eq, object_format, object_getattribute, object_hash, object_init, object_init_subclass,
+    object_ne, object_new, object_not_implemented, object_repr, object_setattr, object_str,
+    object_subclasshook,
 };
 use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
 use self::str::{
@@ -49,7 +55,7 @@ use self::str::{
     str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title, str_upper,
     str_zfill,
 };
-use crate::vm::value::{Class, NativeFn, NativeImpl, Value};
+use crate::vm::value::{Class, NativeFn, NativeImpl, Payload, Value};
 use crate::vm::Vm;
 
 pub use list::{merge_sort, sort_values};
@@ -160,9 +166,52 @@ pub fn install(vm: &mut Vm) {
     def(ag, "asend", agen_asend);
     def(ag, "athrow", agen_athrow);
     def(ag, "aclose", agen_aclose);
-    def(&t.object, "__init__", object_init);
-    def(&t.object, "__repr__", object_repr);
-    def(&t.object, "__setattr__", object_setattr);
+    let o = &t.object;
+    def(o, "__new__", object_new);
+    def(o, "__init__", object_init);
+    def(o, "__repr__", object_repr);
+    def(o, "__str__", object_str);
+    def(o, "__format__", object_format);
+    def(o, "__eq__", object_eq);
+    def(o, "__ne__", object_ne);
+    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        def(o, name, object_not_implemented);
+    }
+    def(o, "__hash__", object_hash);
+    def(o, "__getattribute__", object_getattribute);
+    def(o, "__setattr__", object_setattr);
+    def(o, "__delattr__", object_delattr);
+    let ty = &t.type_;
+    def(ty, "__new__", type_::type_new);
+    def(ty, "__init__", type_::type_init);
+    def(ty, "__call__", type_::type_call);
+    def(ty, "mro", type_::type_mro);
+    def(ty, "__subclasses__", type_::type_subclasses);
+    def(ty, "__instancecheck__", type_::type_instancecheck);
+    def(ty, "__subclasscheck__", type_::type_subclasscheck);
+    def(ty, "__setattr__", type_::type_setattr);
+    def(ty, "__delattr__", type_::type_delattr);
+    let p = &t.property;
+    def(p, "__new__", descr::property_new);
+    def(p, "__init__", descr::property_init);
+    def(p, "getter", descr::property_getter);
+    def(p, "setter", descr::property_setter);
+    def(p, "deleter", descr::property_deleter);
+    def(p, "__set_name__", descr::property_set_name);
+    for d in [&t.property, &t.member_descriptor] {
+        def(d, "__get__", descr::descr_get_native);
+        def(d, "__set__", descr::descr_set_native);
+        def(d, "__delete__", descr::descr_delete_native);
+    }
+    def(&t.classmethod, "__new__", descr::classmethod_new);
+    def(&t.staticmethod, "__new__", descr::staticmethod_new);
+    def(&t.staticmethod, "__call__", descr::staticmethod_call);
+    for d in [&t.classmethod, &t.staticmethod] {
+        def(d, "__get__", descr::descr_get_native);
+        def(d, "__init__", descr::wrapper_init);
+    }
+    def(&t.super_, "__new__", super_::super_new);
+    def(&t.function, "__get__", descr::function_get);
     let base = t.exc("BaseException");
     def(&base, "__init__", exception_init);
     def(&base, "with_traceback", exception_with_traceback);
@@ -175,4 +224,41 @@ pub fn install(vm: &mut Vm) {
     def(&group, "split", group_split);
     def(&group, "subgroup", group_subgroup);
     def(&group, "derive", group_derive);
+    slots::install(vm);
+    let t = &vm.types;
+    let classmethods: [(&Rc<Class>, &str, NativeImpl); 3] = [
+        (&t.object, "__init_subclass__", object_init_subclass),
+        (&t.object, "__subclasshook__", object_subclasshook),
+        (&t.type_, "__prepare__", type_::type_prepare),
+    ];
+    let classmethods: Vec<(Rc<Class>, &str, NativeImpl)> = classmethods
+        .into_iter()
+        .map(|(c, n, f)| (c.clone(), n, f))
+        .collect();
+    for (class, name, func) in classmethods {
+        def(&class, name, func);
+        let f = class
+            .attrs
+            .borrow()
+            .get(name)
+            .cloned()
+            .unwrap_or(Value::None);
+        let cm = vm.types.classmethod.clone();
+        let d = vm.implicit_descriptor(&cm, Payload::ClassMethod(f));
+        class.attrs.borrow_mut().set(name.into(), d);
+    }
+    let t = &vm.types;
+    let all = [
+        &t.object,
+        &t.type_,
+        &t.property,
+        &t.classmethod,
+        &t.staticmethod,
+        &t.member_descriptor,
+        &t.super_,
+    ]
+    .map(|c| c.clone());
+    for c in all {
+        c.flags.set(crate::vm::classdef::class_flags(&c));
+    }
 }

@@ -194,9 +194,10 @@ pub(super) fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if i > 0 {
             out.push_str(&s);
         }
-        match it {
+        match it.unwrapped() {
             Value::Str(p) => out.push_str(p),
-            other => {
+            _ => {
+                let other = it;
                 return Err(vm.new_error(
                     "TypeError",
                     &format!(
@@ -204,7 +205,7 @@ pub(super) fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         i,
                         other.type_name()
                     ),
-                ))
+                ));
             }
         }
     }

@@ -3,15 +3,17 @@
 
 use std::rc::Rc;
 
-use crate::vm::value::{Args, Class, ClassKind, Payload, PyErr, PyResult, Value};
+use crate::vm::value::{Args, Class, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 impl Vm {
     pub(super) fn index_of(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
-        let i = match key {
+        let i = match key.unwrapped() {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            other => {
+            _ if self.user_dunder(key, "__index__")?.is_some() => self.index_value(key)?,
+            _ => {
+                let other = key;
                 return Err(self.new_error(
                     "TypeError",
                     &format!(
@@ -19,7 +21,7 @@ impl Vm {
                         what,
                         other.type_name()
                     ),
-                ))
+                ));
             }
         };
         let len = len as i64;
@@ -34,10 +36,13 @@ impl Vm {
     /// `slice.indices`.
     pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
-            match v {
+            match v.unwrapped() {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
+                Value::Instance(_) if vm.user_dunder(v, "__index__")?.is_some() => {
+                    Ok(Some(vm.index_value(v)?))
+                }
                 _ => Err(vm.new_error(
                     "TypeError",
                     "slice indices must be integers or None or have an __index__ method",
@@ -181,19 +186,40 @@ impl Vm {
                     let t = Value::Tuple(t.clone());
                     return self.get_item(&t, key);
                 }
-                match self.lookup_method(obj, "__getitem__")? {
-                    Some(m) => self.call(&m, Args::new(vec![obj.clone(), key.clone()])),
-                    None => Err(self.not_subscriptable(obj)),
+                if let Some(m) = self.user_dunder(obj, "__getitem__")? {
+                    return self.call(&m, Args::new(vec![key.clone()]));
+                }
+                match &inst.payload {
+                    Payload::Builtin(inner @ Value::Dict(d)) => {
+                        let k = self.key(key.clone())?;
+                        let v = d.borrow().get(&k).cloned();
+                        match v {
+                            Some(v) => Ok(v),
+                            None => match self.user_dunder(obj, "__missing__")? {
+                                Some(m) => self.call(&m, Args::new(vec![key.clone()])),
+                                None => {
+                                    let _ = inner;
+                                    Err(self.new_error_args("KeyError", vec![key.clone()]))
+                                }
+                            },
+                        }
+                    }
+                    Payload::Builtin(inner) => {
+                        let inner = inner.clone();
+                        self.get_item(&inner, key)
+                    }
+                    _ => Err(self.not_subscriptable(obj)),
                 }
             }
             (Value::Class(c), _) => {
-                if c.kind == ClassKind::Enum {
-                    let k = self.to_str(key)?;
-                    let member = c.attrs.borrow().get(&k).cloned();
-                    return match member {
-                        Some(v) => Ok(v),
-                        None => Err(self.new_error_args("KeyError", vec![key.clone()])),
-                    };
+                if let Some(m) = self.protocol_method(obj, "__getitem__")? {
+                    return self.call(&m, Args::new(vec![key.clone()]));
+                }
+                if let Some(Value::Instance(d)) = c.lookup("__class_getitem__") {
+                    if let Payload::ClassMethod(f) = &d.payload {
+                        let f = f.clone();
+                        return self.call(&f, Args::new(vec![obj.clone(), key.clone()]));
+                    }
                 }
                 self.class_getitem(c, key)
             }
@@ -209,8 +235,9 @@ impl Vm {
     /// `types.GenericAlias`; a class with `__class_getitem__` decides.
     fn class_getitem(&mut self, c: &Rc<Class>, key: &Value) -> PyResult<Value> {
         let class = Value::Class(c.clone());
-        if let Some(f) = c.lookup("__class_getitem__") {
-            return self.call(&f, Args::new(vec![class, key.clone()]));
+        if c.lookup("__class_getitem__").is_some() {
+            let f = self.get_attr(&class, "__class_getitem__")?;
+            return self.call(&f, Args::new(vec![key.clone()]));
         }
         // Library classes are generic (asyncio.Queue[int], deque[str]);
         // a program's own only through typing.Generic.
@@ -288,11 +315,15 @@ impl Vm {
                 d.borrow_mut().insert(k, value);
                 Ok(())
             }
-            Value::Instance(_) | Value::Object(_) => {
-                match self.lookup_method(obj, "__setitem__")? {
+            Value::Instance(_) | Value::Object(_) | Value::Class(_) => {
+                match self.protocol_method(obj, "__setitem__")? {
                     Some(m) => {
-                        self.call(&m, Args::new(vec![obj.clone(), key, value]))?;
+                        self.call(&m, Args::new(vec![key, value]))?;
                         Ok(())
+                    }
+                    None if obj.builtin_payload().is_some() => {
+                        let inner = obj.unwrapped().clone();
+                        self.set_item(&inner, key, value)
                     }
                     None => Err(self.new_error(
                         "TypeError",
@@ -338,16 +369,22 @@ impl Vm {
                 }
                 Ok(())
             }
-            Value::Instance(_) => match self.lookup_method(obj, "__delitem__")? {
-                Some(m) => {
-                    self.call(&m, Args::new(vec![obj.clone(), key.clone()]))?;
-                    Ok(())
+            Value::Instance(_) | Value::Object(_) | Value::Class(_) => {
+                match self.protocol_method(obj, "__delitem__")? {
+                    Some(m) => {
+                        self.call(&m, Args::new(vec![key.clone()]))?;
+                        Ok(())
+                    }
+                    None if obj.builtin_payload().is_some() => {
+                        let inner = obj.unwrapped().clone();
+                        self.del_item(&inner, key)
+                    }
+                    None => Err(self.new_error(
+                        "TypeError",
+                        &format!("'{}' object doesn't support item deletion", obj.type_name()),
+                    )),
                 }
-                None => Err(self.new_error(
-                    "TypeError",
-                    &format!("'{}' object doesn't support item deletion", obj.type_name()),
-                )),
-            },
+            }
             other => Err(self.new_error(
                 "TypeError",
                 &format!(
@@ -380,31 +417,27 @@ impl Vm {
                 if let Payload::Tuple(t) = &inst.payload {
                     return Ok(t.len());
                 }
-                match self.lookup_method(v, "__len__")? {
-                    Some(m) => match self.call(&m, Args::new(vec![v.clone()]))? {
-                        Value::Int(i) if i >= 0 => i as usize,
-                        Value::Int(_) => {
-                            return Err(self.new_error("ValueError", "__len__() should return >= 0"))
+                match self.user_dunder(v, "__len__")? {
+                    Some(m) => {
+                        let r = self.call(&m, Args::default())?;
+                        self.len_result(r)?
+                    }
+                    None => match &inst.payload {
+                        Payload::Builtin(inner) => {
+                            let inner = inner.clone();
+                            return self.len(&inner);
                         }
-                        other => {
-                            return Err(self.new_error(
-                                "TypeError",
-                                &format!(
-                                    "'{}' object cannot be interpreted as an integer",
-                                    other.type_name()
-                                ),
-                            ))
-                        }
+                        _ => return Err(self.no_len(v)),
                     },
-                    None => return Err(self.no_len(v)),
                 }
             }
-            Value::Class(c) if c.kind == ClassKind::Enum => {
-                match c.attrs.borrow().get("_member_list_") {
-                    Some(Value::List(l)) => l.borrow().len(),
-                    _ => 0,
+            Value::Class(_) => match self.protocol_method(v, "__len__")? {
+                Some(m) => {
+                    let r = self.call(&m, Args::default())?;
+                    return self.len_result(r);
                 }
-            }
+                None => return Err(self.no_len(v)),
+            },
             Value::Object(_) => match self.lookup_method(v, "__len__")? {
                 Some(m) => match self.call(&m, Args::new(vec![v.clone()]))? {
                     Value::Int(i) => i.max(0) as usize,
@@ -414,6 +447,22 @@ impl Vm {
             },
             other => return Err(self.no_len(other)),
         })
+    }
+
+    /// What `__len__` returned, checked as CPython checks it.
+    fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        match r.unwrapped() {
+            Value::Int(i) if *i >= 0 => Ok(*i as usize),
+            Value::Bool(b) => Ok(*b as usize),
+            Value::Int(_) => Err(self.new_error("ValueError", "__len__() should return >= 0")),
+            _ => Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    r.type_name()
+                ),
+            )),
+        }
     }
 
     fn no_len(&mut self, v: &Value) -> PyErr {

@@ -1,11 +1,10 @@
 //! `_copy`: what `copy.py` cannot do in Python here: make an instance of a
 //! class without running its `__init__` (CPython's `cls.__new__(cls)`).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::vm::builtins::native;
-use crate::vm::value::{Args, Attrs, ClassKind, Instance, Module, Payload, PyResult, Value};
+use crate::vm::value::{Args, ClassKind, Instance, Module, Payload, PyResult, Value};
 use crate::vm::Vm;
 
 fn new_instance(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -20,12 +19,11 @@ fn new_instance(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Tuple(items)) => Payload::Tuple(items.clone()),
         _ => Payload::None,
     };
-    Ok(Value::Instance(Rc::new(Instance {
+    Ok(Value::Instance(Rc::new(Instance::new(
         class,
-        attrs: RefCell::new(Attrs::default()),
         payload,
-        id: vm.next_id(),
-    })))
+        vm.next_id(),
+    ))))
 }
 
 /// The `_copy` module.

@@ -4,7 +4,6 @@
 pub mod base64;
 pub mod contextvars;
 pub mod copying;
-pub mod enum_;
 pub mod hashing;
 pub mod inspect;
 pub mod json;
@@ -29,7 +28,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_contextvars", contextvars::module);
     vm.register_native_module("_weakref", weakref::module);
     vm.register_native_module("_collections", stdlib::collections_native);
-    vm.register_native_module("enum", enum_::module);
     vm.register_native_module("math", math::module);
     vm.register_native_module("hashlib", hashing::module);
     vm.register_native_module("_re", re::module);
@@ -70,4 +68,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("signal", include_str!("signal.py"));
     vm.register_source_module("datetime", include_str!("datetime.py"));
     vm.register_source_module("_anext", include_str!("_anext.py"));
+    vm.register_source_module("abc", include_str!("abc.py"));
+    vm.register_source_module("enum", include_str!("enum.py"));
 }

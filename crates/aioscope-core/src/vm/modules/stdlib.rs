@@ -97,12 +97,11 @@ fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .into_iter()
         .map(|s| s.unwrap_or(Value::None))
         .collect();
-    Ok(Value::Instance(Rc::new(Instance {
+    Ok(Value::Instance(Rc::new(Instance::new(
         class,
-        attrs: RefCell::new(Attrs::default()),
-        payload: Payload::Tuple(items.into()),
-        id: vm.next_id(),
-    })))
+        Payload::Tuple(items.into()),
+        vm.next_id(),
+    ))))
 }
 
 /// Whether `name` is a Python identifier (`str.isidentifier()`).

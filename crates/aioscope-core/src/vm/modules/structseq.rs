@@ -58,6 +58,7 @@ pub fn instance(class: &Rc<Class>, items: Vec<Value>, extra: Vec<(&str, Value)>,
         attrs: RefCell::new(attrs),
         payload: Payload::Tuple(items.into()),
         id,
+        dict: RefCell::new(None),
     }))
 }
 
@@ -155,5 +156,6 @@ fn structseq_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         attrs: RefCell::new(attrs),
         payload: Payload::Tuple(items.into()),
         id: vm.next_id(),
+        dict: RefCell::new(None),
     })))
 }
