@@ -386,7 +386,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `for target in iter if cond ...` clauses.
-    fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+    pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.is_comp_for() {
             tri!(self.comp_clause(&mut generators));
