@@ -302,6 +302,10 @@ impl<'a> Parser<'a> {
         let first = self.pos;
         let item = tri!(self.slice_item());
         if self.is_op(Op::RBracket) {
+            // `x[*a]` indexes with the tuple of what `a` holds.
+            if matches!(item.kind, ExprKind::Starred(_)) {
+                return Ok(self.node(start, ExprKind::Tuple(vec![item])));
+            }
             return Ok(item);
         }
         self.slices_rest(start, first, item)

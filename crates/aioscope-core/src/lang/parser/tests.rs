@@ -526,7 +526,7 @@ fn attributes_and_subscripts() {
     assert_eq!(ex("a[1, 2]"), "([] a (tuple 1 2))");
     assert_eq!(ex("a[1:2, ::3]"), "([] a (tuple (: 1 2 _) (: _ _ 3)))");
     assert_eq!(ex("a[1,]"), "([] a (tuple 1))");
-    assert_eq!(ex("a[*b]"), "([] a *b)");
+    assert_eq!(ex("a[*b]"), "([] a (tuple *b))");
     assert_eq!(ex("a.b[c](d).e"), "(. (call ([] (. a b) c) d) e)");
 }
 
