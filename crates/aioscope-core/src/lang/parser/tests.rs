@@ -1105,7 +1105,7 @@ fn cpython_error_table() {
 }
 
 /// `(source, message, line, column, is an IndentationError)`.
-const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 115] = [
+const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 116] = [
     // unclosed_paren
     ("print('hello'\n", "'(' was never closed", 1, 6, false),
     // unclosed_at_eof_reports_innermost
@@ -1240,6 +1240,7 @@ const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 115] = [
     ("[*a for a in b]\n", "iterable unpacking cannot be used in comprehension", 1, 2, false),
     ("f(*a for a in b)\n", "iterable unpacking cannot be used in comprehension", 1, 3, false),
     ("f(x, *a for a in b)\n", "Generator expression must be parenthesized", 1, 6, false),
+    ("{x := 1: 2}\n", "invalid syntax", 1, 4, false),
     // comprehension_target_parens
     ("[a, b for a in c]\n", "did you forget parentheses around the comprehension target?", 1, 2, false),
     // starred_dict_value

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
-use crate::lang::bytecode::{Const, Instr};
+use crate::lang::bytecode::{Code, Const, Instr};
 use crate::vm::call::Invoked;
 use crate::vm::dict::{Dict, Key};
 use crate::vm::frame::{Block, Frame};
@@ -44,6 +44,28 @@ impl Vm {
             "UnboundLocalError",
             &format!(
                 "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
+        )
+    }
+
+    /// Reading or deleting an empty cell: the body's own variable is an
+    /// unbound local, one it captures is a free variable.
+    #[cold]
+    #[inline(never)]
+    fn unbound_cell(&mut self, code: &Code, i: u32) -> PyErr {
+        let name: Rc<str> = code
+            .cellnames
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| "".into());
+        if i < code.ncellvars {
+            return self.unbound_local(&name);
+        }
+        self.new_error(
+            "NameError",
+            &format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 name
             ),
         )
@@ -170,16 +192,7 @@ impl Vm {
                     let v = frame.cells[i as usize].borrow().clone();
                     match v {
                         Some(v) => frame.stack.push(v),
-                        None => {
-                            let name = code.cellnames[i as usize].clone();
-                            return Err(self.new_error(
-                                "NameError",
-                                &format!(
-                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                    name
-                                ),
-                            ));
-                        }
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                 }
                 Instr::StoreDeref(i) => {
@@ -191,8 +204,9 @@ impl Vm {
                 }
                 Instr::DeleteDeref(i) => {
                     let old = frame.cells[i as usize].borrow_mut().take();
-                    if let Some(old) = &old {
-                        self.dropping(old)?;
+                    match &old {
+                        Some(old) => self.dropping(old)?,
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                 }
                 Instr::LoadClosure(i) => {
