@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aioscope_core::run::{run, Options, World};
+use aioscope_core::run::{run, Options, PythonVersion, World};
 
 /// The interpreter and the recorder allocate and free many small objects
 /// (frames, values, task views); mimalloc does that markedly faster than
@@ -17,7 +17,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
-usage: aioscope trace [--events | --perfetto | --states] [--lines | --locals] [--summary] [--world WORLD.json] FILE.py
+usage: aioscope trace [--events | --perfetto | --states] [--lines | --locals] [--summary]
+                      [--world WORLD.json] [--python 3.10] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/exit JSON lines)
@@ -34,6 +35,8 @@ Runs a Python asyncio program on aioscope's simulated event loop.
   --world WORLD.json        the virtual internet that aiohttp, httpx and requests
                             reach (format: tests/conformance/README.md); without it,
                             the default world
+  --python 3.10             run as CPython 3.10 (old generator-based coroutines with
+                            @asyncio.coroutine); 3.11 is the default
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
 --instructions N (500000000: about five seconds of a loop that never awaits)";
 
@@ -112,6 +115,13 @@ fn trace(args: &[String]) -> ExitCode {
                         return ExitCode::from(2);
                     }
                 }
+            }
+            "--python" => {
+                let Some(v) = args.next().and_then(|v| PythonVersion::parse(v)) else {
+                    eprintln!("aioscope: --python takes 3.10 or 3.11\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                options.python = v;
             }
             "--events" => events = true,
             "--perfetto" => perfetto = true,

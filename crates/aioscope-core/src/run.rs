@@ -9,6 +9,7 @@
 use crate::aio;
 use crate::aio::host::aio as host_of;
 use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
+pub use crate::vm::PythonVersion;
 use crate::vm::{Halt, PyErr, RunError, Value, Vm};
 
 pub use crate::aio::host::Guards;
@@ -33,6 +34,8 @@ pub struct Options {
     /// `requests`) reach; `None` is the default world. Build one from JSON
     /// text with [`World::from_json`].
     pub world: Option<World>,
+    /// The CPython the program runs as (3.11 unless asked).
+    pub python: PythonVersion,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             instructions: crate::vm::Limits::default().instructions,
             guards: Guards::default(),
             world: None,
+            python: PythonVersion::default(),
         }
     }
 }
@@ -69,6 +73,7 @@ pub fn run_with_hook(source: &str, file: &str, options: &Options, hook: FrameHoo
 
 fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameHook>) -> Trace {
     let mut vm = Vm::new();
+    vm.python = options.python;
     aio::install(&mut vm);
     aio::internet::set_world(&mut vm, options.world.as_ref());
     vm.trace_lines = options.lines;

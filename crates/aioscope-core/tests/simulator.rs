@@ -1,7 +1,7 @@
 //! The simulator end to end: determinism, guards against runaway programs,
 //! and what the trace shows for small programs.
 
-use aioscope_core::run::{run, Options};
+use aioscope_core::run::{run, Options, PythonVersion};
 use aioscope_core::trace::{export, Deadlock, Exit, FrameKind, Limit, TaskState};
 
 fn trace_of(src: &str) -> aioscope_core::trace::Trace {
@@ -809,4 +809,35 @@ asyncio.run(main())
     );
     assert!(trace.requests.iter().all(|r| r.seconds > 0.0));
     assert!(trace.requests[0].at < trace.requests[1].at);
+}
+
+#[test]
+fn an_old_style_coroutine_runs_as_python_3_10_and_fails_as_3_11() {
+    let src = "\
+import asyncio
+@asyncio.coroutine
+def slow():
+    yield from asyncio.sleep(3)
+    return 42
+@asyncio.coroutine
+def supervisor():
+    result = yield from slow()
+    print('Answer', result)
+asyncio.get_event_loop().run_until_complete(supervisor())
+";
+    let old = Options {
+        python: PythonVersion::V3_10,
+        ..Options::default()
+    };
+    let trace = run(src, "main.py", &old);
+    assert_eq!(trace.exit, Exit::Finished);
+    assert_eq!(
+        export::transcript(&trace).lines().next(),
+        Some("{\"t\": 3.0, \"out\": \"Answer 42\\n\"}")
+    );
+    let trace = run(src, "main.py", &Options::default());
+    assert_eq!(
+        trace.exit.summary(),
+        "AttributeError: module 'asyncio' has no attribute 'coroutine'"
+    );
 }

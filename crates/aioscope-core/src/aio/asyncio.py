@@ -16,6 +16,8 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _asyncgens, _extend_loop, _internal, _loop_close,
                   _signal_arrived, _take_signals)
 
+from _coroutines import python_minor as _python_minor
+
 TimeoutError = TimeoutError
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -164,6 +166,48 @@ async def sleep(delay, result=None):
         h.cancel()
 
 
+def _deprecated(message, stacklevel=3):
+    # A DeprecationWarning for the caller of the library function calling
+    # this (shown by default when that is the program's own code).
+    try:
+        import warnings
+    except ImportError:
+        return
+    warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
+
+
+if _python_minor == 10:
+    # Generator-based coroutines, which 3.11 removed: the decorator marks a
+    # generator function as a coroutine (types.coroutine), wrapping a plain
+    # function in one that runs what it returns.
+    from _coroutines import iterable as _iterable, kind as _function_kind
+
+    _is_coroutine = object()
+
+    def coroutine(func):
+        _deprecated('"@coroutine" decorator is deprecated since Python 3.8, '
+                    'use "async def" instead')
+        kind = _function_kind(func)
+        if kind == 'coroutine':
+            return func
+        if kind in ('generator', 'iterable coroutine'):
+            coro = func
+        else:
+            from functools import wraps
+
+            @wraps(func)
+            def coro(*args, **kw):
+                res = func(*args, **kw)
+                if isfuture(res) or iscoroutine(res):
+                    res = yield from res
+                elif hasattr(type(res), '__await__'):
+                    res = yield from res.__await__()
+                return res
+        coro = _iterable(coro)
+        coro._is_coroutine = _is_coroutine
+        return coro
+
+
 def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
     if context is None:
@@ -310,9 +354,21 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError('expect a list of futures, not ' + type(fs).__name__)
     if not fs:
+        if _python_minor == 10:
+            raise ValueError('Set of coroutines/Futures is empty.')
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError('Invalid return_when value: ' + str(return_when))
+    if _python_minor == 10:
+        # 3.10 still wraps coroutines in tasks, with a warning.
+        loop = get_running_loop()
+        fs = set(fs)
+        if any(iscoroutine(f) for f in fs):
+            _deprecated('The explicit passing of coroutine objects to asyncio.wait() '
+                        'is deprecated since Python 3.8, and scheduled for removal '
+                        'in Python 3.11.')
+        fs = {ensure_future(f, loop=loop) for f in fs}
+        return await _wait(fs, timeout, return_when, loop)
     fs = set(fs)
     for f in fs:
         if iscoroutine(f):
@@ -1254,3 +1310,8 @@ def run(main, *, debug=None):
         finally:
             set_event_loop(None)
             loop.close()
+
+
+if _python_minor == 10:
+    # What 3.11 added to asyncio does not exist in 3.10.
+    del Timeout, timeout, timeout_at, TaskGroup

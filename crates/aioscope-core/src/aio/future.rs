@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::vm::interp::{CoroOutcome, Resume};
 use crate::vm::value::{
-    Args, AwaitPoll, Class, Coroutine, NativeFn, NativeObject, PyErr, PyResult, Value,
+    Args, AwaitPoll, Class, CoroKind, Coroutine, NativeFn, NativeObject, PyErr, PyResult, Value,
 };
 use crate::vm::Vm;
 
@@ -590,7 +590,20 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
             if matches!(y, Value::None) {
                 host.call_soon(vm, task_callback(this, false), vec![], StepKind::TaskStep)?;
             } else if let Some((waiting, _)) = as_fut(&y) {
-                if std::ptr::eq(waiting, fut) {
+                if yielded_bare(&t.coro, &y) {
+                    // A generator's `yield fut` (not `yield from`): the
+                    // future was not waited on through its own protocol.
+                    let r = vm.repr(this)?;
+                    let f = vm.repr(&y)?;
+                    let e = vm.new_exception(
+                        "RuntimeError",
+                        vec![Value::str(&format!(
+                            "yield was used instead of yield from in task {} with {}",
+                            r, f
+                        ))],
+                    );
+                    host.call_soon(vm, task_callback(this, false), vec![e], StepKind::TaskStep)?;
+                } else if std::ptr::eq(waiting, fut) {
                     let r = vm.repr(this)?;
                     let e = vm.new_exception(
                         "RuntimeError",
@@ -632,6 +645,22 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
         Err(other) => return Err(other),
     }
     Ok(())
+}
+
+/// Whether the innermost generator of a task's chain yielded `y` itself
+/// (`yield fut`) rather than waiting on it (`yield from fut`, `await fut`
+/// record what they wait on).
+fn yielded_bare(coro: &Rc<Coroutine>, y: &Value) -> bool {
+    let mut cur = coro.clone();
+    for _ in 0..1000 {
+        let next = match &*cur.awaiting.borrow() {
+            Some(Value::Coroutine(n)) => n.clone(),
+            Some(waited) => return cur.kind == CoroKind::Generator && !waited.is(y),
+            None => return cur.kind == CoroKind::Generator,
+        };
+        cur = next;
+    }
+    false
 }
 
 impl NativeObject for Fut {
@@ -680,6 +709,9 @@ impl NativeObject for Fut {
             Some(t) => format!("<Task {}>", t.name.borrow()),
             None => format!("<Future #{}>", self.id),
         })
+    }
+    fn is_awaitable(&self) -> bool {
+        true
     }
     fn poll_await(&self, vm: &mut Vm) -> Option<AwaitPoll> {
         if !self.done() {

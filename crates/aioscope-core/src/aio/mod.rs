@@ -381,6 +381,9 @@ impl NativeObject for SleepZero {
     fn poll_await(&self, _vm: &mut Vm) -> Option<AwaitPoll> {
         Some(AwaitPoll::YieldOnce)
     }
+    fn is_awaitable(&self) -> bool {
+        true
+    }
 }
 
 fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -2,7 +2,7 @@
 //! `base_tasks.py`, `format_helpers.py`), down to the callback lists.
 
 use crate::vm::value::{CoroState, Coroutine, PyResult, Value};
-use crate::vm::Vm;
+use crate::vm::{PythonVersion, Vm};
 
 use super::future::{Fut, FutState};
 use super::host::Handle;
@@ -201,7 +201,13 @@ pub fn future_repr(vm: &mut Vm, f: &Fut) -> PyResult<String> {
         FutState::Finished => "finished",
     };
     if let Some(t) = &f.task {
-        if state == FutState::Pending && t.cancels_requested.get() > 0 {
+        // 3.11 says so from the first cancel() until the task ends; 3.10
+        // only while the cancellation waits for the task's next step.
+        let cancelling = match vm.python {
+            PythonVersion::V3_10 => t.must_cancel.get(),
+            PythonVersion::V3_11 => t.cancels_requested.get() > 0,
+        };
+        if state == FutState::Pending && cancelling {
             state_name = "cancelling";
         }
     }

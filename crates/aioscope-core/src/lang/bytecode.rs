@@ -104,6 +104,10 @@ pub enum Instr {
     JumpIfTrueOrPop(Label),
     /// Replaces the top with an iterator over it.
     GetIter,
+    /// `yield from`'s operand: generators, futures and (in a generator
+    /// marked as an old-style coroutine) coroutines stay as they are;
+    /// anything else becomes its iterator.
+    GetYieldFromIter,
     /// Pushes the iterator's next value; when exhausted, pops the iterator
     /// and jumps to the label.
     ForIter(Label),
@@ -344,11 +348,15 @@ pub struct CodeFlags {
     pub varargs: bool,
     /// Takes `**kwargs`.
     pub varkeywords: bool,
+    /// A generator made an old-style coroutine (`types.coroutine`,
+    /// CPython's `CO_ITERABLE_COROUTINE`): it can be awaited, and its
+    /// `yield from` takes coroutines.
+    pub iterable_coroutine: bool,
 }
 
 /// A compiled body. Immutable once built, shared by every function object
-/// and frame made from it.
-#[derive(Debug, PartialEq)]
+/// and frame made from it (a copy with other flags is a new body).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Code {
     /// `co_name`: the function name, `<module>`, `<lambda>`, `<listcomp>`.
     pub name: Rc<str>,

@@ -103,6 +103,44 @@ impl Default for Limits {
     }
 }
 
+/// Which CPython a program runs as. 3.11 is the standard; 3.10 runs the
+/// old tutorials' programs (`@asyncio.coroutine` still exists there).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PythonVersion {
+    /// CPython 3.10.13.
+    V3_10,
+    /// CPython 3.11.7.
+    #[default]
+    V3_11,
+}
+
+impl PythonVersion {
+    /// The minor version number (`sys.version_info[1]`).
+    pub fn minor(self) -> i64 {
+        match self {
+            PythonVersion::V3_10 => 10,
+            PythonVersion::V3_11 => 11,
+        }
+    }
+
+    /// `"3.10"` or `"3.11"` to version (as `--python` takes it).
+    pub fn parse(text: &str) -> Option<PythonVersion> {
+        match text {
+            "3.10" => Some(PythonVersion::V3_10),
+            "3.11" => Some(PythonVersion::V3_11),
+            _ => None,
+        }
+    }
+
+    /// `"3.10"` or `"3.11"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            PythonVersion::V3_10 => "3.10",
+            PythonVersion::V3_11 => "3.11",
+        }
+    }
+}
+
 /// A native module constructor.
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<Module>>;
 
@@ -135,6 +173,8 @@ pub struct Vm {
     next_id: Cell<u64>,
     /// Record [`LineEvent`]s into `lines`.
     pub trace_lines: bool,
+    /// The CPython whose behaviour the program gets where versions differ.
+    pub python: PythonVersion,
     /// Line events since the host last drained them.
     pub lines: Vec<LineEvent>,
     /// The variables of the frames running the program's lines, recorded
@@ -202,6 +242,7 @@ impl Vm {
             native_depth: 0,
             next_id,
             trace_lines: false,
+            python: PythonVersion::default(),
             lines: Vec::new(),
             debug: None,
             host: None,

@@ -952,6 +952,11 @@ pub trait NativeObject: Any {
     fn poll_await(&self, _vm: &mut Vm) -> Option<AwaitPoll> {
         None
     }
+    /// Whether `poll_await` answers, asked without polling (`yield from`
+    /// takes a future as it is, as CPython's future iterator yields it).
+    fn is_awaitable(&self) -> bool {
+        false
+    }
     /// `bool(x)`.
     fn truthy(&self) -> bool {
         true

@@ -107,6 +107,7 @@ impl<'a> Compiler<'a> {
             generator: scope.is_generator,
             varargs: params.vararg.is_some(),
             varkeywords: params.kwarg.is_some(),
+            iterable_coroutine: false,
         };
         let code = self.leave(
             flags,

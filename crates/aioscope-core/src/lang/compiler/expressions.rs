@@ -206,7 +206,7 @@ impl<'a> Compiler<'a> {
                     return Err(err("'yield from' inside async function", e.span));
                 }
                 self.expr(value)?;
-                self.emit(Instr::GetIter);
+                self.emit(Instr::GetYieldFromIter);
                 self.emit_const(Const::None);
                 self.emit(Instr::YieldFrom);
             }
@@ -568,6 +568,7 @@ impl<'a> Compiler<'a> {
             generator: is_gen,
             varargs: false,
             varkeywords: false,
+            iterable_coroutine: false,
         };
         let code = self.leave(flags, 1, 0, 0);
         self.u().line = e.span.line;

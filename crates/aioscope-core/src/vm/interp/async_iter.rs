@@ -119,6 +119,12 @@ impl Vm {
                 Ok(v)
             }
             Value::Coroutine(c) if c.kind == CoroKind::Coroutine => Ok(v),
+            // An old-style coroutine (`@types.coroutine`, `@asyncio.coroutine`).
+            Value::Coroutine(c)
+                if c.kind == CoroKind::Generator && c.code.flags.iterable_coroutine =>
+            {
+                Ok(v)
+            }
             Value::Object(o) if o.poll_await(self).is_some() => Ok(v),
             Value::Instance(_) => {
                 if let Some(m) = self.lookup_method(&v, "__await__")? {
@@ -155,6 +161,29 @@ impl Vm {
                     v.type_name()
                 ),
             )),
+        }
+    }
+
+    /// `yield from x`'s operand (CPython's `GET_YIELD_FROM_ITER`): a
+    /// generator or an awaitable native object (a future) as it is, a
+    /// coroutine only inside an old-style coroutine, else `iter(x)`.
+    pub(super) fn yield_from_iter(&mut self, v: Value, in_coroutine: bool) -> PyResult<Value> {
+        match &v {
+            Value::Coroutine(c) if c.kind == CoroKind::Coroutine => {
+                // `wrapped`: what a coroutine's `__await__()` gave (an
+                // iterator in CPython), delegated to from any generator.
+                if in_coroutine || c.wrapped.get() {
+                    Ok(v)
+                } else {
+                    Err(self.new_error(
+                        "TypeError",
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ))
+                }
+            }
+            Value::Coroutine(c) if c.kind == CoroKind::Generator => Ok(v),
+            Value::Object(o) if o.is_awaitable() => Ok(v),
+            _ => self.iter(&v),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
-use crate::lang::bytecode::{Const, Instr};
+use crate::lang::bytecode::{Code, Const, Instr};
 use crate::vm::call::Invoked;
 use crate::vm::dict::{Dict, Key};
 use crate::vm::frame::{Block, Frame};
@@ -44,6 +44,28 @@ impl Vm {
             "UnboundLocalError",
             &format!(
                 "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
+        )
+    }
+
+    /// Reading or deleting an empty cell: the body's own variable is an
+    /// unbound local, one it captures is a free variable.
+    #[cold]
+    #[inline(never)]
+    fn unbound_cell(&mut self, code: &Code, i: u32) -> PyErr {
+        let name: Rc<str> = code
+            .cellnames
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| "".into());
+        if i < code.ncellvars {
+            return self.unbound_local(&name);
+        }
+        self.new_error(
+            "NameError",
+            &format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 name
             ),
         )
@@ -173,16 +195,7 @@ impl Vm {
                     let v = frame.cells[i as usize].borrow().clone();
                     match v {
                         Some(v) => frame.stack.push(v),
-                        None => {
-                            let name = code.cellnames[i as usize].clone();
-                            return Err(self.new_error(
-                                "NameError",
-                                &format!(
-                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                    name
-                                ),
-                            ));
-                        }
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                 }
                 Instr::StoreDeref(i) => {
@@ -194,8 +207,9 @@ impl Vm {
                 }
                 Instr::DeleteDeref(i) => {
                     let old = frame.cells[i as usize].borrow_mut().take();
-                    if let Some(old) = &old {
-                        self.dropping(old)?;
+                    match &old {
+                        Some(old) => self.dropping(old)?,
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                 }
                 Instr::LoadClosure(i) => {
@@ -410,13 +424,13 @@ impl Vm {
                 }
                 Instr::GetIter => {
                     let v = pop(frame)?;
-                    match self.iter(&v) {
-                        Ok(it) => frame.stack.push(it),
-                        // What `yield from` takes as it is: a future or the
-                        // coroutine a coroutine's __await__() gives.
-                        Err(_) if yield_from_as_is(self, &v) => frame.stack.push(v),
-                        Err(e) => return Err(e),
-                    }
+                    let it = self.iter(&v)?;
+                    frame.stack.push(it);
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop(frame)?;
+                    let it = self.yield_from_iter(v, code.flags.iterable_coroutine)?;
+                    frame.stack.push(it);
                 }
                 Instr::ForIter(t) => {
                     let it = top(frame)?.clone();
@@ -1161,17 +1175,6 @@ impl Vm {
             Some(k) => Ok(k),
             None => Err(self.new_error("TypeError", &format!("unhashable type: '{}'", name))),
         }
-    }
-}
-
-/// Whether `yield from v` delegates to `v` itself rather than to
-/// `iter(v)`: a future (whose `__iter__` is `__await__` in CPython) or a
-/// coroutine.
-fn yield_from_as_is(vm: &mut Vm, v: &Value) -> bool {
-    match v {
-        Value::Coroutine(c) => c.kind == CoroKind::Coroutine,
-        Value::Object(o) => o.poll_await(vm).is_some(),
-        _ => false,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod base64;
 pub mod contextvars;
 pub mod copying;
+pub mod coroutines;
 pub mod hashing;
 pub mod inspect;
 pub mod json;
@@ -32,6 +33,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("hashlib", hashing::module);
     vm.register_native_module("_re", re::module);
     vm.register_native_module("_copy", copying::module);
+    vm.register_native_module("_coroutines", coroutines::module);
     vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("textwrap", include_str!("textwrap.py"));
     vm.register_source_module("statistics", include_str!("statistics.py"));
