@@ -57,6 +57,27 @@ impl Settings {
     }
 }
 
+/// A number field's text while it is not the value used (out of range,
+/// empty, not a number): the field keeps what was typed and says which
+/// value runs, until it loses focus and shows that value.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Typed {
+    limit: Option<String>,
+    count: Option<String>,
+    timeout: Option<String>,
+}
+
+/// What a field's text means: the value it sets (clamped into
+/// `min..=max`, or the old one when it is no number), and the text to keep
+/// showing when that is not exactly the value.
+fn typed_value(text: String, old: u64, min: u64, max: u64) -> (u64, Option<String>) {
+    match parse_in(&text, min, max) {
+        Some(v) if text.trim() == v.to_string() => (v, None),
+        Some(v) => (v, Some(text)),
+        None => (old, Some(text)),
+    }
+}
+
 /// A run, live or finished.
 struct Live {
     id: u64,
@@ -87,6 +108,8 @@ pub enum Msg {
     Metadata(bool),
     /// Per-request timeout, as typed.
     Timeout(String),
+    /// A number field lost focus: it shows the value used.
+    Settle,
     /// Start a run.
     Download,
     /// Cancel the run.
@@ -104,6 +127,7 @@ pub enum Msg {
 /// The real downloader. No properties; mount it anywhere.
 pub struct DownloaderPanel {
     settings: Settings,
+    typed: Typed,
     live: Option<Live>,
     next_id: u64,
     prediction: Rc<Prediction>,
@@ -243,6 +267,22 @@ impl DownloaderPanel {
         let on_meta = link.callback(|e: Event| {
             Msg::Metadata(e.target_unchecked_into::<HtmlInputElement>().checked())
         });
+        let settle = link.callback(|_: Event| Msg::Settle);
+        // What a field shows, and the note saying which value runs while
+        // the text is not exactly that value.
+        let shown = |typed: &Option<String>, v: u64| typed.clone().unwrap_or_else(|| v.to_string());
+        let used = |typed: &Option<String>, v: u64, range: &str| -> Html {
+            match typed {
+                Some(_) => html! {
+                    <span class="dl-used" role="status">{ if self.zh {
+                        format!("使用 {v}（{range}）")
+                    } else {
+                        format!("Using {v} ({range})")
+                    } }</span>
+                },
+                None => html! {},
+            }
+        };
         html! {
             <div class="dl-controls">
                 <label class="dl-field">
@@ -260,20 +300,25 @@ impl DownloaderPanel {
                     <span>{ self.t("Concurrency limit", "并发上限") }</span>
                     <input type="number" min="1" max={MAX_LIMIT.to_string()}
                         aria-label={self.t("Concurrency limit", "并发上限")}
-                        value={s.limit.to_string()} oninput={on_limit}
-                        disabled={running || !s.concurrent} />
+                        value={shown(&self.typed.limit, s.limit as u64)} oninput={on_limit}
+                        onchange={settle.clone()} disabled={running || !s.concurrent} />
+                    { used(&self.typed.limit, s.limit as u64, &format!("1–{MAX_LIMIT}")) }
                 </label>
                 <label class="dl-field">
                     <span>{ self.t("Flags", "旗帜数") }</span>
                     <input type="number" min="1" max={COUNTRIES.len().to_string()}
                         aria-label={self.t("Flags", "旗帜数")}
-                        value={s.count.to_string()} oninput={on_count} disabled={running} />
+                        value={shown(&self.typed.count, s.count as u64)} oninput={on_count}
+                        onchange={settle.clone()} disabled={running} />
+                    { used(&self.typed.count, s.count as u64, &format!("1–{}", COUNTRIES.len())) }
                 </label>
                 <label class="dl-field">
                     <span>{ self.t("Timeout (ms)", "超时（毫秒）") }</span>
                     <input type="number" min="0" max="60000" step="100"
                         aria-label={self.t("Timeout (ms)", "超时（毫秒）")}
-                        value={s.timeout_ms.to_string()} oninput={on_timeout} disabled={running} />
+                        value={shown(&self.typed.timeout, s.timeout_ms as u64)} oninput={on_timeout}
+                        onchange={settle} disabled={running} />
+                    { used(&self.typed.timeout, s.timeout_ms as u64, "0–60000") }
                 </label>
                 <label class="dl-check">
                     <input type="checkbox" checked={s.metadata} onchange={on_meta}
@@ -478,6 +523,7 @@ impl Component for DownloaderPanel {
                 metadata: false,
                 timeout_ms: 3000,
             },
+            typed: Typed::default(),
             live: None,
             next_id: 1,
             prediction: Rc::new(Prediction {
@@ -500,20 +546,31 @@ impl Component for DownloaderPanel {
         let before = self.settings.clone();
         match msg {
             Msg::Concurrent(on) => self.settings.concurrent = on,
-            Msg::Limit(text) => match parse_in(&text, 1, MAX_LIMIT as u64) {
-                Some(v) => self.settings.limit = v as usize,
-                None => return false,
-            },
-            Msg::Count(text) => match parse_in(&text, 1, COUNTRIES.len() as u64) {
-                Some(v) => self.settings.count = v as usize,
-                None => return false,
-            },
-            Msg::Timeout(text) => match parse_in(&text, 0, 60_000) {
-                Some(v) => self.settings.timeout_ms = v as u32,
-                None => return false,
-            },
+            Msg::Limit(text) => {
+                let (v, t) = typed_value(text, self.settings.limit as u64, 1, MAX_LIMIT as u64);
+                self.settings.limit = v as usize;
+                self.typed.limit = t;
+            }
+            Msg::Count(text) => {
+                let max = COUNTRIES.len() as u64;
+                let (v, t) = typed_value(text, self.settings.count as u64, 1, max);
+                self.settings.count = v as usize;
+                self.typed.count = t;
+            }
+            Msg::Timeout(text) => {
+                let (v, t) = typed_value(text, self.settings.timeout_ms as u64, 0, 60_000);
+                self.settings.timeout_ms = v as u32;
+                self.typed.timeout = t;
+            }
+            Msg::Settle => {
+                if self.typed == Typed::default() {
+                    return false;
+                }
+                self.typed = Typed::default();
+            }
             Msg::Metadata(on) => self.settings.metadata = on,
             Msg::Download => {
+                self.typed = Typed::default();
                 self.start(ctx);
                 return true;
             }
@@ -651,5 +708,10 @@ mod tests {
         assert_eq!(parse_in("25", 1, 20), Some(20));
         assert_eq!(parse_in("0", 1, 20), Some(1));
         assert_eq!(parse_in("", 1, 20), None);
+        // The value used, and the text kept while it differs.
+        assert_eq!(typed_value("7".into(), 5, 1, 20), (7, None));
+        assert_eq!(typed_value("25".into(), 5, 1, 20), (20, Some("25".into())));
+        assert_eq!(typed_value("-3".into(), 5, 1, 20), (5, Some("-3".into())));
+        assert_eq!(typed_value("".into(), 5, 1, 20), (5, Some("".into())));
     }
 }

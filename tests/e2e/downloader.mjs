@@ -188,6 +188,20 @@ if (withServer) {
     const s = await stats();
     check(s.in_flight === 0 && s.aborted === 3, `aborted, not left in flight: ${JSON.stringify(s)}`);
   });
+
+  await test('timeouts under the latency never put more than the limit in flight', async (page) => {
+    // 200 ± 50 ms answers against a 250 ms timeout: some time out, and
+    // each one's successor waits until its connection is gone.
+    await configure(page, { limit: 5, flags: 20, timeout: 250 });
+    await resetStats();
+    await button(page, 'Download').click();
+    const c = await settle(page);
+    check(adds(c), `counts: ${JSON.stringify(c)}`);
+    await sleep(300);
+    const s = await stats();
+    check(s.max_in_flight <= 5, `the server saw at most 5 in flight: ${JSON.stringify(s)}`);
+    check(s.in_flight === 0, `nothing left in flight: ${JSON.stringify(s)}`);
+  });
 } else {
   await test('without the latency server, every flag downloads from the static site', async (page) => {
     await configure(page, { limit: 5 });
@@ -196,6 +210,21 @@ if (withServer) {
     check(c.ok === 20 && adds(c), `counts: ${JSON.stringify(c)}`);
   });
 }
+
+await test('an out-of-range number is clamped, and the value used is said', async (page) => {
+  const limit = control(page, 'Concurrency limit');
+  await limit.fill('99');
+  const note = region(page).getByRole('status').filter({ hasText: 'Using 20 (1–20)' });
+  await note.waitFor({ timeout: 5000 });
+  await limit.evaluate((el) => el.blur());
+  await note.waitFor({ state: 'detached', timeout: 5000 });
+  check((await limit.inputValue()) === '20', `the field shows the value used: ${await limit.inputValue()}`);
+  const flags = control(page, 'Flags');
+  await flags.fill('');
+  await region(page).getByRole('status').filter({ hasText: 'Using 20 (1–20)' }).waitFor({ timeout: 5000 });
+  await flags.fill('3');
+  check((await region(page).getByRole('status').count()) === 0, 'no note once the text is the value');
+});
 
 await test('offline: each flag fails with a clear reason, nothing is sent', async (page, context) => {
   await configure(page, { limit: 5, flags: 4 });
