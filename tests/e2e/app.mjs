@@ -90,7 +90,7 @@ await test('the asyncio spinner: step past t=0.3, step back once', async (page) 
   check((await consoleText(page)).includes('Answer: 42'), 'the answer is printed');
   await page.getByRole('button', { name: 'Jump to start', exact: true }).click();
   check(await frameIs(page, (f) => f === `1 / ${total}`), 'back at the start');
-  await page.getByRole('button', { name: 'Step line', exact: true }).click();
+  await page.getByRole('button', { name: 'Step into', exact: true }).click();
 });
 
 await test('a syntax error is shown at its line; the last good run stays', async (page) => {
