@@ -14,12 +14,14 @@ use yew::prelude::*;
 use super::cancel::CancelToken;
 use super::model::{Outcome, Phase, ReqKind, RunEvent, RunState};
 use super::predict::{predict, Params, Prediction};
+use super::replay;
 use super::run::{run, Config, Listener, Mode, MAX_LIMIT};
 use super::spinner::Spinner;
 use super::timeline::Timeline;
 use super::web::{block_for, is_online, WebClock, WebTransport};
 use super::COUNTRIES;
 use crate::i18n::Lang;
+use aioscope_core::run::World;
 
 /// The latency the prediction assumes before a real run has measured one.
 const ASSUMED_LATENCY_MS: f64 = 200.0;
@@ -87,6 +89,11 @@ struct Live {
     running: bool,
     /// The time of the latest event (ms from the start).
     last_at: f64,
+    /// `performance.now()` at the start.
+    t0: f64,
+    /// When "Block the loop" held the loop during the run (ms from the
+    /// start): marked on the real timeline.
+    blocked: Option<(f64, f64)>,
 }
 
 /// Where the prediction's latency came from.
@@ -120,6 +127,8 @@ pub enum Msg {
     Finished(u64, RunState),
     /// Hold the loop for [`BLOCK_MS`].
     Block,
+    /// Open the finished run in the simulator.
+    Step,
     /// The page's language changed.
     Lang(Lang),
 }
@@ -202,6 +211,8 @@ impl DownloaderPanel {
             cancel: cancel.clone(),
             running: true,
             last_at: 0.0,
+            t0: super::web::now(),
+            blocked: None,
         });
         self.latency = Latency::Assumed(ASSUMED_LATENCY_MS);
         self.repredict();
@@ -426,6 +437,7 @@ impl DownloaderPanel {
             ),
             None => (self.settings.config().codes, Vec::new(), 0.0, false, 0),
         };
+        let blocked = self.live.as_ref().and_then(|l| l.blocked);
         let span = (real_end.max(pred.total_ms) * 1.04).max(100.0);
         let rows = Rc::new(codes);
         let real_caption = if self.live.is_none() {
@@ -480,7 +492,8 @@ impl DownloaderPanel {
                     <figcaption>{ real_caption }</figcaption>
                     <Timeline label={self.t("Timeline of the real run", "真实运行的时间线").to_string()}
                         rows={Rc::clone(&rows)} bars={Rc::new(real_bars)} span_ms={span}
-                        now_ms={running.then_some(real_end)} />
+                        now_ms={running.then_some(real_end)} blocked={blocked}
+                        blocked_label={self.t("the loop was blocked: nothing else could run", "事件循环被阻塞：其他一切都无法运行").to_string()} />
                 </figure>
                 <figure class="dl-figure">
                     <figcaption>{ pred_caption }</figcaption>
@@ -504,9 +517,19 @@ impl DownloaderPanel {
     }
 }
 
+/// Properties of the [`DownloaderPanel`].
+#[derive(Properties, PartialEq, Default)]
+pub struct DownloaderProps {
+    /// Opens a finished run in the simulator: its program and the virtual
+    /// internet that answers as the real network did. Without it, the
+    /// panel offers no such button.
+    #[prop_or_default]
+    pub on_step: Option<Callback<(String, World)>>,
+}
+
 impl Component for DownloaderPanel {
     type Message = Msg;
-    type Properties = ();
+    type Properties = DownloaderProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         // English unless the page provides a language (and then it follows
@@ -603,8 +626,25 @@ impl Component for DownloaderPanel {
                 return true;
             }
             Msg::Block => {
-                self.blocked_ms = Some(block_for(BLOCK_MS));
+                let start = super::web::now();
+                let ms = block_for(BLOCK_MS);
+                self.blocked_ms = Some(ms);
+                if let Some(live) = self.live.as_mut().filter(|l| l.running) {
+                    let from = start - live.t0;
+                    live.blocked = Some((from, from + ms));
+                }
                 return true;
+            }
+            Msg::Step => {
+                if let (Some(live), Some(on_step)) = (&self.live, &ctx.props().on_step) {
+                    if !live.running {
+                        on_step.emit((
+                            replay::program(&live.config),
+                            replay::world(&live.config, &live.state),
+                        ));
+                    }
+                }
+                return false;
             }
             Msg::Lang(lang) => {
                 self.zh = lang == Lang::Zh;
@@ -634,8 +674,8 @@ impl Component for DownloaderPanel {
                 <header class="dl-head">
                     <h2 class="dl-title">{ self.t("Real downloader", "真实下载器") }</h2>
                     <p class="dl-lede">{ self.t(
-                        "The tutorial's flag downloader, run for real on this page's own event loop: Rust futures on the browser's loop are asyncio's cousins. Compare the real timeline with the one the simulator predicts.",
-                        "教程里的旗帜下载器，真的在本页自己的事件循环上运行：浏览器事件循环上的 Rust future 与 asyncio 是近亲。把真实的时间线与模拟器预测的对比一下。",
+                        "The tutorial's flag downloader, run for real in your browser: each flag is one HTTP request. Your browser has an event loop just like asyncio's, so the requests wait for the network side by side, as asyncio tasks do at an await; the concurrency limit plays the part of asyncio.Semaphore. Download, then compare the real timeline with the simulator's, press “Block the loop” to see what a time.sleep() inside a coroutine does, and step the run you made in the simulator.",
+                        "教程里的旗帜下载器，真的在你的浏览器里运行：每面旗帜就是一个 HTTP 请求。浏览器也有一个和 asyncio 一样的事件循环，所以这些请求并排等待网络，就像 asyncio 任务在 await 处等待一样；并发上限就相当于 asyncio.Semaphore。先下载，再把真实的时间线和模拟器的对比；按“阻塞事件循环”看看协程里的 time.sleep() 会造成什么；还可以在模拟器里逐步查看你刚才的运行。",
                     ) }</p>
                 </header>
                 { self.view_controls(ctx) }
@@ -665,6 +705,18 @@ impl Component for DownloaderPanel {
                 { self.view_results() }
                 { self.view_flags() }
                 { self.view_timelines() }
+                if ctx.props().on_step.is_some() && self.live.as_ref().is_some_and(|l| !l.running) {
+                    <div class="dl-step">
+                        <button type="button" class="dl-button dl-button--primary"
+                            onclick={link.callback(|_| Msg::Step)}>
+                            { self.t("Step this run in the simulator", "在模拟器中逐步查看这次运行") }
+                        </button>
+                        <p class="dl-note">{ self.t(
+                            "Opens your run above as an asyncio program (httpx, a semaphore of your limit), in a virtual internet where each URL answers as it did for real, after the time it really took.",
+                            "在上方把你的这次运行打开为一个 asyncio 程序（httpx，信号量等于你的并发上限），在一个虚拟互联网中运行：每个 URL 都像真实运行时那样应答，耗时也相同。",
+                        ) }</p>
+                    </div>
+                }
                 <details class="dl-source">
                     <summary>{ self.t("The program the simulator ran", "模拟器运行的程序") }</summary>
                     <pre><code>{ self.prediction.source.clone() }</code></pre>
