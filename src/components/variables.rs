@@ -130,7 +130,7 @@ fn frame_view(f: &Shown, lang: Lang) -> Html {
     let locals = f.record.as_ref().and_then(|r| r.locals.clone());
     html! {
         <div class="vars__frame">
-            <div class="vars__fn"><code>{ f.function.to_string() }</code><span class="vars__when">{ when }</span></div>
+            <div class="vars__fn"><code>{ if f.function.is_empty() { "<module>" } else { &f.function } }</code><span class="vars__when">{ when }</span></div>
             { match locals {
                 None => html! { <p class="vars__none">{ lang.t("(not recorded: the run is long)", "（未记录：运行太长）") }</p> },
                 Some(l) if l.vars.is_empty() => html! { <p class="vars__none">{ lang.t("(no variables)", "（没有变量）") }</p> },
