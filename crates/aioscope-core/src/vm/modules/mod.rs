@@ -37,6 +37,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("textwrap", include_str!("textwrap.py"));
     vm.register_source_module("http", include_str!("http.py"));
+    vm.register_source_module("argparse", include_str!("argparse.py"));
     vm.register_source_module("statistics", include_str!("statistics.py"));
     vm.register_source_module("pprint", include_str!("pprint.py"));
     vm.register_source_module("re", include_str!("re.py"));
