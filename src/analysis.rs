@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use aioscope_core::trace::StepKind;
 use aioscope_core::trace::{
     Awaiting, Exit, FrameIx, FrameKind, HandleIx, SyncState, TaskIx, TaskState, Trace, Uncaught,
 };
+use aioscope_core::trace::{LocalsIndex, StepKind};
 
 /// Loop events a breakpoint can stop on (bit flags).
 pub mod ev {
@@ -133,6 +133,9 @@ pub struct Derived {
     /// Per frame, its events and those of the internal frames folded into
     /// it (the ones since the shown frame before it).
     pub folded_events: Vec<u8>,
+    /// The debugger's index of the recorded lines (variables, step over
+    /// and out).
+    pub locals: LocalsIndex,
 }
 
 impl Derived {
@@ -185,6 +188,7 @@ pub fn derive(trace: &Trace) -> Derived {
     let n = trace.frames.len();
     let mut d = Derived {
         events: vec![0; n],
+        locals: LocalsIndex::new(trace),
         ..Derived::default()
     };
     if n == 0 {

@@ -639,6 +639,27 @@ pub fn app() -> Html {
             }
         })
     };
+    // "Step this run in the simulator": the real run's program in the
+    // editor, in a world that answers as the real network did. It opens
+    // as a link's program does, beside the user's own, which stays saved.
+    let on_step_real = {
+        let (shown, code, kept) = (shown.clone(), code.clone(), kept.clone());
+        let run_user = run_user.clone();
+        Callback::from(move |(src, world): (String, World)| {
+            {
+                let mut kept = kept.borrow_mut();
+                if kept.own.is_none() {
+                    kept.own = Some((*code).clone());
+                }
+            }
+            shown.set_world(world);
+            code.set(src.clone());
+            run_user(&src);
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        })
+    };
     // The address follows the frame on screen; it holds no program when
     // the program is too large for a link, and is left alone while the
     // default scenario stands in for a link's program.
@@ -760,7 +781,7 @@ pub fn app() -> Html {
             </main>
             </div>
             // The same lesson on the browser's own event loop, for comparison.
-            <crate::downloader::DownloaderPanel />
+            <crate::downloader::DownloaderPanel on_step={on_step_real} />
             <footer class="footer">
                 <p>
                     { l.t("Keys: → step forward · ← step back · Space play/pause · Home/End jump. ", "快捷键：→ 前进 · ← 后退 · 空格 播放/暂停 · Home/End 跳转。") }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use aioscope_core::run::{run, Options, World};
 use aioscope_core::trace::StepKind;
-use aioscope_core::trace::{FrameIx, FrameKind, Trace};
+use aioscope_core::trace::{FrameIx, FrameKind, TaskIx, Trace};
 use yew::prelude::*;
 
 use crate::analysis::{derive, Derived};
@@ -65,6 +65,7 @@ impl Run {
             filename,
             &Options {
                 lines: true,
+                locals: true,
                 instructions,
                 world: world.cloned(),
                 ..Options::default()
@@ -192,6 +193,9 @@ pub struct Stepper {
     pub event_bps: u8,
     /// Why it last stopped by itself.
     pub stopped: Option<Stop>,
+    /// The task the line steps follow ("Follow Task-3"); `None`: the task
+    /// of the line at the cursor, whichever runs.
+    pub follow: Option<TaskIx>,
 }
 
 /// Everything that changes the stepping screen.
@@ -201,8 +205,18 @@ pub enum Action {
     Forward,
     /// One loop step back.
     Back,
-    /// One executed line forward.
+    /// One executed line forward (step into: the next line the program
+    /// runs, of the followed task if one is followed).
     StepLine,
+    /// The next line of the same function, over its calls and awaits
+    /// (across the loop's other steps).
+    StepOver,
+    /// The line the caller runs once this function has returned.
+    StepOut,
+    /// One executed line back.
+    StepBackLine,
+    /// Follow a task with the line steps, or none.
+    Follow(Option<TaskIx>),
     /// To the first frame.
     Start,
     /// To the last frame.
@@ -253,6 +267,7 @@ impl Stepper {
             line_bps: Rc::new(Vec::new()),
             event_bps: 0,
             stopped: None,
+            follow: None,
         };
         st.pos.frame = match opening {
             Opening::Frame(f) => st.snap(f),
@@ -331,13 +346,145 @@ impl Stepper {
         events.get(f as usize).copied().unwrap_or(0)
     }
 
-    /// The frame whose state the panels show: inside a frame, the state
-    /// before it.
+    /// The frame whose state the panels show. At a line, the state after
+    /// it: the frame's own once its last line ran, else the one before it
+    /// (the loop's state changes between steps, the variables line by line).
     pub fn shown(&self) -> FrameIx {
         match self.pos.sub {
-            Some(_) => self.pos.frame.saturating_sub(1),
+            Some(k) => {
+                let end = self
+                    .run
+                    .trace
+                    .frame(self.pos.frame)
+                    .map(|f| f.lines_range.1);
+                if end == Some(k + 1) {
+                    self.pos.frame
+                } else {
+                    self.pos.frame.saturating_sub(1)
+                }
+            }
             None => self.pos.frame,
         }
+    }
+
+    /// The frame during which line hit `k` ran.
+    pub fn frame_of_hit(&self, k: u32) -> Option<FrameIx> {
+        let frames = &self.run.trace.frames;
+        let i = frames.partition_point(|f| f.lines_range.1 <= k);
+        let f = frames.get(i)?;
+        (f.lines_range.0 <= k).then_some(i as FrameIx)
+    }
+
+    /// Whether a line steps may stop at hit `k`: its frame is shown, and
+    /// it is the followed task's when one is followed.
+    fn stoppable(&self, k: u32) -> Option<Pos> {
+        let f = self.frame_of_hit(k)?;
+        let frame = &self.run.trace.frames[f as usize];
+        if self.follow.is_some() && frame.task != self.follow {
+            return None;
+        }
+        if self.snap(f) != f {
+            return None;
+        }
+        Some(Pos {
+            frame: f,
+            sub: Some(k),
+        })
+    }
+
+    /// Where the line steps start from: the line at the cursor, or, after
+    /// a whole frame, the last line before its end (`None`: before any).
+    fn line_cursor(&self) -> (Option<u32>, u32) {
+        match self.pos.sub {
+            Some(k) => (Some(k), k + 1),
+            None => {
+                let end = self
+                    .run
+                    .trace
+                    .frame(self.pos.frame)
+                    .map(|f| f.lines_range.1)
+                    .unwrap_or(0);
+                (None, end)
+            }
+        }
+    }
+
+    /// The first line at or after hit `from` a step may stop at.
+    fn next_line_from(&self, from: u32) -> Option<Pos> {
+        let n = self.run.trace.lines.len() as u32;
+        (from..n).find_map(|k| self.stoppable(k))
+    }
+
+    /// Step into: the next line run (of the followed task, if any); past
+    /// the last one, the end of the run (a followed task's last line
+    /// stays).
+    fn step_into(&self) -> Pos {
+        let (_, from) = self.line_cursor();
+        match self.next_line_from(from) {
+            Some(p) => p,
+            None if self.follow.is_none() => Pos {
+                frame: self.run.last(),
+                sub: None,
+            },
+            None => self.pos,
+        }
+    }
+
+    /// Step over: the same function's next line, else as step into.
+    fn step_over(&self) -> Pos {
+        let trace = &self.run.trace;
+        let index = &self.run.derived.locals;
+        match self.line_cursor() {
+            (Some(k), _) => index
+                .step_over(trace, k)
+                .and_then(|j| self.stoppable(j))
+                .unwrap_or_else(|| self.step_into()),
+            (None, _) => self.step_into(),
+        }
+    }
+
+    /// Step out: the caller's next line, else as step over.
+    fn step_out(&self) -> Pos {
+        let trace = &self.run.trace;
+        let index = &self.run.derived.locals;
+        match self.line_cursor() {
+            (Some(k), _) => index
+                .step_out(trace, k)
+                .and_then(|j| self.stoppable(j))
+                .unwrap_or_else(|| self.step_over()),
+            (None, _) => self.step_into(),
+        }
+    }
+
+    /// One line back (of the followed task, if any); from the first line,
+    /// the frame before it.
+    fn step_back_line(&self) -> Pos {
+        let before = match self.line_cursor() {
+            (Some(k), _) => k,
+            // After a whole frame: its last line is the state shown, so
+            // back goes to that line.
+            (None, end) => end,
+        };
+        match (0..before).rev().find_map(|k| self.stoppable(k)) {
+            Some(p) => p,
+            None => Pos {
+                frame: self.prev_shown(self.pos.frame),
+                sub: None,
+            },
+        }
+    }
+
+    /// The last line hit run at or before frame `f` by task `task` (any
+    /// task when `None`), looking back at most `reach` frames.
+    pub fn last_hit_of(&self, task: Option<TaskIx>, f: FrameIx, reach: u32) -> Option<u32> {
+        let frames = &self.run.trace.frames;
+        let top = (f as usize).min(frames.len().checked_sub(1)?);
+        frames[..=top]
+            .iter()
+            .rev()
+            .take(reach as usize)
+            .find(|fr| fr.lines_range.1 > fr.lines_range.0 && (task.is_none() || fr.task == task))
+            .map(|fr| fr.lines_range.1 - 1)
     }
 
     /// The line to highlight.
@@ -456,28 +603,14 @@ impl Reducible for Stepper {
                 frame: self.prev_shown(frame),
                 sub: None,
             }),
-            Action::StepLine => self.moved(match self.pos.sub {
-                Some(k) => {
-                    let end = trace.frames[frame as usize].lines_range.1;
-                    if k + 1 < end {
-                        Pos {
-                            frame,
-                            sub: Some(k + 1),
-                        }
-                    } else {
-                        Pos { frame, sub: None }
-                    }
-                }
-                None if frame < last => {
-                    let g = self.next_shown(frame);
-                    let r = trace.frames[g as usize].lines_range;
-                    Pos {
-                        frame: g,
-                        sub: (r.1 > r.0).then_some(r.0),
-                    }
-                }
-                None => self.pos,
-            }),
+            Action::StepLine => self.moved(self.step_into()),
+            Action::StepOver => self.moved(self.step_over()),
+            Action::StepOut => self.moved(self.step_out()),
+            Action::StepBackLine => self.moved(self.step_back_line()),
+            Action::Follow(t) => Stepper {
+                follow: t,
+                ..(*self).clone()
+            },
             Action::Start => self.moved(Pos {
                 frame: 0,
                 sub: None,
@@ -628,7 +761,7 @@ mod tests {
     }
 
     #[test]
-    fn step_line_walks_the_lines_of_a_frame_then_leaves_it() {
+    fn step_line_walks_the_lines_of_a_frame_then_the_next_ones() {
         let s = spinner();
         let trace = s.run.trace.clone();
         // The first frame with several lines.
@@ -640,21 +773,117 @@ mod tests {
         let mut s = s.reduce(Action::Seek(g - 1)).reduce(Action::StepLine);
         assert_eq!(s.pos.frame, g);
         assert_eq!(s.pos.sub, Some(trace.frames[g as usize].lines_range.0));
-        assert_eq!(s.shown(), g - 1);
+        assert_eq!(s.shown(), g - 1, "the loop's state before the step");
         assert_eq!(s.sub_progress().map(|p| p.0), Some(1));
         let n = trace.frames[g as usize].lines_range.1 - trace.frames[g as usize].lines_range.0;
         for _ in 1..n {
             s = s.reduce(Action::StepLine);
         }
         assert_eq!(s.sub_progress(), Some((n, n)));
+        assert_eq!(s.shown(), g, "after the step's last line, its state");
         s = s.reduce(Action::StepLine);
-        assert_eq!(
-            s.pos,
-            Pos {
-                frame: g,
-                sub: None
-            }
+        assert!(s.pos.frame > g && s.pos.sub.is_some(), "{:?}", s.pos);
+        // And back, line by line.
+        let back = s.clone().reduce(Action::StepBackLine);
+        assert_eq!(back.sub_progress(), Some((n, n)));
+    }
+
+    const WORKERS: &str = "\
+import asyncio
+
+async def work(name, n):
+    total = 0
+    for i in range(n):
+        total += i
+        await asyncio.sleep(0.1)
+    return total
+
+async def main():
+    a = asyncio.create_task(work('a', 3))
+    b = asyncio.create_task(work('b', 3))
+    print(await a + await b)
+
+asyncio.run(main())
+";
+
+    /// The variables after the line at the cursor, as `name=repr`.
+    fn vars_after(s: &Stepper) -> Vec<String> {
+        let k = s.pos.sub.unwrap();
+        let r = s.run.derived.locals.after(&s.run.trace, k).unwrap();
+        r.locals
+            .as_ref()
+            .unwrap()
+            .vars
+            .iter()
+            .map(|v| format!("{}={}", v.name, v.repr))
+            .collect()
+    }
+
+    #[test]
+    fn step_over_follows_a_function_across_its_awaits() {
+        let s = stepper(WORKERS);
+        assert_eq!(s.run.trace.stdout, "6\n");
+        // To work's first `total += i` line.
+        let mut s = s;
+        while s.code_line() != Some(6) {
+            s = s.reduce(Action::StepLine);
+        }
+        let task = s.run.trace.frames[s.pos.frame as usize].task;
+        assert_eq!(vars_after(&s), ["name='a'", "n=3", "total=0", "i=0"]);
+        let s = s.reduce(Action::StepOver);
+        assert_eq!(s.code_line(), Some(7));
+        // Over the await: the same task's loop line, a later step.
+        let at = s.pos.frame;
+        let s = s.reduce(Action::StepOver);
+        assert_eq!(s.code_line(), Some(5));
+        assert!(s.pos.frame > at);
+        assert_eq!(s.run.trace.frames[s.pos.frame as usize].task, task);
+        let s = s.reduce(Action::StepOver);
+        assert_eq!(s.code_line(), Some(6));
+        assert_eq!(vars_after(&s), ["name='a'", "n=3", "total=1", "i=1"]);
+    }
+
+    #[test]
+    fn following_a_task_steps_only_through_its_lines() {
+        let s = stepper(WORKERS);
+        // Task-3 is b (main is Task-1).
+        let b = (0..s.run.trace.tasks.len() as u32)
+            .find(|t| {
+                s.run
+                    .trace
+                    .task_at(*t, s.run.last())
+                    .is_some_and(|v| &*v.name == "Task-3")
+            })
+            .unwrap();
+        let mut s = s.reduce(Action::Follow(Some(b)));
+        let mut lines = Vec::new();
+        for _ in 0..12 {
+            s = s.reduce(Action::StepLine);
+            assert_eq!(s.run.trace.frames[s.pos.frame as usize].task, Some(b));
+            lines.push(s.code_line().unwrap());
+        }
+        assert_eq!(lines, [4, 5, 6, 7, 5, 6, 7, 5, 6, 7, 5, 8]);
+        // Its last line: stepping on stays there.
+        let end = s.clone().reduce(Action::StepLine);
+        assert_eq!(end.pos, s.pos);
+        // Back by line stays in the task too.
+        let back = s.reduce(Action::StepBackLine);
+        assert_eq!(back.code_line(), Some(5));
+        assert_eq!(back.run.trace.frames[back.pos.frame as usize].task, Some(b));
+    }
+
+    #[test]
+    fn step_out_returns_to_the_caller() {
+        let s = stepper(
+            "import asyncio\n\ndef f(x):\n    y = x + 1\n    return y\n\nasync def main():\n    v = f(1)\n    print(v)\n\nasyncio.run(main())\n",
         );
+        let mut s = s;
+        while s.code_line() != Some(4) {
+            s = s.reduce(Action::StepLine);
+        }
+        let s = s.reduce(Action::StepOut);
+        assert_eq!(s.code_line(), Some(9));
+        assert_eq!(vars_after(&s), ["v=2"]);
     }
 
     #[test]

@@ -14,8 +14,9 @@ use crate::components::icons::icon;
 use crate::components::keys::{use_transport_keys, Transport};
 use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
+use crate::components::timeline::Timeline;
 use crate::i18n::{use_lang, Lang};
-use crate::model::{line_hit, toggled, Run};
+use crate::model::{line_hit, toggled, Run, DEFAULT_SPEED, SPEEDS};
 use crate::util::clock;
 
 /// Both runs' frames in one order: by virtual time, the left run first on
@@ -85,8 +86,18 @@ pub struct CompareProps {
     pub on_frame: Callback<u32>,
 }
 
-/// Milliseconds between steps while playing.
-const PLAY_MS: u32 = 350;
+/// The merged position where side `side` shows its frame `f` (the first
+/// one; 0 for the programs' starts).
+pub fn position_of(order: &[(u8, u32)], side: u8, f: u32) -> u32 {
+    if f == 0 {
+        return 0;
+    }
+    order
+        .iter()
+        .position(|&(s, g)| s == side && g >= f)
+        .map(|i| i as u32 + 1)
+        .unwrap_or(order.len() as u32)
+}
 
 /// The two runs, one cursor over their merged frames.
 #[function_component(CompareView)]
@@ -104,6 +115,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
     let last = order.len() as u32;
     let k = use_state(|| p.frame.min(last));
     let playing = use_state(|| false);
+    let speed = use_state(|| DEFAULT_SPEED);
     {
         let on_frame = p.on_frame.clone();
         use_effect_with((*k, *playing), move |(k, playing)| {
@@ -153,10 +165,11 @@ pub fn compare_view(p: &CompareProps) -> Html {
             [p.left.trace.clone(), p.right.trace.clone()],
             (*bps).clone(),
         );
-        use_effect_with((*playing, *k, bps.clone()), move |(on, at, _)| {
+        let ms = SPEEDS[(*speed).min(SPEEDS.len() - 1)].0;
+        use_effect_with((*playing, *k, bps.clone(), ms), move |(on, at, _, ms)| {
             let (on, at) = (*on, *at);
             let timer = on.then(|| {
-                Timeout::new(PLAY_MS, move || {
+                Timeout::new(*ms, move || {
                     if at >= last {
                         playing.set(false);
                         return;
@@ -198,6 +211,24 @@ pub fn compare_view(p: &CompareProps) -> Html {
         })
     };
 
+    let on_speed = {
+        let speed = speed.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(v) = sel.value().parse::<usize>() {
+                speed.set(v.min(SPEEDS.len() - 1));
+            }
+        })
+    };
+    // A click on a side's timeline: the merged position where that side
+    // reaches the frame.
+    let seek = |side: u8| {
+        let (k, playing, memo) = (k.clone(), playing.clone(), memo.clone());
+        Callback::from(move |f: u32| {
+            playing.set(false);
+            k.set(position_of(&memo.0, side, f));
+        })
+    };
     let at = pos[*k as usize];
     let runs = [&p.left, &p.right];
     let titles = [p.left_title, p.right_title];
@@ -250,6 +281,14 @@ pub fn compare_view(p: &CompareProps) -> Html {
                     { button(lang.t("Step forward", "前进一步"), go(*k + 1), *k >= last, "forward") }
                     { button(lang.t("Jump to end", "跳到结尾"), go(last), *k >= last, "end") }
                 </div>
+                <label class="speed">
+                    <span class="visually-hidden">{ lang.t("Speed", "速度") }</span>
+                    <select onchange={on_speed} title={lang.t("Play speed", "播放速度")}>
+                        { for SPEEDS.iter().enumerate().map(|(i, (_, label))| html! {
+                            <option value={i.to_string()} selected={i == *speed}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
                 <input type="range" class="scrubber" min="0" max={last.to_string()} value={k.to_string()}
                     aria-label={lang.t("Frames", "所有帧")} oninput={on_scrub} />
                 <span class="readout">
@@ -279,6 +318,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
                             if !run.trace.tasks.is_empty() {
                                 <Tasks run={run.clone()} frame={f} />
                             }
+                            <Timeline run={run.clone()} frame={f} on_seek={seek(s as u8)} />
                         </div>
                     }
                 }) }
@@ -343,6 +383,11 @@ mod tests {
                 .collect();
             assert!(lines.contains(&6), "{lines:?}");
         }
+        // A side's frame maps back to the merged position showing it.
+        for (i, &(side, f)) in order.iter().enumerate() {
+            assert_eq!(position_of(&order, side, f), i as u32 + 1);
+        }
+        assert_eq!(position_of(&order, 1, 0), 0);
         // Each side's breakpoints are its own.
         assert_eq!(stops([&[4], &[]]).len(), 3);
         assert_eq!(stops([&[4], &[6]]).len(), 6);

@@ -27,6 +27,9 @@ pub struct ControlsProps {
     pub event_bps: u8,
     /// Whether asyncio's internal steps are shown.
     pub internals: bool,
+    /// Whether the cursor is at a line (inside a loop step).
+    #[prop_or_default]
+    pub inside: bool,
     /// Actions.
     pub dispatch: Callback<Action>,
     /// Export the trace as Perfetto JSON.
@@ -108,10 +111,24 @@ pub fn controls(p: &ControlsProps) -> Html {
                     { button(lang.t("Jump to end", "跳到结尾"), lang.t("Jump to end (End)", "跳到结尾（End）"), "end", Action::End, at_end) }
                 </div>
                 <div class="transport transport--more">
-                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Step line", "单步执行一行")}
-                        title={lang.t("Run one line of Python", "执行一行 Python 代码")} onclick={act(Action::StepLine)} disabled={at_end}>
-                        { icon("line") }<span>{ lang.t("Line", "逐行") }</span>
+                    <span class="linesteps" role="group" aria-label={lang.t("Step by line", "逐行单步")}>
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Step back a line", "上一行：后退一行")}
+                        title={lang.t("Back to the line run before (of the followed task)", "回到之前执行的一行（所跟随的任务）")} onclick={act(Action::StepBackLine)} disabled={at_start && !p.inside}>
+                        { icon("lineback") }<span>{ lang.t("Back a line", "上一行") }</span>
                     </button>
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Step over", "步过：本函数的下一行")}
+                        title={lang.t("To this function's next line: its calls and awaits run to their end", "到本函数的下一行：其中的调用和 await 运行完毕")} onclick={act(Action::StepOver)} disabled={at_end}>
+                        { icon("over") }<span>{ lang.t("Over", "步过") }</span>
+                    </button>
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Step into", "步入：执行一行")}
+                        title={lang.t("Run one line of Python, into the functions it calls", "执行一行 Python 代码，进入它调用的函数")} onclick={act(Action::StepLine)} disabled={at_end}>
+                        { icon("into") }<span>{ lang.t("Into", "步入") }</span>
+                    </button>
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Step out", "步出：回到调用者")}
+                        title={lang.t("To the caller's next line, once this function returns", "本函数返回后，到调用者的下一行")} onclick={act(Action::StepOut)} disabled={at_end || !p.inside}>
+                        { icon("out") }<span>{ lang.t("Out", "步出") }</span>
+                    </button>
+                    </span>
                     <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Run to next timer", "运行到下一个定时器")}
                         title={lang.t("Run to the next timer that fires", "运行到下一个触发的定时器")} onclick={act(Action::NextTimer)} disabled={at_end}>
                         { icon("timer") }<span>{ lang.t("Timer", "定时器") }</span>

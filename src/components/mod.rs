@@ -16,3 +16,4 @@ pub mod sync;
 pub mod tasks;
 pub mod timeline;
 pub mod travel;
+pub mod variables;

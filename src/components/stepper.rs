@@ -13,6 +13,7 @@ use crate::components::sync::SyncPanel;
 use crate::components::tasks::Tasks;
 use crate::components::timeline::Timeline;
 use crate::components::travel::use_travel;
+use crate::components::variables::Variables;
 use crate::dom;
 use crate::i18n::{use_lang, Lang};
 use crate::model::{Action, Opening, Run, Stepper, Stop, SPEEDS};
@@ -100,13 +101,13 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     };
     let inside = st.sub_progress().map(|(k, n)| match lang {
         Lang::En => format!(
-            "Inside this step, line {} ({} of {}). ",
+            "Inside this step, after line {} ({} of {}). ",
             st.code_line().unwrap_or(0),
             k,
             n
         ),
         Lang::Zh => format!(
-            "本步骤内部：第 {} 行（{}/{}）。",
+            "本步骤内部：第 {} 行之后（{}/{}）。",
             st.code_line().unwrap_or(0),
             k,
             n
@@ -155,6 +156,13 @@ pub fn stepper_view(p: &StepperProps) -> Html {
             );
         })
     };
+    // The task whose frames the Variables panel shows: the followed one,
+    // else the one running the line or the step.
+    let var_task = st.follow.or_else(|| frame.and_then(|f| f.task));
+    let last_hit = match st.pos.sub {
+        Some(_) => None,
+        None => st.last_hit_of(var_task, st.pos.frame, 50_000),
+    };
     let on_toggle = dispatch.reform(Action::ToggleLine);
     let on_seek = dispatch.reform(Action::Seek);
     let queues = use_node_ref();
@@ -163,7 +171,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     html! {
         <div class="stepper">
             <Controls frame={st.number(st.pos.frame)} last={st.count().saturating_sub(1)} time={time} playing={st.playing} speed={st.speed}
-                event_bps={st.event_bps} internals={st.internals} dispatch={dispatch.clone()}
+                event_bps={st.event_bps} internals={st.internals} inside={st.pos.sub.is_some()} dispatch={dispatch.clone()}
                 on_export_trace={on_export_trace} on_export_frame={on_export_frame} />
             <div class="explain">
                 <p class="explain__text" aria-live="polite" aria-atomic="true">
@@ -182,6 +190,8 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                         <Timers run={run.clone()} frame={shown} />
                     </div>
                     <SyncPanel run={run.clone()} frame={shown} internals={st.internals} />
+                    <Variables run={run.clone()} frame={st.pos.frame} hit={st.pos.sub} last_hit={last_hit}
+                        task={var_task} follow={st.follow} dispatch={dispatch.clone()} />
                     <Tasks run={run.clone()} frame={shown} />
                     <Console run={run.clone()} frame={shown} />
                 </div>

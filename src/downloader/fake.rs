@@ -182,10 +182,23 @@ impl Script {
 
 #[derive(Default)]
 struct Counters {
-    in_flight: usize,
+    /// Requests not yet answered nor aborted.
+    open: usize,
+    /// When the connections of aborted requests close (as the server sees
+    /// them: some time after the abort, see [`FakeTransport::close_lag`]).
+    closing: Vec<f64>,
     max_in_flight: usize,
     requests: usize,
     aborted: usize,
+    close_lag: f64,
+}
+
+impl Counters {
+    /// In flight as a server counts them at `now`: open, or aborted with
+    /// their connection not closed yet.
+    fn in_flight(&self, now: f64) -> usize {
+        self.open + self.closing.iter().filter(|t| **t > now).count()
+    }
 }
 
 /// A scripted network. Clones share scripts and counters.
@@ -213,9 +226,15 @@ impl FakeTransport {
         self.scripts.borrow_mut().insert(url.to_string(), script);
     }
 
+    /// An aborted request's connection closes `ms` after the abort, as a
+    /// browser's does, and counts as in flight until then.
+    pub fn close_lag(&self, ms: f64) {
+        self.counters.borrow_mut().close_lag = ms;
+    }
+
     /// Requests in flight now.
     pub fn in_flight(&self) -> usize {
-        self.counters.borrow().in_flight
+        self.counters.borrow().in_flight(self.clock.now())
     }
 
     /// The most in flight at once.
@@ -237,17 +256,19 @@ impl FakeTransport {
 /// One request in flight; dropping it before `done` is an abort.
 struct Flight {
     counters: Rc<RefCell<Counters>>,
+    clock: Rc<dyn Clock>,
     done: bool,
 }
 
 impl Flight {
-    fn start(counters: &Rc<RefCell<Counters>>) -> Flight {
+    fn start(counters: &Rc<RefCell<Counters>>, clock: &Rc<dyn Clock>) -> Flight {
         let mut c = counters.borrow_mut();
         c.requests += 1;
-        c.in_flight += 1;
-        c.max_in_flight = c.max_in_flight.max(c.in_flight);
+        c.open += 1;
+        c.max_in_flight = c.max_in_flight.max(c.in_flight(clock.now()));
         Flight {
             counters: Rc::clone(counters),
+            clock: Rc::clone(clock),
             done: false,
         }
     }
@@ -261,9 +282,11 @@ impl Flight {
 impl Drop for Flight {
     fn drop(&mut self) {
         let mut c = self.counters.borrow_mut();
-        c.in_flight -= 1;
+        c.open -= 1;
         if !self.done {
             c.aborted += 1;
+            let until = self.clock.now() + c.close_lag;
+            c.closing.push(until);
         }
     }
 }
@@ -288,7 +311,7 @@ impl Transport for FakeTransport {
             .cloned()
             .unwrap_or_else(|| (*self.default).clone());
         let body = script.body.clone().unwrap_or_else(|| default_body(url));
-        let mut flight = Flight::start(&self.counters);
+        let mut flight = Flight::start(&self.counters, &self.clock);
         let clock = Rc::clone(&self.clock);
         Box::pin(async move {
             clock.sleep(script.headers_after.max(0.0) as u32).await;

@@ -30,6 +30,7 @@ pub mod metadata;
 pub mod model;
 mod panel;
 pub mod predict;
+pub mod replay;
 pub mod run;
 pub mod semaphore;
 mod spinner;

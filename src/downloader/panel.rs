@@ -14,12 +14,14 @@ use yew::prelude::*;
 use super::cancel::CancelToken;
 use super::model::{Outcome, Phase, ReqKind, RunEvent, RunState};
 use super::predict::{predict, Params, Prediction};
+use super::replay;
 use super::run::{run, Config, Listener, Mode, MAX_LIMIT};
 use super::spinner::Spinner;
 use super::timeline::Timeline;
 use super::web::{block_for, is_online, WebClock, WebTransport};
 use super::COUNTRIES;
 use crate::i18n::Lang;
+use aioscope_core::run::World;
 
 /// The latency the prediction assumes before a real run has measured one.
 const ASSUMED_LATENCY_MS: f64 = 200.0;
@@ -57,6 +59,27 @@ impl Settings {
     }
 }
 
+/// A number field's text while it is not the value used (out of range,
+/// empty, not a number): the field keeps what was typed and says which
+/// value runs, until it loses focus and shows that value.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Typed {
+    limit: Option<String>,
+    count: Option<String>,
+    timeout: Option<String>,
+}
+
+/// What a field's text means: the value it sets (clamped into
+/// `min..=max`, or the old one when it is no number), and the text to keep
+/// showing when that is not exactly the value.
+fn typed_value(text: String, old: u64, min: u64, max: u64) -> (u64, Option<String>) {
+    match parse_in(&text, min, max) {
+        Some(v) if text.trim() == v.to_string() => (v, None),
+        Some(v) => (v, Some(text)),
+        None => (old, Some(text)),
+    }
+}
+
 /// A run, live or finished.
 struct Live {
     id: u64,
@@ -66,6 +89,11 @@ struct Live {
     running: bool,
     /// The time of the latest event (ms from the start).
     last_at: f64,
+    /// `performance.now()` at the start.
+    t0: f64,
+    /// When "Block the loop" held the loop during the run (ms from the
+    /// start): marked on the real timeline.
+    blocked: Option<(f64, f64)>,
 }
 
 /// Where the prediction's latency came from.
@@ -87,6 +115,8 @@ pub enum Msg {
     Metadata(bool),
     /// Per-request timeout, as typed.
     Timeout(String),
+    /// A number field lost focus: it shows the value used.
+    Settle,
     /// Start a run.
     Download,
     /// Cancel the run.
@@ -97,6 +127,8 @@ pub enum Msg {
     Finished(u64, RunState),
     /// Hold the loop for [`BLOCK_MS`].
     Block,
+    /// Open the finished run in the simulator.
+    Step,
     /// The page's language changed.
     Lang(Lang),
 }
@@ -104,6 +136,7 @@ pub enum Msg {
 /// The real downloader. No properties; mount it anywhere.
 pub struct DownloaderPanel {
     settings: Settings,
+    typed: Typed,
     live: Option<Live>,
     next_id: u64,
     prediction: Rc<Prediction>,
@@ -178,6 +211,8 @@ impl DownloaderPanel {
             cancel: cancel.clone(),
             running: true,
             last_at: 0.0,
+            t0: super::web::now(),
+            blocked: None,
         });
         self.latency = Latency::Assumed(ASSUMED_LATENCY_MS);
         self.repredict();
@@ -243,6 +278,22 @@ impl DownloaderPanel {
         let on_meta = link.callback(|e: Event| {
             Msg::Metadata(e.target_unchecked_into::<HtmlInputElement>().checked())
         });
+        let settle = link.callback(|_: Event| Msg::Settle);
+        // What a field shows, and the note saying which value runs while
+        // the text is not exactly that value.
+        let shown = |typed: &Option<String>, v: u64| typed.clone().unwrap_or_else(|| v.to_string());
+        let used = |typed: &Option<String>, v: u64, range: &str| -> Html {
+            match typed {
+                Some(_) => html! {
+                    <span class="dl-used" role="status">{ if self.zh {
+                        format!("使用 {v}（{range}）")
+                    } else {
+                        format!("Using {v} ({range})")
+                    } }</span>
+                },
+                None => html! {},
+            }
+        };
         html! {
             <div class="dl-controls">
                 <label class="dl-field">
@@ -260,20 +311,25 @@ impl DownloaderPanel {
                     <span>{ self.t("Concurrency limit", "并发上限") }</span>
                     <input type="number" min="1" max={MAX_LIMIT.to_string()}
                         aria-label={self.t("Concurrency limit", "并发上限")}
-                        value={s.limit.to_string()} oninput={on_limit}
-                        disabled={running || !s.concurrent} />
+                        value={shown(&self.typed.limit, s.limit as u64)} oninput={on_limit}
+                        onchange={settle.clone()} disabled={running || !s.concurrent} />
+                    { used(&self.typed.limit, s.limit as u64, &format!("1–{MAX_LIMIT}")) }
                 </label>
                 <label class="dl-field">
                     <span>{ self.t("Flags", "旗帜数") }</span>
                     <input type="number" min="1" max={COUNTRIES.len().to_string()}
                         aria-label={self.t("Flags", "旗帜数")}
-                        value={s.count.to_string()} oninput={on_count} disabled={running} />
+                        value={shown(&self.typed.count, s.count as u64)} oninput={on_count}
+                        onchange={settle.clone()} disabled={running} />
+                    { used(&self.typed.count, s.count as u64, &format!("1–{}", COUNTRIES.len())) }
                 </label>
                 <label class="dl-field">
                     <span>{ self.t("Timeout (ms)", "超时（毫秒）") }</span>
                     <input type="number" min="0" max="60000" step="100"
                         aria-label={self.t("Timeout (ms)", "超时（毫秒）")}
-                        value={s.timeout_ms.to_string()} oninput={on_timeout} disabled={running} />
+                        value={shown(&self.typed.timeout, s.timeout_ms as u64)} oninput={on_timeout}
+                        onchange={settle} disabled={running} />
+                    { used(&self.typed.timeout, s.timeout_ms as u64, "0–60000") }
                 </label>
                 <label class="dl-check">
                     <input type="checkbox" checked={s.metadata} onchange={on_meta}
@@ -381,6 +437,7 @@ impl DownloaderPanel {
             ),
             None => (self.settings.config().codes, Vec::new(), 0.0, false, 0),
         };
+        let blocked = self.live.as_ref().and_then(|l| l.blocked);
         let span = (real_end.max(pred.total_ms) * 1.04).max(100.0);
         let rows = Rc::new(codes);
         let real_caption = if self.live.is_none() {
@@ -435,7 +492,8 @@ impl DownloaderPanel {
                     <figcaption>{ real_caption }</figcaption>
                     <Timeline label={self.t("Timeline of the real run", "真实运行的时间线").to_string()}
                         rows={Rc::clone(&rows)} bars={Rc::new(real_bars)} span_ms={span}
-                        now_ms={running.then_some(real_end)} />
+                        now_ms={running.then_some(real_end)} blocked={blocked}
+                        blocked_label={self.t("the loop was blocked: nothing else could run", "事件循环被阻塞：其他一切都无法运行").to_string()} />
                 </figure>
                 <figure class="dl-figure">
                     <figcaption>{ pred_caption }</figcaption>
@@ -459,9 +517,19 @@ impl DownloaderPanel {
     }
 }
 
+/// Properties of the [`DownloaderPanel`].
+#[derive(Properties, PartialEq, Default)]
+pub struct DownloaderProps {
+    /// Opens a finished run in the simulator: its program and the virtual
+    /// internet that answers as the real network did. Without it, the
+    /// panel offers no such button.
+    #[prop_or_default]
+    pub on_step: Option<Callback<(String, World)>>,
+}
+
 impl Component for DownloaderPanel {
     type Message = Msg;
-    type Properties = ();
+    type Properties = DownloaderProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         // English unless the page provides a language (and then it follows
@@ -478,6 +546,7 @@ impl Component for DownloaderPanel {
                 metadata: false,
                 timeout_ms: 3000,
             },
+            typed: Typed::default(),
             live: None,
             next_id: 1,
             prediction: Rc::new(Prediction {
@@ -500,20 +569,31 @@ impl Component for DownloaderPanel {
         let before = self.settings.clone();
         match msg {
             Msg::Concurrent(on) => self.settings.concurrent = on,
-            Msg::Limit(text) => match parse_in(&text, 1, MAX_LIMIT as u64) {
-                Some(v) => self.settings.limit = v as usize,
-                None => return false,
-            },
-            Msg::Count(text) => match parse_in(&text, 1, COUNTRIES.len() as u64) {
-                Some(v) => self.settings.count = v as usize,
-                None => return false,
-            },
-            Msg::Timeout(text) => match parse_in(&text, 0, 60_000) {
-                Some(v) => self.settings.timeout_ms = v as u32,
-                None => return false,
-            },
+            Msg::Limit(text) => {
+                let (v, t) = typed_value(text, self.settings.limit as u64, 1, MAX_LIMIT as u64);
+                self.settings.limit = v as usize;
+                self.typed.limit = t;
+            }
+            Msg::Count(text) => {
+                let max = COUNTRIES.len() as u64;
+                let (v, t) = typed_value(text, self.settings.count as u64, 1, max);
+                self.settings.count = v as usize;
+                self.typed.count = t;
+            }
+            Msg::Timeout(text) => {
+                let (v, t) = typed_value(text, self.settings.timeout_ms as u64, 0, 60_000);
+                self.settings.timeout_ms = v as u32;
+                self.typed.timeout = t;
+            }
+            Msg::Settle => {
+                if self.typed == Typed::default() {
+                    return false;
+                }
+                self.typed = Typed::default();
+            }
             Msg::Metadata(on) => self.settings.metadata = on,
             Msg::Download => {
+                self.typed = Typed::default();
                 self.start(ctx);
                 return true;
             }
@@ -546,8 +626,25 @@ impl Component for DownloaderPanel {
                 return true;
             }
             Msg::Block => {
-                self.blocked_ms = Some(block_for(BLOCK_MS));
+                let start = super::web::now();
+                let ms = block_for(BLOCK_MS);
+                self.blocked_ms = Some(ms);
+                if let Some(live) = self.live.as_mut().filter(|l| l.running) {
+                    let from = start - live.t0;
+                    live.blocked = Some((from, from + ms));
+                }
                 return true;
+            }
+            Msg::Step => {
+                if let (Some(live), Some(on_step)) = (&self.live, &ctx.props().on_step) {
+                    if !live.running {
+                        on_step.emit((
+                            replay::program(&live.config),
+                            replay::world(&live.config, &live.state),
+                        ));
+                    }
+                }
+                return false;
             }
             Msg::Lang(lang) => {
                 self.zh = lang == Lang::Zh;
@@ -577,8 +674,8 @@ impl Component for DownloaderPanel {
                 <header class="dl-head">
                     <h2 class="dl-title">{ self.t("Real downloader", "真实下载器") }</h2>
                     <p class="dl-lede">{ self.t(
-                        "The tutorial's flag downloader, run for real on this page's own event loop: Rust futures on the browser's loop are asyncio's cousins. Compare the real timeline with the one the simulator predicts.",
-                        "教程里的旗帜下载器，真的在本页自己的事件循环上运行：浏览器事件循环上的 Rust future 与 asyncio 是近亲。把真实的时间线与模拟器预测的对比一下。",
+                        "The tutorial's flag downloader, run for real in your browser: each flag is one HTTP request. Your browser has an event loop just like asyncio's, so the requests wait for the network side by side, as asyncio tasks do at an await; the concurrency limit plays the part of asyncio.Semaphore. Download, then compare the real timeline with the simulator's, press “Block the loop” to see what a time.sleep() inside a coroutine does, and step the run you made in the simulator.",
+                        "教程里的旗帜下载器，真的在你的浏览器里运行：每面旗帜就是一个 HTTP 请求。浏览器也有一个和 asyncio 一样的事件循环，所以这些请求并排等待网络，就像 asyncio 任务在 await 处等待一样；并发上限就相当于 asyncio.Semaphore。先下载，再把真实的时间线和模拟器的对比；按“阻塞事件循环”看看协程里的 time.sleep() 会造成什么；还可以在模拟器里逐步查看你刚才的运行。",
                     ) }</p>
                 </header>
                 { self.view_controls(ctx) }
@@ -608,6 +705,18 @@ impl Component for DownloaderPanel {
                 { self.view_results() }
                 { self.view_flags() }
                 { self.view_timelines() }
+                if ctx.props().on_step.is_some() && self.live.as_ref().is_some_and(|l| !l.running) {
+                    <div class="dl-step">
+                        <button type="button" class="dl-button dl-button--primary"
+                            onclick={link.callback(|_| Msg::Step)}>
+                            { self.t("Step this run in the simulator", "在模拟器中逐步查看这次运行") }
+                        </button>
+                        <p class="dl-note">{ self.t(
+                            "Opens your run above as an asyncio program (httpx, a semaphore of your limit), in a virtual internet where each URL answers as it did for real, after the time it really took.",
+                            "在上方把你的这次运行打开为一个 asyncio 程序（httpx，信号量等于你的并发上限），在一个虚拟互联网中运行：每个 URL 都像真实运行时那样应答，耗时也相同。",
+                        ) }</p>
+                    </div>
+                }
                 <details class="dl-source">
                     <summary>{ self.t("The program the simulator ran", "模拟器运行的程序") }</summary>
                     <pre><code>{ self.prediction.source.clone() }</code></pre>
@@ -651,5 +760,10 @@ mod tests {
         assert_eq!(parse_in("25", 1, 20), Some(20));
         assert_eq!(parse_in("0", 1, 20), Some(1));
         assert_eq!(parse_in("", 1, 20), None);
+        // The value used, and the text kept while it differs.
+        assert_eq!(typed_value("7".into(), 5, 1, 20), (7, None));
+        assert_eq!(typed_value("25".into(), 5, 1, 20), (20, Some("25".into())));
+        assert_eq!(typed_value("-3".into(), 5, 1, 20), (5, Some("-3".into())));
+        assert_eq!(typed_value("".into(), 5, 1, 20), (5, Some("".into())));
     }
 }

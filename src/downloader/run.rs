@@ -26,7 +26,7 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use super::cancel::CancelToken;
 use super::metadata;
 use super::model::{Failure, FlagEvent, Payload, ReqKind, RunEvent, RunState};
-use super::semaphore::Semaphore;
+use super::semaphore::{Permit, Semaphore};
 
 /// Sequential, or concurrent with a limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +153,17 @@ pub async fn run(
     state
 }
 
+/// How long a request's permit outlives its aborted fetch: `abort()`
+/// rejects the fetch at once, but the browser closes the connection on its
+/// network thread a moment later, and until then the server still counts
+/// the request. Holding its place that long keeps the requests in flight,
+/// as the server sees them, within the limit, also under timeouts.
+pub const ABORT_GRACE_MS: u32 = 50;
+
+/// A request whose fetch was aborted (it timed out), and the permit it
+/// still holds until its connection is gone.
+struct Aborted(Option<Permit>);
+
 /// Every download, in the configured mode; each flag's ending is reported
 /// as it happens.
 async fn all(ctx: Rc<Ctx>) {
@@ -160,8 +171,8 @@ async fn all(ctx: Rc<Ctx>) {
     match ctx.config.mode {
         Mode::Sequential => {
             for i in 0..n {
-                let result = download(&ctx, i, None).await;
-                ctx.emit(i, FlagEvent::Finish(result));
+                let ended = download(&ctx, i, None).await;
+                finish(&ctx, i, ended).await;
             }
         }
         Mode::Concurrent(limit) => {
@@ -170,34 +181,51 @@ async fn all(ctx: Rc<Ctx>) {
                 .map(|i| {
                     let ctx = Rc::clone(&ctx);
                     let semaphore = semaphore.clone();
-                    async move { (i, download(&ctx, i, Some(&semaphore)).await) }
+                    async move {
+                        let ended = download(&ctx, i, Some(&semaphore)).await;
+                        finish(&ctx, i, ended).await;
+                    }
                 })
                 .collect();
-            // as_completed: whichever download ends next.
-            while let Some((i, result)) = pending.next().await {
-                ctx.emit(i, FlagEvent::Finish(result));
-            }
+            // as_completed: whichever download ends next reports itself.
+            while pending.next().await.is_some() {}
         }
     }
 }
 
-/// One flag: the image, then (if asked) the metadata.
-async fn download(ctx: &Ctx, i: usize, semaphore: Option<&Semaphore>) -> Result<(), Failure> {
-    request(ctx, i, ReqKind::Flag, semaphore).await?;
-    if ctx.config.metadata {
-        request(ctx, i, ReqKind::Metadata, semaphore).await?;
+/// Reports a flag's ending; after an aborted request, waits for its
+/// connection to go before its permit is released (or, one at a time,
+/// before the next request starts).
+async fn finish(ctx: &Ctx, i: usize, (result, aborted): (Result<(), Failure>, Option<Aborted>)) {
+    ctx.emit(i, FlagEvent::Finish(result));
+    if let Some(Aborted(permit)) = aborted {
+        ctx.clock.sleep(ABORT_GRACE_MS).await;
+        drop(permit);
     }
-    Ok(())
 }
 
-/// One request, holding a permit (if limited) from send to the last byte.
+/// One flag: the image, then (if asked) the metadata.
+async fn download(
+    ctx: &Ctx,
+    i: usize,
+    semaphore: Option<&Semaphore>,
+) -> (Result<(), Failure>, Option<Aborted>) {
+    let ended = request(ctx, i, ReqKind::Flag, semaphore).await;
+    if ended.0.is_err() || !ctx.config.metadata {
+        return ended;
+    }
+    request(ctx, i, ReqKind::Metadata, semaphore).await
+}
+
+/// One request, holding a permit (if limited) from send to the last byte,
+/// or, when it times out, until its connection is gone (see [`Aborted`]).
 async fn request(
     ctx: &Ctx,
     i: usize,
     kind: ReqKind,
     semaphore: Option<&Semaphore>,
-) -> Result<(), Failure> {
-    let _permit = match semaphore {
+) -> (Result<(), Failure>, Option<Aborted>) {
+    let permit = match semaphore {
         Some(s) => {
             ctx.emit(i, FlagEvent::Queue(kind));
             Some(s.acquire().await)
@@ -219,15 +247,24 @@ async fn request(
         check_body(kind, &cc, body)
     };
     let payload = match ctx.config.timeout_ms {
-        0 => exchange.await?,
+        0 => exchange.await,
         ms => match select(Box::pin(exchange), ctx.clock.sleep(ms)).await {
-            Either::Left((result, _timer)) => result?,
-            // The exchange future is dropped here: its fetch is aborted.
-            Either::Right(((), _exchange)) => return Err(Failure::Timeout(ms)),
+            Either::Left((result, _timer)) => result,
+            Either::Right(((), exchange)) => {
+                // Abort first (dropping the exchange aborts its fetch),
+                // then keep the permit until the connection is gone.
+                drop(exchange);
+                return (Err(Failure::Timeout(ms)), Some(Aborted(permit)));
+            }
         },
     };
-    ctx.emit(i, FlagEvent::Body(kind, payload));
-    Ok(())
+    match payload {
+        Ok(payload) => {
+            ctx.emit(i, FlagEvent::Body(kind, payload));
+            (Ok(()), None)
+        }
+        Err(e) => (Err(e), None),
+    }
 }
 
 /// Whether a 2xx body is what was asked for.
@@ -410,6 +447,37 @@ mod tests {
         assert_eq!(t.in_flight(), 0);
         assert_eq!(state.tally().error, 3);
         assert!(state.tally().adds_up());
+    }
+
+    #[test]
+    fn a_timed_out_request_keeps_its_place_until_its_connection_is_gone() {
+        let clock = ManualClock::new();
+        let t = FakeTransport::new(Rc::new(clock.clone()), Script::ok(1000.0));
+        // The browser closes an aborted request's connection a little
+        // later; the server counts it in flight until then.
+        t.close_lag(30.0);
+        let mut c = config(Mode::Concurrent(2));
+        c.codes.truncate(6);
+        c.timeout_ms = 300;
+        let (fut, _) = start(c, &t, &clock, &CancelToken::new());
+        let state = run_to_end(fut, &clock);
+        assert_eq!(t.max_in_flight(), 2, "never more than the limit");
+        assert_eq!(state.tally().error, 6);
+        let f = &state.flags[0];
+        assert_eq!(f.ended_at, Some(300.0), "the flag ends at its timeout");
+        // The next pair starts once the grace has passed.
+        let third = state.bars.iter().find(|b| b.row == 2).unwrap();
+        assert_eq!(third.start, Some(300.0 + ABORT_GRACE_MS as f64));
+        // One at a time, the next request waits for the connection too.
+        let clock = ManualClock::new();
+        let t = FakeTransport::new(Rc::new(clock.clone()), Script::ok(1000.0));
+        t.close_lag(30.0);
+        let mut c = config(Mode::Sequential);
+        c.codes.truncate(3);
+        c.timeout_ms = 300;
+        let (fut, _) = start(c, &t, &clock, &CancelToken::new());
+        run_to_end(fut, &clock);
+        assert_eq!(t.max_in_flight(), 1);
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub struct TimelineProps {
     /// Where open requests end for now (a run in progress), in ms.
     #[prop_or_default]
     pub now_ms: Option<f64>,
+    /// When the loop was blocked (from, to), in ms: drawn across every row.
+    #[prop_or_default]
+    pub blocked: Option<(f64, f64)>,
+    /// The blocked band's tooltip.
+    #[prop_or_default]
+    pub blocked_label: AttrValue,
 }
 
 fn outcome_class(o: Option<Outcome>) -> &'static str {
@@ -187,9 +193,26 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
         .collect::<Html>();
 
+    let blocked = props.blocked.map(|(from, to)| {
+        let (a, b) = (x(from), x(to.max(from)));
+        html! {
+            <rect class="dl-tl__blocked" x={format!("{a:.2}")} y={format!("{:.1}", TOP - 3.0)}
+                width={format!("{:.2}", (b - a).max(1.0))} height={format!("{:.1}", height - TOP - 1.0)}>
+                <title>{ format!("{} ({:.0}–{:.0} ms)", props.blocked_label, from, to) }</title>
+            </rect>
+        }
+    });
+    let label = match props.blocked {
+        Some((from, to)) => format!(
+            "{}; {} {:.0}–{:.0} ms",
+            props.label, props.blocked_label, from, to
+        ),
+        None => props.label.to_string(),
+    };
     html! {
-        <svg class="dl-tl" role="img" aria-label={props.label.clone()}
+        <svg class="dl-tl" role="img" aria-label={label}
             viewBox={format!("0 0 {WIDTH} {height:.0}")} preserveAspectRatio="xMinYMin meet">
+            { for blocked }
             { ticks }
             { labels }
             { bars }

@@ -80,6 +80,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
     };
     let options = Options {
         lines: true,
+        locals: true,
         instructions: job.instructions,
         world: job.world.clone(),
         ..Options::default()

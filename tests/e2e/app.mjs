@@ -90,7 +90,48 @@ await test('the asyncio spinner: step past t=0.3, step back once', async (page) 
   check((await consoleText(page)).includes('Answer: 42'), 'the answer is printed');
   await page.getByRole('button', { name: 'Jump to start', exact: true }).click();
   check(await frameIs(page, (f) => f === `1 / ${total}`), 'back at the start');
-  await page.getByRole('button', { name: 'Step line', exact: true }).click();
+  await page.getByRole('button', { name: 'Step into', exact: true }).click();
+});
+
+await test('the debugger: variables after a line, Follow a task and step over its awaits', async (page) => {
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  const editor = await openEditor(page);
+  await editor.fill([
+    'import asyncio', '',
+    'async def work(name, n):',
+    '    total = 0',
+    '    for i in range(n):',
+    '        total += i',
+    '        await asyncio.sleep(0.1)',
+    '    return total', '',
+    'async def main():',
+    "    a = asyncio.create_task(work('a', 3))",
+    "    b = asyncio.create_task(work('b', 3))",
+    '    print(await a + await b)', '',
+    'asyncio.run(main())', '',
+  ].join('\n'));
+  await runProgram(page);
+  const vars = page.getByRole('region', { name: 'Variables', exact: true });
+  await page.getByLabel('Follow a task', { exact: true }).selectOption({ label: 'Task-3' });
+  const into = page.getByRole('button', { name: 'Step into', exact: true });
+  const over = page.getByRole('button', { name: 'Step over', exact: true });
+  const current = () => page.locator('.ln--cur .ln__num').textContent();
+  // Task-3's first lines: total = 0, then the loop, then total += i.
+  for (let i = 0; i < 3; i++) await into.click();
+  check((await current()) === '6', `at line 6: ${await current()}`);
+  const text = async () => (await vars.textContent()).replace(/\s+/g, ' ');
+  check(/after line 6/.test(await text()), `after the line: ${await text()}`);
+  check(/name\s*'b'/.test(await text()) && /total\s*0/.test(await text()), `b's variables: ${await text()}`);
+  // Over the await: the same task's next lines, its total growing.
+  await over.click();
+  await over.click();
+  check((await current()) === '5', `back at the loop: ${await current()}`);
+  await over.click();
+  check(/total\s*1/.test(await text()) && /i\s*1/.test(await text()), `the second round: ${await text()}`);
+  const back = page.getByRole('button', { name: 'Step back a line', exact: true });
+  await back.click();
+  check((await current()) === '5', `a line back: ${await current()}`);
 });
 
 await test('a syntax error is shown at its line; the last good run stays', async (page) => {

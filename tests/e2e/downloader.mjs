@@ -188,6 +188,43 @@ if (withServer) {
     const s = await stats();
     check(s.in_flight === 0 && s.aborted === 3, `aborted, not left in flight: ${JSON.stringify(s)}`);
   });
+
+  await test('timeouts under the latency never put more than the limit in flight', async (page) => {
+    // 200 ± 50 ms answers against a 250 ms timeout: some time out, and
+    // each one's successor waits until its connection is gone.
+    await configure(page, { limit: 5, flags: 20, timeout: 250 });
+    await resetStats();
+    await button(page, 'Download').click();
+    const c = await settle(page);
+    check(adds(c), `counts: ${JSON.stringify(c)}`);
+    await sleep(300);
+    const s = await stats();
+    check(s.max_in_flight <= 5, `the server saw at most 5 in flight: ${JSON.stringify(s)}`);
+    check(s.in_flight === 0, `nothing left in flight: ${JSON.stringify(s)}`);
+  });
+
+  await test('the blocked interval is marked on the real timeline; the run steps in the simulator', async (page) => {
+    await configure(page, { limit: 2, flags: 6, timeout: 3000 });
+    await button(page, 'Download').click();
+    await sleep(150);
+    await button(page, 'Block the loop').click();
+    const c = await settle(page);
+    check(c.ok === 6 && adds(c), `counts: ${JSON.stringify(c)}`);
+    const real = region(page).getByRole('img', { name: /^Timeline of the real run; the loop was blocked/ });
+    check((await real.locator('rect.dl-tl__blocked').count()) === 1, 'the blocked interval is drawn');
+    await button(page, 'Step this run in the simulator').click();
+    const editor = page.locator('.panel--editor');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('.panel--editor');
+      return el && Number(el.dataset.runs) > 0 && el.getAttribute('aria-busy') === 'false';
+    }, null, { timeout: 20000 });
+    const program = await page.getByLabel('Your program', { exact: true }).inputValue();
+    check(program.includes('LIMIT = 2') && program.includes("'CN IN US ID BR PK'"), `the run's program: ${program.slice(0, 300)}`);
+    await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+    const out = await page.getByRole('region', { name: 'Console', exact: true }).locator('pre').textContent();
+    check(out.includes('6 of 6 flags downloaded'), `the simulated run: ${out}`);
+    check(await editor.isVisible(), 'the editor shows it');
+  });
 } else {
   await test('without the latency server, every flag downloads from the static site', async (page) => {
     await configure(page, { limit: 5 });
@@ -196,6 +233,23 @@ if (withServer) {
     check(c.ok === 20 && adds(c), `counts: ${JSON.stringify(c)}`);
   });
 }
+
+await test('an out-of-range number is clamped, and the value used is said', async (page) => {
+  const limit = control(page, 'Concurrency limit');
+  await limit.fill('99');
+  const note = region(page).getByRole('status').filter({ hasText: 'Using 20 (1–20)' });
+  await note.waitFor({ timeout: 5000 });
+  await limit.evaluate((el) => el.blur());
+  await note.waitFor({ state: 'detached', timeout: 5000 });
+  check((await limit.inputValue()) === '20', `the field shows the value used: ${await limit.inputValue()}`);
+  const flags = control(page, 'Flags');
+  const using = region(page).getByRole('status').filter({ hasText: 'Using' });
+  await flags.fill('');
+  await using.filter({ hasText: 'Using 20 (1–20)' }).waitFor({ timeout: 5000 });
+  await flags.fill('3');
+  await using.waitFor({ state: 'detached', timeout: 5000 });
+  check((await using.count()) === 0, 'no note once the text is the value');
+});
 
 await test('offline: each flag fails with a clear reason, nothing is sent', async (page, context) => {
   await configure(page, { limit: 5, flags: 4 });

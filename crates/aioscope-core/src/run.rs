@@ -91,8 +91,9 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
     host.set_observer(Box::new(recorder));
     let mut result = vm.run_main(source, file);
     if result.is_ok() {
-        // As threading._shutdown does: wait for the non-daemon threads.
-        if let Err(e) = host.join_all(&mut vm) {
+        // As threading._shutdown does: wait for the non-daemon threads;
+        // then the atexit functions run.
+        if let Err(e) = host.join_all(&mut vm).and_then(|_| at_exit(&mut vm)) {
             result = Err(match e {
                 PyErr::Exception(v) => RunError::Exception(v),
                 PyErr::Halt(h) => RunError::Halt(h),
@@ -150,6 +151,21 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
         vm.release_main_globals();
     }
     recorder.finish(&mut vm, &host, exit)
+}
+
+/// What the interpreter does at exit after joining the threads: weak
+/// references notice the last deaths, then the `atexit` functions run
+/// (weakref.finalize's among them).
+fn at_exit(vm: &mut Vm) -> Result<(), PyErr> {
+    vm.poll_weakrefs()?;
+    if let Some(run) = vm
+        .modules
+        .get("atexit")
+        .and_then(|m| m.get("_run_exitfuncs"))
+    {
+        vm.call(&run, crate::vm::Args::default())?;
+    }
+    Ok(())
 }
 
 /// How an exception that escaped the program ends the run, and what the

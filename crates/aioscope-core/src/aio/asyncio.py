@@ -16,10 +16,12 @@ from functools import partial
 from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _GatheringFuture,
                   CancelledError, InvalidStateError, get_running_loop,
-                  _get_running_loop, get_event_loop, new_event_loop,
+                  _get_running_loop, get_event_loop,
+                  new_event_loop as _new_event_loop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
-                  _asyncgens, _extend_loop, _internal)
+                  _asyncgens, _extend_loop, _internal, _loop_close,
+                  _signal_arrived, _take_signals)
 
 from _coroutines import python_minor as _python_minor
 
@@ -63,34 +65,104 @@ def _set_exception_unless_cancelled(fut, exc):
     fut.set_exception(exc)
 
 
-_executor_threads = [0]
+# --- threads ---------------------------------------------------------------------
+
+def _convert_future_exc(exc):
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return CancelledError(*exc.args)
+    elif exc_class is concurrent.futures.TimeoutError:
+        return TimeoutError(*exc.args)
+    elif exc_class is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*exc.args)
+    else:
+        return exc
 
 
-def _run_in_executor(loop, executor, func, args):
-    # Each call gets a thread of its own, named like the default executor's.
-    import threading
-    fut = loop.create_future()
+def _set_concurrent_future_state(concurrent, source):
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(_convert_future_exc(exception))
+    else:
+        result = source.result()
+        concurrent.set_result(result)
 
-    def work():
-        try:
-            result = func(*args)
-        except BaseException as exc:
-            loop.call_soon_threadsafe(_set_exception_unless_cancelled, fut, exc)
+
+def _copy_future_state(source, dest):
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(_convert_future_exc(exception))
         else:
-            loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, result)
-
-    n = _executor_threads[0]
-    _executor_threads[0] = n + 1
-    threading.Thread(target=work, name='asyncio_' + str(n), daemon=True).start()
-    return fut
+            result = source.result()
+            dest.set_result(result)
 
 
-async def to_thread(func, *args, **kwargs):
+def _chain_future(source, destination):
+    # As CPython's: the concurrent future's completion reaches the loop
+    # through call_soon_threadsafe; cancelling the asyncio future cancels
+    # the concurrent one.
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if (destination.cancelled() and
+                dest_loop is not None and dest_loop.is_closed()):
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    """Wrap a concurrent.futures.Future object in an asyncio future."""
+    if isfuture(future):
+        return future
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError('concurrent.futures.Future is expected, got '
+                             + repr(future))
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Run func(*args, **kwargs) in the loop's default executor, in a copy
+    of the current context."""
+    import contextvars
     loop = get_running_loop()
-
-    def call():
-        return func(*args, **kwargs)
-    return await loop.run_in_executor(None, call)
+    ctx = contextvars.copy_context()
+    func_call = partial(ctx.run, func, *args, **kwargs)
+    return await loop.run_in_executor(None, func_call)
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -155,9 +227,12 @@ if _python_minor == 10:
         return coro
 
 
-def create_task(coro, *, name=None):
+def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    task = loop.create_task(coro)
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
     if name is not None:
         task.set_name(name)
     return task
@@ -620,7 +695,10 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")  # cpython: taskgroups.py:157
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")  # cpython: taskgroups.py:159
-        task = self._loop.create_task(coro)
+        if context is None:
+            task = self._loop.create_task(coro)
+        else:
+            task = self._loop.create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
@@ -1076,10 +1154,158 @@ class BaseEventLoop:
         await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
 
     async def shutdown_default_executor(self):
-        return None
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        future = self.create_future()
+        import threading
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    def run_in_executor(self, executor, func, *args):
+        if self.is_closed():
+            raise RuntimeError('Event loop is closed')
+        if executor is None:
+            executor = self._default_executor
+            if self._executor_shutdown_called:
+                raise RuntimeError('Executor shutdown has been called')
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(
+                    thread_name_prefix='asyncio')
+                self._default_executor = executor
+        return wrap_future(executor.submit(func, *args), loop=self)
+
+    def _signals(self):
+        handlers = getattr(self, '_signal_handlers', None)
+        if handlers is None:
+            handlers = {}
+            self._signal_handlers = handlers
+        return handlers
+
+    def _check_signal(self, sig):
+        import signal
+        if isinstance(sig, signal.Signals):
+            return sig.value
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if not signal._valid(sig):
+            raise ValueError(f'invalid signal number {sig}')
+        return sig
+
+    def add_signal_handler(self, sig, callback, *args):
+        import inspect
+        import signal
+        if iscoroutine(callback) or inspect.iscoroutinefunction(callback):
+            raise TypeError('coroutines cannot be used with add_signal_handler()')
+        sig = self._check_signal(sig)
+        if self.is_closed():
+            raise RuntimeError('Event loop is closed')
+        if sig in (9, 19):
+            raise RuntimeError(f'sig {sig} cannot be caught')
+        self._signals()[sig] = (callback, args)
+        _signal_loop[0] = self
+        signal.signal(sig, _sighandler_noop)
+
+    def remove_signal_handler(self, sig):
+        import signal
+        sig = self._check_signal(sig)
+        handlers = self._signals()
+        if sig not in handlers:
+            return False
+        del handlers[sig]
+        if sig == 2:
+            handler = signal.default_int_handler
+        else:
+            handler = signal.SIG_DFL
+        signal.signal(sig, handler)
+        return True
+
+    def _handle_signal(self, sig):
+        entry = self._signals().get(sig)
+        if entry is not None:
+            self.call_soon(entry[0], *entry[1])
+
+
+class BaseSelectorEventLoop:
+    # The reader of the loop's self-pipe, where signals arrive.
+
+    def _read_from_self(self):
+        for sig in _take_signals(self):
+            self._handle_signal(sig)
+
+    def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor')
+        self._default_executor = executor
+
+    def close(self):
+        was_closed = self.is_closed()
+        _loop_close(self)
+        if was_closed:
+            return
+        self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
 
 _extend_loop(BaseEventLoop)
+_extend_loop(BaseSelectorEventLoop)
+
+
+def _sighandler_noop(signum, frame):
+    """Dummy signal handler: the loop runs the handlers of its own."""
+    pass
+
+
+# The loop that set the wakeup fd (the last to add a signal handler).
+_signal_loop = [None]
+
+
+def _deliver_signal(sig):
+    # A signal arrived: it reaches the loop through its self-pipe, which
+    # the loop reads at its next select.
+    loop = _signal_loop[0]
+    if loop is not None and not loop.is_closed() and sig in loop._signals():
+        _signal_arrived(loop, sig)
+
+
+def _log_using_selector():
+    # What CPython's selector event loop logs when it is made, from its
+    # __init__ in selector_events.py (seen with logging at DEBUG).
+    import sys
+    logging = sys.modules.get('logging')
+    if logging is None:
+        return
+    logger = logging.getLogger('asyncio')
+    if logger.isEnabledFor(logging.DEBUG):
+        record = logger.makeRecord(
+            'asyncio', logging.DEBUG,
+            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
+            'Using selector: %s', ('EpollSelector',), None, '__init__')
+        logger.handle(record)
+
+
+def new_event_loop():
+    loop = _new_event_loop()
+    _log_using_selector()
+    return loop
 
 
 def _cancel_all_tasks(loop):

@@ -37,8 +37,10 @@ pub struct FutCore {
     pub result: Value,
     /// The exception once finished with one.
     pub exception: Option<Value>,
-    /// Done-callbacks, called with the future through `call_soon`.
-    pub callbacks: Vec<Value>,
+    /// Done-callbacks, called with the future through `call_soon`, each
+    /// in the context it was added in (None: none captured, as for a
+    /// task's own wakeup or while no program uses `contextvars`).
+    pub callbacks: Vec<(Value, Option<Value>)>,
     /// The message given to `cancel(msg)`.
     pub cancel_message: Option<Value>,
     /// The `CancelledError` that ended a task, re-raised to its awaiters.
@@ -62,6 +64,10 @@ pub struct TaskCore {
     pub fut_waiter: RefCell<Option<Value>>,
     /// `cancelling()`.
     pub cancels_requested: Cell<u32>,
+    /// The context every step runs in (a copy of the creator's); made
+    /// empty at the first step when the program started using
+    /// `contextvars` after the task was created.
+    pub context: RefCell<Option<Value>>,
     /// When the task drives an async generator's `asend()`/`__anext__()`
     /// or `athrow()`/`aclose()` awaitable (the generator itself here), the
     /// awaitable's type name, which its repr shows instead of the
@@ -208,8 +214,14 @@ pub fn make_cancelled_error(vm: &mut Vm, fut: &Fut) -> Value {
 fn schedule_callbacks(vm: &mut Vm, this: &Value, fut: &Fut) -> PyResult<()> {
     let callbacks = std::mem::take(&mut fut.core.borrow_mut().callbacks);
     let host = aio(vm);
-    for cb in callbacks {
-        host.call_soon(vm, cb, vec![this.clone()], StepKind::FutureCallback)?;
+    for (cb, context) in callbacks {
+        host.call_soon_in(
+            vm,
+            cb,
+            vec![this.clone()],
+            StepKind::FutureCallback,
+            context,
+        )?;
     }
     Ok(())
 }
@@ -323,13 +335,25 @@ pub fn result(vm: &mut Vm, fut: &Fut) -> PyResult<Value> {
     }
 }
 
-/// `fut.add_done_callback(cb)`: appended while pending, scheduled at once
-/// when already done.
-pub fn add_done_callback(vm: &mut Vm, this: &Value, fut: &Fut, cb: Value) -> PyResult<()> {
+/// `fut.add_done_callback(cb, context=...)`: appended while pending,
+/// scheduled at once when already done.
+pub fn add_done_callback(
+    vm: &mut Vm,
+    this: &Value,
+    fut: &Fut,
+    cb: Value,
+    context: Option<Value>,
+) -> PyResult<()> {
     if fut.done() {
-        aio(vm).call_soon(vm, cb, vec![this.clone()], StepKind::FutureCallback)?;
+        aio(vm).call_soon_in(
+            vm,
+            cb,
+            vec![this.clone()],
+            StepKind::FutureCallback,
+            context,
+        )?;
     } else {
-        fut.core.borrow_mut().callbacks.push(cb);
+        fut.core.borrow_mut().callbacks.push((cb, context));
     }
     Ok(())
 }
@@ -394,12 +418,15 @@ fn m_set_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_add_done_callback(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
+    let context = match args.take_kw("context") {
+        Some(Value::None) | None => vm.capture_context(),
+        given => given,
+    };
     let fut = this_fut(vm, &args)?;
     let Some(cb) = args.pos.get(1).cloned() else {
         return Err(vm.new_error("TypeError", "add_done_callback() missing the callback"));
     };
-    add_done_callback(vm, &args.pos[0], fut, cb)?;
+    add_done_callback(vm, &args.pos[0], fut, cb, context)?;
     Ok(Value::None)
 }
 
@@ -412,7 +439,7 @@ fn m_remove_done_callback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut kept = Vec::new();
     let mut removed = 0;
     for c in callbacks {
-        if vm.eq(&c, &cb)? {
+        if vm.eq(&c.0, &cb)? {
             removed += 1;
         } else {
             kept.push(c);
@@ -583,6 +610,15 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
         t.must_cancel.set(false);
     }
     *t.fut_waiter.borrow_mut() = None;
+    // The step runs in the task's context (when a program uses them).
+    if vm.contextvars_used && t.context.borrow().is_none() {
+        *t.context.borrow_mut() = Some(vm.empty_context());
+    }
+    let context = t.context.borrow().clone();
+    let outer_context = match &context {
+        Some(c) => Some(vm.enter_context(c)?),
+        None => None,
+    };
     let previous = host.enter_task(this);
     let how = match exc {
         Some(e) => Resume::Throw(e),
@@ -590,6 +626,9 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
     };
     let outcome = vm.resume(&t.coro, how);
     host.leave_task(previous);
+    if let Some(outer) = outer_context {
+        vm.exit_context(outer);
+    }
     match outcome {
         Ok(CoroOutcome::Return(v)) => {
             if t.must_cancel.get() {
@@ -625,7 +664,7 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
                     );
                     host.call_soon(vm, task_callback(this, false), vec![e], StepKind::TaskStep)?;
                 } else {
-                    add_done_callback(vm, &y, waiting, task_callback(this, true))?;
+                    add_done_callback(vm, &y, waiting, task_callback(this, true), None)?;
                     *t.fut_waiter.borrow_mut() = Some(y.clone());
                     if t.must_cancel.get() {
                         let msg = fut.core.borrow().cancel_message.clone();

@@ -61,6 +61,9 @@ pub struct Handle {
     pub scheduled: Cell<bool>,
     /// Why it exists, for the trace.
     pub kind: StepKind,
+    /// The context it runs in (None: the current one, as for a task's
+    /// step, which enters its task's own).
+    pub context: Option<Value>,
     loop_: Weak<EventLoop>,
     class: Rc<Class>,
 }
@@ -103,6 +106,11 @@ pub struct EventLoop {
     pub state: RefCell<LoopState>,
     /// `set_exception_handler`'s handler.
     pub exception_handler: RefCell<Option<Value>>,
+    /// Attributes `asyncio.py` keeps on the loop (`_default_executor`).
+    attrs: RefCell<crate::vm::value::Attrs>,
+    /// Signals that arrived for the loop's handlers and that its next
+    /// select will see (CPython writes them to the loop's self-pipe).
+    pub signals: RefCell<Vec<i64>>,
     class: Rc<Class>,
 }
 
@@ -123,6 +131,20 @@ impl NativeObject for EventLoop {
             if s.running { "True" } else { "False" },
             if s.closed { "True" } else { "False" }
         ))
+    }
+    fn get_attr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(Ok(v.clone()));
+        }
+        match name {
+            "_default_executor" => Some(Ok(Value::None)),
+            "_executor_shutdown_called" => Some(Ok(Value::Bool(false))),
+            _ => None,
+        }
+    }
+    fn set_attr(&self, _vm: &mut Vm, name: &str, value: Value) -> Option<PyResult<()>> {
+        self.attrs.borrow_mut().set(name.into(), value);
+        Some(Ok(()))
     }
 }
 
@@ -255,12 +277,8 @@ pub struct AioHost {
     /// Native call depth at which the current thread's fiber runs (a block
     /// deeper than that must wait inline).
     pub fiber_depth: Cell<u32>,
-    /// Counter for `Thread-N` names.
-    pub thread_counter: Cell<u64>,
-    /// `threading.Thread`.
-    pub thread_class: Rc<Class>,
-    /// `threading.Event`.
-    pub thread_event_class: Rc<Class>,
+    /// `threading.Lock`.
+    pub lock_class: Rc<Class>,
 }
 
 /// The asyncio state of `vm`. Panics only if asyncio was never installed,
@@ -310,7 +328,8 @@ impl Host for AioHost {
             bound: None,
             data: None,
         }));
-        self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback)?;
+        let context = vm.capture_context();
+        self.call_soon_on(vm, &l, create, vec![agen], StepKind::Callback, context)?;
         Ok(())
     }
     fn as_any(&self) -> &dyn Any {
@@ -349,9 +368,7 @@ impl AioHost {
             threads: super::threads::main_thread_table(),
             current_thread: Cell::new(0),
             fiber_depth: Cell::new(0),
-            thread_counter: Cell::new(0),
-            thread_class: classes.thread,
-            thread_event_class: classes.thread_event,
+            lock_class: classes.lock,
         }
     }
 
@@ -361,6 +378,8 @@ impl AioHost {
             id: vm.next_id(),
             state: RefCell::new(LoopState::default()),
             exception_handler: RefCell::new(None),
+            attrs: RefCell::new(Default::default()),
+            signals: RefCell::new(Vec::new()),
             class: self.loop_class.clone(),
         })
     }
@@ -446,13 +465,27 @@ impl AioHost {
         *slot = o;
     }
 
-    /// `loop.call_soon(cb, *args)` on the running (or current) loop.
+    /// `loop.call_soon(cb, *args)` on the running (or current) loop, for
+    /// the loop's own steps (no context of their own).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
         callback: Value,
         args: Vec<Value>,
         kind: StepKind,
+    ) -> PyResult<Rc<Handle>> {
+        self.call_soon_in(vm, callback, args, kind, None)
+    }
+
+    /// `loop.call_soon(cb, *args, context=context)` on the running (or
+    /// current) loop.
+    pub fn call_soon_in(
+        &self,
+        vm: &mut Vm,
+        callback: Value,
+        args: Vec<Value>,
+        kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
         let l = match self.running_loop.borrow().clone() {
             Some(l) => l,
@@ -464,7 +497,7 @@ impl AioHost {
                 _ => return Err(vm.new_error("RuntimeError", "no event loop")),
             },
         };
-        self.call_soon_on(vm, &l, callback, args, kind)
+        self.call_soon_on(vm, &l, callback, args, kind, context)
     }
 
     /// `call_soon` on a given loop.
@@ -475,8 +508,9 @@ impl AioHost {
         callback: Value,
         args: Vec<Value>,
         kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
-        let h = self.new_handle(vm, l, callback, args, None, kind)?;
+        let h = self.new_handle(vm, l, callback, args, None, kind, context)?;
         l.state.borrow_mut().ready.push_back(h.clone());
         self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
@@ -490,13 +524,15 @@ impl AioHost {
         when: f64,
         callback: Value,
         args: Vec<Value>,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
-        let h = self.new_handle(vm, l, callback, args, Some(when), StepKind::Timer)?;
+        let h = self.new_handle(vm, l, callback, args, Some(when), StepKind::Timer, context)?;
         heap::push(&mut l.state.borrow_mut().scheduled, Timer(h.clone()));
         self.observe(|o| o.scheduled(vm, &h));
         Ok(h)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn new_handle(
         &self,
         vm: &mut Vm,
@@ -505,6 +541,7 @@ impl AioHost {
         args: Vec<Value>,
         when: Option<f64>,
         kind: StepKind,
+        context: Option<Value>,
     ) -> PyResult<Rc<Handle>> {
         if l.state.borrow().closed {
             return Err(vm.new_error("RuntimeError", "Event loop is closed"));
@@ -517,6 +554,7 @@ impl AioHost {
             when,
             scheduled: Cell::new(when.is_some()),
             kind,
+            context,
             loop_: Rc::downgrade(l),
             class: self.handle_class.clone(),
         }))
@@ -525,6 +563,18 @@ impl AioHost {
     /// Creates a task for `coro` on the running loop, named `Task-N`
     /// unless a name is given (then no number is used up).
     pub fn create_task(&self, vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
+        let context = vm.capture_context();
+        self.create_task_in(vm, coro, name, context)
+    }
+
+    /// [`AioHost::create_task`] with the context its steps run in.
+    pub fn create_task_in(
+        &self,
+        vm: &mut Vm,
+        coro: Value,
+        name: Option<Value>,
+        context: Option<Value>,
+    ) -> PyResult<Value> {
         let c = match &coro {
             // 3.11 still takes generators (old generator-based coroutines),
             // and an async generator's aclose() and friends.
@@ -566,6 +616,7 @@ impl AioHost {
             must_cancel: Cell::new(false),
             fut_waiter: RefCell::new(None),
             cancels_requested: Cell::new(0),
+            context: RefCell::new(context),
             agen_awaitable,
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
@@ -662,6 +713,7 @@ impl AioHost {
             )));
         }
         self.observe(|o| o.iteration_started(vm, self));
+        vm.poll_weakrefs()?;
         {
             let mut s = l.state.borrow_mut();
             let count = s.scheduled.len();
@@ -690,7 +742,7 @@ impl AioHost {
         let (has_ready, stopping, first_when) = {
             let s = l.state.borrow();
             (
-                !s.ready.is_empty(),
+                !s.ready.is_empty() || !l.signals.borrow().is_empty(),
                 s.stopping,
                 s.scheduled.first().map(|t| t.when()),
             )
@@ -733,6 +785,14 @@ impl AioHost {
                     }
                 }
             }
+        }
+        // A signal arrived: the select sees the self-pipe readable, and
+        // the loop's reader (_read_from_self) is queued to handle it.
+        if !l.signals.borrow().is_empty() {
+            let reader = vm.get_attr(&Value::Object(l.clone()), "_read_from_self")?;
+            let h = self.new_handle(vm, l, reader, vec![], None, StepKind::Callback, None)?;
+            l.state.borrow_mut().ready.push_back(h.clone());
+            self.observe(|o| o.scheduled(vm, &h));
         }
         // Due timers join the ready queue behind what is already there.
         {
@@ -779,7 +839,17 @@ impl AioHost {
     /// `KeyboardInterrupt` go through.
     fn run_handle(&self, vm: &mut Vm, h: &Rc<Handle>) -> PyResult<()> {
         self.observe(|o| o.step_started(vm, self, h));
-        let r = vm.call(&h.callback, Args::new(h.args.clone()));
+        let r = match &h.context {
+            None => vm.call(&h.callback, Args::new(h.args.clone())),
+            Some(ctx) => match vm.enter_context(ctx) {
+                Ok(outer) => {
+                    let r = vm.call(&h.callback, Args::new(h.args.clone()));
+                    vm.exit_context(outer);
+                    r
+                }
+                Err(e) => Err(e),
+            },
+        };
         let result = match r {
             Ok(_) => Ok(()),
             Err(PyErr::Exception(e)) => {
@@ -846,16 +916,16 @@ impl AioHost {
             if f.done() {
                 let prev = self.running_loop.borrow().clone();
                 *self.running_loop.borrow_mut() = Some(l.clone());
-                let r = future::add_done_callback(vm, &fut, f, stop_cb.clone());
+                let r = future::add_done_callback(vm, &fut, f, stop_cb.clone(), None);
                 *self.running_loop.borrow_mut() = prev;
                 r?;
             } else {
-                f.core.borrow_mut().callbacks.push(stop_cb.clone());
+                f.core.borrow_mut().callbacks.push((stop_cb.clone(), None));
             }
         }
         let run = self.run_forever(vm, l);
         if let Some((f, _)) = as_fut(&fut) {
-            f.core.borrow_mut().callbacks.retain(|c| !c.is(&stop_cb));
+            f.core.borrow_mut().callbacks.retain(|c| !c.0.is(&stop_cb));
         }
         if let Err(e) = run {
             if new_task {

@@ -15,6 +15,7 @@ pub mod internet;
 pub mod json;
 pub mod observer;
 pub mod repr;
+pub mod signals;
 pub mod sync;
 pub mod threads;
 pub mod world;
@@ -51,10 +52,8 @@ pub struct Classes {
     pub cancelled_error: Rc<Class>,
     /// `InvalidStateError`.
     pub invalid_state_error: Rc<Class>,
-    /// `threading.Thread`.
-    pub thread: Rc<Class>,
-    /// `threading.Event`.
-    pub thread_event: Rc<Class>,
+    /// `threading.Lock`.
+    pub lock: Rc<Class>,
 }
 
 /// Installs asyncio into an interpreter: the native `_aio` module, the
@@ -122,25 +121,16 @@ pub fn install(vm: &mut Vm) {
     def(&handle, "cancel", handle_cancel);
     def(&handle, "cancelled", handle_cancelled);
     def(&handle, "when", handle_when);
-    let thread = new_class(
+    let lock = new_class(
         &ids,
-        "Thread",
-        "threading",
+        "lock",
+        "_thread",
         vec![],
         ClassKind::Builtin,
         Attrs::default(),
     )
     .expect("no bases");
-    let thread_event = new_class(
-        &ids,
-        "Event",
-        "threading",
-        vec![],
-        ClassKind::Builtin,
-        Attrs::default(),
-    )
-    .expect("no bases");
-    threads::install_methods(&thread, &thread_event);
+    threads::install_methods(&lock);
     let classes = Classes {
         gathering,
         future,
@@ -149,19 +139,27 @@ pub fn install(vm: &mut Vm) {
         handle,
         cancelled_error,
         invalid_state_error,
-        thread,
-        thread_event,
+        lock,
     };
     let host = Rc::new(AioHost::new(vm, classes));
     vm.host = Some(host);
     vm.register_native_module("_aio", aio_module);
-    vm.register_native_module("threading", threads::module);
+    vm.register_native_module("_threading", threads::module);
+    vm.register_source_module("threading", include_str!("threading.py"));
     vm.register_source_module("asyncio", include_str!("asyncio.py"));
     internet::install(vm);
     // The `# cpython:` marks of asyncio.py name files of CPython's asyncio
     // package.
     vm.library_dirs
         .insert("asyncio", "/usr/lib/python3.11/asyncio/");
+    vm.register_source_module("queue", include_str!("queue.py"));
+    vm.register_source_module("concurrent", "");
+    vm.register_source_module("concurrent.futures", include_str!("futures.py"));
+    vm.register_source_module("concurrent.futures._base", include_str!("futures_base.py"));
+    vm.register_source_module(
+        "concurrent.futures.thread",
+        include_str!("futures_thread.py"),
+    );
 }
 
 fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
@@ -198,6 +196,9 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_group", group),
         ("_extend_loop", extend_loop),
         ("_internal", internal),
+        ("_loop_close", l_close),
+        ("_signal_arrived", signal_arrived),
+        ("_take_signals", take_signals),
     ];
     for (name, f) in funcs {
         m.set(name, native(name, *f));
@@ -433,11 +434,22 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Object(Rc::new(Fut::new(vm, class, None))))
 }
 
+/// The `context=` argument of a scheduling call: the one given, else a
+/// copy of the current context (None while no program uses contexts).
+fn context_arg(vm: &mut Vm, args: &mut Args) -> Option<Value> {
+    match args.take_kw("context") {
+        Some(Value::None) | None => vm.capture_context(),
+        given => given,
+    }
+}
+
 fn task_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = args.take_kw("name");
+    let _ = args.take_kw("loop");
+    let context = context_arg(vm, &mut args);
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
     let host = aio(vm);
-    host.create_task(vm, coro, name)
+    host.create_task_in(vm, coro, name, context)
 }
 
 // ----- loop methods -------------------------------------------------------
@@ -447,7 +459,7 @@ fn l_time(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn l_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
+    let context = context_arg(vm, &mut args);
     let l = loop_of(vm, &args)?;
     if args.pos.len() < 2 {
         return Err(vm.new_error("TypeError", "call_soon() missing the callback"));
@@ -455,24 +467,25 @@ fn l_call_soon(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let cb = args.pos[1].clone();
     let rest = args.pos[2..].to_vec();
     let host = aio(vm);
-    let h = host.call_soon_on(vm, &l, cb, rest, StepKind::Callback)?;
+    let h = host.call_soon_on(vm, &l, cb, rest, StepKind::Callback, context)?;
     Ok(Value::Object(h))
 }
 
 fn l_call_at(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
+    let context = context_arg(vm, &mut args);
     let l = loop_of(vm, &args)?;
     if args.pos.len() < 3 {
         return Err(vm.new_error("TypeError", "call_at() missing arguments"));
     }
     let when = crate::vm::builtins::float_arg(vm, &args.pos[1], "when")?;
     let host = aio(vm);
-    let h = host.call_at(vm, &l, when, args.pos[2].clone(), args.pos[3..].to_vec())?;
+    let (cb, rest) = (args.pos[2].clone(), args.pos[3..].to_vec());
+    let h = host.call_at(vm, &l, when, cb, rest, context)?;
     Ok(Value::Object(h))
 }
 
 fn l_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("context");
+    let context = context_arg(vm, &mut args);
     let l = loop_of(vm, &args)?;
     if args.pos.len() < 3 {
         return Err(vm.new_error("TypeError", "call_later() missing arguments"));
@@ -480,7 +493,8 @@ fn l_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let delay = crate::vm::builtins::float_arg(vm, &args.pos[1], "delay")?;
     let when = vm.clock + delay;
     let host = aio(vm);
-    let h = host.call_at(vm, &l, when, args.pos[2].clone(), args.pos[3..].to_vec())?;
+    let (cb, rest) = (args.pos[2].clone(), args.pos[3..].to_vec());
+    let h = host.call_at(vm, &l, when, cb, rest, context)?;
     Ok(Value::Object(h))
 }
 
@@ -490,19 +504,16 @@ fn l_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn l_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = args.take_kw("name");
-    let _ = args.take_kw("context");
+    let context = context_arg(vm, &mut args);
     let l = loop_of(vm, &args)?;
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
     let host = aio(vm);
     // Tasks made on a loop that is not running are scheduled on it.
     let running = host.running(vm).ok();
-    match running {
-        Some(_) => host.create_task(vm, coro, name),
-        None => {
-            host.set_current_loop(Some(l.clone()));
-            host.create_task(vm, coro, name)
-        }
+    if running.is_none() {
+        host.set_current_loop(Some(l.clone()));
     }
+    host.create_task_in(vm, coro, name, context)
 }
 
 fn l_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -553,32 +564,27 @@ fn l_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `loop.run_in_executor(executor, func, *args)`: the work runs in a
-/// simulated thread; its result completes an asyncio future through
-/// `call_soon_threadsafe` (see `_run_in_executor` in asyncio.py).
-fn l_run_in_executor(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.pos.len() < 3 {
-        return Err(vm.new_error("TypeError", "run_in_executor() missing arguments"));
+/// `_signal_arrived(loop, signum)`: a signal for the loop's handlers; its
+/// next iteration queues `_read_from_self`.
+fn signal_arrived(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    if let Some(Value::Int(n)) = args.pos.get(1) {
+        l.signals.borrow_mut().push(*n);
     }
-    let asyncio = vm.import("asyncio")?;
-    let helper = vm.get_attr(&Value::Module(asyncio), "_run_in_executor")?;
-    let rest = Value::tuple(args.pos[3..].to_vec());
-    vm.call(
-        &helper,
-        Args::new(vec![
-            args.pos[0].clone(),
-            args.pos[1].clone(),
-            args.pos[2].clone(),
-            rest,
-        ]),
-    )
+    Ok(Value::None)
+}
+
+/// `_take_signals(loop)`: the signals `_read_from_self` handles.
+fn take_signals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let sigs = std::mem::take(&mut *l.signals.borrow_mut());
+    Ok(Value::list(sigs.into_iter().map(Value::Int).collect()))
 }
 
 fn install_loop_methods(c: &Rc<Class>) {
     def(c, "time", l_time);
     def(c, "call_soon", l_call_soon);
     def(c, "call_soon_threadsafe", l_call_soon);
-    def(c, "run_in_executor", l_run_in_executor);
     def(c, "call_later", l_call_later);
     def(c, "call_at", l_call_at);
     def(c, "create_future", l_create_future);

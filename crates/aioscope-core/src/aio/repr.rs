@@ -188,7 +188,10 @@ pub fn future_repr(vm: &mut Vm, f: &Fut) -> PyResult<String> {
             c.state,
             c.result.clone(),
             c.exception.clone(),
-            c.callbacks.clone(),
+            c.callbacks
+                .iter()
+                .map(|(cb, _)| cb.clone())
+                .collect::<Vec<_>>(),
         )
     };
     let mut info: Vec<String> = Vec::new();

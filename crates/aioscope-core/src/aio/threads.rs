@@ -32,8 +32,8 @@ use super::host::{aio, AioHost};
 pub struct Wait {
     /// A virtual time.
     pub until: Option<f64>,
-    /// A `threading.Event` being set.
-    pub event: Option<Rc<EventObj>>,
+    /// A `threading.Lock` being free (the waiter then takes it).
+    pub lock: Option<Rc<LockObj>>,
     /// Another thread finishing.
     pub thread: Option<usize>,
     /// The running event loop having something ready (a thread called
@@ -68,94 +68,55 @@ pub struct ThreadRec {
     pub fiber: Option<Vec<Box<Frame>>>,
     /// What it waits for while blocked.
     pub wait: Wait,
+    /// Its current `contextvars` context while another thread runs (a
+    /// new thread starts with an empty one).
+    pub context: Option<Rc<crate::vm::modules::contextvars::ContextObj>>,
 }
 
-/// `threading.Thread`.
-pub struct ThreadObj {
-    /// Index in the host's thread table.
-    pub id: usize,
-    target: Value,
-    args: Vec<Value>,
-    kwargs: Vec<(Rc<str>, Value)>,
+/// `threading.Lock` (`_thread.lock`): a flag that a blocking `acquire`
+/// waits on; releasing it never switches threads.
+pub struct LockObj {
+    locked: Cell<bool>,
+    id: u64,
     class: Rc<Class>,
 }
 
-/// `threading.Event`.
-pub struct EventObj {
-    flag: Cell<bool>,
-    class: Rc<Class>,
-}
-
-impl NativeObject for EventObj {
+impl NativeObject for LockObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn class_name(&self) -> &str {
-        "Event"
+        "lock"
     }
     fn class(&self, _vm: &Vm) -> Rc<Class> {
         self.class.clone()
     }
     fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
         Ok(format!(
-            "<threading.Event [{}]>",
-            if self.flag.get() { "set" } else { "unset" }
+            "<{} _thread.lock object at {}>",
+            if self.locked.get() {
+                "locked"
+            } else {
+                "unlocked"
+            },
+            crate::vm::repr::fake_address(self.id)
         ))
     }
 }
 
-impl NativeObject for ThreadObj {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn class_name(&self) -> &str {
-        "Thread"
-    }
-    fn class(&self, _vm: &Vm) -> Rc<Class> {
-        self.class.clone()
-    }
-    fn repr(&self, vm: &mut Vm) -> PyResult<String> {
-        let host = aio(vm);
-        let threads = host.threads.borrow();
-        let t = &threads[self.id];
-        let status = match t.state {
-            ThreadState::Initial => "initial".to_string(),
-            ThreadState::Finished => "stopped".to_string(),
-            _ => format!("started {}", 140_000_000_000_000u64 + self.id as u64 * 4096),
-        };
-        let daemon = if t.daemon { " daemon" } else { "" };
-        Ok(format!("<Thread({}, {}{})>", t.name, status, daemon))
-    }
-    fn get_attr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-        let host = aio(vm);
-        let threads = host.threads.borrow();
-        let t = &threads[self.id];
-        match name {
-            "name" => Some(Ok(Value::str(&t.name))),
-            "daemon" => Some(Ok(Value::Bool(t.daemon))),
-            "ident" => Some(Ok(match t.state {
-                ThreadState::Initial => Value::None,
-                _ => Value::Int(140_000_000_000_000 + self.id as i64 * 4096),
-            })),
-            _ => None,
-        }
-    }
-    fn set_attr(&self, vm: &mut Vm, name: &str, value: Value) -> Option<PyResult<()>> {
-        let host = aio(vm);
-        let mut threads = host.threads.borrow_mut();
-        match name {
-            "daemon" => {
-                threads[self.id].daemon = matches!(value, Value::Bool(true));
-                Some(Ok(()))
+/// The value a blocking call evaluates to once its thread goes on: a lock
+/// wait takes the lock if it is free (True) or gives up (False, timed out).
+fn wake_value(wait: &Wait) -> Value {
+    match &wait.lock {
+        Some(l) => {
+            if l.locked.get() {
+                Value::Bool(false)
+            } else {
+                l.locked.set(true);
+                Value::Bool(true)
             }
-            "name" => {
-                if let Value::Str(s) = value {
-                    threads[self.id].name = s.to_string();
-                }
-                Some(Ok(()))
-            }
-            _ => None,
         }
+        None => Value::None,
     }
 }
 
@@ -164,7 +125,7 @@ impl AioHost {
         if w.until.is_some_and(|t| t <= vm.clock) {
             return true;
         }
-        if w.event.as_ref().is_some_and(|e| e.flag.get()) {
+        if w.lock.as_ref().is_some_and(|l| !l.locked.get()) {
             return true;
         }
         if let Some(t) = w.thread {
@@ -196,7 +157,7 @@ impl AioHost {
     }
 
     /// Blocks the current thread until `wait` holds. Returns the value the
-    /// blocking call evaluates to (`Event.wait`'s flag, else None).
+    /// blocking call evaluates to (a lock wait's success, else None).
     pub fn block(&self, vm: &mut Vm, wait: Wait) -> PyResult<Value> {
         let current = self.current_thread.get();
         let at_fiber_level = current != 0 && self.fiber_depth.get() == vm.native_depth;
@@ -204,10 +165,7 @@ impl AioHost {
             return Err(PyErr::Suspend(Rc::new(wait)));
         }
         self.run_others_until(vm, &wait)?;
-        Ok(match &wait.event {
-            Some(e) => Value::Bool(e.flag.get()),
-            None => Value::None,
-        })
+        Ok(wake_value(&wait))
     }
 
     /// Whether any thread other than the main one exists and is not done.
@@ -290,21 +248,21 @@ impl AioHost {
                 return Ok(());
             };
             let resume = match t.state {
-                ThreadState::Blocked => Some(Resume::Send(match &t.wait.event {
-                    Some(e) => Value::Bool(e.flag.get()),
-                    None => Value::None,
-                })),
+                ThreadState::Blocked => Some(Resume::Send(wake_value(&t.wait))),
                 _ => None,
             };
             t.state = ThreadState::Running;
             (fiber, resume, t.name.clone())
         };
+        let outer_context = vm.context.take();
+        vm.context = self.threads.borrow_mut()[id].context.take();
         let prev = self.current_thread.replace(id);
         let prev_depth = self.fiber_depth.replace(vm.native_depth);
         self.observe(|o| o.thread_running(vm, &name));
         vm.frame_depth += fiber.len() as u32;
         let outcome = vm.run_fiber(&mut fiber, resume);
         vm.frame_depth -= fiber.len() as u32;
+        self.threads.borrow_mut()[id].context = std::mem::replace(&mut vm.context, outer_context);
         self.current_thread.set(prev);
         self.fiber_depth.set(prev_depth);
         self.observe(|o| o.thread_stopped(vm, &name));
@@ -339,6 +297,11 @@ impl AioHost {
     /// At the end of the program, waits for the non-daemon threads (as
     /// `threading._shutdown` does).
     pub fn join_all(&self, vm: &mut Vm) -> PyResult<()> {
+        // First what threading._shutdown runs before joining: the hooks
+        // registered with _register_atexit (executors stop their workers).
+        if let Some(hook) = vm.modules.get("threading").and_then(|m| m.get("_at_exit")) {
+            vm.call(&hook, Args::default())?;
+        }
         loop {
             let pending = self
                 .threads
@@ -406,87 +369,61 @@ impl AioHost {
             daemon,
             fiber: None,
             wait: Wait::default(),
+            context: None,
         });
         threads.len() - 1
     }
 }
 
-// ----- the threading module ---------------------------------------------------
+// ----- the native half of the threading module ------------------------------
 
-fn thread_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let target = args.take_kw("target").unwrap_or(Value::None);
-    let name = args.take_kw("name");
-    let targs = match args.take_kw("args") {
-        Some(v) => vm.collect(&v)?,
-        None => Vec::new(),
+/// The identity number CPython would show for thread `id` (`ident`).
+fn ident_of(id: usize) -> i64 {
+    140_000_000_000_000 + id as i64 * 4096
+}
+
+fn tid_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<usize> {
+    let host = aio(vm);
+    let n = host.threads.borrow().len();
+    match args.pos.get(i) {
+        Some(Value::Int(t)) if *t >= 0 && (*t as usize) < n => Ok(*t as usize),
+        _ => Err(vm.new_error("ValueError", "no such thread")),
+    }
+}
+
+/// `new_thread(name, daemon)`: registers a thread; returns its id.
+fn t_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = match args.pos.first() {
+        Some(v) => vm.to_str(v)?,
+        None => String::new(),
     };
-    let tkwargs = match args.take_kw("kwargs") {
-        Some(v) => vm
-            .mapping_items(&v)?
-            .into_iter()
-            .filter_map(|(k, v)| match k {
-                Value::Str(s) => Some((s, v)),
-                _ => None,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    let daemon = match args.take_kw("daemon") {
-        Some(v) => vm.truthy(&v)?,
+    let daemon = match args.pos.get(1) {
+        Some(v) => vm.truthy(v)?,
         None => false,
     };
     let host = aio(vm);
-    let n = host.thread_counter.get() + 1;
-    host.thread_counter.set(n);
-    let name = match name {
-        Some(Value::None) | None => match &target {
-            Value::Function(f) => format!("Thread-{} ({})", n, f.name.borrow()),
-            _ => format!("Thread-{}", n),
-        },
-        Some(v) => vm.to_str(&v)?,
-    };
-    let id = host.new_thread(name, daemon);
-    Ok(Value::Object(Rc::new(ThreadObj {
-        id,
-        target,
-        args: targs,
-        kwargs: tkwargs,
-        class: host.thread_class.clone(),
-    })))
+    Ok(Value::Int(host.new_thread(name, daemon) as i64))
 }
 
-fn thread_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a ThreadObj> {
-    match args.pos.first().and_then(|v| v.downcast::<ThreadObj>()) {
-        Some(t) => Ok(t),
-        None => Err(vm.new_error("TypeError", "a Thread method needs its thread")),
-    }
-}
-
-fn thread_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = thread_of(vm, &args)?;
-    let host = aio(vm);
-    host.start_thread(vm, t.id, &t.target, t.args.clone(), t.kwargs.clone())?;
+/// `start(id, func)`: the thread will run `func()`.
+fn t_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    let func = args.pos.get(1).cloned().unwrap_or(Value::None);
+    aio(vm).start_thread(vm, id, &func, Vec::new(), Vec::new())?;
     Ok(Value::None)
 }
 
-fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let timeout = args.take_kw("timeout").or_else(|| args.pos.get(1).cloned());
-    let t = thread_of(vm, &args)?;
-    let host = aio(vm);
-    if t.id == host.current_thread.get() {
-        return Err(vm.new_error("RuntimeError", "cannot join current thread"));
-    }
-    if host.threads.borrow()[t.id].state == ThreadState::Initial {
-        return Err(vm.new_error("RuntimeError", "cannot join thread before it is started"));
-    }
-    let until = match timeout {
+/// `join(id, timeout)`: blocks until the thread ends or the timeout.
+fn t_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    let until = match args.pos.get(1) {
         Some(Value::None) | None => None,
-        Some(v) => Some(vm.clock + crate::vm::builtins::float_arg(vm, &v, "timeout")?),
+        Some(v) => Some(vm.clock + crate::vm::builtins::float_arg(vm, v, "timeout")?.max(0.0)),
     };
-    host.block(
+    aio(vm).block(
         vm,
         Wait {
-            thread: Some(t.id),
+            thread: Some(id),
             until,
             ..Wait::default()
         },
@@ -494,123 +431,182 @@ fn thread_join(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn thread_is_alive(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = thread_of(vm, &args)?;
-    let host = aio(vm);
-    let state = host.threads.borrow()[t.id].state;
-    Ok(Value::Bool(!matches!(
-        state,
-        ThreadState::Initial | ThreadState::Finished
-    )))
+/// `state(id)`: 'initial', 'started' or 'stopped'.
+fn t_state(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    let state = aio(vm).threads.borrow()[id].state;
+    Ok(Value::str(match state {
+        ThreadState::Initial => "initial",
+        ThreadState::Finished => "stopped",
+        _ => "started",
+    }))
 }
 
-fn thread_get_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = thread_of(vm, &args)?;
-    let host = aio(vm);
-    let name = host.threads.borrow()[t.id].name.clone();
-    Ok(Value::str(&name))
+/// `set_name(id, name)`: the name the trace shows.
+fn t_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    let name = match args.pos.get(1) {
+        Some(v) => vm.to_str(v)?,
+        None => String::new(),
+    };
+    aio(vm).threads.borrow_mut()[id].name = name;
+    Ok(Value::None)
 }
 
-fn event_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `set_daemon(id, daemon)`: daemon threads are not waited for at exit.
+fn t_set_daemon(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    let daemon = match args.pos.get(1) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    aio(vm).threads.borrow_mut()[id].daemon = daemon;
+    Ok(Value::None)
+}
+
+/// `current()`: the id of the running thread.
+fn t_current(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(aio(vm).current_thread.get() as i64))
+}
+
+/// `ident(id)`: its `ident`.
+fn t_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let id = tid_arg(vm, &args, 0)?;
+    Ok(Value::Int(ident_of(id)))
+}
+
+/// `get_ident()`: the running thread's `ident`.
+fn t_get_ident(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(ident_of(aio(vm).current_thread.get())))
+}
+
+/// `report(name, exc)`: what `threading.excepthook` prints for an
+/// exception that ended a thread.
+fn t_report(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(name), Some(exc)) = (args.pos.first(), args.pos.get(1)) else {
+        return Ok(Value::None);
+    };
+    let name = vm.to_str(name)?;
+    let tb = vm.format_traceback(exc);
+    vm.write_stderr(&format!("Exception in thread {}:\n{}", name, tb));
+    Ok(Value::None)
+}
+
+fn lock_new(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let host = aio(vm);
-    Ok(Value::Object(Rc::new(EventObj {
-        flag: Cell::new(false),
-        class: host.thread_event_class.clone(),
+    Ok(Value::Object(Rc::new(LockObj {
+        locked: Cell::new(false),
+        id: vm.next_id(),
+        class: host.lock_class.clone(),
     })))
 }
 
-fn event_of<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a EventObj> {
-    match args.pos.first().and_then(|v| v.downcast::<EventObj>()) {
-        Some(e) => Ok(e),
-        None => Err(vm.new_error("TypeError", "an Event method needs its event")),
+fn lock_of(vm: &mut Vm, args: &Args) -> PyResult<Rc<LockObj>> {
+    if let Some(Value::Object(obj)) = args.pos.first() {
+        let any: Rc<dyn Any> = obj.clone();
+        if let Ok(l) = any.downcast::<LockObj>() {
+            return Ok(l);
+        }
     }
+    Err(vm.new_error("TypeError", "a lock method needs its lock"))
 }
 
-fn event_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    event_of(vm, &args)?.flag.set(true);
-    Ok(Value::None)
-}
-
-fn event_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    event_of(vm, &args)?.flag.set(false);
-    Ok(Value::None)
-}
-
-fn event_is_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(event_of(vm, &args)?.flag.get()))
-}
-
-fn event_wait(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let timeout = args.take_kw("timeout").or_else(|| args.pos.get(1).cloned());
-    let e = event_of(vm, &args)?;
-    if e.flag.get() {
+/// `lock.acquire(blocking=True, timeout=-1)`.
+fn lock_acquire(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let blocking = args
+        .take_kw("blocking")
+        .or_else(|| args.pos.get(1).cloned());
+    let timeout = args.take_kw("timeout").or_else(|| args.pos.get(2).cloned());
+    let l = lock_of(vm, &args)?;
+    let blocking = match blocking {
+        Some(v) => vm.truthy(&v)?,
+        None => true,
+    };
+    let timeout = match timeout {
+        None | Some(Value::None) => -1.0,
+        Some(v) => crate::vm::builtins::float_arg(vm, &v, "timeout")?,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(vm.new_error(
+            "ValueError",
+            "can't specify a timeout for a non-blocking call",
+        ));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(vm.new_error("ValueError", "timeout value must be a non-negative number"));
+    }
+    if !l.locked.get() {
+        l.locked.set(true);
         return Ok(Value::Bool(true));
     }
-    let Some(Value::Object(obj)) = args.pos.first().cloned() else {
+    if !blocking || timeout == 0.0 {
         return Ok(Value::Bool(false));
-    };
-    let any: Rc<dyn Any> = obj;
-    let Ok(rc) = any.downcast::<EventObj>() else {
-        return Ok(Value::Bool(false));
-    };
-    let until = match timeout {
-        Some(Value::None) | None => None,
-        Some(v) => Some(vm.clock + crate::vm::builtins::float_arg(vm, &v, "timeout")?),
-    };
-    let host = aio(vm);
-    host.block(
+    }
+    let until = (timeout > 0.0).then_some(vm.clock + timeout);
+    aio(vm).block(
         vm,
         Wait {
-            event: Some(rc),
+            lock: Some(l),
             until,
             ..Wait::default()
         },
     )
 }
 
-fn current_thread(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let host = aio(vm);
-    let id = host.current_thread.get();
-    let name = host.threads.borrow()[id].name.clone();
-    Ok(Value::Str(name.into()))
+/// `lock.__enter__()`: a blocking acquire.
+fn lock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    lock_acquire(vm, Args::new(args.pos.into_iter().take(1).collect()))
 }
 
-fn active_count(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let host = aio(vm);
-    let n = host
-        .threads
-        .borrow()
-        .iter()
-        .filter(|t| !matches!(t.state, ThreadState::Initial | ThreadState::Finished))
-        .count();
-    Ok(Value::Int(n as i64 + 1))
+fn lock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = lock_of(vm, &args)?;
+    if !l.locked.get() {
+        return Err(vm.new_error("RuntimeError", "release unlocked lock"));
+    }
+    l.locked.set(false);
+    Ok(Value::None)
 }
 
-/// The native `threading` module.
+fn lock_locked(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(lock_of(vm, &args)?.locked.get()))
+}
+
+/// The native `_threading` module that `threading.py` is built on.
 pub fn module(vm: &mut Vm) -> PyResult<Rc<crate::vm::value::Module>> {
     use crate::vm::builtins::native;
     let host = aio(vm);
-    let m = crate::vm::value::Module::new("threading");
-    m.set("Thread", Value::Class(host.thread_class.clone()));
-    m.set("Event", Value::Class(host.thread_event_class.clone()));
-    m.set("current_thread", native("current_thread", current_thread));
-    m.set("active_count", native("active_count", active_count));
+    let m = crate::vm::value::Module::new("_threading");
+    m.set("Lock", Value::Class(host.lock_class.clone()));
+    let funcs: &[(&str, crate::vm::value::NativeImpl)] = &[
+        ("new_thread", t_new_thread),
+        ("start", t_start),
+        ("join", t_join),
+        ("state", t_state),
+        ("set_name", t_set_name),
+        ("set_daemon", t_set_daemon),
+        ("current", t_current),
+        ("ident", t_ident),
+        ("get_ident", t_get_ident),
+        ("report", t_report),
+    ];
+    for (name, f) in funcs {
+        m.set(name, native(name, *f));
+    }
     Ok(m)
 }
 
-/// Installs the methods of `Thread` and `Event`.
-pub fn install_methods(thread: &Rc<Class>, event: &Rc<Class>) {
+/// Installs the methods of `Lock`.
+pub fn install_methods(lock: &Rc<Class>) {
     use crate::vm::methods::def;
-    def(thread, "__new__", thread_new);
-    def(thread, "start", thread_start);
-    def(thread, "join", thread_join);
-    def(thread, "is_alive", thread_is_alive);
-    def(thread, "getName", thread_get_name);
-    def(event, "__new__", event_new);
-    def(event, "set", event_set);
-    def(event, "clear", event_clear);
-    def(event, "is_set", event_is_set);
-    def(event, "wait", event_wait);
+    def(lock, "__new__", lock_new);
+    def(lock, "acquire", lock_acquire);
+    def(lock, "acquire_lock", lock_acquire);
+    def(lock, "__enter__", lock_enter);
+    def(lock, "release", lock_release);
+    def(lock, "release_lock", lock_release);
+    def(lock, "__exit__", lock_release);
+    def(lock, "locked", lock_locked);
+    def(lock, "locked_lock", lock_locked);
 }
 
 /// The host's table of threads; index 0 is the main thread.
@@ -624,5 +620,6 @@ pub fn main_thread_table() -> ThreadTable {
         daemon: false,
         fiber: None,
         wait: Wait::default(),
+        context: None,
     }])
 }

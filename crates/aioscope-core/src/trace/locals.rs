@@ -134,6 +134,7 @@ impl LocalsIndex {
 mod tests {
     use super::*;
     use crate::run::{run, Options};
+    use std::rc::Rc;
 
     const PROGRAM: &str = "\
 import asyncio
@@ -275,6 +276,19 @@ asyncio.run(main())
         );
         let (_, leaf) = ix.chain(&trace, h)[0];
         assert_eq!(var(leaf, "k").as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn a_line_that_changes_no_variable_shares_the_record_before() {
+        let (trace, ix) = traced("def f():\n    x = 1\n    pass\n    pass\n    x = 2\n\nf()\n");
+        let h = nth_hit(&trace, 3, 0);
+        let a = ix.after(&trace, h - 1).unwrap().locals.clone().unwrap();
+        let b = ix.after(&trace, h).unwrap().locals.clone().unwrap();
+        let c = ix.after(&trace, h + 1).unwrap().locals.clone().unwrap();
+        assert!(Rc::ptr_eq(&a, &b) && Rc::ptr_eq(&b, &c), "x = 1 throughout");
+        let d = ix.after(&trace, h + 2).unwrap().locals.clone().unwrap();
+        assert!(!Rc::ptr_eq(&c, &d));
+        assert_eq!(&*d.vars[0].repr, "2");
     }
 
     #[test]

@@ -206,6 +206,10 @@ impl Vm {
         if !attrs.contains("__doc__") {
             attrs.set("__doc__".into(), Value::None);
         }
+        // A class that defines `__eq__` but not `__hash__` is unhashable.
+        if attrs.contains("__eq__") && !attrs.contains("__hash__") {
+            attrs.set("__hash__".into(), Value::None);
+        }
         let mro = match super::types::c3_mro(&base_classes) {
             Some(m) => m,
             None => {

@@ -13,6 +13,8 @@
 
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use crate::lang::bytecode::CodeKind;
 
 use super::frame::Frame;
@@ -52,10 +54,10 @@ impl Locals {
     pub const REPR_CHARS: usize = 160;
     /// Variables a whole run records (views and lines together): past it,
     /// frames carry none, so memory stays bounded on long runs.
-    pub const BUDGET: u64 = 400_000;
+    pub const BUDGET: u64 = 250_000;
     /// Lines a run links to their frames' previous lines and callers
     /// (for stepping over and out): about 50 bytes each.
-    pub const LINKS: u64 = 2_000_000;
+    pub const LINKS: u64 = 1_000_000;
 }
 
 /// A line of the program's file starting in some frame, with that
@@ -98,6 +100,11 @@ pub struct LineRecording {
     pub truncated: bool,
     /// Records since the trace last drained them.
     pub records: Vec<LineRecord>,
+    /// The variables last recorded of each frame still running, by the
+    /// number of its current line hit: a frame whose variables did not
+    /// change shares them (and spends no budget). A number reused after a
+    /// resynchronisation only costs a comparison.
+    last: FxHashMap<u32, Rc<Locals>>,
 }
 
 impl LineRecording {
@@ -110,6 +117,7 @@ impl LineRecording {
             hits: 0,
             truncated: false,
             records: Vec::new(),
+            last: FxHashMap::default(),
         }
     }
 }
@@ -233,7 +241,7 @@ impl Vm {
             return;
         }
         d.links -= 1;
-        let locals = self.budgeted_locals(frame);
+        let locals = self.budgeted_locals(frame, after, Some(hit));
         let record = LineRecord {
             hit: Some(hit),
             after,
@@ -246,14 +254,34 @@ impl Vm {
         }
     }
 
-    /// The variables of `frame` while the budget lasts.
-    fn budgeted_locals(&mut self, frame: &Frame) -> Option<Rc<Locals>> {
-        if self.debug.as_ref().is_none_or(|d| d.budget == 0) {
+    /// The variables of `frame` while the budget lasts: the ones recorded
+    /// at its previous line hit (`was`) when they are the same, kept for
+    /// its next one under `now`.
+    fn budgeted_locals(
+        &mut self,
+        frame: &Frame,
+        was: Option<u32>,
+        now: Option<u32>,
+    ) -> Option<Rc<Locals>> {
+        let d = self.debug.as_mut()?;
+        let before = was.and_then(|k| d.last.remove(&k));
+        if d.budget == 0 {
             return None;
         }
         let locals = self.frame_locals(frame);
-        self.spend_locals_budget(locals.vars.len().max(1))
-            .then(|| Rc::new(locals))
+        let shared = match before {
+            Some(b) if *b == locals => b,
+            _ => {
+                if !self.spend_locals_budget(locals.vars.len().max(1)) {
+                    return None;
+                }
+                Rc::new(locals)
+            }
+        };
+        if let (Some(k), Some(d)) = (now, self.debug.as_mut()) {
+            d.last.insert(k, shared.clone());
+        }
+        Some(shared)
     }
 
     /// A frame of the program's file returned: its variables after its
@@ -267,7 +295,7 @@ impl Vm {
             Some(d) if d.links > 0 => d.links -= 1,
             _ => return,
         }
-        let locals = self.budgeted_locals(frame);
+        let locals = self.budgeted_locals(frame, Some(after), None);
         let record = LineRecord {
             hit: None,
             after: Some(after),

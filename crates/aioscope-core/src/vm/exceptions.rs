@@ -98,6 +98,16 @@ impl Vm {
             let s = if n == 1 { "" } else { "s" };
             return Ok(format!("{} ({} sub-exception{})", msg, n, s));
         }
+        // OSError(errno, strerror[, filename]) reads as the C library's.
+        if (2..=3).contains(&args.len()) && self.is_instance_of(exc, "OSError") {
+            if let Value::Int(errno) = args[0] {
+                let strerror = self.to_str(&args[1])?;
+                return Ok(match args.get(2) {
+                    Some(f) => format!("[Errno {}] {}: {}", errno, strerror, self.repr(f)?),
+                    None => format!("[Errno {}] {}", errno, strerror),
+                });
+            }
+        }
         let is_key_error = self.is_instance_of(exc, "KeyError");
         match args.len() {
             0 => Ok(String::new()),

@@ -228,6 +228,23 @@ pub struct Vm {
     /// Coroutine objects created, with the line that created them, for the
     /// "never awaited" warning (kept while `trace_lines`).
     pub created_coroutines: Vec<(std::rc::Weak<value::Coroutine>, u32)>,
+    /// The program's file name (`sys.argv[0]`, `__main__.__file__`).
+    pub main_file: Rc<str>,
+    /// The program's source, for `inspect.getsource`.
+    pub main_source: Rc<str>,
+    /// The exception the caller of the native function running now is
+    /// handling (its frame's innermost; frames inherit their caller's).
+    pub(crate) exc_hint: Option<Value>,
+    /// The running thread's current `contextvars` context (None: an empty
+    /// one not made yet).
+    pub context: Option<Rc<modules::contextvars::ContextObj>>,
+    /// A program used `contextvars`: from then on the loop gives each task
+    /// and callback its own copy of the context.
+    pub contextvars_used: bool,
+    /// The classes of `_contextvars`, once imported.
+    pub(crate) contextvars_classes: Option<Rc<dyn Any>>,
+    /// The live weak references, for their callbacks.
+    pub weakrefs: modules::weakref::Registry,
     /// Set (with the line) at the first draw from a random generator the
     /// program never seeded, for the trace to warn about; taken by it.
     pub unseeded_random: Option<u32>,
@@ -276,6 +293,13 @@ impl Vm {
             async_generators: Vec::new(),
             last_line: 0,
             created_coroutines: Vec::new(),
+            main_file: "main.py".into(),
+            main_source: "".into(),
+            exc_hint: None,
+            context: None,
+            contextvars_used: false,
+            contextvars_classes: None,
+            weakrefs: Default::default(),
             unseeded_random: None,
             unseeded_random_noted: false,
         };
@@ -366,6 +390,8 @@ impl Vm {
     /// the first uncaught exception).
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
         self.add_source(filename, source.into(), None, "__main__");
+        self.main_file = filename.into();
+        self.main_source = source.into();
         let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
         // The program's path as it was given (the corpus runs programs by
@@ -394,6 +420,19 @@ impl Vm {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        let m = self.load_module(name)?;
+        modules::sys::note_import(self, name, &m);
+        // A submodule becomes an attribute of its package (`import
+        // concurrent.futures` then reads `concurrent.futures`).
+        if let Some((parent, leaf)) = name.rsplit_once('.') {
+            if let Some(p) = self.modules.get(parent) {
+                p.set(leaf, Value::Module(m.clone()));
+            }
+        }
+        Ok(m)
+    }
+
+    fn load_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(init) = self.native_modules.get(name).copied() {
             let m = init(self)?;
             self.modules.insert(name.into(), m.clone());
@@ -434,10 +473,15 @@ impl Vm {
             }
             return Ok(module);
         }
+        // A module its package sets as an attribute (`os.path`).
+        if let Some((parent, leaf)) = name.rsplit_once('.') {
+            if let Some(Value::Module(m)) = self.modules.get(parent).and_then(|p| p.get(leaf)) {
+                self.modules.insert(name.into(), m.clone());
+                return Ok(m);
+            }
+        }
         let known = [
-            "os",
             "threading",
-            "concurrent",
             "random",
             "math",
             "json",
@@ -457,6 +501,13 @@ impl Vm {
             &format!("No module named '{}'", name),
         ))
     }
+
+    /// The exception being handled where the running native function was
+    /// called from (`sys.exc_info()`), if any.
+    pub fn handled_exception(&self) -> Option<Value> {
+        self.exc_hint.clone()
+    }
+
 }
 
 /// Why a whole program stopped with an error.

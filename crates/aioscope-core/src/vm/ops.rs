@@ -719,6 +719,33 @@ impl Vm {
         }
     }
 
+    /// Orders two tuples or two lists as CPython does: the first items that
+    /// differ decide, compared with the same operator (so instances use
+    /// their own `__lt__`, `__le__`, ... or fail in CPython's words);
+    /// `None` for anything that is not such a pair.
+    fn sequence_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        // Items are compared on a snapshot: a comparison may change a list.
+        let (x, y): (Rc<[Value]>, Rc<[Value]>) = match (a, b) {
+            (Value::Tuple(x), Value::Tuple(y)) => (x.clone(), y.clone()),
+            (Value::List(x), Value::List(y)) => {
+                (x.borrow().as_slice().into(), y.borrow().as_slice().into())
+            }
+            _ => return Ok(None),
+        };
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !self.eq(p, q)? {
+                return self.rich_compare(op, p, q).map(Some);
+            }
+        }
+        let o = x.len().cmp(&y.len());
+        Ok(Some(Value::Bool(match op {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::LtE => o != Ordering::Greater,
+            CmpOp::Gt => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        })))
+    }
+
     fn seq_order(&mut self, x: &[Value], y: &[Value]) -> PyResult<Option<Ordering>> {
         for (p, q) in x.iter().zip(y.iter()) {
             if !self.eq(p, q)? {
@@ -766,6 +793,9 @@ impl Vm {
                         _ => y.len() < x.len() && sub(&y, &x),
                     };
                     return Ok(Value::Bool(r));
+                }
+                if let Some(r) = self.sequence_compare(op, a, b)? {
+                    return Ok(r);
                 }
                 let ord = self.order(a, b)?;
                 match ord {

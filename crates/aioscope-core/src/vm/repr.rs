@@ -287,6 +287,11 @@ impl Vm {
                     };
                     parts.push(format!("{}={}", name, self.repr(it)?));
                 }
+                // A struct sequence (time.struct_time) names its module.
+                if inst.class.lookup("n_sequence_fields").is_some() {
+                    let (m, n) = (&inst.class.module, &inst.class.name);
+                    return Ok(format!("{}.{}({})", m, n, parts.join(", ")));
+                }
                 Ok(format!("{}({})", inst.class.name, parts.join(", ")))
             }
             _ => match &inst.payload {

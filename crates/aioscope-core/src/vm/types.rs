@@ -185,6 +185,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("BytesWarning", "Warning"),
     ("ResourceWarning", "Warning"),
     ("EncodingWarning", "Warning"),
+    ("ReferenceError", "Exception"),
 ];
 
 impl Types {

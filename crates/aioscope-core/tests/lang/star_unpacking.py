@@ -123,3 +123,21 @@ attempt("star of an int:", lambda: unpack(4, 7))
 attempt("object:", lambda: unpack(2, Box()))
 import itertools
 attempt("endless iterator:", lambda: unpack(2, itertools.count()))
+
+# Star in a subscript (3.11), in return and yield, and in a for's iterable.
+class Echo:
+    def __getitem__(self, k):
+        return k
+    def __setitem__(self, k, v):
+        print('set', k, v)
+parts = [1, 2]
+print(Echo()[*parts], Echo()[0, *parts], Echo()[1:2, *parts, ...], Echo()[*[]])
+Echo()[*parts] = 'v'
+def both():
+    return *parts, *'ab'
+def gen_both():
+    yield *parts, 0
+print(both(), list(gen_both()))
+for item in *parts, *(3,):
+    print(item, end=' ')
+print()

@@ -190,6 +190,14 @@ impl<'a> Parser<'a> {
     /// After the first element or key inside `{`.
     fn dict_or_set_rest(&mut self, first: usize, e: Expr) -> PResult<ExprKind> {
         if self.is_op(Op::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
+            // `{x := 1: 2}`: a key cannot be an unparenthesized walrus
+            // (CPython points at the `:=`).
+            if matches!(e.kind, ExprKind::NamedExpr { .. })
+                && self.toks[first].kind != K::Op(Op::LParen)
+            {
+                let at = self.toks[(first + 1).min(self.toks.len() - 1)].span;
+                return Err(self.err_span("invalid syntax", at));
+            }
             self.advance();
             let value_first = self.pos;
             let value = tri!(self.dict_value());
@@ -386,7 +394,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `for target in iter if cond ...` clauses.
-    fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+    pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.is_comp_for() {
             tri!(self.comp_clause(&mut generators));

@@ -148,8 +148,30 @@ impl<'a> Parser<'a> {
         }
         let start = self.advance().span;
         let value = tri!(self.expression());
-        a.args.push(self.boxed(start, value, ExprKind::Starred));
+        let starred = self.boxed(start, value, ExprKind::Starred);
+        if a.allow_genexp && self.is_comp_for() {
+            return Err(self.starred_generator_argument(a, &starred, start));
+        }
+        a.args.push(starred);
         Ok(())
+    }
+
+    /// `f(*a for a in b)`: refused as a comprehension's unpacking when it
+    /// is the only argument, else as an unparenthesized generator.
+    #[cold]
+    #[inline(never)]
+    fn starred_generator_argument(&mut self, a: &Args, starred: &Expr, start: Span) -> SyntaxError {
+        if a.args.is_empty() && a.keywords.is_empty() {
+            return self.err_span(
+                "iterable unpacking cannot be used in comprehension",
+                starred.span,
+            );
+        }
+        if let Err(e) = self.comp_for() {
+            return e;
+        }
+        let span = self.span_from(start);
+        self.err_span("Generator expression must be parenthesized", span)
     }
 
     fn double_star_argument(&mut self, a: &mut Args) -> PResult<()> {
@@ -280,6 +302,10 @@ impl<'a> Parser<'a> {
         let first = self.pos;
         let item = tri!(self.slice_item());
         if self.is_op(Op::RBracket) {
+            // `x[*a]` indexes with the tuple of what `a` holds.
+            if matches!(item.kind, ExprKind::Starred(_)) {
+                return Ok(self.node(start, ExprKind::Tuple(vec![item])));
+            }
             return Ok(item);
         }
         self.slices_rest(start, first, item)

@@ -526,7 +526,7 @@ fn attributes_and_subscripts() {
     assert_eq!(ex("a[1, 2]"), "([] a (tuple 1 2))");
     assert_eq!(ex("a[1:2, ::3]"), "([] a (tuple (: 1 2 _) (: _ _ 3)))");
     assert_eq!(ex("a[1,]"), "([] a (tuple 1))");
-    assert_eq!(ex("a[*b]"), "([] a *b)");
+    assert_eq!(ex("a[*b]"), "([] a (tuple *b))");
     assert_eq!(ex("a.b[c](d).e"), "(. (call ([] (. a b) c) d) e)");
 }
 
@@ -1105,7 +1105,7 @@ fn cpython_error_table() {
 }
 
 /// `(source, message, line, column, is an IndentationError)`.
-const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 113] = [
+const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 116] = [
     // unclosed_paren
     ("print('hello'\n", "'(' was never closed", 1, 6, false),
     // unclosed_at_eof_reports_innermost
@@ -1238,6 +1238,9 @@ const CPYTHON_ERRORS: [(&str, &str, u32, u32, bool); 113] = [
     ("(*a)\n", "cannot use starred expression here", 1, 2, false),
     // unpacking_in_comprehension
     ("[*a for a in b]\n", "iterable unpacking cannot be used in comprehension", 1, 2, false),
+    ("f(*a for a in b)\n", "iterable unpacking cannot be used in comprehension", 1, 3, false),
+    ("f(x, *a for a in b)\n", "Generator expression must be parenthesized", 1, 6, false),
+    ("{x := 1: 2}\n", "invalid syntax", 1, 4, false),
     // comprehension_target_parens
     ("[a, b for a in c]\n", "did you forget parentheses around the comprehension target?", 1, 2, false),
     // starred_dict_value

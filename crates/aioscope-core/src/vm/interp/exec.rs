@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
-use crate::lang::bytecode::{Const, Instr};
+use crate::lang::bytecode::{Code, Const, Instr};
 use crate::vm::call::Invoked;
 use crate::vm::dict::{Dict, Key};
 use crate::vm::frame::{Block, Frame};
@@ -44,6 +44,28 @@ impl Vm {
             "UnboundLocalError",
             &format!(
                 "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
+        )
+    }
+
+    /// Reading or deleting an empty cell: the body's own variable is an
+    /// unbound local, one it captures is a free variable.
+    #[cold]
+    #[inline(never)]
+    fn unbound_cell(&mut self, code: &Code, i: u32) -> PyErr {
+        let name: Rc<str> = code
+            .cellnames
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| "".into());
+        if i < code.ncellvars {
+            return self.unbound_local(&name);
+        }
+        self.new_error(
+            "NameError",
+            &format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 name
             ),
         )
@@ -186,21 +208,13 @@ impl Vm {
                         None => return Err(self.unbound_local(&code.varnames[i as usize])),
                     }
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::LoadDeref(i) => {
                     let v = frame.cells[i as usize].borrow().clone();
                     match v {
                         Some(v) => frame.stack.push(v),
-                        None => {
-                            let name = code.cellnames[i as usize].clone();
-                            return Err(self.new_error(
-                                "NameError",
-                                &format!(
-                                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                                    name
-                                ),
-                            ));
-                        }
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                 }
                 Instr::StoreDeref(i) => {
@@ -214,8 +228,9 @@ impl Vm {
                 }
                 Instr::DeleteDeref(i) => {
                     let old = frame.cells[i as usize].borrow_mut().take();
-                    if let Some(old) = &old {
-                        self.dropping(old)?;
+                    match &old {
+                        Some(old) => self.dropping(old)?,
+                        None => return Err(self.unbound_cell(&code, i)),
                     }
                     drop(old);
                     self.settle(frame);
@@ -253,6 +268,7 @@ impl Vm {
                     }
                     drop(old);
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -262,6 +278,7 @@ impl Vm {
                         None => return Err(self.name_error(frame, name)),
                     }
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -287,6 +304,7 @@ impl Vm {
                     }
                     drop(old);
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
@@ -299,6 +317,7 @@ impl Vm {
                         None => return Err(self.name_error(frame, name)),
                     }
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame)?;
@@ -317,6 +336,7 @@ impl Vm {
                     self.del_attr(&obj, &code.names[i as usize])?;
                     drop(obj);
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop(frame)?;
@@ -356,6 +376,7 @@ impl Vm {
                     if let Some(owner) = &frame.owner {
                         owner.last_line.set(code.lines[pc]);
                     }
+                    self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -381,6 +402,7 @@ impl Vm {
                     self.del_item(&obj, &key)?;
                     drop((obj, key));
                     self.settle(frame);
+                    self.after_drop()?;
                 }
                 Instr::Binary(op) => {
                     let b = pop(frame)?;
@@ -636,6 +658,7 @@ impl Vm {
                     if let Some(owner) = &frame.owner {
                         owner.last_line.set(code.lines[pc]);
                     }
+                    self.hint_handling(frame);
                     match self.invoke(func, Args::new(args))? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -654,6 +677,7 @@ impl Vm {
                     if let Some(owner) = &frame.owner {
                         owner.last_line.set(code.lines[pc]);
                     }
+                    self.hint_handling(frame);
                     match self.invoke(func, Args { pos: values, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -683,6 +707,7 @@ impl Vm {
                     if let Some(owner) = &frame.owner {
                         owner.last_line.set(code.lines[pc]);
                     }
+                    self.hint_handling(frame);
                     match self.invoke(func, Args { pos, kw })? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
@@ -1174,6 +1199,26 @@ impl Vm {
             }
         }
         self.binary(op, a, b)
+    }
+
+    /// A reference went away: weak references with a callback get to see
+    /// whether their object died (nothing to do while there are none).
+    #[inline]
+    fn after_drop(&mut self) -> PyResult<()> {
+        if self.weakrefs.watching() {
+            self.poll_weakrefs()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Tells a native function about to be called which exception its
+    /// caller is handling (`sys.exc_info()`); cheap when none is.
+    #[inline]
+    fn hint_handling(&mut self, frame: &Frame) {
+        if !frame.handling.is_empty() || self.exc_hint.is_some() {
+            self.exc_hint = frame.handling.last().cloned();
+        }
     }
 
     /// A dict key for `v`, or CPython's `TypeError: unhashable type`.

@@ -47,6 +47,12 @@ pub enum Outcome {
     Suspend(Rc<dyn Any>),
 }
 
+/// What `_inspect._stack()` asks the fiber driver for: the frames of the
+/// running fiber. The driver answers by pushing them as the call's result
+/// (the call instruction has consumed its arguments already), so reading
+/// the stack costs nothing until a program (logging's `findCaller`) asks.
+pub struct StackRequest;
+
 /// What a coroutine or generator did when resumed.
 pub enum CoroOutcome {
     /// It suspended, yielding this value.
@@ -377,6 +383,12 @@ impl Vm {
                 Ok(Flow::Call(mut frame)) => {
                     if let Some(caller) = fiber.last() {
                         frame.caller_hit = caller.hit;
+                        // A function called while its caller handles an
+                        // exception sees it (bare `raise`, `__context__`,
+                        // `sys.exc_info()`), as in CPython.
+                        if let Some(e) = caller.handling.last() {
+                            frame.handling.push(e.clone());
+                        }
                     }
                     if self.frame_depth >= self.limits.frames {
                         pending = Some(
@@ -487,6 +499,11 @@ impl Vm {
                                 ));
                             }
                         }
+                    }
+                    // Its locals are gone: an object only they held died.
+                    if self.weakrefs.watching() {
+                        drop(done);
+                        self.poll_weakrefs()?;
                     }
                 }
                 Ok(Flow::Yield(v)) => return Ok(Outcome::Yield(v)),
@@ -637,6 +654,21 @@ impl Vm {
                         if fiber.is_empty() {
                             return Err(PyErr::Exception(exc));
                         }
+                    }
+                }
+                Err(PyErr::Suspend(req)) if req.is::<StackRequest>() => {
+                    let frames = fiber
+                        .iter()
+                        .map(|f| {
+                            Value::tuple(vec![
+                                Value::Str(f.code.filename.clone()),
+                                Value::Int(f.current_line() as i64),
+                                Value::Str(f.code.name.clone()),
+                            ])
+                        })
+                        .collect();
+                    if let Some(top) = fiber.last_mut() {
+                        top.stack.push(Value::list(frames));
                     }
                 }
                 // The top frame stays as it is: resuming pushes the value the

@@ -426,6 +426,13 @@ impl Vm {
                     "__context__" => return Ok(Some(d.context.clone().unwrap_or(Value::None))),
                     "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
                     "__traceback__" => return Ok(Some(Value::None)),
+                    "code" if inst.class.is_subclass(&self.types.exc("SystemExit")) => {
+                        return Ok(Some(match d.args.len() {
+                            0 => Value::None,
+                            1 => d.args[0].clone(),
+                            _ => Value::tuple(d.args.clone()),
+                        }));
+                    }
                     "exceptions" | "message" => {
                         let group = self.types.exc("BaseExceptionGroup");
                         if inst.class.is_subclass(&group) {

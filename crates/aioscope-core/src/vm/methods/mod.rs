@@ -49,10 +49,11 @@ use self::object::{
 use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
 use self::str::{
     str_capitalize, str_center, str_count, str_encode, str_endswith, str_find, str_format,
-    str_format_map, str_index, str_isalnum, str_isalpha, str_isdigit, str_islower, str_isspace,
-    str_isupper, str_join, str_ljust, str_lower, str_lstrip, str_partition, str_replace, str_rfind,
-    str_rindex, str_rjust, str_rsplit, str_rstrip, str_split, str_splitlines, str_startswith,
-    str_strip, str_title, str_upper, str_zfill,
+    str_format_map, str_index, str_isalnum, str_isalpha, str_isascii, str_isdigit,
+    str_isidentifier, str_islower, str_isspace, str_isupper, str_join, str_ljust, str_lower,
+    str_lstrip, str_partition, str_replace, str_rfind, str_rindex, str_rjust, str_rsplit,
+    str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title, str_upper,
+    str_zfill,
 };
 use crate::vm::value::{Class, NativeFn, NativeImpl, Payload, Value};
 use crate::vm::Vm;
@@ -104,6 +105,8 @@ pub fn install(vm: &mut Vm) {
     def(s, "isalpha", str_isalpha);
     def(s, "isalnum", str_isalnum);
     def(s, "isspace", str_isspace);
+    def(s, "isascii", str_isascii);
+    def(s, "isidentifier", str_isidentifier);
     def(s, "isupper", str_isupper);
     def(s, "islower", str_islower);
     def(s, "ljust", str_ljust);

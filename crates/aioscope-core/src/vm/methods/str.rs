@@ -387,6 +387,21 @@ pub(super) fn str_isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     str_pred(vm, &args, "isspace", char::is_whitespace)
 }
 
+pub(super) fn str_isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this_str(vm, &args, "isascii")?;
+    Ok(Value::Bool(s.is_ascii()))
+}
+
+pub(super) fn str_isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this_str(vm, &args, "isidentifier")?;
+    let mut chars = s.chars();
+    let ok = match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
+    };
+    Ok(Value::Bool(ok))
+}
+
 pub(super) fn str_isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "isupper")?;
     Ok(Value::Bool(

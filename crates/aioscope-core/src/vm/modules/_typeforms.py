@@ -34,6 +34,9 @@ class GenericAlias:
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
 
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
     def __eq__(self, other):
         if not isinstance(other, GenericAlias):
             return NotImplemented

@@ -2,10 +2,49 @@
 # (namedtuple instances are real tuples); Counter, defaultdict, OrderedDict
 # and ChainMap are Python mappings over a dict, with CPython's reprs,
 # ordering and errors.
-from _collections import namedtuple, deque
+from _collections import namedtuple as _native_namedtuple, deque
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
+
+
+def _nt_make(cls, iterable):
+    values = tuple(iterable)
+    if len(values) != len(cls._fields):
+        raise TypeError('Expected ' + str(len(cls._fields)) + ' arguments, got '
+                        + str(len(values)))
+    return cls(*values)
+
+
+def _nt_replace(self, /, **changes):
+    values = []
+    for name, value in zip(self._fields, self):
+        values.append(changes.pop(name, value))
+    if changes:
+        raise ValueError('Got unexpected field names: ' + repr(list(changes)))
+    return type(self)(*values)
+
+
+def _nt_asdict(self):
+    return dict(zip(self._fields, self))
+
+
+def _nt_getnewargs(self):
+    return tuple(self)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A tuple subclass with named fields (the class is built natively)."""
+    cls = _native_namedtuple(typename, field_names, rename=rename, defaults=defaults,
+                             module=module)
+    cls._make = classmethod(_nt_make)
+    cls._replace = _nt_replace
+    cls._asdict = _nt_asdict
+    cls.__getnewargs__ = _nt_getnewargs
+    for name, f in (('_make', _nt_make), ('_replace', _nt_replace), ('_asdict', _nt_asdict),
+                    ('__getnewargs__', _nt_getnewargs)):
+        f.__qualname__ = typename + '.' + name
+    return cls
 
 
 class _Mapping:

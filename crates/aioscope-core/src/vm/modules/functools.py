@@ -282,3 +282,42 @@ def cmp_to_key(mycmp):
 
         __hash__ = None
     return K
+
+
+_UNCACHED = object()
+
+
+class cached_property:
+    """A method computed once per instance, then kept in its __dict__ (a
+    non-data descriptor: the instance's own attribute wins from then on)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.__module__ = func.__module__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError('Cannot assign the same cached_property to two different names ('
+                            + repr(self.attrname) + ' and ' + repr(name) + ').')
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        name = self.attrname
+        if name is None:
+            raise TypeError('Cannot use cached_property instance without calling '
+                            '__set_name__ on it.')
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            raise TypeError("No '__dict__' attribute on " + repr(type(instance).__name__)
+                            + ' instance to cache ' + repr(name) + ' property.') from None
+        value = cache.get(name, _UNCACHED)
+        if value is _UNCACHED:
+            value = self.func(instance)
+            cache[name] = value
+        return value

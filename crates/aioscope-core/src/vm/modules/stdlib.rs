@@ -1,168 +1,17 @@
-//! Native modules: `sys`, `time` and the native half of `collections`.
+//! Native modules: the native half of `collections` (`deque`, `namedtuple`).
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::vm::builtins::{float_arg, int_arg, native};
+use crate::vm::builtins::{int_arg, native};
 use crate::vm::methods::def;
 use crate::vm::types::new_class;
 use crate::vm::value::{
     Args, Attrs, Class, ClassKind, Instance, Iter, Module, NativeObject, Payload, PyResult, Value,
 };
 use crate::vm::Vm;
-
-/// `sys.stdout` / `sys.stderr`: writes go to the run's output, stamped with
-/// the virtual clock.
-pub struct Stream {
-    err: bool,
-    class: Rc<Class>,
-}
-
-impl NativeObject for Stream {
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn class_name(&self) -> &str {
-        "TextIOWrapper"
-    }
-    fn class(&self, _vm: &Vm) -> Rc<Class> {
-        self.class.clone()
-    }
-    fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
-        Ok(format!(
-            "<_io.TextIOWrapper name='<{}>' mode='w' encoding='utf-8'>",
-            if self.err { "stderr" } else { "stdout" }
-        ))
-    }
-}
-
-fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let err = args
-        .pos
-        .first()
-        .and_then(|v| v.downcast::<Stream>())
-        .map(|s| s.err)
-        .unwrap_or(false);
-    let text = match args.pos.get(1) {
-        Some(Value::Str(s)) => s.clone(),
-        Some(other) => {
-            return Err(vm.new_error(
-                "TypeError",
-                &format!("write() argument must be str, not {}", other.type_name()),
-            ))
-        }
-        None => {
-            return Err(vm.new_error("TypeError", "write() takes exactly one argument (0 given)"))
-        }
-    };
-    if err {
-        vm.write_stderr(&text);
-    } else {
-        vm.write_stdout(&text);
-    }
-    Ok(Value::Int(text.chars().count() as i64))
-}
-
-fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
-fn sys_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let args = args
-        .pos
-        .first()
-        .cloned()
-        .map(|a| vec![a])
-        .unwrap_or_default();
-    Err(vm.new_error_args("SystemExit", args))
-}
-
-fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(vm.limits.frames as i64))
-}
-
-/// The `sys` module.
-pub fn sys(vm: &mut Vm) -> PyResult<Rc<Module>> {
-    let m = Module::new("sys");
-    let ids = std::cell::Cell::new(vm.next_id());
-    let class = new_class(
-        &ids,
-        "TextIOWrapper",
-        "_io",
-        vec![],
-        ClassKind::Builtin,
-        Attrs::default(),
-    )
-    .expect("no bases");
-    def(&class, "write", stream_write);
-    def(&class, "flush", stream_flush);
-    m.set(
-        "stdout",
-        Value::Object(Rc::new(Stream {
-            err: false,
-            class: class.clone(),
-        })),
-    );
-    m.set(
-        "stderr",
-        Value::Object(Rc::new(Stream { err: true, class })),
-    );
-    m.set("argv", Value::list(vec![Value::str("main.py")]));
-    m.set("version", Value::str("3.11.7 (aioscope simulation)"));
-    m.set("platform", Value::str("aioscope"));
-    m.set("maxsize", Value::Int(i64::MAX));
-    m.set("exit", native("exit", sys_exit));
-    m.set(
-        "getrecursionlimit",
-        native("getrecursionlimit", sys_getrecursionlimit),
-    );
-    Ok(m)
-}
-
-fn time_now(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.clock))
-}
-
-fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let secs = match args.pos.first() {
-        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => float_arg(vm, v, "sleep")?,
-        Some(other) => {
-            return Err(vm.new_error(
-                "TypeError",
-                &format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                ),
-            ))
-        }
-        None => {
-            return Err(vm.new_error(
-                "TypeError",
-                "time.sleep() takes exactly one argument (0 given)",
-            ))
-        }
-    };
-    if secs < 0.0 {
-        return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
-    }
-    match vm.host.clone() {
-        Some(h) => h.sleep(vm, secs)?,
-        None => vm.clock += secs,
-    }
-    Ok(Value::None)
-}
-
-/// The `time` module: every clock reads the virtual clock.
-pub fn time(_vm: &mut Vm) -> PyResult<Rc<Module>> {
-    let m = Module::new("time");
-    for name in ["time", "monotonic", "perf_counter"] {
-        m.set(name, native(name, time_now));
-    }
-    m.set("sleep", native("sleep", time_sleep));
-    Ok(m)
-}
 
 fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Class(class)) = args.pos.first().cloned() else {
@@ -271,7 +120,7 @@ fn is_keyword(name: &str) -> bool {
 
 /// `collections.namedtuple(typename, field_names, *, rename=False,
 /// defaults=None, module=None)`, with CPython's checks of the names.
-fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+pub(crate) fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let defaults = args.take_kw("defaults");
     let module_kw = args.take_kw("module");
     let rename = match args.take_kw("rename") {
