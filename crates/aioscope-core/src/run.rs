@@ -9,8 +9,8 @@
 use crate::aio;
 use crate::aio::host::aio as host_of;
 use crate::trace::{Exit, Limit, Recorder, Trace, TracebackFrame, Uncaught};
-pub use crate::vm::PythonVersion;
 use crate::vm::traceback::Style;
+pub use crate::vm::PythonVersion;
 use crate::vm::{Halt, PyErr, RunError, Value, Vm};
 
 pub use crate::aio::host::Guards;

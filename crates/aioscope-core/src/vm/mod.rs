@@ -507,7 +507,6 @@ impl Vm {
     pub fn handled_exception(&self) -> Option<Value> {
         self.exc_hint.clone()
     }
-
 }
 
 /// Why a whole program stopped with an error.
