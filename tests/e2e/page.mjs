@@ -259,6 +259,7 @@ await test('the Scenario menu names what is shown after Back', async (page) => {
   await page.evaluate(() => { location.hash = 's=flags_semaphore&n=1'; });
   await page.waitForFunction(() => document.querySelector('#scenario').value === 'flags_semaphore');
   await menu.selectOption({ label: 'Spinner with a thread' });
+  await page.waitForFunction(() => /s=spinner_thread/.test(location.hash));
   // The menu's choice replaced the address; Back goes to the entry before.
   await page.goBack();
   await page.waitForFunction(() => /s=spinner_asyncio/.test(location.hash));
