@@ -7,10 +7,12 @@ use std::rc::Rc;
 use aioscope_core::run::{self, World};
 use aioscope_core::trace::{Exit, Limit, Trace};
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::compare::CompareView;
 use crate::components::editor::{CodeError, Editor};
+use crate::components::guide::{self, Guide};
 use crate::components::header::{Header, CODE};
 use crate::components::internet::InternetPanel;
 use crate::components::stepper::StepperView;
@@ -453,6 +455,36 @@ pub fn app() -> Html {
         let l = *lang;
         use_effect_with(l, |l| dom::set_document_lang(l.code()));
     }
+    // The first-visit guide: open by itself until it is closed once; the
+    // Help button opens it again (and moves focus into it).
+    let guide_open = use_state(guide::first_visit);
+    let guide_focus = use_state(|| false);
+    let on_help = {
+        let (guide_open, guide_focus) = (guide_open.clone(), guide_focus.clone());
+        Callback::from(move |_| {
+            guide_focus.set(true);
+            guide_open.set(true);
+        })
+    };
+    let on_guide_close = {
+        let guide_open = guide_open.clone();
+        Callback::from(move |_| guide_open.set(false))
+    };
+    // Escape closes the open menus (and gives focus back to a menu's
+    // button when focus was inside it).
+    use_effect_with((), |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc.clone(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if e.key() == "Escape" {
+                    dom::close_menus();
+                }
+            })
+        });
+        move || drop(listener)
+    });
     // The worker starts as soon as "Your code" is open, so a first run does
     // not wait for it.
     {
@@ -721,7 +753,7 @@ pub fn app() -> Html {
             // The header and the stepper fill the window (see .screen in
             // style.css); the real downloader and the footer follow below.
             <div class="screen">
-            <Header selected={AttrValue::from((*selected).clone())} on_select={on_select} on_lang={on_lang} />
+            <Header selected={AttrValue::from((*selected).clone())} on_select={on_select} on_lang={on_lang} on_help={on_help} />
             <main id="main" class={classes!("main", (*selected != CODE && !compare).then_some("main--fit"))}>
                 if let Some(n) = &*notice {
                     <div class="alert alert--warn" role="alert">
@@ -780,6 +812,9 @@ pub fn app() -> Html {
                 }
             </main>
             </div>
+            if *guide_open {
+                <Guide on_close={on_guide_close} focus={*guide_focus} />
+            }
             // The same lesson on the browser's own event loop, for comparison.
             <crate::downloader::DownloaderPanel on_step={on_step_real} />
             <footer class="footer">

@@ -105,3 +105,37 @@ pub fn reveal(id: &str) {
     let _ = el.offset_width();
     let _ = el.class_list().add_1("is-flash");
 }
+
+/// Closes every open `<details>` menu; when focus was inside one, it goes
+/// back to that menu's `<summary>`.
+pub fn close_menus() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(open) = doc.query_selector_all("details[open]") else {
+        return;
+    };
+    let active = doc.active_element();
+    for i in 0..open.length() {
+        let Some(menu) = open
+            .get(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = menu.remove_attribute("open");
+        let inside = active
+            .as_ref()
+            .is_some_and(|a| menu.contains(Some(a.as_ref())));
+        if inside {
+            if let Some(summary) = menu
+                .query_selector("summary")
+                .ok()
+                .flatten()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
+    }
+}

@@ -205,7 +205,7 @@ async fn the_spinner_shows_another_character_after_one_timer_step() {
     assert!(SPINNER.contains(first));
     let t0 = clock(&root);
     // The 0.1 s timer fires, then the spinner task wakes and draws again.
-    click(&root, "Run to next timer").await;
+    click(&root, "Next timer").await;
     let t1 = clock(&root);
     assert!(
         (t1 - t0 - 0.1).abs() < 1e-6,
@@ -300,7 +300,7 @@ asyncio.run(main())
             .find(|c| text(&find(c, ".task__name")) == "sleeper")
     };
     // Before: waiting on its timer.
-    click(&root, "Run to next timer").await;
+    click(&root, "Next timer").await;
     let before = card(&root).expect("the sleeper task is listed");
     assert_eq!(text(&find(&before, ".badge")), "waiting");
     // At the end: cancelled, in the tasks panel and on the timeline.

@@ -128,7 +128,7 @@ pub fn code_panel(p: &CodeProps) -> Html {
                 <h2>{ lang.t("Code", "代码") }</h2>
                 <span class="panel__meta">{ trace.filename.to_string() }</span>
             </header>
-            <div class="code" ref={scroller}>
+            <div class="code" ref={scroller} tabindex="0">
                 { for lines.iter().enumerate().map(|(i, pieces)| {
                     let n = i as u32 + 1;
                     let cur = p.line == Some(n);

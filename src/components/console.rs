@@ -30,7 +30,7 @@ pub fn console(p: &QueueProps) -> Html {
                 <h2>{ lang.t("Console", "控制台") }</h2>
                 <span class="panel__meta">{ lang.t("stdout", "标准输出") }</span>
             </header>
-            <div class="term" ref={scroller}>
+            <div class="term" ref={scroller} tabindex="0">
                 <pre class="term__screen">
                     if screen.clipped { <span class="muted">{ lang.t("… earlier output left out\n", "……更早的输出已省略\n") }</span> }
                     { for screen.lines.iter().enumerate().map(|(i, line)| {

@@ -129,13 +129,13 @@ pub fn controls(p: &ControlsProps) -> Html {
                         { icon("out") }<span>{ lang.t("Out", "步出") }</span>
                     </button>
                     </span>
-                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Run to next timer", "运行到下一个定时器")}
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Next timer", "下一个定时器")}
                         title={lang.t("Run to the next timer that fires", "运行到下一个触发的定时器")} onclick={act(Action::NextTimer)} disabled={at_end}>
-                        { icon("timer") }<span>{ lang.t("Timer", "定时器") }</span>
+                        { icon("timer") }<span>{ lang.t("Next timer", "下一个定时器") }</span>
                     </button>
-                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Run to next output", "运行到下一次输出")}
+                    <button type="button" class="tbtn tbtn--text" aria-label={lang.t("Next output", "下一次输出")}
                         title={lang.t("Run to the next frame that prints", "运行到下一次打印输出")} onclick={act(Action::NextOutput)} disabled={at_end}>
-                        { icon("output") }<span>{ lang.t("Output", "输出") }</span>
+                        { icon("output") }<span>{ lang.t("Next output", "下一次输出") }</span>
                     </button>
                     <label class="speed">
                         <span class="visually-hidden">{ lang.t("Speed", "速度") }</span>

@@ -1,5 +1,5 @@
-//! The page header: the product name, the scenario menu and the language
-//! switch.
+//! The page header: the product name, the scenario menu, the language
+//! switch and the guide's Help button.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -19,12 +19,29 @@ pub struct HeaderProps {
     pub on_select: Callback<String>,
     /// The language was switched.
     pub on_lang: Callback<Lang>,
+    /// Open the first-visit guide.
+    #[prop_or_default]
+    pub on_help: Callback<()>,
 }
 
 /// The top banner with the `<h1>` heading.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let lang = use_lang();
+    // The menu names what is shown: its value follows `selected` (after
+    // Back or a pasted link too; an option's `selected` attribute alone
+    // does not move a menu the user has used).
+    let menu = use_node_ref();
+    {
+        let menu = menu.clone();
+        use_effect_with(p.selected.clone(), move |selected| {
+            if let Some(sel) = menu.cast::<HtmlSelectElement>() {
+                if sel.value() != selected.as_str() {
+                    sel.set_value(selected);
+                }
+            }
+        });
+    }
     let onchange = {
         let cb = p.on_select.clone();
         Callback::from(move |e: Event| {
@@ -58,7 +75,7 @@ pub fn header(p: &HeaderProps) -> Html {
             <div class="header__tools">
                 <div class="field">
                     <label class="field__label" for="scenario">{ lang.t("Scenario", "场景") }</label>
-                    <select id="scenario" class="field__select" {onchange}>
+                    <select id="scenario" class="field__select" ref={menu} {onchange}>
                         { for SCENARIOS.iter().map(|s| html! {
                             <option value={s.id} selected={p.selected == s.id}>
                                 { lang.t(s.title[0], s.title[1]) }
@@ -71,6 +88,10 @@ pub fn header(p: &HeaderProps) -> Html {
                     { lang_button(Lang::En, "EN") }
                     { lang_button(Lang::Zh, "中文") }
                 </div>
+                <button type="button" class="btn header__help" onclick={p.on_help.reform(|_: MouseEvent| ())}
+                    title={lang.t("What the panels are and what to press", "各个面板是什么、该按哪里")}>
+                    { lang.t("Help", "帮助") }
+                </button>
             </div>
         </header>
     }

@@ -1,6 +1,8 @@
 //! The transport keys both stepping screens answer to: Right/Left step,
 //! Space plays or pauses, Home/End jump. Keys typed into a field, or
-//! pressed with a modifier, are left alone.
+//! pressed with a modifier, are left alone. Space plays or pauses wherever
+//! focus is but in a text field or a menu list: on a button or a checkbox
+//! it does not press it (a breakpoint clicked last is not removed).
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -38,20 +40,46 @@ fn typing_target(e: &web_sys::KeyboardEvent) -> bool {
             .is_some()
 }
 
-/// The transport action of a key press, if it is one.
-fn transport(e: &web_sys::KeyboardEvent) -> Option<Transport> {
-    if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(e) {
-        return None;
-    }
-    // Space on a button presses the button.
-    let on_button = e
+/// Whether a key press goes to a field that takes text (or a select,
+/// whose list Space opens).
+fn text_target(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
+    else {
+        return false;
+    };
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => !matches!(
+            el.get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "button" | "checkbox" | "radio" | "range" | "submit" | "reset" | "color" | "file"
+        ),
+        _ => el.closest("[contenteditable]").ok().flatten().is_some(),
+    }
+}
+
+fn is_space(e: &web_sys::KeyboardEvent) -> bool {
+    matches!(e.key().as_str(), " " | "Spacebar")
+}
+
+/// The transport action of a key press, if it is one.
+fn transport(e: &web_sys::KeyboardEvent) -> Option<Transport> {
+    if e.alt_key() || e.ctrl_key() || e.meta_key() {
+        return None;
+    }
+    if is_space(e) {
+        return (!text_target(e)).then_some(Transport::TogglePlay);
+    }
+    if typing_target(e) {
+        return None;
+    }
     Some(match e.key().as_str() {
         "ArrowRight" => Transport::Forward,
         "ArrowLeft" => Transport::Back,
-        " " | "Spacebar" if !on_button => Transport::TogglePlay,
         "Home" => Transport::Start,
         "End" => Transport::End,
         _ => return None,
@@ -66,9 +94,9 @@ pub fn use_transport_keys(on_key: Callback<Transport>) {
     let latest = use_mut_ref(|| on_key.clone());
     *latest.borrow_mut() = on_key;
     use_effect_with((), move |_| {
-        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+        let listeners = web_sys::window().and_then(|w| w.document()).map(|doc| {
             let opts = EventListenerOptions::enable_prevent_default();
-            EventListener::new_with_options(&doc, "keydown", opts, move |e| {
+            let down = EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
@@ -77,8 +105,17 @@ pub fn use_transport_keys(on_key: Callback<Transport>) {
                     let on_key = latest.borrow().clone();
                     on_key.emit(t);
                 }
-            })
+            });
+            // A button or a checkbox acts on Space's keyup: not this one.
+            let up = EventListener::new_with_options(&doc, "keyup", opts, move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if transport(e) == Some(Transport::TogglePlay) {
+                        e.prevent_default();
+                    }
+                }
+            });
+            (down, up)
         });
-        move || drop(listener)
+        move || drop(listeners)
     });
 }

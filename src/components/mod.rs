@@ -6,6 +6,7 @@ pub mod compare;
 pub mod console;
 pub mod controls;
 pub mod editor;
+pub mod guide;
 pub mod header;
 pub mod icons;
 pub mod internet;

@@ -101,7 +101,7 @@ pub fn ready_queue(p: &QueueProps) -> Html {
             if ready.is_empty() {
                 <p class="empty">{ lang.t("Empty: nothing to run right now.", "空：现在没有要运行的东西。") }</p>
             } else {
-                <ol class="q">
+                <ol class="q" tabindex="0">
                     { for ready.iter().take(ROWS_SHOWN).enumerate().map(|(i, h)| {
                         let from_timer = trace.handles[*h as usize].when.is_some();
                         html! {
@@ -136,7 +136,7 @@ pub fn timers(p: &QueueProps) -> Html {
             if timers.is_empty() {
                 <p class="empty">{ lang.t("No timers scheduled.", "没有已安排的定时器。") }</p>
             } else {
-                <ol class="q">
+                <ol class="q" tabindex="0">
                     { for timers.iter().take(ROWS_SHOWN).map(|h| {
                         let rec = &trace.handles[*h as usize];
                         let when = rec.when.unwrap_or(0.0);

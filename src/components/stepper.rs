@@ -163,6 +163,35 @@ pub fn stepper_view(p: &StepperProps) -> Html {
         Some(_) => None,
         None => st.last_hit_of(var_task, st.pos.frame, 50_000),
     };
+    // What a screen reader hears: each step's sentence, but not every
+    // frame while playing ("Playing" once), and a summary where play stops.
+    let paused_at = use_mut_ref(|| None::<u32>);
+    let announce = {
+        let mut at = paused_at.borrow_mut();
+        if st.playing {
+            *at = Some(u32::MAX);
+        } else if *at == Some(u32::MAX) {
+            *at = Some(st.pos.frame);
+        }
+        let n = (st.number(st.pos.frame) + 1, st.count());
+        if st.playing {
+            lang.t("Playing.", "正在播放。").to_string()
+        } else {
+            let summary = match (*at == Some(st.pos.frame), lang) {
+                (true, Lang::En) => format!("Paused at frame {} of {}. ", n.0, n.1),
+                (true, Lang::Zh) => format!("已暂停在第 {} 帧（共 {} 帧）。", n.0, n.1),
+                (false, _) => String::new(),
+            };
+            format!(
+                "{}{}{}{} {}",
+                summary,
+                stop.as_deref().unwrap_or(""),
+                inside.as_deref().unwrap_or(""),
+                explanation,
+                warnings.join(" ")
+            )
+        }
+    };
     let on_toggle = dispatch.reform(Action::ToggleLine);
     let on_seek = dispatch.reform(Action::Seek);
     let queues = use_node_ref();
@@ -174,7 +203,8 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                 event_bps={st.event_bps} internals={st.internals} inside={st.pos.sub.is_some()} dispatch={dispatch.clone()}
                 on_export_trace={on_export_trace} on_export_frame={on_export_frame} />
             <div class="explain">
-                <p class="explain__text" aria-live="polite" aria-atomic="true">
+                <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ announce }</p>
+                <p class="explain__text">
                     if let Some(s) = &stop { <strong class="explain__stop">{ s.clone() }</strong> }
                     if let Some(s) = &inside { <span class="explain__inside">{ s.clone() }</span> }
                     { explanation }

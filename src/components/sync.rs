@@ -33,7 +33,7 @@ pub fn sync_panel(p: &QueueProps) -> Html {
             <header class="panel__head">
                 <h2>{ if derived.threads.is_empty() { lang.t("Synchronisation", "同步原语") } else { lang.t("Synchronisation and threads", "同步原语与线程") } }</h2>
             </header>
-            <ul class="sync">
+            <ul class="sync" tabindex="0">
                 { for objects.iter().map(|s| {
                     let cap = derived.capacity.get(s.id as usize).copied().unwrap_or(0);
                     let held_by = |locked: bool| {

@@ -131,7 +131,7 @@ pub fn tasks(p: &QueueProps) -> Html {
             if live.is_empty() {
                 <p class="empty">{ lang.t("No tasks yet.", "还没有任务。") }</p>
             } else {
-                <ul class="tasks">
+                <ul class="tasks" tabindex="0">
                     { for live.iter().map(|t| {
                         let t = *t;
                         let v = trace.task_at(t, at).expect("live");

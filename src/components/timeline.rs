@@ -90,7 +90,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     <span class="lg lg--cancel">{ lang.t("cancelled", "取消") }</span>
                 </span>
             </header>
-            <div class="timeline" ref={box_ref}>
+            <div class="timeline" ref={box_ref} tabindex="0">
                 <svg ref={svg_ref} class="timeline__svg" viewBox={format!("0 0 {} {}", n(total_w), n(height))}
                     width={n(total_w)} height={n(height)} onclick={onclick}
                     role="img" aria-label={lang.t("Timeline of tasks over virtual time; click to jump", "各任务随虚拟时间的时间线；点击可跳转")}>

@@ -5,6 +5,7 @@
 //   node tests/e2e/page.mjs http://127.0.0.1:PORT/
 // scripts/e2e.sh builds dist/, serves it and runs this. Prints
 // "N passed, M failed" last; exits non-zero if anything failed.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { check, launch, runner } from './harness.mjs';
 
@@ -13,7 +14,8 @@ if (!base) {
   console.error('usage: node tests/e2e/page.mjs BASE_URL');
   process.exit(2);
 }
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated in the page (an added <script> would break the page's CSP).
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const browser = await launch();
 // The first-visit guide is tested on its own; elsewhere it has been closed.
@@ -189,5 +191,116 @@ await test('the editor indents, pairs brackets and quotes, and Tab leaves it aft
   await editor.press('Tab');
   check(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') !== 'Your program'), 'Tab left the editor');
 });
+
+await test('the first-visit guide appears once, steps, and Help brings it back', async (page) => {
+  await page.goto(base);
+  await page.evaluate(() => {
+    sessionStorage.setItem('guide-test', '1');
+    localStorage.removeItem('aioscope.guide');
+  });
+  await page.reload();
+  const guide = page.getByRole('dialog', { name: 'Welcome to aioscope' });
+  await guide.waitFor();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Pick a program' }).waitFor();
+  check((await page.locator('.is-guided').count()) === 1, 'the step points at a part of the page');
+  await page.getByRole('button', { name: 'Close the guide', exact: true }).click();
+  check((await page.getByRole('dialog').count()) === 0, 'closed');
+  await page.reload();
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  check((await page.getByRole('dialog').count()) === 0, 'never again once closed');
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  await guide.waitFor();
+  check(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'dialog'), 'Help moves focus into it');
+  await page.keyboard.press('Escape');
+  check((await page.getByRole('dialog').count()) === 0, 'Escape closes it');
+  check((await page.locator('.is-guided').count()) === 0, 'and its outline');
+});
+
+await test('Space toggles play wherever focus is but the editor; Escape closes menus', async (page) => {
+  await page.goto(base + '#s=spinner_asyncio&n=1');
+  const play = () => page.getByRole('button', { name: 'Pause', exact: true }).count();
+  // After a click on a line number (a breakpoint), Space plays, and does not
+  // remove the breakpoint.
+  const lineButton = page.getByRole('region', { name: 'Code', exact: true }).locator('button').first();
+  await lineButton.click();
+  const bps = await page.locator('[aria-pressed="true"]').count();
+  await page.keyboard.press('Space');
+  check((await play()) === 1, 'Space after a line number plays');
+  check((await page.locator('[aria-pressed="true"]').count()) === bps, 'and keeps the breakpoint');
+  await page.keyboard.press('Space');
+  check((await play()) === 0, 'Space pauses');
+  // After any other button, Space does not press it again.
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  await page.keyboard.press('Space');
+  check((await play()) === 1, 'Space after Step forward plays (it does not step again)');
+  await page.keyboard.press('Space');
+  check((await play()) === 0, 'and pauses');
+  // Escape closes a menu and gives focus back to its button.
+  const menu = page.locator('summary', { hasText: 'Break on' });
+  await menu.click();
+  check((await page.locator('details[open]').count()) === 1, 'the menu opened');
+  await page.getByRole('checkbox').first().focus();
+  await page.keyboard.press('Escape');
+  check((await page.locator('details[open]').count()) === 0, 'Escape closed it');
+  check(await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY'), 'focus is back on its button');
+  // In the editor, Space types.
+  const editor = await openEditor(page);
+  await editor.fill('x');
+  await editor.press('End');
+  await editor.press('Space');
+  check((await editor.inputValue()) === 'x ', 'Space types in the editor');
+});
+
+await test('the Scenario menu names what is shown after Back', async (page) => {
+  await page.goto(base + '#s=spinner_asyncio&n=1');
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  const menu = page.getByLabel('Scenario', { exact: true });
+  await page.evaluate(() => { location.hash = 's=flags_semaphore&n=1'; });
+  await page.waitForFunction(() => document.querySelector('#scenario').value === 'flags_semaphore');
+  await menu.selectOption({ label: 'Spinner with a thread' });
+  await page.waitForFunction(() => /s=spinner_thread/.test(location.hash));
+  // The menu's choice replaced the address; Back goes to the entry before.
+  await page.goBack();
+  await page.waitForFunction(() => /s=spinner_asyncio/.test(location.hash));
+  await page.waitForFunction(() => document.querySelector('#scenario').value === 'spinner_asyncio', null, { timeout: 5000 });
+  check((await page.locator('.intro__title').textContent()) === 'Spinner with asyncio', 'the title agrees');
+});
+
+// WCAG 2.2 AA with axe-core, on each main screen in both themes: no serious
+// or critical violation.
+async function audit(page, where, found) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const nodes = v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('')}`);
+    found.push(`${where}: ${v.id} (${v.impact})\n        ${nodes.join('\n        ')}`);
+  }
+}
+
+for (const scheme of ['light', 'dark']) {
+  await test(`axe: no serious or critical violations (${scheme})`, async (page) => {
+    const found = [];
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(base + '#s=flags_semaphore&n=12');
+    await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+    await audit(page, 'the stepper', found);
+    await openEditor(page);
+    await audit(page, 'Your code', found);
+    await page.goto(base + '#s=spinner_asyncio&v=side&n=3');
+    await page.getByRole('button', { name: 'Back to one program' }).waitFor();
+    await audit(page, 'side by side', found);
+    await page.evaluate(() => {
+      sessionStorage.setItem('guide-test', '1');
+      localStorage.removeItem('aioscope.guide');
+    });
+    await page.reload();
+    await page.getByRole('dialog').waitFor();
+    await audit(page, 'the guide', found);
+    check(found.length === 0, found.join('\n      '));
+  });
+}
 
 await done();

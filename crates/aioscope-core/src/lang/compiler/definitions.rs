@@ -140,14 +140,14 @@ impl<'a> Compiler<'a> {
                 let name = self.mangle(&p.name);
                 let c = self.str_const(&name);
                 self.emit(Instr::LoadConst(c));
-                self.expr(a)?;
+                self.annotation(a)?;
                 n += 1;
             }
         }
         if let Some(r) = returns {
             let c = self.str_const("return");
             self.emit(Instr::LoadConst(c));
-            self.expr(r)?;
+            self.annotation(r)?;
             n += 1;
         }
         if n > 0 {

@@ -25,6 +25,7 @@ use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
 
 mod definitions;
 mod expressions;
+mod future;
 mod names;
 mod patterns;
 mod statements;
@@ -34,11 +35,34 @@ mod tests;
 
 /// Compiles a parsed module. `filename` is what tracebacks and reprs show.
 pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    compile_with_source(module, filename, "")
+}
+
+/// Compiles a parsed module whose source text is `source` (what postponed
+/// annotations keep).
+fn compile_with_source(
+    module: &Module,
+    filename: &str,
+    source: &str,
+) -> Result<Rc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
+    let after_doc = match doc_of(&module.body) {
+        Some(_) => &module.body[1..],
+        None => &module.body[..],
+    };
+    let postponed_annotations = future::leading_features(after_doc)?;
+    let leading_futures = after_doc
+        .iter()
+        .take_while(|s| future::is_future_import(s))
+        .map(|s| (s.span.line, s.span.col))
+        .collect();
     let mut c = Compiler {
         table: &table,
         filename: filename.into(),
         units: Vec::new(),
+        source,
+        postponed_annotations,
+        leading_futures,
     };
     c.enter(
         MODULE_KEY,
@@ -58,7 +82,7 @@ pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError>
 /// Parses and compiles source text.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
     let module = super::parser::parse(source)?;
-    compile(&module, filename)
+    compile_with_source(&module, filename, source)
 }
 
 /// A way out of the current position that an early exit must unwind.
@@ -119,6 +143,13 @@ struct Compiler<'a> {
     table: &'a SymbolTable,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
+    /// The module's source text, for postponed annotations.
+    source: &'a str,
+    /// `from __future__ import annotations`: annotations stay text.
+    postponed_annotations: bool,
+    /// Where the module's leading future statements are (line, column);
+    /// one anywhere else is an error.
+    leading_futures: Vec<(u32, u32)>,
 }
 
 /// A source region as code objects keep it: lines from 1, columns in

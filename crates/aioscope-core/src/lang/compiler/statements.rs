@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
                     (&target.kind, self.u().kind)
                 {
                     self.u().loc = super::extent(s);
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.load_name(&"__annotations__".into());
                     let c = self.str_const(n);
                     self.emit(Instr::LoadConst(c));
@@ -232,6 +232,7 @@ impl<'a> Compiler<'a> {
                 if *level > 0 {
                     return Err(unsupported("relative imports", s.span));
                 }
+                self.check_future_position(s)?;
                 let idx = self.name_idx(&Rc::from(module.as_str()));
                 self.emit(Instr::ImportName {
                     name: idx,

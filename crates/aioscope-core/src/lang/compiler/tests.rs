@@ -210,3 +210,25 @@ fn global_and_nonlocal_declarations_fail_as_in_cpython() {
     );
     assert_eq!(err("break\n"), ("'break' outside loop".into(), 1, 1));
 }
+
+#[test]
+fn future_statements_fail_as_in_cpython() {
+    let late = "from __future__ imports must occur at the beginning of the file";
+    assert_eq!(
+        err("x = 1\nfrom __future__ import annotations\n"),
+        (late.into(), 2, 1)
+    );
+    assert_eq!(
+        err("def f():\n    from __future__ import annotations\n"),
+        (late.into(), 2, 5)
+    );
+    assert_eq!(
+        err("'''doc'''\nfrom __future__ import braces\n"),
+        ("not a chance".into(), 2, 1)
+    );
+    assert_eq!(
+        err("from __future__ import annotations, nope\n"),
+        ("future feature nope is not defined".into(), 1, 1)
+    );
+    compiles("'''doc'''\nfrom __future__ import annotations\nfrom __future__ import division\nx: Undefined = 1\n");
+}

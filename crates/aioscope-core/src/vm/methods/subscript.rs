@@ -240,14 +240,19 @@ impl Vm {
             return self.call(&f, Args::new(vec![key.clone()]));
         }
         // Library classes are generic (asyncio.Queue[int], deque[str]);
-        // a program's own only through typing.Generic.
-        let generic = match &*c.module {
+        // a program's own through typing.Generic or a generic base
+        // (class MyList(list) makes MyList[int]).
+        let library_generic = |k: &Class| match &*k.module {
             "builtins" => matches!(
-                &*c.name,
+                &*k.name,
                 "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
             ),
-            "__main__" => c.mro.iter().any(|b| &*b.module == "typing"),
+            "__main__" | "abc" => false,
             _ => true,
+        };
+        let generic = match &*c.module {
+            "__main__" => c.mro.iter().any(|b| library_generic(b)),
+            _ => library_generic(c),
         };
         if !generic {
             let msg = format!("type '{}' is not subscriptable", c.name);

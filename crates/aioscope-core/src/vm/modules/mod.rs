@@ -13,6 +13,7 @@ pub mod os;
 pub mod random;
 pub mod re;
 pub mod stdlib;
+pub mod stdlib_names;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -72,6 +73,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("signal", include_str!("signal.py"));
     vm.register_source_module("datetime", include_str!("datetime.py"));
     vm.register_source_module("_anext", include_str!("_anext.py"));
+    vm.register_source_module("__future__", include_str!("__future__.py"));
     vm.register_source_module("abc", include_str!("abc.py"));
     vm.register_source_module("enum", include_str!("enum.py"));
     vm.register_native_module("_warnings", crate::vm::warnings::module);
