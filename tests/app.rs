@@ -172,7 +172,12 @@ async fn app_shows_its_heading_regions_and_controls() {
         "Play",
         "Jump to start",
         "Jump to end",
-        "Step line",
+        "Step back a line",
+        "Step over",
+        "Step into",
+        "Step out",
+        "Next timer",
+        "Next output",
     ] {
         find(&root, &format!("button[aria-label='{button}']"));
     }

@@ -12,13 +12,16 @@ use crate::term::render;
 pub fn console(p: &QueueProps) -> Html {
     let lang = use_lang();
     let trace = &p.run.trace;
-    let out = trace.stdout_at(p.frame);
+    let out = p
+        .upto
+        .and_then(|n| trace.stdout.get(..n as usize))
+        .unwrap_or_else(|| trace.stdout_at(p.frame));
     let screen = render(out);
     let at_end = p.frame as usize + 1 >= trace.len();
     let scroller = use_node_ref();
     {
         let scroller = scroller.clone();
-        use_effect_with((p.frame, p.run.id), move |_| {
+        use_effect_with((p.frame, p.upto, p.run.id), move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 el.set_scroll_top(el.scroll_height());
             }

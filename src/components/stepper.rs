@@ -192,6 +192,14 @@ pub fn stepper_view(p: &StepperProps) -> Html {
             )
         }
     };
+    // At a line: the output once it ran (recorded with its variables),
+    // when its frame went on within this step.
+    let out_upto = st
+        .pos
+        .sub
+        .and_then(|k| run.derived.locals.after(trace, k))
+        .filter(|r| r.at == st.pos.frame)
+        .map(|r| r.out);
     let on_toggle = dispatch.reform(Action::ToggleLine);
     let on_seek = dispatch.reform(Action::Seek);
     let queues = use_node_ref();
@@ -223,7 +231,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                     <Variables run={run.clone()} frame={st.pos.frame} hit={st.pos.sub} last_hit={last_hit}
                         task={var_task} follow={st.follow} dispatch={dispatch.clone()} />
                     <Tasks run={run.clone()} frame={shown} />
-                    <Console run={run.clone()} frame={shown} />
+                    <Console run={run.clone()} frame={shown} upto={out_upto} />
                 </div>
                 <Timeline run={run.clone()} frame={st.pos.frame} on_seek={on_seek} />
             </div>

@@ -134,6 +134,39 @@ await test('the debugger: variables after a line, Follow a task and step over it
   check((await current()) === '5', `a line back: ${await current()}`);
 });
 
+await test('stepping by line, the console shows what each line printed', async (page) => {
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  const editor = await openEditor(page);
+  await editor.fill([
+    'import asyncio', '',
+    'async def main():',
+    "    print('one')",
+    "    print('two', end='')",
+    "    print('!')",
+    '    await asyncio.sleep(0)',
+    "    print('three')", '',
+    'asyncio.run(main())', '',
+  ].join('\n'));
+  await runProgram(page);
+  const into = page.getByRole('button', { name: 'Step into', exact: true });
+  const current = () => page.locator('.ln--cur .ln__num').textContent();
+  for (let i = 0; i < 10 && (await page.locator('.ln--cur .ln__num').count() === 0 || (await current()) !== '4'); i++) {
+    await into.click();
+  }
+  check((await current()) === '4', `at line 4: ${await current()}`);
+  // One step (one turn of the loop) runs lines 4 to 7; each line shows
+  // the output once it ran.
+  const out = async () => (await consoleText(page)).trim();
+  check((await out()) === 'one', `after line 4: ${JSON.stringify(await out())}`);
+  await into.click();
+  check((await out()) === 'one\ntwo', `after line 5: ${JSON.stringify(await out())}`);
+  await into.click();
+  check((await out()) === 'one\ntwo!', `after line 6: ${JSON.stringify(await out())}`);
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  check((await out()) === 'one\ntwo!\nthree', `at the end: ${JSON.stringify(await out())}`);
+});
+
 await test('a syntax error is shown at its line; the last good run stays', async (page) => {
   await page.goto(base);
   await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();

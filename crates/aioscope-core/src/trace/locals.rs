@@ -292,6 +292,22 @@ asyncio.run(main())
     }
 
     #[test]
+    fn the_output_after_a_line_is_what_it_printed_so_far() {
+        let (trace, ix) = traced(
+            "import asyncio\n\nasync def main():\n    print('a')\n    print('b', end='')\n    print('c')\n    await asyncio.sleep(0)\n    print('d')\n\nasyncio.run(main())\n",
+        );
+        assert_eq!(trace.stdout, "a\nbc\nd\n");
+        let out = |line: u32| {
+            let h = nth_hit(&trace, line, 0);
+            &trace.stdout[..ix.after(&trace, h).unwrap().out as usize]
+        };
+        assert_eq!(out(4), "a\n");
+        assert_eq!(out(5), "a\nb");
+        assert_eq!(out(6), "a\nbc\n");
+        assert_eq!(out(8), "a\nbc\nd\n");
+    }
+
+    #[test]
     fn without_the_option_nothing_is_recorded() {
         let trace = run(PROGRAM, "main.py", &Options::default());
         assert!(trace.line_locals.is_empty());

@@ -195,6 +195,9 @@ pub struct LineLocals {
     pub function: Rc<str>,
     /// Its variables (`None` past the budget).
     pub locals: Option<Rc<Locals>>,
+    /// The length of [`Trace::stdout`] then: the output once the line
+    /// `after` ran.
+    pub out: u32,
 }
 
 /// A scheduled callback over its lifetime.

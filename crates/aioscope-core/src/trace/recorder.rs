@@ -181,7 +181,26 @@ impl Recorder {
         let at = self.next_frame();
         let truncated = std::mem::take(&mut d.truncated);
         d.hits = kept;
-        for r in d.records.drain(..) {
+        // Each record's stdout mark as a length of the trace's text (the
+        // output collected already covers every record): walking back,
+        // the text written after each mark is summed once.
+        let total = self.trace.stdout.len() as u32;
+        let texts = &vm.stdout;
+        let mut outs = vec![total; d.records.len()];
+        let (mut j, mut suffix) = (texts.len(), 0u64);
+        for (r, out) in d.records.iter().zip(outs.iter_mut()).rev() {
+            let (count, last) = (r.out.0 as usize, r.out.1 as usize);
+            while j > count {
+                j -= 1;
+                suffix += texts.get(j).map_or(0, |t| t.text.len()) as u64;
+            }
+            let grown = count
+                .checked_sub(1)
+                .and_then(|i| texts.get(i))
+                .map_or(0, |t| t.text.len().saturating_sub(last)) as u64;
+            *out = (total as u64).saturating_sub(suffix + grown) as u32;
+        }
+        for (r, out) in d.records.drain(..).zip(outs) {
             let valid = |h: Option<u32>| h.filter(|h| *h < kept && !(truncated && *h + 1 == kept));
             if r.hit.is_some() && valid(r.hit).is_none() {
                 continue;
@@ -193,6 +212,7 @@ impl Recorder {
                 caller: valid(r.caller),
                 function: r.function,
                 locals: r.locals,
+                out,
             });
         }
     }

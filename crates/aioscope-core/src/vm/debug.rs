@@ -79,6 +79,9 @@ pub struct LineRecord {
     pub function: Rc<str>,
     /// Its variables, while the budget lasts.
     pub locals: Option<Rc<Locals>>,
+    /// The program's stdout then: its records, and the length of the last
+    /// one (the trace turns it into a length of its text).
+    pub out: (u32, u32),
 }
 
 /// The recording of [`LineRecord`]s, while a run asks for it.
@@ -248,10 +251,17 @@ impl Vm {
             caller: decode(frame.caller_hit),
             function: frame.code.qualname.clone(),
             locals,
+            out: self.out_mark(),
         };
         if let Some(d) = self.debug.as_mut() {
             d.records.push(record);
         }
+    }
+
+    /// Where stdout stands: its records, and the length of the last one.
+    fn out_mark(&self) -> (u32, u32) {
+        let last = self.stdout.last().map_or(0, |r| r.text.len());
+        (self.stdout.len() as u32, last as u32)
     }
 
     /// The variables of `frame` while the budget lasts: the ones recorded
@@ -302,6 +312,7 @@ impl Vm {
             caller: decode(frame.caller_hit),
             function: frame.code.qualname.clone(),
             locals,
+            out: self.out_mark(),
         };
         if let Some(d) = self.debug.as_mut() {
             d.records.push(record);
