@@ -183,21 +183,25 @@ impl Recorder {
         d.hits = kept;
         // Each record's stdout mark as a length of the trace's text (the
         // output collected already covers every record): walking back,
-        // the text written after each mark is summed once.
+        // the stdout text written after each mark is summed once.
         let total = self.trace.stdout.len() as u32;
-        let texts = &vm.stdout;
+        let texts = &vm.output;
+        let stdout_len = |t: &crate::vm::OutRecord| match t.stream {
+            crate::vm::Stream::Out => t.text.len(),
+            crate::vm::Stream::Err => 0,
+        };
         let mut outs = vec![total; d.records.len()];
         let (mut j, mut suffix) = (texts.len(), 0u64);
         for (r, out) in d.records.iter().zip(outs.iter_mut()).rev() {
             let (count, last) = (r.out.0 as usize, r.out.1 as usize);
             while j > count {
                 j -= 1;
-                suffix += texts.get(j).map_or(0, |t| t.text.len()) as u64;
+                suffix += texts.get(j).map_or(0, stdout_len) as u64;
             }
             let grown = count
                 .checked_sub(1)
                 .and_then(|i| texts.get(i))
-                .map_or(0, |t| t.text.len().saturating_sub(last)) as u64;
+                .map_or(0, |t| stdout_len(t).saturating_sub(last)) as u64;
             *out = (total as u64).saturating_sub(suffix + grown) as u32;
         }
         for (r, out) in d.records.drain(..).zip(outs) {

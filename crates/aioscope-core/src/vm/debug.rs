@@ -79,8 +79,9 @@ pub struct LineRecord {
     pub function: Rc<str>,
     /// Its variables, while the budget lasts.
     pub locals: Option<Rc<Locals>>,
-    /// The program's stdout then: its records, and the length of the last
-    /// one (the trace turns it into a length of its text).
+    /// The program's output then: its records (stdout and stderr), and
+    /// the length of the last one (the trace turns it into a length of its
+    /// stdout text).
     pub out: (u32, u32),
 }
 
@@ -258,10 +259,11 @@ impl Vm {
         }
     }
 
-    /// Where stdout stands: its records, and the length of the last one.
+    /// Where the output stands: its records (of both streams), and the
+    /// length of the last one.
     fn out_mark(&self) -> (u32, u32) {
-        let last = self.stdout.last().map_or(0, |r| r.text.len());
-        (self.stdout.len() as u32, last as u32)
+        let last = self.output.last().map_or(0, |r| r.text.len());
+        (self.output.len() as u32, last as u32)
     }
 
     /// The variables of `frame` while the budget lasts: the ones recorded
