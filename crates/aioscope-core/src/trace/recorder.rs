@@ -183,13 +183,24 @@ impl Recorder {
         d.hits = kept;
         // Each record's stdout mark as a length of the trace's text (the
         // output collected already covers every record): walking back,
-        // the stdout text written after each mark is summed once.
-        let total = self.trace.stdout.len() as u32;
-        let texts = &vm.output;
+        // the stdout text written after each mark is summed once. The
+        // output of this frame is collected later (after what dies with
+        // it reported): it counts here already.
         let stdout_len = |t: &crate::vm::OutRecord| match t.stream {
-            crate::vm::Stream::Out => t.text.len(),
-            crate::vm::Stream::Err => 0,
+            Stream::Out => t.text.len(),
+            Stream::Err => 0,
         };
+        let texts = &vm.output;
+        let seen = self.trace.output.len();
+        let grown = match (
+            self.trace.output.last(),
+            seen.checked_sub(1).and_then(|i| texts.get(i)),
+        ) {
+            (Some(held), Some(now)) => stdout_len(now).saturating_sub(stdout_len(held)),
+            _ => 0,
+        };
+        let newer: usize = texts.iter().skip(seen).map(stdout_len).sum();
+        let total = (self.trace.stdout.len() + grown + newer) as u32;
         let mut outs = vec![total; d.records.len()];
         let (mut j, mut suffix) = (texts.len(), 0u64);
         for (r, out) in d.records.iter().zip(outs.iter_mut()).rev() {
