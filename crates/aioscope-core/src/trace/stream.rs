@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::{
     Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, RequestRec,
-    SyncView, TaskIx, TaskRec, TaskView, Trace, Warning,
+    SyncView, TaskIx, TaskRec, TaskView, ThreadView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -40,6 +40,8 @@ pub struct Lengths {
     pub requests: u32,
     /// Synchronisation objects.
     pub sync: u32,
+    /// Records of the threads.
+    pub threads: u32,
     /// Bytes of stdout.
     pub stdout: u32,
     /// Warnings.
@@ -59,6 +61,7 @@ impl Lengths {
             iterations: trace.iterations.len() as u32,
             requests: trace.requests.len() as u32,
             sync: trace.sync.len() as u32,
+            threads: trace.threads.len() as u32,
             stdout: trace.stdout.len() as u32,
             warnings: trace.warnings.len() as u32,
         }
@@ -114,6 +117,8 @@ pub struct TraceDelta {
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// New views of synchronisation objects sent before.
     pub sync_views: Vec<(u32, Vec<(FrameIx, SyncView)>)>,
+    /// New records of the threads.
+    pub threads: Vec<(FrameIx, Vec<ThreadView>)>,
     /// New stdout.
     pub stdout: String,
     /// New warnings.
@@ -190,6 +195,7 @@ impl DeltaWriter {
             iterations: trace.iterations[base.iterations as usize..].to_vec(),
             requests: trace.requests[base.requests as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
+            threads: trace.threads[base.threads as usize..].to_vec(),
             stdout: trace.stdout[base.stdout as usize..].to_string(),
             warnings: trace.warnings[base.warnings as usize..].to_vec(),
             ..TraceDelta::default()
@@ -249,6 +255,7 @@ impl Trace {
             iterations: Vec::new(),
             requests: Vec::new(),
             sync: Vec::new(),
+            threads: Vec::new(),
             stdout: String::new(),
             out_records: Vec::new(),
             exit: Exit::Finished,
@@ -298,6 +305,7 @@ impl Trace {
         for (i, views) in d.sync_views {
             self.sync[i as usize].extend(views);
         }
+        self.threads.extend(d.threads);
         self.stdout.push_str(&d.stdout);
         self.warnings.extend(d.warnings);
         if let Some(end) = d.end {
