@@ -857,3 +857,34 @@ async fn with_internals_folded_the_spinners_last_frame_is_the_programs_end() {
     assert_eq!(all, frames);
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn every_thread_is_listed_with_what_it_does_main_thread_too() {
+    let (root, handle) = mount_folded(scenario_run("spinner_thread")).await;
+    let mut seen = false;
+    for _ in 0..40 {
+        click(&root, "Step forward").await;
+        let rows: Vec<String> = all(&root, "section[aria-label='Synchronisation'] li.thread")
+            .iter()
+            .map(text)
+            .collect();
+        let main = rows.iter().find(|r| r.contains("MainThread"));
+        if let Some(main) = main.filter(|m| m.contains("sleeps until t = 3.0 s")) {
+            assert!(
+                rows.iter().any(|r| r.contains("Thread-1")),
+                "the spinner thread is listed too: {rows:?}"
+            );
+            assert!(main.contains("time.sleep"), "{main}");
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "MainThread was never shown sleeping until t = 3");
+    // A program without a loop is told without one.
+    assert!(
+        !explanation(&root).contains("loop"),
+        "{}",
+        explanation(&root)
+    );
+    handle.destroy();
+}

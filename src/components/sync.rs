@@ -1,7 +1,7 @@
 //! Synchronisation objects (semaphores with their permits and waiter
 //! queue, events, queues, locks) and the threads that ran.
 
-use aioscope_core::trace::{FrameKind, SyncState, SyncView};
+use aioscope_core::trace::{thread_doing, FrameKind, SyncState, SyncView, ThreadDoing};
 use yew::prelude::*;
 
 use crate::analysis::thread_last_ran;
@@ -25,13 +25,16 @@ pub fn sync_panel(p: &QueueProps) -> Html {
         Some(FrameKind::Thread { name }) => Some(name.clone()),
         _ => None,
     };
-    if objects.is_empty() && derived.threads.is_empty() {
+    // Every thread (the main one first) with what it does after this
+    // frame, once the program has started one.
+    let threads = trace.threads_at(at);
+    if objects.is_empty() && threads.is_empty() {
         return html! {};
     }
     html! {
         <section class="panel panel--sync" aria-label={lang.t("Synchronisation", "同步原语")}>
             <header class="panel__head">
-                <h2>{ if derived.threads.is_empty() { lang.t("Synchronisation", "同步原语") } else { lang.t("Synchronisation and threads", "同步原语与线程") } }</h2>
+                <h2>{ if threads.is_empty() { lang.t("Synchronisation", "同步原语") } else { lang.t("Synchronisation and threads", "同步原语与线程") } }</h2>
             </header>
             <ul class="sync" tabindex="0">
                 { for objects.iter().map(|s| {
@@ -111,23 +114,30 @@ pub fn sync_panel(p: &QueueProps) -> Html {
                         </li>
                     }
                 }) }
-                { for derived.threads.iter().enumerate().map(|(k, name)| {
-                    let now = thread_now.as_deref() == Some(&**name);
-                    let ran = thread_last_ran(trace, derived, k, at);
+                { for threads.iter().map(|v| {
+                    let now = thread_now.as_deref() == Some(&*v.name) || v.doing == ThreadDoing::Running;
+                    let said = thread_doing(&v.doing);
+                    let said = match lang { Lang::En => said.en, Lang::Zh => said.zh };
+                    let k = derived.threads.iter().position(|n| *n == v.name);
+                    let ran = k.and_then(|k| thread_last_ran(trace, derived, k, at));
+                    let ran = match (ran, lang) {
+                        _ if now => String::new(),
+                        (Some(t), Lang::En) => format!(" · last ran at t={}", crate::util::secs(t)),
+                        (Some(t), Lang::Zh) => format!(" · 上次运行于 t={}", crate::util::secs(t)),
+                        (None, _) => String::new(),
+                    };
                     html! {
-                        <li class={classes!("sync__item", "thread", now.then_some("thread--running"))} key={name.to_string()}>
+                        <li class={classes!("sync__item", "thread", now.then_some("thread--running"))} key={v.name.to_string()}>
                             <div class="sync__head">
                                 <span class="sync__kind">{ lang.t("Thread", "线程") }</span>
-                                <span class="sync__id">{ name.to_string() }</span>
+                                <span class="sync__id">{ v.name.to_string() }</span>
                             </div>
                             <div class="sync__state">
                                 <span class={classes!("flag", now.then_some("flag--set"))}>
-                                    { if now { lang.t("ran this step", "本步运行").to_string() } else {
-                                        match (ran, lang) {
-                                            (Some(t), Lang::En) => format!("last ran at t={}", crate::util::secs(t)),
-                                            (Some(t), Lang::Zh) => format!("上次运行于 t={}", crate::util::secs(t)),
-                                            (None, _) => lang.t("not started", "未启动").to_string(),
-                                        }
+                                    { if thread_now.as_deref() == Some(&*v.name) {
+                                        format!("{} · {}", lang.t("ran this step", "本步运行"), said)
+                                    } else {
+                                        format!("{}{}", said, ran)
                                     } }
                                 </span>
                             </div>

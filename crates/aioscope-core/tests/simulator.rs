@@ -841,3 +841,52 @@ asyncio.get_event_loop().run_until_complete(supervisor())
         "AttributeError: module 'asyncio' has no attribute 'coroutine'"
     );
 }
+
+#[test]
+fn every_thread_is_listed_with_what_it_does_and_no_loop_is_told() {
+    use aioscope_core::trace::ThreadDoing;
+    let src = "\
+import threading
+import time
+
+def spin():
+    for _ in range(3):
+        time.sleep(0.1)
+
+t = threading.Thread(target=spin)
+t.start()
+time.sleep(1)
+t.join()
+";
+    let trace = trace_of(src);
+    // While the spinner runs, MainThread sleeps until t = 1.0.
+    let at = trace
+        .frames
+        .iter()
+        .position(|f| matches!(f.kind, FrameKind::Thread { .. }))
+        .expect("the thread ran") as u32;
+    let threads = trace.threads_at(at);
+    assert_eq!(&*threads[0].name, "MainThread");
+    assert_eq!(threads[0].doing, ThreadDoing::Sleeping { until: 1.0 });
+    assert_eq!(&*threads[1].name, "Thread-1 (spin)");
+    assert!(matches!(threads[1].doing, ThreadDoing::Sleeping { .. }));
+    let said = trace.explanation(at).en;
+    assert!(said.contains("sleeps until t = 0.1 s"), "{said}");
+    // Frames of a program without a loop never speak of one, and the
+    // clock never "jumps from 1.0 s to 1.0 s".
+    for i in 0..trace.len() as u32 {
+        let said = trace.explanation(i).en;
+        assert!(!said.contains("loop"), "frame {i}: {said}");
+        if let Some((a, b)) = said.split_once(" s to ") {
+            let from = a.rsplit(' ').next().unwrap();
+            let to = b.split(' ').next().unwrap();
+            assert_ne!(from, to, "frame {i}: {said}");
+        }
+    }
+    // At the end every thread has finished.
+    let last = trace.threads_at(trace.len() as u32 - 1);
+    assert!(last
+        .iter()
+        .skip(1)
+        .all(|t| t.doing == ThreadDoing::Finished));
+}

@@ -1266,6 +1266,11 @@ class BaseSelectorEventLoop:
             executor.shutdown(wait=False)
 
 
+# The classes CPython defines these in, as a handle's label names them.
+BaseSelectorEventLoop.close.__qualname__ = '_UnixSelectorEventLoop.close'
+BaseSelectorEventLoop.set_default_executor.__qualname__ = 'BaseEventLoop.set_default_executor'
+BaseEventLoop.add_signal_handler.__qualname__ = '_UnixSelectorEventLoop.add_signal_handler'
+BaseEventLoop.remove_signal_handler.__qualname__ = '_UnixSelectorEventLoop.remove_signal_handler'
 _extend_loop(BaseEventLoop)
 _extend_loop(BaseSelectorEventLoop)
 

@@ -581,30 +581,46 @@ fn take_signals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::list(sigs.into_iter().map(Value::Int).collect()))
 }
 
+/// A loop method CPython defines in `base_events.py`: a handle that calls
+/// one (`call_later(5, loop.stop)`) is named `BaseEventLoop.stop`.
+fn def_base(class: &Rc<Class>, name: &str, func: crate::vm::value::NativeImpl) {
+    let f = crate::vm::value::NativeFn {
+        name: name.into(),
+        qualname: format!("BaseEventLoop.{}", name).into(),
+        func,
+        bound: None,
+        data: None,
+    };
+    class
+        .attrs
+        .borrow_mut()
+        .set(name.into(), Value::Native(Rc::new(f)));
+}
+
 fn install_loop_methods(c: &Rc<Class>) {
-    def(c, "time", l_time);
-    def(c, "call_soon", l_call_soon);
-    def(c, "call_soon_threadsafe", l_call_soon);
-    def(c, "call_later", l_call_later);
-    def(c, "call_at", l_call_at);
-    def(c, "create_future", l_create_future);
-    def(c, "create_task", l_create_task);
-    def(c, "run_until_complete", l_run_until_complete);
-    def(c, "run_forever", l_run_forever);
-    def(c, "stop", l_stop);
+    def_base(c, "time", l_time);
+    def_base(c, "call_soon", l_call_soon);
+    def_base(c, "call_soon_threadsafe", l_call_soon);
+    def_base(c, "call_later", l_call_later);
+    def_base(c, "call_at", l_call_at);
+    def_base(c, "create_future", l_create_future);
+    def_base(c, "create_task", l_create_task);
+    def_base(c, "run_until_complete", l_run_until_complete);
+    def_base(c, "run_forever", l_run_forever);
+    def_base(c, "stop", l_stop);
     def(c, "close", l_close);
-    def(c, "is_running", l_is_running);
-    def(c, "is_closed", l_is_closed);
-    def(c, "get_debug", l_get_debug);
-    def(c, "set_debug", l_noop);
-    def(c, "set_exception_handler", errors::l_set_exception_handler);
-    def(c, "get_exception_handler", errors::l_get_exception_handler);
-    def(
+    def_base(c, "is_running", l_is_running);
+    def_base(c, "is_closed", l_is_closed);
+    def_base(c, "get_debug", l_get_debug);
+    def_base(c, "set_debug", l_noop);
+    def_base(c, "set_exception_handler", errors::l_set_exception_handler);
+    def_base(c, "get_exception_handler", errors::l_get_exception_handler);
+    def_base(
         c,
         "call_exception_handler",
         errors::l_call_exception_handler,
     );
-    def(
+    def_base(
         c,
         "default_exception_handler",
         errors::l_default_exception_handler,

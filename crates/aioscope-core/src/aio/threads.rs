@@ -178,8 +178,25 @@ impl AioHost {
     }
 
     /// Runs other threads until `wait` (of the current thread) holds.
+    /// Meanwhile the current thread is marked blocked on `wait`, so that
+    /// the frames recorded in between show what it waits for.
     pub fn run_others_until(&self, vm: &mut Vm, wait: &Wait) -> PyResult<()> {
         let me = self.current_thread.get();
+        let saved = {
+            let mut threads = self.threads.borrow_mut();
+            let t = &mut threads[me];
+            let state = std::mem::replace(&mut t.state, ThreadState::Blocked);
+            (state, std::mem::replace(&mut t.wait, wait.clone()))
+        };
+        let result = self.run_others_until_inner(vm, wait, me);
+        let mut threads = self.threads.borrow_mut();
+        let t = &mut threads[me];
+        t.state = saved.0;
+        t.wait = saved.1;
+        result
+    }
+
+    fn run_others_until_inner(&self, vm: &mut Vm, wait: &Wait, me: usize) -> PyResult<()> {
         loop {
             if self.wait_satisfied(vm, wait) {
                 return Ok(());
@@ -265,33 +282,45 @@ impl AioHost {
         self.threads.borrow_mut()[id].context = std::mem::replace(&mut vm.context, outer_context);
         self.current_thread.set(prev);
         self.fiber_depth.set(prev_depth);
-        self.observe(|o| o.thread_stopped(vm, &name));
-        let mut threads = self.threads.borrow_mut();
-        let t = &mut threads[id];
-        match outcome {
-            Ok(Outcome::Suspend(req)) => match req.downcast::<Wait>() {
-                Ok(w) => {
-                    t.wait = (*w).clone();
-                    t.state = ThreadState::Blocked;
-                    t.fiber = Some(fiber);
+        let (result, uncaught) = {
+            let mut threads = self.threads.borrow_mut();
+            let t = &mut threads[id];
+            match outcome {
+                Ok(Outcome::Suspend(req)) => {
+                    match req.downcast::<Wait>() {
+                        Ok(w) => {
+                            t.wait = (*w).clone();
+                            t.state = ThreadState::Blocked;
+                            t.fiber = Some(fiber);
+                        }
+                        Err(_) => t.state = ThreadState::Finished,
+                    }
+                    (Ok(()), None)
                 }
-                Err(_) => t.state = ThreadState::Finished,
-            },
-            Ok(_) => t.state = ThreadState::Finished,
-            Err(PyErr::Exception(e)) => {
-                t.state = ThreadState::Finished;
-                drop(threads);
-                if !vm.is_instance_of(&e, "SystemExit") {
-                    let tb = vm.format_traceback(&e);
-                    vm.write_stderr(&format!("Exception in thread {}:\n{}", name, tb));
+                Ok(_) => {
+                    t.state = ThreadState::Finished;
+                    (Ok(()), None)
+                }
+                Err(PyErr::Exception(e)) => {
+                    t.state = ThreadState::Finished;
+                    (Ok(()), Some(e))
+                }
+                Err(other) => {
+                    t.state = ThreadState::Finished;
+                    (Err(other), None)
                 }
             }
-            Err(other) => {
-                t.state = ThreadState::Finished;
-                return Err(other);
+        };
+        if let Some(e) = uncaught {
+            if !vm.is_instance_of(&e, "SystemExit") {
+                let tb = vm.format_traceback(&e);
+                vm.write_stderr(&format!("Exception in thread {}:\n{}", name, tb));
             }
         }
-        Ok(())
+        // Observed once the thread's new state is known: the frame shows
+        // what it now waits for.
+        self.observe(|o| o.thread_stopped(vm, &name));
+        result
     }
 
     /// At the end of the program, waits for the non-daemon threads (as

@@ -6,7 +6,7 @@ use crate::vm::pyfmt::float_repr;
 
 use super::{
     Awaiting, Deadlock, Exit, Explanation, FrameIx, FrameKind, GroupKind, HandleIx, HandleRec,
-    Limit, SyncState, SyncView, TaskIx, TaskState, TaskView, Trace,
+    Limit, SyncState, SyncView, TaskIx, TaskState, TaskView, ThreadDoing, Trace,
 };
 
 fn both(en: String, zh: String) -> Explanation {
@@ -19,19 +19,82 @@ fn secs(t: f64) -> String {
 }
 
 /// The first frame.
-pub fn start() -> Explanation {
-    both(
-        "The program starts; the event loop has not run anything yet.".into(),
-        "程序开始运行；事件循环还没有执行任何东西。".into(),
-    )
+fn start(has_loop: bool) -> Explanation {
+    if has_loop {
+        both(
+            "The program starts; the event loop has not run anything yet.".into(),
+            "程序开始运行；事件循环还没有执行任何东西。".into(),
+        )
+    } else {
+        both("The program starts.".into(), "程序开始运行。".into())
+    }
 }
 
-/// Code that ran outside the loop.
-pub fn main_program() -> Explanation {
-    both(
-        "The main program runs outside the event loop (plain synchronous code).".into(),
-        "主程序在事件循环之外运行（普通的同步代码）。".into(),
-    )
+/// Code that ran outside the loop (in a program without one, the main
+/// thread's code).
+fn main_program(has_loop: bool) -> Explanation {
+    if has_loop {
+        both(
+            "The main program runs outside the event loop (plain synchronous code).".into(),
+            "主程序在事件循环之外运行（普通的同步代码）。".into(),
+        )
+    } else {
+        both(
+            "The main thread runs the program's code.".into(),
+            "主线程运行程序的代码。".into(),
+        )
+    }
+}
+
+/// What a thread does, as the end of a sentence about it: "sleeps until
+/// t = 3.0 s".
+pub fn thread_doing(doing: &ThreadDoing) -> Explanation {
+    let until = |u: &Option<f64>| match u {
+        Some(t) => (
+            format!(" (at most until t = {} s)", secs(*t)),
+            format!("（最多到 t = {} 秒）", secs(*t)),
+        ),
+        None => (String::new(), String::new()),
+    };
+    match doing {
+        ThreadDoing::NotStarted => both("is not started yet".into(), "尚未启动".into()),
+        ThreadDoing::Ready => both("is ready to run".into(), "已就绪，等待运行".into()),
+        ThreadDoing::Running => both("is running".into(), "正在运行".into()),
+        ThreadDoing::Sleeping { until } => both(
+            format!("sleeps until t = {} s (time.sleep)", secs(*until)),
+            format!("在 time.sleep 中睡眠，直到 t = {} 秒", secs(*until)),
+        ),
+        ThreadDoing::Lock { until: u } => {
+            let (e, z) = until(u);
+            both(
+                format!("waits to take a lock{}", e),
+                format!("等待获取一把锁{}", z),
+            )
+        }
+        ThreadDoing::Join { thread, until: u } => {
+            let (e, z) = until(u);
+            both(
+                format!("waits for {} to end (join){}", thread, e),
+                format!("等待 {} 结束（join）{}", thread, z),
+            )
+        }
+        ThreadDoing::Loop { until: Some(t) } => both(
+            format!(
+                "runs the event loop, which waits for its next timer at t = {} s",
+                secs(*t)
+            ),
+            format!(
+                "运行事件循环，循环在等待下一个定时器（t = {} 秒）",
+                secs(*t)
+            ),
+        ),
+        ThreadDoing::Loop { until: None } => both(
+            "runs the event loop, which waits for a callback from another thread".into(),
+            "运行事件循环，循环在等待其他线程提交的回调".into(),
+        ),
+        ThreadDoing::Blocked => both("is blocked".into(), "处于阻塞状态".into()),
+        ThreadDoing::Finished => both("has finished".into(), "已结束".into()),
+    }
 }
 
 /// The last frame.
@@ -603,6 +666,49 @@ fn callback_step(cx: &Ctx, step: StepKind, h: &HandleRec) -> Explanation {
     } else {
         format!("：{} 将被唤醒", woken.join("、"))
     };
+    // Callbacks told by their full name first, where the last part alone
+    // is ambiguous.
+    match &*h.callback {
+        "as_completed.<locals>._on_timeout" => {
+            return both(
+                format!("as_completed()'s timeout passes: what is not done yet will raise TimeoutError{}.", woken_en),
+                format!("as_completed() 的超时时间已到：尚未完成的部分将抛出 TimeoutError{}。", woken_zh),
+            )
+        }
+        "TaskGroup._on_task_done" => {
+            return both(
+                format!(
+                    "The TaskGroup notes that {} is done{}.",
+                    arg.clone().unwrap_or_else(|| "one of its tasks".into()),
+                    woken_en
+                ),
+                format!(
+                    "TaskGroup 记下 {} 已完成{}。",
+                    arg.clone().unwrap_or_else(|| "其中一个任务".into()),
+                    woken_zh
+                ),
+            )
+        }
+        "TimerContext.timeout" => {
+            return both(
+                format!("aiohttp's request timeout is due: the request's task is cancelled (it will raise asyncio.TimeoutError){}.", woken_en),
+                format!("aiohttp 请求的超时时间已到：请求所在的任务被取消（它将抛出 asyncio.TimeoutError）{}。", woken_zh),
+            )
+        }
+        "_chain_future.<locals>._set_state" => {
+            return both(
+                format!("A thread's job is over: its result is copied into the asyncio future awaiting it{}.", woken_en),
+                format!("线程中的任务完成了：结果被复制到等待它的 asyncio future 中{}。", woken_zh),
+            )
+        }
+        "_chain_future.<locals>._call_check_cancel" => {
+            return both(
+                format!("The future of a thread's job is done: asyncio checks whether the job should be cancelled too (only if the future was){}.", woken_en),
+                format!("线程任务的 future 已完成：asyncio 检查是否也要取消该任务（仅当 future 被取消时）{}。", woken_zh),
+            )
+        }
+        _ => {}
+    }
     match callback {
         "_set_result_unless_cancelled" => both(
             format!("A sleep's timer is due{}.", woken_en),
@@ -694,40 +800,123 @@ pub fn frame(trace: &Trace, source: Option<&str>, at: FrameIx) -> Explanation {
     // A program whose threads run without an event loop.
     let has_loop = !trace.iterations.is_empty();
     match &f.kind {
-        FrameKind::Start => start(),
-        FrameKind::Main => main_program(),
+        FrameKind::Start => start(has_loop),
+        FrameKind::Main => main_program(has_loop),
         FrameKind::End => end(&trace.exit),
-        FrameKind::ClockJump { from } if has_loop => both(
-            format!(
-                "Nothing is ready, so the loop waits: the clock jumps from {} s to {} s, when the earliest timer is due.",
-                secs(*from),
-                secs(f.t)
-            ),
-            format!(
-                "没有就绪的任务，循环开始等待：虚拟时钟从 {} 秒跳到 {} 秒，即最早的定时器到期的时刻。",
-                secs(*from),
-                secs(f.t)
-            ),
-        ),
-        FrameKind::ClockJump { from } => both(
-            format!(
-                "Every thread is blocked: time passes from {} s to {} s, when the first of them can go on.",
-                secs(*from),
-                secs(f.t)
-            ),
-            format!(
-                "所有线程都在阻塞中：时间从 {} 秒流逝到 {} 秒，直到其中第一个可以继续。",
-                secs(*from),
-                secs(f.t)
-            ),
-        ),
-        FrameKind::Thread { name } => both(
-            format!(
-                "The thread {} runs (the others are blocked) until it blocks or ends.",
-                name
-            ),
-            format!("线程 {} 运行（其他线程都在阻塞中），直到它阻塞或结束。", name),
-        ),
+        FrameKind::ClockJump { from } => {
+            // The threads whose wait ends then, as they were before (the
+            // loop's own thread aside: it waits for the timer).
+            let woken: Vec<&str> = trace
+                .threads_at(at.saturating_sub(1))
+                .iter()
+                .filter(|v| {
+                    let until = match &v.doing {
+                        ThreadDoing::Sleeping { until } => Some(*until),
+                        ThreadDoing::Lock { until } | ThreadDoing::Join { until, .. } => *until,
+                        ThreadDoing::Loop { until } if !has_loop => *until,
+                        _ => None,
+                    };
+                    until.is_some_and(|u| (u - f.t).abs() < 1e-9)
+                })
+                .map(|v| &*v.name)
+                .collect();
+            let (je, jz) = if secs(*from) == secs(f.t) {
+                (
+                    format!(
+                        "the clock moves on by less than a microsecond (t = {} s)",
+                        secs(f.t)
+                    ),
+                    format!("虚拟时钟前进了不到一微秒（t = {} 秒）", secs(f.t)),
+                )
+            } else {
+                (
+                    format!("the clock jumps from {} s to {} s", secs(*from), secs(f.t)),
+                    format!("虚拟时钟从 {} 秒跳到 {} 秒", secs(*from), secs(f.t)),
+                )
+            };
+            let (ne, nz) = match woken.as_slice() {
+                [] => (String::new(), String::new()),
+                [one] => (one.to_string(), one.to_string()),
+                [rest @ .., last] => (
+                    format!("{} and {}", rest.join(", "), last),
+                    woken.join("、"),
+                ),
+            };
+            match (has_loop, woken.is_empty()) {
+                (true, true) => both(
+                    format!(
+                        "Nothing is ready, so the loop waits: {}, when the earliest timer is due.",
+                        je
+                    ),
+                    format!(
+                        "没有就绪的任务，循环开始等待：{}，即最早的定时器到期的时刻。",
+                        jz
+                    ),
+                ),
+                (true, false) => both(
+                    format!(
+                        "Nothing is ready, so the loop waits: {}, when {} can go on.",
+                        je, ne
+                    ),
+                    format!(
+                        "没有就绪的任务，循环开始等待：{}，这时 {} 可以继续。",
+                        jz, nz
+                    ),
+                ),
+                (false, true) => both(
+                    format!(
+                        "Every thread is blocked: {}, when the first of them can go on.",
+                        je
+                    ),
+                    format!("所有线程都在阻塞中：{}，直到其中第一个可以继续。", jz),
+                ),
+                (false, false) => both(
+                    format!("Every thread is blocked: {}, when {} can go on.", je, ne),
+                    format!("所有线程都在阻塞中：{}，这时 {} 可以继续。", jz, nz),
+                ),
+            }
+        }
+        FrameKind::Thread { name } => {
+            let after = trace
+                .threads_at(at)
+                .iter()
+                .find(|v| v.name == *name)
+                .map(|v| &v.doing);
+            match after {
+                Some(ThreadDoing::Finished) => both(
+                    format!(
+                        "The thread {} runs (the others are blocked) until it ends.",
+                        name
+                    ),
+                    format!("线程 {} 运行（其他线程都在阻塞中），直到它结束。", name),
+                ),
+                Some(
+                    doing @ (ThreadDoing::Sleeping { .. }
+                    | ThreadDoing::Lock { .. }
+                    | ThreadDoing::Join { .. }
+                    | ThreadDoing::Loop { .. }),
+                ) => {
+                    let d = thread_doing(doing);
+                    both(
+                        format!(
+                            "The thread {} runs (the others are blocked); now it {}.",
+                            name, d.en
+                        ),
+                        format!("线程 {} 运行（其他线程都在阻塞中）；现在它{}。", name, d.zh),
+                    )
+                }
+                _ => both(
+                    format!(
+                        "The thread {} runs (the others are blocked) until it blocks or ends.",
+                        name
+                    ),
+                    format!(
+                        "线程 {} 运行（其他线程都在阻塞中），直到它阻塞或结束。",
+                        name
+                    ),
+                ),
+            }
+        }
         FrameKind::BlockingSleep { seconds } => {
             let (le, lz) = match f.line {
                 Some(l) => {

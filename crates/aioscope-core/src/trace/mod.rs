@@ -20,6 +20,7 @@ pub mod stream;
 
 use std::rc::Rc;
 
+pub use explain::thread_doing;
 pub use locals::LocalsIndex;
 pub use recorder::{FrameHook, Recorder};
 pub use stream::{DeltaWriter, StreamError, TraceDelta};
@@ -347,6 +348,57 @@ pub struct TaskView {
     pub cancelling: u32,
 }
 
+/// What a simulated thread is doing between two of its changes (the
+/// threads panel says it: "sleeping until t = 3.0").
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum ThreadDoing {
+    /// Created, `start()` not called yet.
+    NotStarted,
+    /// Started or woken, waiting for its turn.
+    Ready,
+    /// Running now.
+    Running,
+    /// In `time.sleep`, until a virtual time.
+    Sleeping {
+        /// When it wakes.
+        until: f64,
+    },
+    /// Waiting to take a `threading` lock (so also a `Condition`, an
+    /// `Event`, a `Semaphore` or a `queue`), at most until `until`.
+    Lock {
+        /// Its timeout's end, if it has one.
+        until: Option<f64>,
+    },
+    /// In `join()` of another thread.
+    Join {
+        /// The thread joined.
+        thread: Rc<str>,
+        /// Its timeout's end, if it has one.
+        until: Option<f64>,
+    },
+    /// Its event loop waits for its next timer (`until`) or a callback
+    /// from another thread (`call_soon_threadsafe`).
+    Loop {
+        /// The earliest timer's due time, if any.
+        until: Option<f64>,
+    },
+    /// Blocked on something else.
+    Blocked,
+    /// Finished.
+    Finished,
+}
+
+/// A thread at one frame.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ThreadView {
+    /// Its name (`MainThread`, `Thread-1 (spin)`...).
+    pub name: Rc<str>,
+    /// What it does.
+    pub doing: ThreadDoing,
+}
+
 /// A task over the whole run.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -550,6 +602,10 @@ pub struct Trace {
     /// Synchronisation objects' states, each with the first frame it holds
     /// for.
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
+    /// Every thread (the main one first), each time one of them changed,
+    /// with the first frame it holds for; empty while the program has no
+    /// thread but the main one.
+    pub threads: Vec<(FrameIx, Vec<ThreadView>)>,
     /// All of stdout.
     pub stdout: String,
     /// All of stderr (tracebacks, warnings, asyncio's and `logging`'s
@@ -679,6 +735,16 @@ impl Trace {
                 }
             })
             .collect()
+    }
+
+    /// The threads after frame `at`, the main one first: empty before the
+    /// program's first thread other than the main one.
+    pub fn threads_at(&self, at: FrameIx) -> &[ThreadView] {
+        let i = self.threads.partition_point(|(f, _)| *f <= at);
+        match i.checked_sub(1) {
+            Some(i) => &self.threads[i].1,
+            None => &[],
+        }
     }
 
     /// stdout as written by the end of frame `at`.

@@ -14,8 +14,9 @@ use crate::vm::Vm;
 use super::{
     Awaiting, Exit, Explanation, Frame, FrameIx, FrameKind, HandleIx, HandleRec, Iteration,
     LineHit, LineLocals, OutputMark, RequestRec, StackEntry, Stream, SyncView, TaskIx, TaskRec,
-    TaskState, TaskView, Trace, Warning, WarningKind,
+    TaskState, TaskView, ThreadDoing, ThreadView, Trace, Warning, WarningKind,
 };
+use crate::aio::threads::ThreadState;
 
 /// What decides whether a synchronisation object changed in a frame: its
 /// state, a queue's first items, and each waiter list's length and first
@@ -278,6 +279,7 @@ impl Recorder {
         }
         self.collect_output(vm);
         self.snapshot_sync(vm, host, at);
+        self.snapshot_threads(host, at);
         // asyncio's own steps: library callbacks and tasks, and the main
         // program's frames in which only library code ran (asyncio.run
         // between its loop runs), when lines are recorded to tell.
@@ -308,6 +310,58 @@ impl Recorder {
         self.note_unseeded_random(vm, at);
         if let Some(f) = &mut self.on_frame {
             f(&self.trace);
+        }
+    }
+
+    /// Records the threads when one of them changed, once the program has
+    /// a thread besides the main one.
+    fn snapshot_threads(&mut self, host: &AioHost, at: FrameIx) {
+        let threads = host.threads.borrow();
+        if threads.len() < 2 {
+            return;
+        }
+        let current = host.current_thread.get();
+        let name_of = |i: usize| -> std::rc::Rc<str> {
+            threads.get(i).map_or("?", |t| t.name.as_str()).into()
+        };
+        let views: Vec<ThreadView> = threads
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ThreadView {
+                name: t.name.as_str().into(),
+                doing: match t.state {
+                    ThreadState::Initial => ThreadDoing::NotStarted,
+                    ThreadState::Runnable => ThreadDoing::Ready,
+                    ThreadState::Finished => ThreadDoing::Finished,
+                    ThreadState::Running if i == current => ThreadDoing::Running,
+                    // Running further up the Rust stack, while a thread it
+                    // waits for runs: shown as ready.
+                    ThreadState::Running => ThreadDoing::Ready,
+                    ThreadState::Blocked => {
+                        let w = &t.wait;
+                        if w.lock.is_some() {
+                            ThreadDoing::Lock { until: w.until }
+                        } else if let Some(j) = w.thread {
+                            ThreadDoing::Join {
+                                thread: name_of(j),
+                                until: w.until,
+                            }
+                        } else if w.loop_ready {
+                            ThreadDoing::Loop { until: w.until }
+                        } else if let Some(until) = w.until {
+                            ThreadDoing::Sleeping { until }
+                        } else {
+                            ThreadDoing::Blocked
+                        }
+                    }
+                },
+            })
+            .collect();
+        drop(threads);
+        match self.trace.threads.last_mut() {
+            Some((f, v)) if *f == at => *v = views,
+            Some((_, v)) if *v == views => {}
+            _ => self.trace.threads.push((at, views)),
         }
     }
 

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::{
     Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, OutRecord,
-    RequestRec, Stream, SyncView, TaskIx, TaskRec, TaskView, Trace, Warning,
+    RequestRec, Stream, SyncView, TaskIx, TaskRec, TaskView, ThreadView, Trace, Warning,
 };
 
 /// How much of each log a receiver holds: a delta says what it expects,
@@ -40,6 +40,8 @@ pub struct Lengths {
     pub requests: u32,
     /// Synchronisation objects.
     pub sync: u32,
+    /// Records of the threads.
+    pub threads: u32,
     /// Bytes of stdout.
     pub stdout: u32,
     /// Output records (both streams).
@@ -63,6 +65,7 @@ impl Lengths {
             iterations: trace.iterations.len() as u32,
             requests: trace.requests.len() as u32,
             sync: trace.sync.len() as u32,
+            threads: trace.threads.len() as u32,
             stdout: trace.stdout.len() as u32,
             output: trace.output.len() as u32,
             output_last: trace.output.last().map_or(0, |r| r.text.len() as u32),
@@ -116,6 +119,8 @@ pub struct TraceDelta {
     pub sync: Vec<Vec<(FrameIx, SyncView)>>,
     /// New views of synchronisation objects sent before.
     pub sync_views: Vec<(u32, Vec<(FrameIx, SyncView)>)>,
+    /// New records of the threads.
+    pub threads: Vec<(FrameIx, Vec<ThreadView>)>,
     /// What the last output record held before gained since (writes to
     /// its stream at the same virtual time).
     pub output_tail: String,
@@ -195,6 +200,7 @@ impl DeltaWriter {
             iterations: trace.iterations[base.iterations as usize..].to_vec(),
             requests: trace.requests[base.requests as usize..].to_vec(),
             sync: trace.sync[base.sync as usize..].to_vec(),
+            threads: trace.threads[base.threads as usize..].to_vec(),
             output_tail: match (base.output as usize).checked_sub(1) {
                 Some(i) => trace.output[i].text[base.output_last as usize..].to_string(),
                 None => String::new(),
@@ -256,6 +262,7 @@ impl Trace {
             iterations: Vec::new(),
             requests: Vec::new(),
             sync: Vec::new(),
+            threads: Vec::new(),
             stdout: String::new(),
             stderr: String::new(),
             output: Vec::new(),
@@ -319,6 +326,7 @@ impl Trace {
             }
             self.output.push(r);
         }
+        self.threads.extend(d.threads);
         self.warnings.extend(d.warnings);
         if let Some(end) = d.end {
             self.exit = end.exit;
