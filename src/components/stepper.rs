@@ -207,6 +207,9 @@ pub fn stepper_view(p: &StepperProps) -> Html {
 
     html! {
         <div class="stepper">
+            // The controls and the step's explanation stay in view together
+            // while the panels below scroll (a phone's page included).
+            <div class="stepper__head">
             <Controls frame={st.number(st.pos.frame)} last={st.count().saturating_sub(1)} time={time} playing={st.playing} speed={st.speed}
                 event_bps={st.event_bps} internals={st.internals} inside={st.pos.sub.is_some()} dispatch={dispatch.clone()}
                 on_export_trace={on_export_trace} on_export_frame={on_export_frame} />
@@ -218,6 +221,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                     { explanation }
                     { for warnings.iter().map(|w| html! { <span class="explain__warn">{ w.clone() }</span> }) }
                 </p>
+            </div>
             </div>
             <div class="board">
                 <CodePanel run={run.clone()} frame={shown} at={st.pos.frame} line={st.code_line()}
