@@ -719,7 +719,8 @@ impl Component for DownloaderPanel {
                 }
                 <details class="dl-source">
                     <summary>{ self.t("The program the simulator ran", "模拟器运行的程序") }</summary>
-                    <pre><code>{ self.prediction.source.clone() }</code></pre>
+                    // It scrolls, so it takes focus (keyboard users scroll it too).
+                    <pre tabindex="0" role="region" aria-label={self.t("The program the simulator ran", "模拟器运行的程序")}><code>{ self.prediction.source.clone() }</code></pre>
                 </details>
             </section>
         }

@@ -10,7 +10,7 @@
 // latency server run: then every flag must simply download.
 // Set DOWNLOADER_SCREENSHOT=path.png to save a picture of a finished run.
 // Prints "N passed, M failed" last; exits non-zero if anything failed.
-import { check, launch, runner } from './harness.mjs';
+import { audit, check, launch, runner } from './harness.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -272,6 +272,30 @@ await test('Block the loop freezes the spinner for about 1.5 s', async (page) =>
   const after = Number(await spinner.getAttribute('data-max-pause'));
   check(after >= 1400, `the spinner froze: longest pause ${after} ms`);
 });
+
+// WCAG 2.2 AA with axe-core on the panel, before and after a run (with the
+// latency server: failures, a timeout and the blocked interval on its chart),
+// in both themes: no serious or critical violation.
+for (const scheme of ['light', 'dark']) {
+  await test(`axe: the panel has no serious or critical violations (${scheme})`, async (page) => {
+    const found = [];
+    await page.emulateMedia({ colorScheme: scheme });
+    const panel = 'section.dl';
+    await audit(page, 'before a run', found, panel);
+    await configure(page, { limit: 5, flags: 20, metadata: true, timeout: withServer ? 240 : 3000 });
+    await button(page, 'Download').click();
+    await sleep(100);
+    await button(page, 'Block the loop').click();
+    const c = await settle(page);
+    check(adds(c), `counts: ${JSON.stringify(c)}`);
+    if (withServer) check(c.ok < 20, `some failed: ${JSON.stringify(c)}`);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await audit(page, 'after a run', found, panel);
+    await region(page).locator('details.dl-source > summary').click();
+    await audit(page, 'with its source open', found, panel);
+    check(found.length === 0, found.join('\n      '));
+  });
+}
 
 const shot = process.env.DOWNLOADER_SCREENSHOT;
 if (shot && withServer) {

@@ -1,7 +1,27 @@
 // What the end-to-end suites share: headless Chromium started the way this
 // machine needs it, a runner that gives each test a fresh context, fails it
 // on any error in the page, and prints "N passed, M failed" at the end.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+// axe-core's source, evaluated in the page (an added <script> would break
+// the page's CSP).
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// WCAG 2.2 AA with axe-core on `selector` (the whole page by default): each
+// serious or critical violation is pushed onto `found`, named by `where`.
+export async function audit(page, where, found, selector = null) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((sel) =>
+    window.axe.run(sel ? document.querySelector(sel) : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }), selector);
+  for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const nodes = v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').slice(1, 2).join('')}`);
+    found.push(`${where}: ${v.id} (${v.impact})\n        ${nodes.join('\n        ')}`);
+  }
+}
 
 export function check(cond, msg) {
   if (!cond) throw new Error(msg);
