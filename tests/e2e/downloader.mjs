@@ -46,6 +46,8 @@ const { test, done } = runner(browser, {
   // A 404 or 500 answer is logged by Chromium itself; that is the test.
   ignore: (text) => text.startsWith('Failed to load resource'),
   setup: async (page) => {
+    // The first-visit guide (tested in page.mjs) would cover the charts.
+    await page.addInitScript(() => localStorage.setItem('aioscope.guide', 'closed'));
     await page.goto(page_url);
     await page
       .getByRole('region', { name: 'Real downloader', exact: true })
