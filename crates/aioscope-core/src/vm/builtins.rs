@@ -1008,6 +1008,8 @@ fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::List(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
         Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
         Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
+        // An unhashable instance (a dict subclass's) by its allocation.
+        v @ Value::Instance(i) => hash_of(v).unwrap_or(Rc::as_ptr(i) as *const u8 as usize as u64),
         v => hash_of(v).unwrap_or(0),
     };
     Ok(Value::Int((raw & 0x7fff_ffff_ffff) as i64))

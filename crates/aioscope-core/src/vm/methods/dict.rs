@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::args::{check_arity, this_dict};
-use crate::vm::value::{Args, PyResult, Value};
+use crate::vm::value::{Args, Payload, PyResult, Value};
 use crate::vm::Vm;
 
 pub(super) fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -76,8 +76,17 @@ pub(super) fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, &args, "update")?;
     if let Some(other) = args.pos.get(1) {
+        // A mapping is what has keys(); anything else gives pairs.
+        let mapping = match other {
+            Value::Dict(_) => true,
+            Value::Instance(i) => {
+                matches!(&i.payload, Payload::Builtin(Value::Dict(_)))
+                    || vm.lookup_method(other, "keys")?.is_some()
+            }
+            _ => false,
+        };
         let pairs = match other {
-            Value::Dict(_) | Value::Instance(_) => vm.mapping_items(other)?,
+            _ if mapping => vm.mapping_items(other)?,
             _ => {
                 let mut out = Vec::new();
                 for item in vm.collect(other)? {

@@ -33,12 +33,66 @@ def copy(x):
     hook = getattr(cls, '__copy__', None)
     if hook is not None:
         return x.__copy__()
+    if getattr(cls, '__reduce__', None) is not None:
+        return _reconstruct(x, None, *x.__reduce__())
     if isinstance(x, tuple):
         y = _new_instance(cls, tuple(x))
+    elif isinstance(x, set):
+        y = cls(list(x))
+    elif isinstance(x, (dict, list)):
+        y = cls.__new__(cls)
     else:
         y = _new_instance(cls)
-    for name, value in x.__dict__.items():
+    for name, value in getattr(x, '__dict__', {}).items():
         setattr(y, name, value)
+    _copy_items(x, y, None)
+    return y
+
+
+def _copy_items(x, y, memo):
+    # A subclass of list or dict: its items, through its own methods.
+    if isinstance(x, list):
+        for item in x:
+            y.append(item if memo is None else deepcopy(item, memo))
+    elif isinstance(x, dict):
+        for key, value in x.items():
+            if memo is not None:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
+
+
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
+    # What __reduce__ returned: a callable and its arguments, then the
+    # state and items to restore (deep-copied when memo is given).
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state:
+                for name, value in state.items():
+                    setattr(y, name, value)
+            if slotstate:
+                for name, value in slotstate.items():
+                    setattr(y, name, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
     return y
 
 
@@ -78,14 +132,21 @@ def deepcopy(x, memo=None, _nil=[]):
         hook = getattr(cls, '__deepcopy__', None)
         if hook is not None:
             y = x.__deepcopy__(memo)
+        elif getattr(cls, '__reduce__', None) is not None:
+            y = _reconstruct(x, memo, *x.__reduce__())
         else:
             if isinstance(x, tuple):
                 y = _new_instance(cls, tuple(deepcopy(item, memo) for item in x))
+            elif isinstance(x, set):
+                y = cls([deepcopy(item, memo) for item in x])
+            elif isinstance(x, (dict, list)):
+                y = cls.__new__(cls)
             else:
                 y = _new_instance(cls)
             memo[d] = y
-            for name, value in x.__dict__.items():
+            for name, value in getattr(x, '__dict__', {}).items():
                 setattr(y, name, deepcopy(value, memo))
+            _copy_items(x, y, memo)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)

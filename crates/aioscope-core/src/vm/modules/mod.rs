@@ -56,6 +56,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("random", include_str!("random.py"));
     vm.register_source_module("functools", include_str!("functools.py"));
     vm.register_source_module("collections", include_str!("collections.py"));
+    vm.register_source_module("collections.abc", include_str!("collections_abc.py"));
     vm.register_source_module("typing", include_str!("typing.py"));
     vm.register_source_module("contextlib", include_str!("contextlib.py"));
     vm.register_source_module("dataclasses", include_str!("dataclasses.py"));
