@@ -492,6 +492,21 @@ impl Vm {
         if class.has(Class::ABSTRACT) {
             return Err(self.abstract_error(class));
         }
+        // OSError(errno, strerror) is the subclass for that errno, as
+        // CPython's OSError.__new__ picks it (FileNotFoundError for 2).
+        let by_errno;
+        let class = match (args.pos.first(), args.pos.len()) {
+            (Some(Value::Int(errno)), 2..) if Rc::ptr_eq(class, &self.types.exc("OSError")) => {
+                match errno_subclass(*errno) {
+                    Some(name) => {
+                        by_errno = self.types.exc(name);
+                        &by_errno
+                    }
+                    None => class,
+                }
+            }
+            _ => class,
+        };
         let payload = match class.kind {
             ClassKind::Exception => Payload::Exception(RefCell::new(ExcData {
                 args: args.pos.clone(),
@@ -560,4 +575,25 @@ impl Vm {
             ),
         )
     }
+}
+
+/// The `OSError` subclass CPython makes for an errno (Linux's numbers).
+fn errno_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
 }

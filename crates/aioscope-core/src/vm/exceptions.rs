@@ -78,6 +78,16 @@ impl Vm {
         }
     }
 
+    /// The `args` an exception shows: `OSError(errno, strerror, filename)`
+    /// keeps the first two, as CPython's does.
+    pub fn shown_exception_args(&self, class: &Rc<Class>, mut args: Vec<Value>) -> Vec<Value> {
+        let named = !matches!(args.get(2), None | Some(Value::None));
+        if (3..=5).contains(&args.len()) && named && class.is_subclass(&self.types.exc("OSError")) {
+            args.truncate(2);
+        }
+        args
+    }
+
     /// `str(exc)`: the single argument's str, the args tuple's repr, or
     /// empty; `KeyError` shows the repr of its key.
     pub fn exception_str(&mut self, exc: &Value) -> PyResult<String> {
@@ -99,14 +109,19 @@ impl Vm {
             return Ok(format!("{} ({} sub-exception{})", msg, n, s));
         }
         // OSError(errno, strerror[, filename]) reads as the C library's.
-        if (2..=3).contains(&args.len()) && self.is_instance_of(exc, "OSError") {
-            if let Value::Int(errno) = args[0] {
-                let strerror = self.to_str(&args[1])?;
-                return Ok(match args.get(2) {
-                    Some(f) => format!("[Errno {}] {}: {}", errno, strerror, self.repr(f)?),
-                    None => format!("[Errno {}] {}", errno, strerror),
-                });
-            }
+        if (2..=5).contains(&args.len()) && self.is_instance_of(exc, "OSError") {
+            let errno = self.to_str(&args[0])?;
+            let strerror = self.to_str(&args[1])?;
+            return Ok(match (args.get(2), args.get(4)) {
+                (Some(f), Some(f2)) if !matches!(f, Value::None) && !matches!(f2, Value::None) => {
+                    let (f, f2) = (self.repr(f)?, self.repr(f2)?);
+                    format!("[Errno {}] {}: {} -> {}", errno, strerror, f, f2)
+                }
+                (Some(f), _) if !matches!(f, Value::None) => {
+                    format!("[Errno {}] {}: {}", errno, strerror, self.repr(f)?)
+                }
+                _ => format!("[Errno {}] {}", errno, strerror),
+            });
         }
         let is_key_error = self.is_instance_of(exc, "KeyError");
         match args.len() {

@@ -267,6 +267,7 @@ impl Vm {
         match inst.class.kind {
             ClassKind::Exception => {
                 let args = v.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+                let args = self.shown_exception_args(&inst.class, args);
                 let inner = self.repr_items(&args)?;
                 Ok(format!("{}({})", inst.class.name, inner))
             }

@@ -421,7 +421,10 @@ impl Vm {
             Payload::Exception(data) => {
                 let d = data.borrow();
                 match name {
-                    "args" => return Ok(Some(Value::tuple(d.args.clone()))),
+                    "args" => {
+                        let args = self.shown_exception_args(&inst.class, d.args.clone());
+                        return Ok(Some(Value::tuple(args)));
+                    }
                     "__cause__" => return Ok(Some(d.cause.clone().unwrap_or(Value::None))),
                     "__context__" => return Ok(Some(d.context.clone().unwrap_or(Value::None))),
                     "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
@@ -443,6 +446,23 @@ impl Vm {
                                 Some(Value::List(l)) => Value::tuple(l.borrow().clone()),
                                 Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
                                 _ => Value::tuple(vec![]),
+                            }));
+                        }
+                    }
+                    // OSError(errno, strerror[, filename[, winerror[, filename2]]]).
+                    "errno" | "strerror" | "filename" | "filename2" => {
+                        let os_error = self.types.exc("OSError");
+                        if inst.class.is_subclass(&os_error) {
+                            let at = match name {
+                                "errno" => 0,
+                                "strerror" => 1,
+                                "filename" => 2,
+                                _ => 4,
+                            };
+                            let known = (2..=5).contains(&d.args.len());
+                            return Ok(Some(match d.args.get(at) {
+                                Some(v) if known => v.clone(),
+                                _ => Value::None,
                             }));
                         }
                     }

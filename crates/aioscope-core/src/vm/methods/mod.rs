@@ -18,6 +18,7 @@ mod object;
 mod set;
 mod slots;
 mod str;
+mod str_more;
 mod subscript;
 pub mod super_;
 pub mod type_;
@@ -55,7 +56,7 @@ use self::str::{
     str_rstrip, str_split, str_splitlines, str_startswith, str_strip, str_title, str_upper,
     str_zfill,
 };
-use crate::vm::value::{Class, NativeFn, NativeImpl, Payload, Value};
+use crate::vm::value::{Class, Instance, NativeFn, NativeImpl, Payload, Value};
 use crate::vm::Vm;
 
 pub use list::{merge_sort, sort_values};
@@ -75,8 +76,30 @@ pub fn def(class: &Rc<Class>, name: &str, func: NativeImpl) {
         .set(name.into(), Value::Native(Rc::new(f)));
 }
 
+/// Adds a native static method to a class (`str.maketrans`).
+fn def_static(vm: &mut Vm, class: &Rc<Class>, name: &str, func: NativeImpl) {
+    let f = NativeFn {
+        name: name.into(),
+        qualname: format!("{}.{}", class.name, name).into(),
+        func,
+        bound: None,
+        data: None,
+    };
+    let wrapped = Instance::new(
+        vm.types.staticmethod.clone(),
+        Payload::StaticMethod(Value::Native(Rc::new(f))),
+        vm.next_id(),
+    );
+    class
+        .attrs
+        .borrow_mut()
+        .set(name.into(), Value::Instance(Rc::new(wrapped)));
+}
+
 /// Installs the methods of the built-in types.
 pub fn install(vm: &mut Vm) {
+    let str_class = vm.types.str_.clone();
+    def_static(vm, &str_class, "maketrans", str_more::str_maketrans);
     let t = &vm.types;
     let s = &t.str_;
     def(s, "format", str_format);
@@ -114,6 +137,17 @@ pub fn install(vm: &mut Vm) {
     def(s, "center", str_center);
     def(s, "zfill", str_zfill);
     def(s, "partition", str_partition);
+    def(s, "rpartition", str_more::str_rpartition);
+    def(s, "removeprefix", str_more::str_removeprefix);
+    def(s, "removesuffix", str_more::str_removesuffix);
+    def(s, "swapcase", str_more::str_swapcase);
+    def(s, "casefold", str_more::str_casefold);
+    def(s, "expandtabs", str_more::str_expandtabs);
+    def(s, "istitle", str_more::str_istitle);
+    def(s, "isdecimal", str_more::str_isdecimal);
+    def(s, "isnumeric", str_more::str_isnumeric);
+    def(s, "isprintable", str_more::str_isprintable);
+    def(s, "translate", str_more::str_translate);
     let l = &t.list;
     def(l, "append", list_append);
     def(l, "extend", list_extend);

@@ -9,7 +9,7 @@ pub(super) fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
             Ok(s) => Ok(Value::str(s)),
             Err(e) => Err(vm.new_error(
-                "UnicodeError",
+                "UnicodeDecodeError",
                 &format!(
                     "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
                     b.get(e.valid_up_to()).copied().unwrap_or(0),

@@ -278,6 +278,7 @@ pub(super) fn exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
     let class = vm.types.class_of(vm, &v);
     let items = v.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
+    let items = vm.shown_exception_args(&class, items);
     let mut parts = Vec::new();
     for it in &items {
         parts.push(vm.repr(it)?);
