@@ -433,6 +433,11 @@ impl Vm {
     }
 
     fn load_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        if name == "builtins" {
+            let m = self.builtins.clone();
+            self.modules.insert(name.into(), m.clone());
+            return Ok(m);
+        }
         if let Some(init) = self.native_modules.get(name).copied() {
             let m = init(self)?;
             self.modules.insert(name.into(), m.clone());

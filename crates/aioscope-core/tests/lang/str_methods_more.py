@@ -17,3 +17,4 @@ try:
     "x".rpartition("")
 except ValueError as e:
     print(e)
+print("a b  c".rsplit(None, 1), "a b  c".rsplit(maxsplit=1), "  a b c  ".rsplit(None, 1), "  a b  ".rsplit(None, 0), "".rsplit(None, 1), "a,b,c".rsplit(",", 1), "a,b,c".rsplit(sep=",", maxsplit=1))

@@ -366,7 +366,12 @@ impl Vm {
         if looked {
             found = class.lookup(name);
             if let Some(attr) = &found {
-                if is_data_descriptor(attr) {
+                // One with __set__ but no __get__ (CPython reads the
+                // instance's own value first then).
+                let getless = matches!(attr, Value::Instance(d)
+                    if matches!(d.payload, Payload::None | Payload::Slots(_))
+                        && d.class.lookup("__get__").is_none());
+                if is_data_descriptor(attr) && !getless {
                     let attr = attr.clone();
                     return self.bind_attr(obj, class, attr).map(Some);
                 }

@@ -8,6 +8,7 @@
 
 mod args;
 pub mod attr;
+mod bytes;
 mod coroutines;
 mod descr;
 mod dict;
@@ -100,6 +101,8 @@ fn def_static(vm: &mut Vm, class: &Rc<Class>, name: &str, func: NativeImpl) {
 pub fn install(vm: &mut Vm) {
     let str_class = vm.types.str_.clone();
     def_static(vm, &str_class, "maketrans", str_more::str_maketrans);
+    let bytes_class = vm.types.bytes.clone();
+    def_static(vm, &bytes_class, "fromhex", bytes::bytes_fromhex);
     let t = &vm.types;
     let s = &t.str_;
     def(s, "format", str_format);
@@ -182,6 +185,10 @@ pub fn install(vm: &mut Vm) {
     def(st, "copy", set_copy);
     def(st, "clear", set_clear);
     def(&t.bytes, "decode", bytes_decode);
+    def(&t.bytes, "hex", bytes::bytes_hex);
+    for (name, f) in bytes::LIKE_STR {
+        def(&t.bytes, name, *f);
+    }
     def(&t.float, "is_integer", float_is_integer);
     def(&t.int, "bit_length", int_bit_length);
     for g in [&t.generator, &t.coroutine] {

@@ -125,18 +125,42 @@ pub(super) fn str_split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let original = args.clone();
+    let mut args = args;
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
     let s = this_str(vm, &args, "rsplit")?;
-    let maxsplit = match args.pos.get(2) {
-        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+    let sep = sep_kw.or_else(|| args.pos.get(1).cloned());
+    let maxsplit = match max_kw.or_else(|| args.pos.get(2).cloned()) {
+        Some(Value::Int(n)) if n >= 0 => Some(n as usize),
         _ => None,
     };
-    match (args.pos.get(1), maxsplit) {
-        (Some(Value::Str(sep)), Some(m)) => {
-            let mut parts: Vec<Value> = s.rsplitn(m + 1, &**sep).map(Value::str).collect();
+    match (sep, maxsplit) {
+        (Some(Value::Str(sep)), Some(m)) if !sep.is_empty() => {
+            let mut parts: Vec<Value> = s.rsplitn(m + 1, &*sep).map(Value::str).collect();
             parts.reverse();
             Ok(Value::list(parts))
         }
-        _ => str_split(vm, args),
+        // Whitespace from the right: what is left keeps its leading blanks.
+        (None | Some(Value::None), Some(m)) => {
+            let mut parts = Vec::new();
+            let mut rest = s.trim_end();
+            while parts.len() < m {
+                match rest.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+                    Some((i, c)) => {
+                        parts.push(Value::str(&rest[i + c.len_utf8()..]));
+                        rest = rest[..i].trim_end();
+                    }
+                    None => break,
+                }
+            }
+            if !rest.is_empty() {
+                parts.push(Value::str(rest));
+            }
+            parts.reverse();
+            Ok(Value::list(parts))
+        }
+        _ => str_split(vm, original),
     }
 }
 
