@@ -1104,6 +1104,12 @@ fn bin_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     radix(vm, args, "bin", "0b", 2)
 }
 
+/// `exit([code])` and `quit([code])`, as the site module's: `SystemExit`.
+fn exit_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let code = args.pos.first().cloned().unwrap_or(Value::None);
+    Err(vm.new_error_args("SystemExit", vec![code]))
+}
+
 fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(vm.new_error(
         "NotImplementedError",
@@ -1252,6 +1258,8 @@ pub fn install(vm: &mut Vm) {
         ("hex", hex_fn),
         ("oct", oct_fn),
         ("bin", bin_fn),
+        ("exit", exit_fn),
+        ("quit", exit_fn),
         ("input", unsupported_input),
         ("open", unsupported_open),
         ("globals", globals_fn),
