@@ -8,7 +8,7 @@ use std::rc::Rc;
 use aioscope_core::trace::{
     Awaiting, Exit, FrameIx, FrameKind, HandleIx, SyncState, TaskIx, TaskState, Trace, Uncaught,
 };
-use aioscope_core::trace::{LocalsIndex, StepKind};
+use aioscope_core::trace::{LocalsIndex, StepKind, ThreadDoing};
 
 /// Loop events a breakpoint can stop on (bit flags).
 pub mod ev {
@@ -253,7 +253,12 @@ pub fn derive(trace: &Trace) -> Derived {
     // Frames: events, and the lanes of the main program, loop callbacks and
     // threads.
     let mut main_lane = Lane {
-        label: "main".into(),
+        label: if trace.threads.is_empty() {
+            "main"
+        } else {
+            "MainThread"
+        }
+        .into(),
         kind: LaneKind::Main,
         segs: vec![],
         marks: vec![],
@@ -274,6 +279,28 @@ pub fn derive(trace: &Trace) -> Derived {
             kind,
             frame: i as FrameIx,
         };
+        // Threads that were blocked before this frame and did not run in
+        // it waited through it: MainThread in time.sleep(3) while the
+        // spinner thread turns.
+        if i > 0 && !trace.threads.is_empty() {
+            for (k, v) in trace.threads_at(i as FrameIx - 1).iter().enumerate() {
+                let waiting = matches!(
+                    v.doing,
+                    ThreadDoing::Sleeping { .. }
+                        | ThreadDoing::Lock { .. }
+                        | ThreadDoing::Join { .. }
+                );
+                let ran = matches!(&f.kind, FrameKind::Thread { name } if *name == v.name);
+                if !waiting || ran {
+                    continue;
+                }
+                if k == 0 {
+                    push_seg(&mut main_lane.segs, seg(SegKind::Wait));
+                } else if let Some(lane) = thread_lanes.iter_mut().find(|l| l.label == v.name) {
+                    push_seg(&mut lane.segs, seg(SegKind::Wait));
+                }
+            }
+        }
         match &f.kind {
             FrameKind::Main => push_seg(&mut main_lane.segs, seg(SegKind::Run)),
             FrameKind::Step(kind) => {
@@ -577,6 +604,35 @@ mod tests {
             assert_eq!(tasks.len(), 1);
             assert!(t.timers_at(at).contains(h));
         }
+    }
+
+    #[test]
+    fn the_main_threads_lane_waits_while_it_sleeps_and_another_thread_runs() {
+        let t = run("import threading\nimport time\n\ndef spin():\n    for _ in range(5):\n        time.sleep(0.1)\n\nth = threading.Thread(target=spin)\nth.start()\ntime.sleep(1)\nth.join()\n");
+        let d = derive(&t);
+        let main = d
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Main)
+            .expect("a main lane");
+        assert_eq!(&*main.label, "MainThread");
+        let waits: f32 = main
+            .segs
+            .iter()
+            .filter(|s| s.kind == SegKind::Wait)
+            .map(|s| s.x1 - s.x0)
+            .sum();
+        assert!(waits > 0.0, "{:?}", main.segs);
+        let spin = d
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Thread)
+            .expect("a thread lane");
+        assert!(
+            spin.segs.iter().any(|s| s.kind == SegKind::Wait),
+            "{:?}",
+            spin.segs
+        );
     }
 
     #[test]
