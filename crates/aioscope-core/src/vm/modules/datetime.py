@@ -86,7 +86,13 @@ def _as_int(value):
 
 
 def _valid_date(year, month, day):
-    year, month, day = _as_int(year), _as_int(month), _as_int(day)
+    if type(year) is not int or type(month) is not int \
+            or type(day) is not int:
+        if year is _REQUIRED or month is _REQUIRED or day is _REQUIRED:
+            _required(year, 'year', 1)
+            _required(month, 'month', 2)
+            _required(day, 'day', 3)
+        year, month, day = _as_int(year), _as_int(month), _as_int(day)
     if year < MINYEAR or year > MAXYEAR:
         raise ValueError('year %d is out of range' % year)
     if month < 1 or month > 12:
@@ -97,8 +103,10 @@ def _valid_date(year, month, day):
 
 
 def _valid_time(hour, minute, second, microsecond, tz, fold):
-    hour, minute = _as_int(hour), _as_int(minute)
-    second, microsecond = _as_int(second), _as_int(microsecond)
+    if type(hour) is not int or type(minute) is not int \
+            or type(second) is not int or type(microsecond) is not int:
+        hour, minute = _as_int(hour), _as_int(minute)
+        second, microsecond = _as_int(second), _as_int(microsecond)
     if hour < 0 or hour > 23:
         raise ValueError('hour must be in 0..23')
     if minute < 0 or minute > 59:
@@ -764,9 +772,7 @@ class date:
     9999-12-31."""
 
     def __init__(self, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED):
-        self.year, self.month, self.day = _valid_date(
-            _required(year, 'year', 1), _required(month, 'month', 2),
-            _required(day, 'day', 3))
+        self.year, self.month, self.day = _valid_date(year, month, day)
 
     def toordinal(self):
         return _ordinal(self.year, self.month, self.day)
@@ -1232,9 +1238,7 @@ class datetime(date):
     def __init__(self, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED,
                  hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *,
                  fold=0):
-        self.year, self.month, self.day = _valid_date(
-            _required(year, 'year', 1), _required(month, 'month', 2),
-            _required(day, 'day', 3))
+        self.year, self.month, self.day = _valid_date(year, month, day)
         (self.hour, self.minute, self.second,
          self.microsecond) = _valid_time(hour, minute, second, microsecond,
                                          tzinfo, fold)
