@@ -21,7 +21,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
                   _asyncgens, _extend_loop, _internal, _loop_close,
-                  _signal_arrived, _take_signals)
+                  _signal_arrived, _take_signals, _set_debug)
 
 from _coroutines import python_minor as _python_minor
 
@@ -1176,6 +1176,17 @@ class BaseEventLoop:
             if not self.is_closed():
                 self.call_soon_threadsafe(future.set_exception, ex)
 
+    def set_debug(self, enabled):
+        _set_debug(self, enabled)
+        if self.is_running():
+            self.call_soon_threadsafe(self._set_coroutine_origin_tracking,
+                                      enabled)
+
+    def _set_coroutine_origin_tracking(self, enabled):
+        # CPython records where coroutines are made, for its "never
+        # awaited" warnings; here only the scheduled call remains.
+        pass
+
     def run_in_executor(self, executor, func, *args):
         if self.is_closed():
             raise RuntimeError('Event loop is closed')
@@ -1256,6 +1267,8 @@ class BaseSelectorEventLoop:
 
     def close(self):
         was_closed = self.is_closed()
+        if not was_closed and not self.is_running() and self.get_debug():
+            _log(10, 'base_events.py:676', 'close', 'Close %r', (self,))
         _loop_close(self)
         if was_closed:
             return
@@ -1292,20 +1305,39 @@ def _deliver_signal(sig):
         _signal_arrived(loop, sig)
 
 
-def _log_using_selector():
-    # What CPython's selector event loop logs when it is made, from its
-    # __init__ in selector_events.py (seen with logging at DEBUG).
+def _log(level, where, func, msg, args, always=False):
+    # A record of CPython's asyncio logger, as made at `where` (a line of
+    # its asyncio package) in `func`. Unless `always`, only once the
+    # program imported logging (CPython's asyncio imports it; nothing
+    # shows before the program configures it, but WARNING and above,
+    # which logging's last resort prints).
     import sys
     logging = sys.modules.get('logging')
     if logging is None:
-        return
+        if not always:
+            return
+        import logging
     logger = logging.getLogger('asyncio')
-    if logger.isEnabledFor(logging.DEBUG):
+    if logger.isEnabledFor(level):
+        path, lineno = where.split(':')
         record = logger.makeRecord(
-            'asyncio', logging.DEBUG,
-            '/usr/lib/python3.11/asyncio/selector_events.py', 54,
-            'Using selector: %s', ('EpollSelector',), None, '__init__')
+            'asyncio', level, '/usr/lib/python3.11/asyncio/' + path,
+            int(lineno), msg, args, None, func)
         logger.handle(record)
+
+
+def _log_using_selector():
+    # What CPython's selector event loop logs when it is made, from its
+    # __init__ in selector_events.py (seen with logging at DEBUG).
+    _log(10, 'selector_events.py:54', '__init__', 'Using selector: %s',
+         ('EpollSelector',))
+
+
+def _log_slow_callback(handle_text, seconds):
+    # Debug mode: a callback ran for slow_callback_duration or longer.
+    _log(30, 'base_events.py:1917', '_run_once',
+         'Executing %s took %.3f seconds', (handle_text, seconds),
+         always=True)
 
 
 def new_event_loop():

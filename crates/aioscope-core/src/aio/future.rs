@@ -89,6 +89,9 @@ pub struct Fut {
     pub log_destroy_pending: Cell<bool>,
     /// Where its death is reported (see [`Fut::drop`]).
     finalizers: std::rc::Weak<crate::vm::finalizers::Finalizers>,
+    /// Where it was made, when its loop was in debug mode (`created at`
+    /// in its repr).
+    pub created_at: RefCell<Option<Rc<str>>>,
 }
 
 impl Drop for Fut {
@@ -118,6 +121,7 @@ impl Drop for Fut {
             task: self.task.take(),
             log_destroy_pending: Cell::new(false),
             finalizers: std::rc::Weak::new(),
+            created_at: RefCell::new(self.created_at.take()),
         };
         queue.push(Box::new(move |vm, _site| {
             super::errors::report_death(vm, ghost, destroyed_pending, never_retrieved);
@@ -157,6 +161,7 @@ impl Fut {
             task,
             log_destroy_pending: Cell::new(true),
             finalizers: Rc::downgrade(&vm.finalizers),
+            created_at: RefCell::new(None),
         }
     }
 
@@ -625,6 +630,11 @@ pub fn step(vm: &mut Vm, this: &Value, exc: Option<Value>) -> PyResult<()> {
         None => Resume::Send(Value::None),
     };
     let outcome = vm.resume(&t.coro, how);
+    if vm.track_call_sites {
+        // What the step schedules now, the loop schedules (debug mode's
+        // `created at` is then CPython's `Handle._run`).
+        vm.call_site = None;
+    }
     host.leave_task(previous);
     if let Some(outer) = outer_context {
         vm.exit_context(outer);

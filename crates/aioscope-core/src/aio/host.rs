@@ -64,6 +64,8 @@ pub struct Handle {
     /// The context it runs in (None: the current one, as for a task's
     /// step, which enters its task's own).
     pub context: Option<Value>,
+    /// Where it was made, when its loop was in debug mode.
+    pub created_at: Option<Rc<str>>,
     loop_: Weak<EventLoop>,
     class: Rc<Class>,
 }
@@ -111,6 +113,8 @@ pub struct EventLoop {
     /// Signals that arrived for the loop's handlers and that its next
     /// select will see (CPython writes them to the loop's self-pipe).
     pub signals: RefCell<Vec<i64>>,
+    /// Debug mode (`set_debug`).
+    pub debug: Cell<bool>,
     class: Rc<Class>,
 }
 
@@ -127,9 +131,10 @@ impl NativeObject for EventLoop {
     fn repr(&self, _vm: &mut Vm) -> PyResult<String> {
         let s = self.state.borrow();
         Ok(format!(
-            "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+            "<_UnixSelectorEventLoop running={} closed={} debug={}>",
             if s.running { "True" } else { "False" },
-            if s.closed { "True" } else { "False" }
+            if s.closed { "True" } else { "False" },
+            if self.debug.get() { "True" } else { "False" }
         ))
     }
     fn get_attr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
@@ -139,6 +144,7 @@ impl NativeObject for EventLoop {
         match name {
             "_default_executor" => Some(Ok(Value::None)),
             "_executor_shutdown_called" => Some(Ok(Value::Bool(false))),
+            "slow_callback_duration" => Some(Ok(Value::Float(0.1))),
             _ => None,
         }
     }
@@ -380,6 +386,7 @@ impl AioHost {
             exception_handler: RefCell::new(None),
             attrs: RefCell::new(Default::default()),
             signals: RefCell::new(Vec::new()),
+            debug: Cell::new(false),
             class: self.loop_class.clone(),
         })
     }
@@ -546,6 +553,10 @@ impl AioHost {
         if l.state.borrow().closed {
             return Err(vm.new_error("RuntimeError", "Event loop is closed"));
         }
+        let created_at = l
+            .debug
+            .get()
+            .then(|| super::debug::created_at(vm, super::debug::Made::Handle));
         Ok(Rc::new(Handle {
             id: vm.next_id(),
             callback,
@@ -555,6 +566,7 @@ impl AioHost {
             scheduled: Cell::new(when.is_some()),
             kind,
             context,
+            created_at,
             loop_: Rc::downgrade(l),
             class: self.handle_class.clone(),
         }))
@@ -620,6 +632,10 @@ impl AioHost {
             agen_awaitable,
         };
         let fut = Rc::new(Fut::new(vm, self.task_class.clone(), Some(task)));
+        if self.in_debug() {
+            let made = super::debug::Made::Task { context: false };
+            *fut.created_at.borrow_mut() = Some(super::debug::created_at(vm, made));
+        }
         let value = Value::Object(fut);
         if let Value::Object(o) = &value {
             self.tasks.borrow_mut().push(Rc::downgrade(o));
@@ -632,6 +648,16 @@ impl AioHost {
             StepKind::TaskStep,
         )?;
         Ok(value)
+    }
+
+    /// Whether the running loop (else the current one) is in debug mode:
+    /// then futures and tasks note where they were made.
+    pub fn in_debug(&self) -> bool {
+        let running = self.running_loop.borrow();
+        match running.as_ref().or(self.current_loop.borrow().as_ref()) {
+            Some(l) => l.debug.get(),
+            None => false,
+        }
     }
 
     /// Whether an event loop is running.
@@ -838,6 +864,12 @@ impl AioHost {
     /// exception handler and the loop goes on; `SystemExit` and
     /// `KeyboardInterrupt` go through.
     fn run_handle(&self, vm: &mut Vm, h: &Rc<Handle>) -> PyResult<()> {
+        let debug_loop = h.loop_.upgrade().filter(|l| l.debug.get());
+        let started = vm.clock;
+        if debug_loop.is_some() {
+            // What ran before is no Python caller of this handle's work.
+            vm.call_site = None;
+        }
         self.observe(|o| o.step_started(vm, self, h));
         let r = match &h.context {
             None => vm.call(&h.callback, Args::new(h.args.clone())),
@@ -883,7 +915,11 @@ impl AioHost {
             vm.finalize(&Site::Native(&super::errors::HANDLE_RUN));
         }
         self.observe(|o| o.step_finished(vm, self));
-        result
+        result?;
+        if let Some(l) = debug_loop {
+            super::debug::after_handle(vm, &l, h, vm.clock - started)?;
+        }
+        Ok(())
     }
 
     /// `loop.run_until_complete(x)`.
@@ -898,7 +934,13 @@ impl AioHost {
                 *self.running_loop.borrow_mut() = Some(l.clone());
                 let t = self.create_task(vm, x.clone(), None);
                 *self.running_loop.borrow_mut() = prev_running;
-                t?
+                let t = t?;
+                if let Some((f, _)) = as_fut(&t) {
+                    if f.created_at.borrow().is_some() {
+                        *f.created_at.borrow_mut() = Some(super::debug::ensure_future_site());
+                    }
+                }
+                t
             }
             v if as_fut(v).is_some() => v.clone(),
             other => {

@@ -7,6 +7,7 @@
 //! following CPython 3.11's behaviour step for step, so that it suspends
 //! exactly where CPython does.
 
+pub mod debug;
 pub mod errors;
 pub mod future;
 pub mod heap;
@@ -197,6 +198,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_extend_loop", extend_loop),
         ("_internal", internal),
         ("_loop_close", l_close),
+        ("_set_debug", set_debug),
         ("_signal_arrived", signal_arrived),
         ("_take_signals", take_signals),
     ];
@@ -431,7 +433,17 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => host.future_class.clone(),
     };
-    Ok(Value::Object(Rc::new(Fut::new(vm, class, None))))
+    new_future(vm, class, debug::Made::Future)
+}
+
+/// A pending future of `class`, noting where it was made in debug mode.
+fn new_future(vm: &mut Vm, class: Rc<Class>, made: debug::Made) -> PyResult<Value> {
+    let host = aio(vm);
+    let fut = Fut::new(vm, class, None);
+    if host.in_debug() {
+        *fut.created_at.borrow_mut() = Some(debug::created_at(vm, made));
+    }
+    Ok(Value::Object(Rc::new(fut)))
 }
 
 /// The `context=` argument of a scheduling call: the one given, else a
@@ -499,11 +511,16 @@ fn l_call_later(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn l_create_future(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    future_new(vm, Args::default())
+    let class = aio(vm).future_class.clone();
+    new_future(vm, class, debug::Made::CreateFuture)
 }
 
 fn l_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = args.take_kw("name");
+    let with_context = args
+        .kw
+        .iter()
+        .any(|(k, v)| &**k == "context" && !matches!(v, Value::None));
     let context = context_arg(vm, &mut args);
     let l = loop_of(vm, &args)?;
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
@@ -513,7 +530,14 @@ fn l_create_task(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if running.is_none() {
         host.set_current_loop(Some(l.clone()));
     }
-    host.create_task_in(vm, coro, name, context)
+    let task = host.create_task_in(vm, coro, name, context)?;
+    if with_context && l.debug.get() {
+        if let Some((f, _)) = as_fut(&task) {
+            let made = debug::Made::Task { context: true };
+            *f.created_at.borrow_mut() = Some(debug::created_at(vm, made));
+        }
+    }
+    Ok(task)
 }
 
 fn l_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -556,11 +580,29 @@ fn l_is_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(closed))
 }
 
-fn l_get_debug(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+fn l_get_debug(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let debug = l.debug.get();
+    Ok(Value::Bool(debug))
 }
 
-fn l_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `_set_debug(loop, enabled)`: debug mode on or off (`loop.set_debug`
+/// in `asyncio.py` adds what CPython does around it).
+fn set_debug(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let on = match args.pos.get(1) {
+        Some(v) => vm.truthy(v)?,
+        None => {
+            return Err(vm.new_error(
+                "TypeError",
+                "set_debug() missing 1 required positional argument: 'enabled'",
+            ))
+        }
+    };
+    l.debug.set(on);
+    if on {
+        vm.track_call_sites = true;
+    }
     Ok(Value::None)
 }
 
@@ -612,7 +654,6 @@ fn install_loop_methods(c: &Rc<Class>) {
     def_base(c, "is_running", l_is_running);
     def_base(c, "is_closed", l_is_closed);
     def_base(c, "get_debug", l_get_debug);
-    def_base(c, "set_debug", l_noop);
     def_base(c, "set_exception_handler", errors::l_set_exception_handler);
     def_base(c, "get_exception_handler", errors::l_get_exception_handler);
     def_base(

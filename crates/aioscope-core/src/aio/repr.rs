@@ -95,10 +95,44 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
         other => vm.repr(other)?,
     };
     let mut out = format!("{}{}{}", name, format_args(vm, &args)?, suffix);
-    if let Value::Function(f) = &func {
-        out.push_str(&format!(" at {}:{}", f.code.filename, f.code.first_line));
+    match &func {
+        Value::Function(f) if f.code.filename.starts_with('<') => {
+            if let Some(at) = library_def_site(&f.qualname.borrow()) {
+                out.push_str(&format!(" at {}{}", CPYTHON_ASYNCIO, at));
+            }
+        }
+        Value::Function(f) => {
+            out.push_str(&format!(" at {}:{}", f.code.filename, f.code.first_line));
+        }
+        Value::Native(n) if &*n.qualname == super::host::RUN_UNTIL_COMPLETE_CB => {
+            out.push_str(&format!(" at {}base_events.py:180", CPYTHON_ASYNCIO));
+        }
+        _ => {}
     }
     Ok(out)
+}
+
+/// Where CPython 3.11.7's asyncio lives, as the corpus names it.
+const CPYTHON_ASYNCIO: &str = "/usr/lib/python3.11/asyncio/";
+
+/// Where CPython defines the library callbacks futures list (the
+/// simulator's are in its own asyncio.py): the `at FILE:LINE` of their
+/// reprs.
+fn library_def_site(qualname: &str) -> Option<&'static str> {
+    Some(match qualname {
+        "gather.<locals>._done_callback" => "tasks.py:764",
+        "shield.<locals>._inner_done_callback" => "tasks.py:891",
+        "shield.<locals>._outer_done_callback" => "tasks.py:908",
+        "_wait.<locals>._on_completion" => "tasks.py:519",
+        "as_completed.<locals>._on_timeout" => "tasks.py:596",
+        "as_completed.<locals>._on_completion" => "tasks.py:602",
+        "_release_waiter" => "tasks.py:431",
+        "_set_result_unless_cancelled" => "futures.py:311",
+        "_chain_future.<locals>._set_state" => "futures.py:381",
+        "_chain_future.<locals>._call_check_cancel" => "futures.py:387",
+        "_chain_future.<locals>._call_set_state" => "futures.py:394",
+        _ => return None,
+    })
 }
 
 /// The `__qualname__` of the function a handle calls, as CPython's loop
@@ -236,6 +270,9 @@ pub fn future_repr(vm: &mut Vm, f: &Fut) -> PyResult<String> {
     if !callbacks.is_empty() {
         info.push(callbacks_repr(vm, &callbacks)?);
     }
+    if let Some(at) = &*f.created_at.borrow() {
+        info.push(format!("created at {}", at));
+    }
     Ok(format!("<{} {}>", f.class.name, info.join(" ")))
 }
 
@@ -255,6 +292,9 @@ pub fn handle_repr(vm: &mut Vm, h: &Handle) -> PyResult<String> {
     }
     if !h.cancelled.get() {
         info.push(callback_repr(vm, &h.callback, &h.args)?);
+    }
+    if let Some(at) = &h.created_at {
+        info.push(format!("created at {}", at));
     }
     Ok(format!("<{} {}>", class, info.join(" ")))
 }

@@ -250,6 +250,12 @@ pub struct Vm {
     pub unseeded_random: Option<u32>,
     /// Whether that first unseeded draw happened already (warn once).
     pub unseeded_random_noted: bool,
+    /// Keep [`Vm::call_site`] (an event loop is in debug mode).
+    pub track_call_sites: bool,
+    /// The Python frame that made the latest call (its code and line),
+    /// while `track_call_sites`: where asyncio's debug mode says an object
+    /// was created.
+    pub call_site: Option<(Rc<Code>, u32)>,
 }
 
 impl Default for Vm {
@@ -302,6 +308,8 @@ impl Vm {
             weakrefs: Default::default(),
             unseeded_random: None,
             unseeded_random_noted: false,
+            track_call_sites: false,
+            call_site: None,
         };
         builtins::install(&mut vm);
         methods::install(&mut vm);

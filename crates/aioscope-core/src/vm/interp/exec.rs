@@ -1219,6 +1219,10 @@ impl Vm {
         if !frame.handling.is_empty() || self.exc_hint.is_some() {
             self.exc_hint = frame.handling.last().cloned();
         }
+        if self.track_call_sites {
+            let line = frame.code.lines.get(frame.pc.wrapping_sub(1)).copied();
+            self.call_site = Some((frame.code.clone(), line.unwrap_or(0)));
+        }
     }
 
     /// A dict key for `v`, or CPython's `TypeError: unhashable type`.
