@@ -480,16 +480,10 @@ def exchange(method, url, headers=None, body=None):
     ex = Exchange(method, url, parts)
     host = _declared_host(parts.key)
     site = _site_host(parts.key)
-    latency = None
+    latency = _latency(parts, host, site)
     bandwidth = None
     if host is not None:
-        latency = host.get('latency')
         bandwidth = host.get('bandwidth')
-    if site is not None:
-        if latency is None:
-            latency = site.get('latency')
-    if latency is None:
-        latency = generated_latency(parts.key)
     answer = None
     if url in net._routes:
         answer = _from_net_route(net._routes[url])
@@ -507,6 +501,38 @@ def exchange(method, url, headers=None, body=None):
     if note is not None:
         note(method, url, parts.key, ex.status, ex.failure, ex.wait + ex.transfer)
     return ex
+
+
+def _latency(parts, host, site):
+    latency = None
+    if host is not None:
+        latency = host.get('latency')
+    if site is not None and latency is None:
+        latency = site.get('latency')
+    if latency is None:
+        latency = generated_latency(parts.key)
+    return latency
+
+
+def connect(url):
+    """How opening a TCP connection to the host of `url` goes, for
+    asyncio's streams (_streams.py): (failure, latency), failure None or
+    'dns', 'refused' or 'timeout' (the host's own failure, or what the
+    base world says of its root)."""
+    parts = split_url(url)
+    host = _declared_host(parts.key)
+    site = _site_host(parts.key)
+    latency = _latency(parts, host, site)
+    if host is not None and host.get('error'):
+        failure = host['error']
+    else:
+        answer = _declared_url(parts)
+        if answer is None:
+            answer = _base_answer('GET', parts, host, site, None, None)
+        failure = answer.get('error')
+    if failure not in ('dns', 'refused', 'timeout'):
+        failure = None
+    return failure, latency
 
 
 def _from_net_route(route):

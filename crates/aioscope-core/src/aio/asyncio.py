@@ -1435,6 +1435,20 @@ def run(main, *, debug=None):
         return runner.run(main)  # cpython: runners.py:190
 
 
+_STREAMS = ('open_connection', 'start_server', 'StreamReader',
+            'StreamWriter', 'IncompleteReadError', 'LimitOverrunError',
+            'Server')
+
+
+def __getattr__(name):
+    # The streams are the corpus' model of a network (_streams.py, which
+    # the oracle installs in CPython's asyncio), loaded at first use.
+    if name in _STREAMS:
+        import _streams
+        return getattr(_streams, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
 if _python_minor == 10:
     # What 3.11 added to asyncio does not exist in 3.10.
     del Timeout, timeout, timeout_at, TaskGroup, Runner

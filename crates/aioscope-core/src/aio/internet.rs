@@ -45,6 +45,7 @@ const LIBRARIES: &[(&str, &str, &str)] = &[
     library!("net", "net.py"),
     library!("_internet", "_internet.py"),
     library!("yarl", "yarl.py"),
+    library!("_streams", "_streams.py"),
     library!("aiohttp", "aiohttp/__init__.py"),
     library!("aiohttp.client_exceptions", "aiohttp/client_exceptions.py"),
     library!("aiohttp.http_exceptions", "aiohttp/http_exceptions.py"),

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::dict::{hash_of, Dict};
 use super::methods::{def, sort_values};
-use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
+use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyErr, PyResult, Range, Value};
 use super::Vm;
 
 /// A native function value (not bound).
@@ -714,6 +714,30 @@ pub(crate) fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                         super::repr::str_repr(s)
                     ),
                 )),
+            }
+        }
+        (Some(Value::Bytes(b)), base) => {
+            // Bytes read as ASCII digits; the error quotes the bytes.
+            let bytes = Value::Bytes(b.clone());
+            let text: String = b.iter().map(|&c| c as char).collect();
+            let mut pos = vec![args.pos[0].clone(), Value::str(&text)];
+            pos.extend(base.cloned());
+            match int_new(vm, Args::new(pos)) {
+                Err(PyErr::Exception(e)) if vm.is_instance_of(&e, "ValueError") && b.is_ascii() => {
+                    let shown = vm.repr(&bytes)?;
+                    let b = match base {
+                        Some(v) => int_arg(vm, v)?,
+                        None => 10,
+                    };
+                    if b != 0 && !(2..=36).contains(&b) {
+                        return Err(PyErr::Exception(e));
+                    }
+                    Err(vm.new_error(
+                        "ValueError",
+                        &format!("invalid literal for int() with base {}: {}", b, shown),
+                    ))
+                }
+                other => other,
             }
         }
         (Some(other), _) => Err(vm.new_error(

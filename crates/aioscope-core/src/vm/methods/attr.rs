@@ -206,6 +206,10 @@ impl Vm {
                         }
                         return Ok(Value::Dict(Rc::new(RefCell::new(d))));
                     }
+                    // A module's own `__getattr__` (PEP 562).
+                    if let Some(hook) = m.get("__getattr__") {
+                        return self.call(&hook, Args::new(vec![Value::str(name)]));
+                    }
                     Err(self.no_attr(obj, name))
                 }
             },
