@@ -173,4 +173,29 @@ def _no_file_system(*args, **kwargs):
 
 
 listdir = scandir = mkdir = makedirs = remove = unlink = rmdir = rename = \
-    replace = stat = walk = chdir = urandom = system = _no_file_system
+    replace = stat = walk = chdir = system = _no_file_system
+
+
+# os.urandom's stream: xorshift32 from a fixed state, so that a run
+# repeats (CPython's bytes come from the kernel and differ every time).
+_urandom_state = [0x9E3779B9]
+
+
+def urandom(size):
+    if not isinstance(size, int):
+        index = getattr(type(size), '__index__', None)
+        if index is None:
+            raise TypeError(f"'{type(size).__name__}' object cannot be "
+                            f"interpreted as an integer")
+        size = index(size)
+    if size < 0:
+        raise ValueError('negative argument not allowed')
+    out = []
+    x = _urandom_state[0]
+    for _ in range((size + 3) // 4):
+        x ^= (x << 13) & 0xFFFFFFFF
+        x ^= x >> 17
+        x ^= (x << 5) & 0xFFFFFFFF
+        out.extend((x & 0xFF, (x >> 8) & 0xFF, (x >> 16) & 0xFF, x >> 24))
+    _urandom_state[0] = x
+    return bytes(out[:size])
