@@ -97,6 +97,10 @@ def main(parts, out):
         'scenario_render_max_ms': b['scenario_render_max_ms'],
         **sizes(),
         'first_frame_ms': round(page['first_frame_ms'], 1),
+        'first_frame_bytes': page['first_frame_bytes'],
+        'first_frame_requests': page['first_frame_requests'],
+        'imports_bytes': page['imports_bytes'],
+        'imports_requests': page['imports_requests'],
         'downloader_ratio_max': round(page['downloader_ratio_max'], 3),
         'downloader_browser_ratio_max': round(page['downloader_browser_ratio_max'], 3),
         'sim_scaling': scaling,
@@ -124,6 +128,8 @@ def main(parts, out):
         ('Release .wasm: raw, gzip', f"{r['wasm_bytes'] / 1024:.0f} KiB, {r['wasm_gzip_bytes'] / 1024:.0f} KiB", '<= 400 KB gzip'),
         ('JS glue: raw, gzip; CSS gzip', f"{r['js_bytes'] / 1024:.0f} KiB, {r['js_gzip_bytes'] / 1024:.0f} KiB; {r['css_gzip_bytes'] / 1024:.0f} KiB", ''),
         ('First frame on localhost (median)', f"{r['first_frame_ms']:.0f} ms", '< 1 s'),
+        ('Downloaded before the first frame', f"{r['first_frame_bytes'] / 1024:.0f} KiB in {r['first_frame_requests']} responses", ''),
+        ('Then a program importing random, logging, json', f"+{r['imports_bytes'] / 1024:.1f} KiB in {r['imports_requests']} responses", ''),
     ]
     for d in page['downloader']:
         rows.append((f"Real downloader, limit {d['limit']}: total / ideal",
