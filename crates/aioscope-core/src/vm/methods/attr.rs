@@ -206,9 +206,15 @@ impl Vm {
                         }
                         return Ok(Value::Dict(Rc::new(RefCell::new(d))));
                     }
-                    // A module's own `__getattr__` (PEP 562).
+                    // A library module's own `__getattr__` (PEP 562); when it
+                    // has nothing either, the error is the usual one (with its
+                    // "Did you mean" suggestion).
                     if let Some(hook) = m.get("__getattr__") {
-                        return self.call(&hook, Args::new(vec![Value::str(name)]));
+                        match self.call(&hook, Args::new(vec![Value::str(name)])) {
+                            Err(PyErr::Exception(e))
+                                if self.is_instance_of(&e, "AttributeError") => {}
+                            other => return other,
+                        }
                     }
                     Err(self.no_attr(obj, name))
                 }
