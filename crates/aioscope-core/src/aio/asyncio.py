@@ -185,9 +185,12 @@ async def sleep(delay, result=None):
         h.cancel()
 
 
-def _deprecated(message, stacklevel=3):
+def _deprecated(message, stacklevel=1):
     # A DeprecationWarning for the caller of the library function calling
-    # this (shown by default when that is the program's own code).
+    # this (shown by default when that is the program's own code). Library
+    # frames without a '# cpython:' mark stand for CPython's C code and are
+    # not counted by warnings' stacklevel, so level 1 is already the first
+    # frame of the program, as CPython's stacklevel=2 in the function is.
     try:
         import warnings
     except NotImplementedError:

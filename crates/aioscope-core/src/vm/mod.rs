@@ -400,7 +400,11 @@ impl Vm {
         self.add_source(filename, source.into(), None, "__main__");
         self.main_file = filename.into();
         self.main_source = source.into();
-        let code = compiler::compile_source(source, filename).map_err(RunError::Syntax)?;
+        let dialect = compiler::Dialect {
+            decorators_at_definition: self.python == PythonVersion::V3_10,
+        };
+        let code =
+            compiler::compile_source_as(source, filename, dialect).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
         // The program's path as it was given (the corpus runs programs by
         // their bare file name).

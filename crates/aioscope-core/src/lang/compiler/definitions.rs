@@ -10,7 +10,7 @@ use crate::lang::bytecode::{Code, CodeFlags, CodeKind, Const, Instr};
 use crate::lang::error::SyntaxError;
 use crate::lang::symtable::{key_of_class, key_of_def, ScopeKey};
 
-use super::{unsupported, Compiler};
+use super::{unsupported, Compiler, Loc};
 
 impl<'a> Compiler<'a> {
     pub(super) fn function_def(&mut self, def: &'a Rc<FunctionDef>) -> Result<(), SyntaxError> {
@@ -28,14 +28,25 @@ impl<'a> Compiler<'a> {
             def.is_async,
             FunctionBody::Stmts(&def.body, &def.returns),
         )?;
-        // Each decorator is called where it is written, innermost first.
+        // Each decorator is called where it is written (3.10: at the
+        // `def` line), innermost first.
         for d in def.decorators.iter().rev() {
-            self.u().loc = d.span.into();
+            self.u().loc = self.decorator_loc(d, def.span);
             self.emit(Instr::Call(1));
         }
         self.u().loc = statement;
         self.store_name(&def.name);
         Ok(())
+    }
+
+    /// Where the call of `decorator` is placed: its own span, or in
+    /// 3.10 the definition's header.
+    fn decorator_loc(&self, decorator: &Expr, header: Span) -> Loc {
+        if self.dialect.decorators_at_definition {
+            header.into()
+        } else {
+            decorator.span.into()
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -254,7 +265,7 @@ impl<'a> Compiler<'a> {
             kwargs: has_kw,
         });
         for d in def.decorators.iter().rev() {
-            self.u().loc = d.span.into();
+            self.u().loc = self.decorator_loc(d, def.span);
             self.emit(Instr::Call(1));
         }
         self.u().loc = statement;

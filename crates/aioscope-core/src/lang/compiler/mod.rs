@@ -33,9 +33,19 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
+/// Where the compiled code's lines differ between the CPython versions a
+/// program may run as (3.11 is the default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dialect {
+    /// CPython 3.10 calls a definition's decorators at the `def` (or
+    /// `class`) line; 3.11 calls each at its own line. A warning or a
+    /// traceback raised by a decorator names that line.
+    pub decorators_at_definition: bool,
+}
+
 /// Compiles a parsed module. `filename` is what tracebacks and reprs show.
 pub fn compile(module: &Module, filename: &str) -> Result<Rc<Code>, SyntaxError> {
-    compile_with_source(module, filename, "")
+    compile_with_source(module, filename, "", Dialect::default())
 }
 
 /// Compiles a parsed module whose source text is `source` (what postponed
@@ -44,6 +54,7 @@ fn compile_with_source(
     module: &Module,
     filename: &str,
     source: &str,
+    dialect: Dialect,
 ) -> Result<Rc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
     let after_doc = match doc_of(&module.body) {
@@ -63,6 +74,7 @@ fn compile_with_source(
         source,
         postponed_annotations,
         leading_futures,
+        dialect,
     };
     c.enter(
         MODULE_KEY,
@@ -81,8 +93,17 @@ fn compile_with_source(
 
 /// Parses and compiles source text.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    compile_source_as(source, filename, Dialect::default())
+}
+
+/// Parses and compiles source text with the lines of `dialect`.
+pub fn compile_source_as(
+    source: &str,
+    filename: &str,
+    dialect: Dialect,
+) -> Result<Rc<Code>, SyntaxError> {
     let module = super::parser::parse(source)?;
-    compile_with_source(&module, filename, source)
+    compile_with_source(&module, filename, source, dialect)
 }
 
 /// A way out of the current position that an early exit must unwind.
@@ -150,6 +171,8 @@ struct Compiler<'a> {
     /// Where the module's leading future statements are (line, column);
     /// one anywhere else is an error.
     leading_futures: Vec<(u32, u32)>,
+    /// The CPython version's line placement.
+    dialect: Dialect,
 }
 
 /// A source region as code objects keep it: lines from 1, columns in

@@ -1066,7 +1066,10 @@ def _deprecated(message):
         import warnings
     except ImportError:
         return
-    warnings.warn(message, DeprecationWarning, 3)
+    # Level 1: the unmarked library frames (this one, the deprecated
+    # method) are not counted, so this is the program's frame that called
+    # the method, where CPython's warn(..., 2) in the method points.
+    warnings.warn(message, DeprecationWarning, 1)
 
 
 def basicConfig(**kwargs):
