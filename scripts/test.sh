@@ -23,7 +23,19 @@ conformance="$root/tests/conformance"
 cargo build --release -p aioscope-cli
 # Transcripts with their stderr (tracebacks, asyncio's messages, warnings),
 # and the loop's state before every iteration (the frames).
-python3 "$conformance/check.py" -j 2 --stderr --states --runner "$root/target/release/aioscope trace --states {file}" "$conformance/cases"
+# A few cases' stderr is known to differ (listed with the reason in
+# stderr-divergent.txt): those are compared without it.
+divergent=$(sed -e 's/#.*//' -e 's/[[:space:]].*//' "$conformance/stderr-divergent.txt" | grep . || true)
+full=() partial=()
+for expected in "$conformance"/cases/*.expected.jsonl; do
+  name=$(basename "$expected" .expected.jsonl)
+  if grep -qx -- "$name" <<<"$divergent"; then partial+=("$expected"); else full+=("$expected"); fi
+done
+runner="$root/target/release/aioscope trace --states {file}"
+python3 "$conformance/check.py" -j 2 --stderr --states --runner "$runner" "${full[@]}"
+if [ ${#partial[@]} -gt 0 ]; then
+  python3 "$conformance/check.py" -j 2 --states --runner "$runner" "${partial[@]}"
+fi
 
 step "fuzz: a bounded run of the coverage-guided pipeline fuzzer (fuzz/)"
 bash scripts/fuzz.sh
