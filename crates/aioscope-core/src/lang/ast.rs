@@ -562,6 +562,8 @@ pub enum Constant {
     Bool(bool),
     /// An integer literal that fits in 64 bits.
     Int(i64),
+    /// An integer literal that does not.
+    BigInt(Rc<num_bigint::BigInt>),
     /// A float literal.
     Float(f64),
     /// A string literal.

@@ -307,8 +307,10 @@ pub enum Const {
     None,
     /// A bool.
     Bool(bool),
-    /// An int.
+    /// An int that fits in 64 bits.
     Int(i64),
+    /// An int that does not.
+    BigInt(Rc<num_bigint::BigInt>),
     /// A float.
     Float(f64),
     /// A str.

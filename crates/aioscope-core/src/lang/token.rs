@@ -31,8 +31,8 @@ pub enum TokenKind {
     Keyword(Keyword),
     /// An integer literal that fits in an `i64`.
     Int(i64),
-    /// An integer literal too large for an `i64`: valid Python that the
-    /// subset cannot represent, reported only if the parser reaches it.
+    /// An integer literal too large for an `i64`; its value is read from
+    /// the token's text.
     BigInt,
     /// A float literal.
     Float(f64),

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::bigint::{self, Int, Sign};
 use super::dict::{hash_of, Dict};
 use super::methods::{def, sort_values};
 use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyErr, PyResult, Range, Value};
@@ -64,12 +65,23 @@ pub fn no_kwargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// An int argument, or CPython's `TypeError`.
+/// An int argument that must fit a C `Py_ssize_t`, or CPython's
+/// `TypeError` (not an int) or `OverflowError` (too large).
 pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v.unwrapped() {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Instance(_) => vm.index_value(v),
+        Value::BigInt(_) => Err(vm.new_error(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
+        Value::Instance(_) => match vm.index_value(v)? {
+            Value::Int(i) => Ok(i),
+            _ => Err(vm.new_error(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )),
+        },
         other => Err(vm.new_error(
             "TypeError",
             &format!(
@@ -80,10 +92,23 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// An index argument (`PyNumber_AsSsize_t`): a too large int is
+/// `OverflowError: cannot fit 'int' into an index-sized integer`.
+pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::BigInt(_) => Err(vm.new_error(
+            "OverflowError",
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        other => int_arg(vm, other),
+    }
+}
+
 /// A float argument (ints convert), or CPython's `TypeError`.
 pub fn float_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
     match v.unwrapped() {
         Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(b) => bigint::to_f64(b).map_err(|e| vm.int_error(e)),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
         other => Err(vm.new_error(
@@ -383,10 +408,8 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return vm.call(&m, Args::default());
     }
     match args.pos[0].unwrapped() {
-        Value::Int(i) => match i.checked_abs() {
-            Some(v) => Ok(Value::Int(v)),
-            None => Err(vm.new_error("OverflowError", "integer overflow")),
-        },
+        Value::Int(i) => Ok(bigint::abs(Int::Small(*i))),
+        Value::BigInt(b) => Ok(bigint::abs(Int::Big(b))),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         other => Err(vm.new_error(
@@ -403,22 +426,42 @@ fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(m) = vm.user_dunder(&args.pos[0], "__round__")? {
         return vm.call(&m, Args::new(nd.into_iter().collect()));
     }
-    match (args.pos[0].unwrapped(), nd) {
-        (Value::Int(i), None | Some(Value::None)) => Ok(Value::Int(*i)),
-        (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
-        (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
-        (Value::Float(f), None | Some(Value::None)) => {
-            if !f.is_finite() {
-                return Err(
-                    vm.new_error("OverflowError", "cannot convert float infinity to integer")
-                );
+    let nd = match nd {
+        None | Some(Value::None) => None,
+        Some(Value::BigInt(b)) => Some(if b.sign() == Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
+        Some(n) => Some(int_arg(vm, &n)?),
+    };
+    let x = args.pos[0].unwrapped().clone();
+    match (&x, nd) {
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => {
+            Ok(bigint::int_of(&x).map_or(Value::Int(0), |i| match i {
+                Int::Small(i) => Value::Int(i),
+                Int::Big(_) => x.clone(),
+            }))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
+            let i = bigint::int_of(&x).unwrap_or(Int::Small(0));
+            if n >= 0 {
+                return Ok(match i {
+                    Int::Small(i) => Value::Int(i),
+                    Int::Big(_) => x.clone(),
+                });
             }
-            Ok(Value::Int(f.round_ties_even() as i64))
+            bigint::round_neg(i, n).map_err(|e| vm.int_error(e))
+        }
+        (Value::Float(f), None) => {
+            bigint::from_f64(f.round_ties_even()).map_err(|e| vm.int_error(e))
         }
         (Value::Float(f), Some(n)) => {
-            let n = int_arg(vm, &n)?;
-            if !f.is_finite() || n > 300 {
+            if !f.is_finite() || n > 330 {
                 return Ok(Value::Float(*f));
+            }
+            if n < -330 {
+                return Ok(Value::Float(0.0f64.copysign(*f)));
             }
             if n < 0 {
                 let p = 10f64.powi((-n) as i32);
@@ -470,32 +513,36 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 3, "pow")?;
     use crate::lang::ast::BinOp;
-    if let Some(m) = args.pos.get(2) {
-        let (b, e, m) = (
-            int_arg(vm, &args.pos[0])?,
-            int_arg(vm, &args.pos[1])?,
-            int_arg(vm, m)?,
+    if let Some(m) = args.pos.get(2).filter(|m| !matches!(m, Value::None)) {
+        let ints = (
+            bigint::int_of(&args.pos[0]),
+            bigint::int_of(&args.pos[1]),
+            bigint::int_of(m),
         );
-        if m == 0 {
-            return Err(vm.new_error("ValueError", "pow() 3rd argument cannot be 0"));
-        }
-        if e < 0 {
-            return Err(vm.new_error(
-                "NotImplementedError",
-                "pow() with a negative exponent and a modulus is not supported yet",
-            ));
-        }
-        let (mut result, mut base, mut exp) = (1i128, (b as i128).rem_euclid(m as i128), e);
-        while exp > 0 {
-            if exp & 1 == 1 {
-                result = (result * base).rem_euclid(m as i128);
+        let (Some(b), Some(e), Some(m)) = ints else {
+            let all_numbers = [&args.pos[0], &args.pos[1], m].iter().all(|v| {
+                matches!(
+                    v,
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+                )
+            });
+            if all_numbers {
+                return Err(vm.new_error(
+                    "TypeError",
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             }
-            base = (base * base).rem_euclid(m as i128);
-            exp >>= 1;
-        }
-        let r = result as i64;
-        let r = if m < 0 && r > 0 { r + m } else { r };
-        return Ok(Value::Int(r));
+            return Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    args.pos[0].type_name(),
+                    args.pos[1].type_name(),
+                    m.type_name()
+                ),
+            ));
+        };
+        return bigint::pow_mod(&b.big(), &e.big(), &m.big()).map_err(|e| vm.int_error(e));
     }
     vm.binary(BinOp::Pow, &args.pos[0], &args.pos[1])
 }
@@ -633,114 +680,97 @@ pub(crate) fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// Parses an int literal as `int(s, base)` does.
-pub fn parse_int(s: &str, base: u32) -> Option<i64> {
-    let t = s.trim();
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let (base, digits) = match base {
-        0 | 16 if digits.len() > 2 && (digits.starts_with("0x") || digits.starts_with("0X")) => {
-            (16, &digits[2..])
+/// `int(text, base)` for str and bytes arguments, with CPython's errors.
+fn int_from_text(vm: &mut Vm, text: &str, original: &Value, base: i64) -> PyResult<Value> {
+    match bigint::parse(text, base as u32, vm.int_max_str_digits) {
+        Ok(v) => Ok(v),
+        Err(bigint::ParseError::TooManyDigits(n)) => Err(vm.new_error(
+            "ValueError",
+            &format!(
+                "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                vm.int_max_str_digits, n
+            ),
+        )),
+        Err(bigint::ParseError::Invalid) => {
+            let shown = vm.repr(original)?;
+            let shown: String = shown.chars().take(200).collect();
+            Err(vm.new_error(
+                "ValueError",
+                &format!("invalid literal for int() with base {}: {}", base, shown),
+            ))
         }
-        0 | 8 if digits.len() > 2 && (digits.starts_with("0o") || digits.starts_with("0O")) => {
-            (8, &digits[2..])
-        }
-        0 | 2 if digits.len() > 2 && (digits.starts_with("0b") || digits.starts_with("0B")) => {
-            (2, &digits[2..])
-        }
-        0 => (10, digits),
-        b => (b, digits),
-    };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return None;
     }
-    if !(2..=36).contains(&base) {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    let v = i64::from_str_radix(&clean, base).ok()?;
-    Some(if neg { -v } else { v })
 }
 
 pub(crate) fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    if let Some(base) = args.take_kw("base") {
-        args.pos.push(base);
-    }
+    let base_kw = args.take_kw("base");
+    no_kwargs(vm, &args, "int")?;
     let a = &args.pos[1..];
-    match (a.first(), a.get(1)) {
-        (None, _) => Ok(Value::Int(0)),
-        (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
-        (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
-        (Some(Value::Float(f)), None) => {
-            if f.is_nan() {
-                return Err(vm.new_error("ValueError", "cannot convert float NaN to integer"));
-            }
-            if !f.is_finite() {
-                return Err(
-                    vm.new_error("OverflowError", "cannot convert float infinity to integer")
-                );
-            }
-            if f.abs() >= 9.2e18 {
-                return Err(vm.new_error(
-                    "OverflowError",
-                    "integer overflow: integers beyond 64 bits are not supported yet",
-                ));
-            }
-            Ok(Value::Int(f.trunc() as i64))
+    if a.len() > 2 {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!("int() takes at most 2 arguments ({} given)", a.len()),
+        ));
+    }
+    let base = base_kw.or_else(|| a.get(1).cloned());
+    let Some(x) = a.first() else {
+        if base.is_some() {
+            return Err(vm.new_error("TypeError", "int() missing string argument"));
         }
-        (Some(Value::Str(s)), base) => {
-            let b = match base {
-                Some(b) => int_arg(vm, b)?,
-                None => 10,
-            };
-            // Outside these, from_str_radix would panic.
-            if b != 0 && !(2..=36).contains(&b) {
-                return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
-            }
-            let b = b as u32;
-            match parse_int(s, b) {
-                Some(v) => Ok(Value::Int(v)),
-                None => Err(vm.new_error(
-                    "ValueError",
-                    &format!(
-                        "invalid literal for int() with base {}: {}",
-                        b,
-                        super::repr::str_repr(s)
-                    ),
-                )),
-            }
+        return Ok(Value::Int(0));
+    };
+    if let Some(base) = base {
+        let b = match base {
+            Value::BigInt(_) => -1,
+            other => int_arg(vm, &other)?,
+        };
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(vm.new_error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
         }
-        (Some(Value::Bytes(b)), base) => {
-            // Bytes read as ASCII digits; the error quotes the bytes.
-            let bytes = Value::Bytes(b.clone());
-            let text: String = b.iter().map(|&c| c as char).collect();
-            let mut pos = vec![args.pos[0].clone(), Value::str(&text)];
-            pos.extend(base.cloned());
-            match int_new(vm, Args::new(pos)) {
-                Err(PyErr::Exception(e)) if vm.is_instance_of(&e, "ValueError") && b.is_ascii() => {
-                    let shown = vm.repr(&bytes)?;
-                    let b = match base {
-                        Some(v) => int_arg(vm, v)?,
-                        None => 10,
+        return match x {
+            Value::Str(s) => int_from_text(vm, s, x, b),
+            Value::Bytes(bytes) => {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                int_from_text(vm, &text, x, b)
+            }
+            _ => Err(vm.new_error(
+                "TypeError",
+                "int() can't convert non-string with explicit base",
+            )),
+        };
+    }
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => bigint::from_f64(*f).map_err(|e| vm.int_error(e)),
+        Value::Str(s) => int_from_text(vm, s, x, 10),
+        Value::Bytes(bytes) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            int_from_text(vm, &text, x, 10)
+        }
+        Value::Instance(_) | Value::Object(_) => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(m) = vm.lookup_method(x, name)? {
+                    let r = vm.call(&m, Args::new(vec![x.clone()]))?;
+                    return match r {
+                        Value::Int(_) | Value::BigInt(_) => Ok(r),
+                        Value::Bool(b) => Ok(Value::Int(b as i64)),
+                        other => Err(vm.new_error(
+                            "TypeError",
+                            &format!("{} returned non-int (type {})", name, other.type_name()),
+                        )),
                     };
-                    if b != 0 && !(2..=36).contains(&b) {
-                        return Err(PyErr::Exception(e));
-                    }
-                    Err(vm.new_error(
-                        "ValueError",
-                        &format!("invalid literal for int() with base {}: {}", b, shown),
-                    ))
                 }
-                other => other,
             }
+            Err(vm.new_error(
+                "TypeError",
+                &format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ),
+            ))
         }
-        (Some(other), _) => Err(vm.new_error(
+        other => Err(vm.new_error(
             "TypeError",
             &format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -755,6 +785,9 @@ pub(crate) fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => Ok(Value::Float(0.0)),
         Some(Value::Float(f)) => Ok(Value::Float(*f)),
         Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+        Some(Value::BigInt(b)) => Ok(Value::Float(
+            bigint::to_f64(b).map_err(|e| vm.int_error(e))?,
+        )),
         Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
         Some(Value::Str(s)) => {
             let t = s.trim().to_ascii_lowercase().replace('_', "");
@@ -841,6 +874,10 @@ pub(crate) fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
         Some(Value::Int(n)) if *n >= 0 && *n < 100_000_000 => {
             Ok(Value::Bytes(vec![0u8; *n as usize].into()))
+        }
+        Some(n @ Value::BigInt(_)) => {
+            index_arg(vm, n)?;
+            Ok(Value::None)
         }
         Some(v) => {
             let items = vm.collect(v)?;
@@ -1073,6 +1110,9 @@ fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn chr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "chr")?;
+    if let Value::BigInt(_) = args.pos[0] {
+        return Err(vm.new_error("OverflowError", "Python int too large to convert to C int"));
+    }
     let i = int_arg(vm, &args.pos[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::Str(c.to_string().into())),
@@ -1105,14 +1145,9 @@ fn ord_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: Args, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
     arity(vm, &args, 1, 1, name)?;
-    let i = int_arg(vm, &args.pos[0])?;
-    let mag = i.unsigned_abs();
-    let digits = match base {
-        16 => format!("{:x}", mag),
-        8 => format!("{:o}", mag),
-        _ => format!("{:b}", mag),
-    };
-    let sign = if i < 0 { "-" } else { "" };
+    let v = vm.index_value(&args.pos[0])?;
+    let (negative, digits) = bigint::to_radix(bigint::int_of(&v).unwrap_or(Int::Small(0)), base);
+    let sign = if negative { "-" } else { "" };
     Ok(Value::Str(format!("{}{}{}", sign, prefix, digits).into()))
 }
 

@@ -125,10 +125,16 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (Int(x), Int(y)) => x == y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            super::bigint::eq_float(super::bigint::Int::Big(x), *y)
+        }
         (Str(x), Str(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
         (Float(x), Float(y)) => x == y || (x.is_nan() && x.to_bits() == y.to_bits()),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && y.fract() == 0.0,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            super::bigint::eq_float(super::bigint::Int::Small(*x), *y)
+        }
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
         (Float(x), Bool(y)) | (Bool(y), Float(x)) => *x == (*y as i64) as f64,
         (Bytes(x), Bytes(y)) => x == y,

@@ -8,6 +8,7 @@
 //! back into their coroutine objects when the fiber suspends, so a task is
 //! nothing but a coroutine object and can be inspected while paused.
 
+pub mod bigint;
 pub mod builtins;
 pub mod call;
 pub mod classdef;
@@ -245,6 +246,9 @@ pub struct Vm {
     pub(crate) contextvars_classes: Option<Rc<dyn Any>>,
     /// The live weak references, for their callbacks.
     pub weakrefs: modules::weakref::Registry,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits `int()`
+    /// reads and `str()` writes (0: no limit).
+    pub int_max_str_digits: usize,
     /// Set (with the line) at the first draw from a random generator the
     /// program never seeded, for the trace to warn about; taken by it.
     pub unseeded_random: Option<u32>,
@@ -306,6 +310,7 @@ impl Vm {
             contextvars_used: false,
             contextvars_classes: None,
             weakrefs: Default::default(),
+            int_max_str_digits: bigint::DEFAULT_MAX_STR_DIGITS,
             unseeded_random: None,
             unseeded_random_noted: false,
             track_call_sites: false,
@@ -515,6 +520,19 @@ impl Vm {
     /// called from (`sys.exc_info()`), if any.
     pub fn handled_exception(&self) -> Option<Value> {
         self.exc_hint.clone()
+    }
+
+    /// Raises an int operation's error.
+    pub fn int_error(&mut self, e: bigint::IntError) -> PyErr {
+        if e.message.is_empty() {
+            return self.new_error_args(e.type_name, vec![]);
+        }
+        self.new_error(e.type_name, &e.message)
+    }
+
+    /// `str()` of an int, with CPython's limit on decimal digits.
+    pub fn int_text(&mut self, v: bigint::Int<'_>) -> PyResult<String> {
+        bigint::to_decimal(v, self.int_max_str_digits).map_err(|e| self.int_error(e))
     }
 }
 

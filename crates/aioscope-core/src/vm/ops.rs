@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
 
+use super::bigint::{self, Int, Sign};
 use super::dict::{keys_equal, Dict, Key};
 use super::value::{Args, PyResult, Value};
 use super::Vm;
@@ -68,17 +69,53 @@ pub fn inplace_dunder(op: BinOp) -> &'static str {
     }
 }
 
-enum Num {
-    I(i64),
+/// A numeric operand: an int of either size, or a float.
+enum Num<'a> {
+    I(Int<'a>),
     F(f64),
 }
 
-fn num(v: &Value) -> Option<Num> {
+fn num(v: &Value) -> Option<Num<'_>> {
     match v {
-        Value::Int(i) => Some(Num::I(*i)),
-        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Int(i) => Some(Num::I(Int::Small(*i))),
+        Value::Bool(b) => Some(Num::I(Int::Small(*b as i64))),
+        Value::BigInt(b) => Some(Num::I(Int::Big(b))),
         Value::Float(f) => Some(Num::F(*f)),
         _ => None,
+    }
+}
+
+/// Three-way comparison of two ints of either size (a big int never
+/// equals a small one).
+pub fn int_cmp(a: Int<'_>, b: Int<'_>) -> Ordering {
+    match (a, b) {
+        (Int::Small(x), Int::Small(y)) => x.cmp(&y),
+        (Int::Big(x), Int::Big(y)) => x.cmp(y),
+        (Int::Small(_), Int::Big(y)) => {
+            if y.sign() == Sign::Minus {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
+        }
+        (Int::Big(x), Int::Small(_)) => {
+            if x.sign() == Sign::Minus {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+    }
+}
+
+/// Three-way comparison of two numbers, exact across ints and floats;
+/// `None` when a NaN is involved.
+fn num_cmp(a: &Num<'_>, b: &Num<'_>) -> Option<Ordering> {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(int_cmp(*x, *y)),
+        (Num::I(x), Num::F(y)) => bigint::cmp_float(*x, *y),
+        (Num::F(x), Num::I(y)) => bigint::cmp_float(*y, *x).map(Ordering::reverse),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
     }
 }
 
@@ -122,13 +159,6 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Vec<T> {
 }
 
 impl Vm {
-    fn overflow(&mut self) -> super::value::PyErr {
-        self.new_error(
-            "OverflowError",
-            "integer overflow: integers beyond 64 bits are not supported yet",
-        )
-    }
-
     fn check_repeat(&mut self, len: usize, n: i64) -> PyResult<()> {
         if n > 0 && (len as u128) * (n as u128) > 50_000_000 {
             return Err(self.new_error("MemoryError", "the repeated sequence would be too large"));
@@ -136,24 +166,27 @@ impl Vm {
         Ok(())
     }
 
-    /// `operator.index(v)`: an int, a subclass's int, or what `__index__`
-    /// returns.
-    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+    /// `operator.index(v)`: an int of any size (a subclass's int, a bool as
+    /// an int), or what a class's `__index__` returns; CPython's
+    /// `TypeError` otherwise.
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Value> {
         match v.unwrapped() {
-            Value::Int(i) => return Ok(*i),
-            Value::Bool(b) => return Ok(*b as i64),
+            Value::Int(_) | Value::BigInt(_) => return Ok(v.unwrapped().clone()),
+            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
             _ => {}
         }
         match self.user_dunder(v, "__index__")? {
-            Some(m) => match self.call(&m, Args::default())? {
-                r if matches!(r.unwrapped(), Value::Int(_) | Value::Bool(_)) => {
-                    self.index_value(&r)
+            Some(m) => {
+                let r = self.call(&m, Args::default())?;
+                match r.unwrapped() {
+                    Value::Int(_) | Value::BigInt(_) => Ok(r.unwrapped().clone()),
+                    Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                    _ => Err(self.new_error(
+                        "TypeError",
+                        &format!("__index__ returned non-int (type {})", r.type_name()),
+                    )),
                 }
-                other => Err(self.new_error(
-                    "TypeError",
-                    &format!("__index__ returned non-int (type {})", other.type_name()),
-                )),
-            },
+            }
             None => Err(self.new_error(
                 "TypeError",
                 &format!(
@@ -170,6 +203,7 @@ impl Vm {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -261,6 +295,21 @@ impl Vm {
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
                 return Ok(Value::Bytes(v.into()));
+            }
+            (
+                BinOp::Mult,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                Value::BigInt(_),
+            )
+            | (
+                BinOp::Mult,
+                Value::BigInt(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) => {
+                return Err(self.new_error(
+                    "OverflowError",
+                    "cannot fit 'int' into an index-sized integer",
+                ))
             }
             (BinOp::Mult, Value::Str(s), n) | (BinOp::Mult, n, Value::Str(s))
                 if matches!(n, Value::Int(_) | Value::Bool(_)) =>
@@ -395,7 +444,7 @@ impl Vm {
             if let Some((s, n)) = pair {
                 if self.user_dunder(n, "__index__")?.is_some() {
                     let k = self.index_value(n)?;
-                    return self.binary(op, s, &Value::Int(k));
+                    return self.binary(op, s, &k);
                 }
             }
         }
@@ -423,9 +472,16 @@ impl Vm {
 
     fn numeric(&mut self, op: BinOp, a: Num, b: Num) -> PyResult<Value> {
         match (a, b) {
-            (Num::I(x), Num::I(y)) => self.int_op(op, x, y),
-            (Num::I(x), Num::F(y)) => self.float_op(op, x as f64, y),
-            (Num::F(x), Num::I(y)) => self.float_op(op, x, y as f64),
+            (Num::I(Int::Small(x)), Num::I(Int::Small(y))) => self.int_op(op, x, y),
+            (Num::I(x), Num::I(y)) => bigint::binary(op, x, y).map_err(|e| self.int_error(e)),
+            (Num::I(x), Num::F(y)) => {
+                let x = bigint::int_to_f64(x).map_err(|e| self.int_error(e))?;
+                self.float_op(op, x, y)
+            }
+            (Num::F(x), Num::I(y)) => {
+                let y = bigint::int_to_f64(y).map_err(|e| self.int_error(e))?;
+                self.float_op(op, x, y)
+            }
             (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
         }
     }
@@ -439,7 +495,12 @@ impl Vm {
                 if y == 0 {
                     return Err(self.new_error("ZeroDivisionError", "division by zero"));
                 }
-                return Ok(Value::Float(x as f64 / y as f64));
+                // Exact operands give a correctly rounded quotient.
+                const EXACT: u64 = 1 << 53;
+                if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
+                    return Ok(Value::Float(x as f64 / y as f64));
+                }
+                None
             }
             BinOp::FloorDiv | BinOp::Mod => {
                 if y == 0 {
@@ -451,7 +512,8 @@ impl Vm {
                     return Err(self.new_error("ZeroDivisionError", msg));
                 }
                 let (Some(q), Some(m)) = (x.checked_div(y), x.checked_rem(y)) else {
-                    return Err(self.overflow());
+                    return bigint::binary(op, Int::Small(x), Int::Small(y))
+                        .map_err(|e| self.int_error(e));
                 };
                 let (q, m) = if m != 0 && ((m < 0) != (y < 0)) {
                     (q - 1, m + y)
@@ -516,7 +578,8 @@ impl Vm {
         };
         match r {
             Some(v) => Ok(Value::Int(v)),
-            None => Err(self.overflow()),
+            // Beyond 64 bits (or a division needing exact rounding).
+            None => bigint::binary(op, Int::Small(x), Int::Small(y)).map_err(|e| self.int_error(e)),
         }
     }
 
@@ -568,10 +631,10 @@ impl Vm {
     /// `-a`, `+a`, `~a`.
     pub fn unary(&mut self, op: UnaryOp, a: &Value) -> PyResult<Value> {
         match (op, a) {
-            (UnaryOp::USub, Value::Int(i)) => match i.checked_neg() {
-                Some(v) => Ok(Value::Int(v)),
-                None => Err(self.overflow()),
-            },
+            (UnaryOp::USub, Value::Int(i)) => Ok(bigint::negate(Int::Small(*i))),
+            (UnaryOp::USub, Value::BigInt(b)) => Ok(bigint::negate(Int::Big(b))),
+            (UnaryOp::UAdd, Value::BigInt(_)) => Ok(a.clone()),
+            (UnaryOp::Invert, Value::BigInt(b)) => Ok(bigint::invert(Int::Big(b))),
             (UnaryOp::USub, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::USub, Value::Float(f)) => Ok(Value::Float(-f)),
             (UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => Ok(a.clone()),
@@ -697,12 +760,7 @@ impl Vm {
     /// order.
     fn order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
         if let (Some(x), Some(y)) = (num(a), num(b)) {
-            return Ok(match (x, y) {
-                (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
-                (Num::I(x), Num::F(y)) => (x as f64).partial_cmp(&y),
-                (Num::F(x), Num::I(y)) => x.partial_cmp(&(y as f64)),
-                (Num::F(x), Num::F(y)) => x.partial_cmp(&y),
-            });
+            return Ok(num_cmp(&x, &y));
         }
         if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
             return self.seq_order(&x, &y);

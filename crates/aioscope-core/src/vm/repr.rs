@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::bigint::{self, Int};
 use super::pyfmt::{self, PercentArg, PercentCount, PercentPiece};
 use super::value::{Args, ClassKind, Payload, PyResult, Value};
 use super::Vm;
@@ -111,6 +112,7 @@ impl Vm {
             Value::None => "None".into(),
             Value::Bool(b) => (if *b { "True" } else { "False" }).into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => self.int_text(Int::Big(b))?,
             Value::Float(f) => pyfmt::float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -351,6 +353,7 @@ impl Vm {
             Value::None
             | Value::Bool(_)
             | Value::Int(_)
+            | Value::BigInt(_)
             | Value::Float(_)
             | Value::Str(_)
             | Value::Bytes(_)
@@ -369,7 +372,11 @@ impl Vm {
                             .unwrap_or(0);
                         str_repr(s.get(..end).unwrap_or_default())
                     }
-                    _ => self.repr(v).unwrap_or_default(),
+                    // An int past the limit on digits raises.
+                    _ => match self.repr(v) {
+                        Ok(r) => r,
+                        Err(_) => format!("<{} too large to show>", v.type_name()),
+                    },
                 };
                 if r.chars().count() > 60 {
                     let cut: String = r.chars().take(57).collect();
@@ -568,6 +575,7 @@ impl Vm {
             Value::Str(s) => pyfmt::format_str(s, spec),
             Value::Bool(b) => pyfmt::format_bool(*b, spec),
             Value::Int(i) => pyfmt::format_int(*i, spec),
+            Value::BigInt(b) => pyfmt::format_bigint(Int::Big(b), spec, self.int_max_str_digits),
             Value::Float(f) => pyfmt::format_float(*f, spec),
             Value::Instance(inst) => {
                 if let Some(m) = self.user_dunder(v, "__format__")? {
@@ -698,6 +706,7 @@ impl Vm {
                 (_, Some(inner)) => inner.clone(),
             };
             let s;
+            let big;
             let parg = match conv {
                 's' if bytes => match &arg {
                     Value::Bytes(b) => {
@@ -752,7 +761,12 @@ impl Vm {
                 'd' | 'i' | 'u' => match arg {
                     Value::Int(i) => PercentArg::Int(i),
                     Value::Bool(b) => PercentArg::Int(b as i64),
-                    Value::Float(f) => PercentArg::Int(f.trunc() as i64),
+                    Value::BigInt(ref b) => {
+                        self.int_text(Int::Big(b))?;
+                        big = b.clone();
+                        PercentArg::BigInt(&big)
+                    }
+                    Value::Float(f) => PercentArg::Float(f),
                     ref other => {
                         return Err(self.new_error(
                             "TypeError",
@@ -767,6 +781,10 @@ impl Vm {
                 'x' | 'X' | 'o' | 'c' => match arg {
                     Value::Int(i) => PercentArg::Int(i),
                     Value::Bool(b) => PercentArg::Int(b as i64),
+                    Value::BigInt(ref b) => {
+                        big = b.clone();
+                        PercentArg::BigInt(&big)
+                    }
                     Value::Str(ref c) if conv == 'c' && c.chars().count() == 1 => {
                         s = c.to_string();
                         PercentArg::Str(&s)
@@ -784,6 +802,9 @@ impl Vm {
                 },
                 _ => match arg {
                     Value::Int(i) => PercentArg::Float(i as f64),
+                    Value::BigInt(ref b) => {
+                        PercentArg::Float(bigint::to_f64(b).map_err(|e| self.int_error(e))?)
+                    }
                     Value::Bool(b) => PercentArg::Float(b as i64 as f64),
                     Value::Float(f) => PercentArg::Float(f),
                     ref other => {

@@ -70,7 +70,7 @@ fn numeric_arg(vm: &mut Vm, args: &mut Args, float: bool) -> PyResult<()> {
         let ok = if float {
             matches!(r.unwrapped(), Value::Float(_))
         } else {
-            matches!(r.unwrapped(), Value::Int(_) | Value::Bool(_))
+            matches!(r.unwrapped(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
         };
         if !ok {
             let msg = if float {
@@ -87,7 +87,7 @@ fn numeric_arg(vm: &mut Vm, args: &mut Args, float: bool) -> PyResult<()> {
         }
         r.unwrapped().clone()
     } else if vm.user_dunder(&v, "__index__")?.is_some() {
-        Value::Int(vm.index_value(&v)?)
+        vm.index_value(&v)?
     } else if let (false, Some(m)) = (float, vm.user_dunder(&v, "__trunc__")?) {
         vm.call(&m, Args::default())?
     } else if let Some(inner) = v.builtin_payload() {

@@ -314,7 +314,7 @@ impl Types {
         match v {
             Value::None => self.none.clone(),
             Value::Bool(_) => self.bool_.clone(),
-            Value::Int(_) => self.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => self.int.clone(),
             Value::Float(_) => self.float.clone(),
             Value::Str(_) => self.str_.clone(),
             Value::Bytes(_) => self.bytes.clone(),

@@ -24,8 +24,12 @@ pub enum Value {
     None,
     /// `True` / `False`.
     Bool(bool),
-    /// An `int` (64-bit; overflow raises `OverflowError`).
+    /// An `int` that fits in 64 bits: the fast path of all integer
+    /// arithmetic.
     Int(i64),
+    /// An `int` that does not fit in 64 bits (never one that does: see
+    /// [`super::bigint`]).
+    BigInt(Rc<super::bigint::BigInt>),
     /// A `float`.
     Float(f64),
     /// A `str`.
@@ -82,6 +86,7 @@ impl fmt::Debug for Value {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
             Value::Int(i) => write!(f, "{}", i),
+            Value::BigInt(i) => write!(f, "{}", i),
             Value::Float(x) => write!(f, "{}", super::pyfmt::float_repr(*x)),
             Value::Str(s) => write!(f, "{:?}", s),
             other => write!(f, "<{}>", other.type_name()),
@@ -95,7 +100,7 @@ impl Value {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
             Value::Bytes(_) => "bytes".into(),
@@ -142,6 +147,7 @@ impl Value {
             (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
+            (BigInt(a), BigInt(b)) => Rc::ptr_eq(a, b),
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),

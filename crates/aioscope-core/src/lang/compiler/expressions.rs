@@ -97,6 +97,14 @@ impl<'a> Compiler<'a> {
                             self.emit_const(Const::Int(-i));
                             return Ok(());
                         }
+                        Constant::BigInt(b) => {
+                            let negated = -(**b).clone();
+                            self.emit_const(match i64::try_from(&negated) {
+                                Ok(i) => Const::Int(i),
+                                Err(_) => Const::BigInt(Rc::new(negated)),
+                            });
+                            return Ok(());
+                        }
                         Constant::Float(f) => {
                             self.emit_const(Const::Float(-f));
                             return Ok(());
@@ -618,6 +626,7 @@ fn constant(c: &Constant) -> Const {
         Constant::None => Const::None,
         Constant::Bool(b) => Const::Bool(*b),
         Constant::Int(i) => Const::Int(*i),
+        Constant::BigInt(b) => Const::BigInt(b.clone()),
         Constant::Float(f) => Const::Float(*f),
         Constant::Str(s) => Const::Str(s.clone()),
         Constant::Bytes(b) => Const::Bytes(b.clone()),

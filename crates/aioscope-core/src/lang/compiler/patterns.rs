@@ -451,6 +451,7 @@ fn constant_repr(c: &Constant) -> String {
         Constant::Bool(true) => "True".into(),
         Constant::Bool(false) => "False".into(),
         Constant::Int(i) => i.to_string(),
+        Constant::BigInt(b) => b.to_string(),
         Constant::Float(f) => format!("{:?}", f),
         Constant::Str(s) => {
             let quote = if s.contains('\'') && !s.contains('"') {

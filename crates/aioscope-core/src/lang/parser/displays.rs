@@ -4,6 +4,8 @@
 //! clauses can follow any of them, so they are parsed together.
 //! On the recursive path: see the frame-size rule in `expressions.rs`.
 
+use std::rc::Rc;
+
 use crate::lang::ast::*;
 use crate::lang::error::SyntaxError;
 use crate::lang::token::{Keyword as Kw, Op, TokenKind as K};
@@ -36,13 +38,7 @@ impl<'a> Parser<'a> {
             K::Keyword(Kw::True) => constant(Constant::Bool(true)),
             K::Keyword(Kw::False) => constant(Constant::Bool(false)),
             K::Op(Op::Ellipsis) => constant(Constant::Ellipsis),
-            K::BigInt => {
-                return Err(SyntaxError::unsupported(
-                    "integers beyond 64 bits",
-                    t.span.line,
-                    t.span.col,
-                ))
-            }
+            K::BigInt => constant(Constant::BigInt(Rc::new(big_literal(self.text(t))))),
             K::Imaginary => {
                 return Err(SyntaxError::unsupported(
                     "complex numbers",
@@ -448,4 +444,19 @@ impl<'a> Parser<'a> {
         });
         Ok(())
     }
+}
+
+/// The value of an integer literal too large for an `i64` (the lexer has
+/// checked its digits): an optional `0x`/`0o`/`0b` prefix, digits and
+/// single underscores.
+fn big_literal(text: &str) -> num_bigint::BigInt {
+    let lower = text.to_ascii_lowercase();
+    let (radix, digits) = match lower.get(..2) {
+        Some("0x") => (16, &lower[2..]),
+        Some("0o") => (8, &lower[2..]),
+        Some("0b") => (2, &lower[2..]),
+        _ => (10, &lower[..]),
+    };
+    let digits: String = digits.chars().filter(|c| *c != '_').collect();
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
 }

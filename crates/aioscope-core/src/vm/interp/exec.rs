@@ -29,6 +29,7 @@ fn const_value(c: &Const) -> Value {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
+        Const::BigInt(b) => Value::BigInt(b.clone()),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::Str(s.clone()),
         Const::Bytes(b) => Value::Bytes(b.clone()),

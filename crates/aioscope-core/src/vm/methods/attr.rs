@@ -686,10 +686,14 @@ impl Vm {
             (Value::Range(r), "step") => return Ok(Value::Int(r.step)),
             (Value::Float(f), "real") => return Ok(Value::Float(*f)),
             (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
-            (Value::Int(i), "real" | "numerator") => return Ok(Value::Int(*i)),
-            (Value::Int(_), "denominator") => return Ok(Value::Int(1)),
-            (Value::Int(_), "imag") => return Ok(Value::Int(0)),
+            (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => return Ok(obj.clone()),
             (Value::Bool(b), "real" | "numerator") => return Ok(Value::Int(*b as i64)),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => {
+                return Ok(Value::Int(1))
+            }
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => {
+                return Ok(Value::Int(0))
+            }
             _ => {}
         }
         match class.lookup(name) {

@@ -67,6 +67,12 @@ pub(super) fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("IndexError", "pop from empty list"));
     }
     let i = match args.pos.get(1) {
+        Some(Value::BigInt(_)) => {
+            return Err(vm.new_error(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
         Some(k) => vm.index_of(k, len, "pop")?,
         None => len - 1,
     };
@@ -80,6 +86,13 @@ pub(super) fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let len = l.borrow().len() as i64;
     let i = match &args.pos[1] {
         Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(vm.new_error(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
         _ => return Err(vm.new_error("TypeError", "an integer is required")),
     };
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };

@@ -41,7 +41,10 @@ use self::list::{
     list_append, list_clear, list_copy, list_count, list_extend, list_index, list_insert, list_pop,
     list_remove, list_reverse, list_sort,
 };
-use self::numbers::{bytes_decode, float_is_integer, int_bit_length};
+use self::numbers::{
+    bytes_decode, float_is_integer, int_as_integer_ratio, int_bit_count, int_bit_length,
+    int_from_bytes, int_itself, int_to_bytes,
+};
 use self::object::{
     exception_init, exception_repr, exception_str, exception_with_traceback, object_delattr,
     object_eq, object_format, object_getattribute, object_hash, object_init, object_init_subclass,
@@ -190,7 +193,22 @@ pub fn install(vm: &mut Vm) {
         def(&t.bytes, name, *f);
     }
     def(&t.float, "is_integer", float_is_integer);
-    def(&t.int, "bit_length", int_bit_length);
+    let i = &t.int;
+    def(i, "bit_length", int_bit_length);
+    def(i, "bit_count", int_bit_count);
+    def(i, "to_bytes", int_to_bytes);
+    def(i, "from_bytes", int_from_bytes);
+    def(i, "as_integer_ratio", int_as_integer_ratio);
+    for name in [
+        "conjugate",
+        "__index__",
+        "__int__",
+        "__trunc__",
+        "__floor__",
+        "__ceil__",
+    ] {
+        def(i, name, int_itself);
+    }
     for g in [&t.generator, &t.coroutine] {
         def(g, "send", gen_send);
         def(g, "throw", gen_throw);

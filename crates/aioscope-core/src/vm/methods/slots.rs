@@ -123,7 +123,7 @@ fn float(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = receiver(vm, &args, "__index__")?;
-    Ok(Value::Int(vm.index_value(&a)?))
+    vm.index_value(&a)
 }
 
 fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -11,7 +11,20 @@ impl Vm {
         let i = match key.unwrapped() {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            _ if self.user_dunder(key, "__index__")?.is_some() => self.index_value(key)?,
+            Value::BigInt(_) => {
+                return Err(
+                    self.new_error("IndexError", "cannot fit 'int' into an index-sized integer")
+                )
+            }
+            _ if self.user_dunder(key, "__index__")?.is_some() => match self.index_value(key)? {
+                Value::Int(i) => i,
+                _ => {
+                    return Err(self.new_error(
+                        "IndexError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
+            },
             _ => {
                 let other = key;
                 return Err(self.new_error(
@@ -40,8 +53,21 @@ impl Vm {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
+                // Beyond any length: clamped like CPython's
+                // `_PyEval_SliceIndex`.
+                Value::BigInt(b) => Ok(Some(if b.sign() == crate::vm::bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                })),
                 Value::Instance(_) if vm.user_dunder(v, "__index__")?.is_some() => {
-                    Ok(Some(vm.index_value(v)?))
+                    match vm.index_value(v)? {
+                        Value::Int(i) => Ok(Some(i)),
+                        Value::BigInt(b) if b.sign() == crate::vm::bigint::Sign::Minus => {
+                            Ok(Some(i64::MIN))
+                        }
+                        _ => Ok(Some(i64::MAX)),
+                    }
                 }
                 _ => Err(vm.new_error(
                     "TypeError",
@@ -162,11 +188,16 @@ impl Vm {
                     step,
                 })))
             }
-            (Value::Range(r), Value::Int(i)) => {
+            (Value::Range(r), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 // In 128 bits: the length may pass i64::MAX and step * i
                 // overflow 64 bits; the item itself lies between start and
                 // stop, so it fits.
-                let (len, i) = (r.len_exact(), *i as i128);
+                let len = r.len_exact();
+                let i = match key {
+                    Value::Int(i) => *i as i128,
+                    Value::Bool(b) => *b as i128,
+                    _ => -1 - len,
+                };
                 let j = if i < 0 { i + len } else { i };
                 if j < 0 || j >= len {
                     return Err(self.new_error("IndexError", "range object index out of range"));
@@ -460,6 +491,13 @@ impl Vm {
             Value::Int(i) if *i >= 0 => Ok(*i as usize),
             Value::Bool(b) => Ok(*b as usize),
             Value::Int(_) => Err(self.new_error("ValueError", "__len__() should return >= 0")),
+            Value::BigInt(b) if b.sign() == crate::vm::bigint::Sign::Minus => {
+                Err(self.new_error("ValueError", "__len__() should return >= 0"))
+            }
+            Value::BigInt(_) => Err(self.new_error(
+                "OverflowError",
+                "cannot fit 'int' into an index-sized integer",
+            )),
             _ => Err(self.new_error(
                 "TypeError",
                 &format!(

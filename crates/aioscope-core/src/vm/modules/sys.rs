@@ -174,6 +174,30 @@ fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.limits.frames as i64))
 }
 
+fn sys_get_int_max_str_digits(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn sys_set_int_max_str_digits(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let n = match args
+        .take_kw("maxdigits")
+        .or_else(|| args.pos.first().cloned())
+    {
+        Some(v) => int_arg(vm, &v)?,
+        None => {
+            return Err(vm.new_error(
+                "TypeError",
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+    };
+    if n != 0 && n < 640 {
+        return Err(vm.new_error("ValueError", "maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
+}
+
 /// Frames are on the heap, so a high limit costs no native stack; it is
 /// capped to keep a runaway recursion's memory bounded.
 const MAX_RECURSION_LIMIT: i64 = 100_000;
@@ -446,6 +470,8 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("intern", sys_intern),
         ("getdefaultencoding", sys_utf8),
         ("getfilesystemencoding", sys_utf8),

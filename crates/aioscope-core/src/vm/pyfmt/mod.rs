@@ -92,6 +92,6 @@ pub use percent::{
     PercentPiece, PercentSpec,
 };
 pub use spec::{
-    format_bool, format_float, format_int, format_str, parse_format_spec, parse_format_spec_for,
-    FormatSpec,
+    format_bigint, format_bool, format_float, format_int, format_str, parse_format_spec,
+    parse_format_spec_for, FormatSpec,
 };

@@ -5,6 +5,7 @@
 use super::float::{double_to_string, float_repr, push_zeros, DtoaFlags};
 use super::spec::code_point_char;
 use super::{FormatError, MAX_FORMAT_DIGITS};
+use crate::vm::bigint::{self, BigInt, Sign};
 
 /// One piece of a parsed `%` format string: literal text (with `%%` already
 /// turned into `%`) or a conversion specifier. Parsing once lets the
@@ -192,6 +193,8 @@ fn parse_percent_of(fmt: &str, bytes: bool) -> Result<Vec<PercentPiece>, FormatE
 pub enum PercentArg<'a> {
     /// A Python int (or bool).
     Int(i64),
+    /// A Python int beyond 64 bits.
+    BigInt(&'a BigInt),
     /// A Python float.
     Float(f64),
     /// A Python str.
@@ -216,6 +219,20 @@ fn percent_int_text(
                 _ => m.to_string(),
             };
             (v < 0, digits)
+        }
+        PercentArg::BigInt(v) => {
+            let radix = match conversion {
+                'o' => 8,
+                'x' | 'X' => 16,
+                _ => 10,
+            };
+            let digits = v.magnitude().to_str_radix(radix);
+            let digits = if conversion == 'X' {
+                digits.to_ascii_uppercase()
+            } else {
+                digits
+            };
+            (v.sign() == Sign::Minus, digits)
         }
         PercentArg::Float(f) if matches!(conversion, 'd' | 'i' | 'u') => {
             if f.is_nan() {
@@ -287,6 +304,7 @@ pub fn apply_percent(
             let text = match arg {
                 PercentArg::Str(s) => s.to_string(),
                 PercentArg::Int(v) => v.to_string(),
+                PercentArg::BigInt(v) => v.to_string(),
                 PercentArg::Float(f) => float_repr(f),
             };
             (text, false)
@@ -299,6 +317,10 @@ pub fn apply_percent(
             let x = match arg {
                 PercentArg::Float(f) => f,
                 PercentArg::Int(v) => v as f64,
+                PercentArg::BigInt(v) => bigint::to_f64(v).map_err(|e| FormatError {
+                    type_name: e.type_name,
+                    message: e.message,
+                })?,
                 PercentArg::Str(_) => {
                     return Err(FormatError::type_error("must be real number, not str"))
                 }
@@ -315,6 +337,7 @@ pub fn apply_percent(
         'c' => {
             let ch = match arg {
                 PercentArg::Int(v) => code_point_char(v)?,
+                PercentArg::BigInt(_) => code_point_char(-1)?,
                 PercentArg::Str(s) => {
                     let mut it = s.chars();
                     match (it.next(), it.next()) {

@@ -5,6 +5,7 @@
 
 use super::float::{double_to_string, float_repr, push_zeros, DtoaFlags};
 use super::{FormatError, MAX_FORMAT_DIGITS};
+use crate::vm::bigint::{self, Int};
 
 /// A parsed format spec of the format mini-language,
 /// `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`. The
@@ -317,10 +318,11 @@ pub(super) fn code_point_char(v: i64) -> Result<char, FormatError> {
 
 /// `format_long_internal` for the integer presentation types.
 fn format_int_internal(
-    v: i64,
+    v: Int<'_>,
     spec: &FormatSpec,
     ty: char,
     grouping: Grouping,
+    limit: usize,
 ) -> Result<String, FormatError> {
     if spec.precision.is_some() {
         return Err(FormatError::value(
@@ -343,7 +345,12 @@ fn format_int_internal(
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        let ch = code_point_char(v)?;
+        let Some(code) = v.to_i64() else {
+            return Err(FormatError::overflow(
+                "Python int too large to convert to C long",
+            ));
+        };
+        let ch = code_point_char(code)?;
         let mut buf = [0u8; 4];
         let parts = NumberParts {
             negative: false,
@@ -354,24 +361,39 @@ fn format_int_internal(
         };
         return Ok(fill_number(&parts, &Layout::new(spec, '>', grouping)));
     }
-    let magnitude = v.unsigned_abs();
-    let (digits, prefix) = match ty {
-        'b' => (format!("{magnitude:b}"), "0b"),
-        'o' => (format!("{magnitude:o}"), "0o"),
-        'x' => (format!("{magnitude:x}"), "0x"),
-        'X' => (format!("{magnitude:X}"), "0X"),
-        _ => (magnitude.to_string(), ""),
+    let (negative, digits, prefix) = match ty {
+        'b' => (v.is_negative(), bigint::to_radix(v, 2).1, "0b"),
+        'o' => (v.is_negative(), bigint::to_radix(v, 8).1, "0o"),
+        'x' => (v.is_negative(), bigint::to_radix(v, 16).1, "0x"),
+        'X' => (
+            v.is_negative(),
+            bigint::to_radix(v, 16).1.to_ascii_uppercase(),
+            "0X",
+        ),
+        _ => {
+            let text = bigint::to_decimal(v, limit).map_err(int_error)?;
+            let digits = text.trim_start_matches('-').to_string();
+            (v.is_negative(), digits, "")
+        }
     };
     // 'n' uses the C locale's (empty) grouping.
     let grouping = if ty == 'n' { None } else { grouping };
     let parts = NumberParts {
-        negative: v < 0,
+        negative,
         prefix: if spec.alternate { prefix } else { "" },
         digits: &digits,
         has_decimal: false,
         remainder: "",
     };
     Ok(fill_number(&parts, &Layout::new(spec, '>', grouping)))
+}
+
+/// An int error as a format error (same class and message).
+fn int_error(e: bigint::IntError) -> FormatError {
+    FormatError {
+        type_name: e.type_name,
+        message: e.message,
+    }
 }
 
 /// `format_float_internal`; `ty` is `'\0'` for no presentation type.
@@ -433,18 +455,26 @@ fn format_float_internal(v: f64, spec: &FormatSpec, ty: char, grouping: Grouping
     fill_number(&parts, &Layout::new(spec, '>', grouping))
 }
 
-fn format_int_as(v: i64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+fn format_int_as(
+    v: Int<'_>,
+    spec: &str,
+    type_name: &str,
+    limit: usize,
+) -> Result<String, FormatError> {
     if spec.is_empty() {
-        return Ok(v.to_string());
+        return bigint::to_decimal(v, limit).map_err(int_error);
     }
     let parsed = parse_format_spec_for(spec, type_name)?;
     let ty = parsed.ty.unwrap_or('d');
     let grouping = grouping_for(parsed.grouping, ty)?;
     match ty {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_int_internal(v, &parsed, ty, grouping),
-        // PyLong -> double is correctly rounded, like `as`.
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {
+            format_int_internal(v, &parsed, ty, grouping, limit)
+        }
+        // PyLong -> double is correctly rounded, like `as` and num-bigint.
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            Ok(format_float_internal(v as f64, &parsed, ty, grouping))
+            let f = bigint::int_to_f64(v).map_err(int_error)?;
+            Ok(format_float_internal(f, &parsed, ty, grouping))
         }
         _ => Err(unknown_code(ty, type_name)),
     }
@@ -454,7 +484,13 @@ fn format_int_as(v: i64, spec: &str, type_name: &str) -> Result<String, FormatEr
 /// `b c d o x X n` (`n` as `d` in the C locale), `e E f F g G %` (through
 /// float), none (= `d`). An empty spec gives `str(v)`.
 pub fn format_int(v: i64, spec: &str) -> Result<String, FormatError> {
-    format_int_as(v, spec, "int")
+    format_int_as(Int::Small(v), spec, "int", 0)
+}
+
+/// [`format_int`] for an int of any size; decimal output longer than
+/// `limit` digits is CPython's `ValueError` (0: no limit).
+pub fn format_bigint(v: Int<'_>, spec: &str, limit: usize) -> Result<String, FormatError> {
+    format_int_as(v, spec, "int", limit)
 }
 
 /// `format(v, spec)` for a Python `bool`: `str(v)` (`'True'`) for an empty
@@ -464,7 +500,7 @@ pub fn format_bool(v: bool, spec: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(if v { "True" } else { "False" }.to_string());
     }
-    format_int_as(i64::from(v), spec, "bool")
+    format_int_as(Int::Small(i64::from(v)), spec, "bool", 0)
 }
 
 /// `format(v, spec)` for a Python `float` (`float.__format__`): types
