@@ -546,6 +546,7 @@ async def wait_for(fut, timeout):
 
 class Timeout:
     """The context manager of asyncio.timeout(): cancels the task at `when`."""
+    __module__ = 'asyncio.timeouts'
 
     def __init__(self, when):
         self._state = 'created'
@@ -629,6 +630,7 @@ def timeout_at(when):
 
 class TaskGroup:
     """Structured concurrency: the first failure cancels the rest."""
+    __module__ = 'asyncio.taskgroups'
 
     def __init__(self):
         self._entered = False
@@ -748,6 +750,7 @@ def _locks_repr(obj, kind, extra):
 
 
 class _ContextManagerMixin:
+    __module__ = 'asyncio.locks'
     async def __aenter__(self):
         await self.acquire()  # cpython: locks.py:15
         return None
@@ -758,6 +761,7 @@ class _ContextManagerMixin:
 
 class Lock(_ContextManagerMixin):
     """A mutex; waiters are woken in FIFO order."""
+    __module__ = 'asyncio.locks'
 
     def __init__(self):
         self._waiters = None
@@ -816,6 +820,7 @@ class Lock(_ContextManagerMixin):
 
 class Event:
     """A flag that tasks can wait for."""
+    __module__ = 'asyncio.locks'
 
     def __init__(self):
         self._waiters = deque()
@@ -856,6 +861,7 @@ class Event:
 class Condition(_ContextManagerMixin):
     """Tasks wait, holding its lock around the wait, until another task
     notifies them."""
+    __module__ = 'asyncio.locks'
 
     def __init__(self, lock=None):
         if lock is None:
@@ -922,6 +928,7 @@ class Condition(_ContextManagerMixin):
 
 class Semaphore(_ContextManagerMixin):
     """A counter of free slots; release hands a slot to the first waiter."""
+    __module__ = 'asyncio.locks'
 
     def __init__(self, value=1):
         if value < 0:
@@ -985,6 +992,7 @@ class Semaphore(_ContextManagerMixin):
 
 class BoundedSemaphore(Semaphore):
     """A semaphore that refuses to be released above its initial value."""
+    __module__ = 'asyncio.locks'
 
     def __init__(self, value=1):
         self._bound_value = value
@@ -998,6 +1006,7 @@ class BoundedSemaphore(Semaphore):
 
 class Queue:
     """A FIFO queue; get() waits while empty, put() while full."""
+    __module__ = 'asyncio.queues'
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -1147,6 +1156,7 @@ class LifoQueue(Queue):
 # --- running -------------------------------------------------------------------
 
 class BaseEventLoop:
+    __module__ = 'asyncio.base_events'
     # The loop's methods that CPython writes in Python (base_events.py);
     # _extend_loop moves them onto the native loop class, so a task running
     # one shows its name on its stack.

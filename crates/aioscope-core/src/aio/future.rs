@@ -791,6 +791,9 @@ impl NativeObject for Fut {
             _ => None,
         }
     }
+    fn identity(&self) -> Option<u64> {
+        Some(self.id)
+    }
     fn label(&self) -> Option<String> {
         Some(match &self.task {
             Some(t) => format!("<Task {}>", t.name.borrow()),

@@ -122,6 +122,9 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn identity(&self) -> Option<u64> {
+        Some(self.id)
+    }
     fn class_name(&self) -> &str {
         "_UnixSelectorEventLoop"
     }
@@ -157,6 +160,9 @@ impl NativeObject for EventLoop {
 impl NativeObject for Handle {
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn identity(&self) -> Option<u64> {
+        Some(self.id)
     }
     fn class_name(&self) -> &str {
         if self.when.is_some() {
@@ -244,8 +250,10 @@ pub struct AioHost {
     pub gathering_class: Rc<Class>,
     /// The loop class.
     pub loop_class: Rc<Class>,
-    /// `Handle` / `TimerHandle`.
+    /// `Handle`.
     pub handle_class: Rc<Class>,
+    /// `TimerHandle`.
+    pub timer_handle_class: Rc<Class>,
     /// `asyncio.CancelledError`.
     pub cancelled_error: Rc<Class>,
     /// `asyncio.InvalidStateError`.
@@ -356,6 +364,7 @@ impl AioHost {
             gathering_class: classes.gathering,
             loop_class: classes.loop_,
             handle_class: classes.handle,
+            timer_handle_class: classes.timer_handle,
             cancelled_error: classes.cancelled_error,
             invalid_state_error: classes.invalid_state_error,
             running_loop: RefCell::new(None),
@@ -568,7 +577,11 @@ impl AioHost {
             context,
             created_at,
             loop_: Rc::downgrade(l),
-            class: self.handle_class.clone(),
+            class: if when.is_some() {
+                self.timer_handle_class.clone()
+            } else {
+                self.handle_class.clone()
+            },
         }))
     }
 

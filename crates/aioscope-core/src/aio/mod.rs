@@ -49,6 +49,8 @@ pub struct Classes {
     pub loop_: Rc<Class>,
     /// `Handle`.
     pub handle: Rc<Class>,
+    /// `TimerHandle`, a `Handle` with a due time.
+    pub timer_handle: Rc<Class>,
     /// `CancelledError`.
     pub cancelled_error: Rc<Class>,
     /// `InvalidStateError`.
@@ -61,23 +63,25 @@ pub struct Classes {
 /// Python `asyncio` and `net` modules, and the host that owns the loop.
 pub fn install(vm: &mut Vm) {
     let ids = Cell::new(vm.next_id() + 1_000_000);
-    let plain = |name: &str| {
+    // Each class in the module CPython defines it in: the C accelerated
+    // `_asyncio` for futures and tasks (`<class '_asyncio.Task'>`).
+    let plain = |name: &str, module: &str| {
         new_class(
             &ids,
             name,
-            "asyncio",
+            module,
             vec![],
             ClassKind::Builtin,
             Attrs::default(),
         )
         .expect("no bases")
     };
-    let future = plain("Future");
+    let future = plain("Future", "_asyncio");
     // A Task is a Future (isinstance(task, asyncio.Future) is True).
     let task = new_class(
         &ids,
         "Task",
-        "asyncio",
+        "_asyncio",
         vec![future.clone()],
         ClassKind::Builtin,
         Attrs::default(),
@@ -93,8 +97,17 @@ pub fn install(vm: &mut Vm) {
         Attrs::default(),
     )
     .expect("single base");
-    let loop_ = plain("_UnixSelectorEventLoop");
-    let handle = plain("Handle");
+    let loop_ = plain("_UnixSelectorEventLoop", "asyncio.unix_events");
+    let handle = plain("Handle", "asyncio.events");
+    let timer_handle = new_class(
+        &ids,
+        "TimerHandle",
+        "asyncio.events",
+        vec![handle.clone()],
+        ClassKind::Builtin,
+        Attrs::default(),
+    )
+    .expect("single base");
     let base_exc = vm.types.exc("BaseException");
     let exc = vm.types.exc("Exception");
     let cancelled_error = new_class(
@@ -138,6 +151,7 @@ pub fn install(vm: &mut Vm) {
         task,
         loop_,
         handle,
+        timer_handle,
         cancelled_error,
         invalid_state_error,
         lock,
@@ -173,7 +187,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         Value::Class(host.gathering_class.clone()),
     );
     m.set("Handle", Value::Class(host.handle_class.clone()));
-    m.set("TimerHandle", Value::Class(host.handle_class.clone()));
+    m.set("TimerHandle", Value::Class(host.timer_handle_class.clone()));
     m.set("AbstractEventLoop", Value::Class(host.loop_class.clone()));
     m.set("CancelledError", Value::Class(host.cancelled_error.clone()));
     m.set(
@@ -276,12 +290,12 @@ fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let host = aio(vm);
     let tasks = host.pending_tasks();
-    let mut d = crate::vm::dict::Dict::new();
+    let s = Rc::new(std::cell::RefCell::new(crate::vm::set::Set::new()));
     for t in tasks {
         let k = vm.key(t)?;
-        d.insert(k, Value::None);
+        vm.set_add(&s, k)?;
     }
-    Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+    Ok(Value::Set(s))
 }
 
 /// `_track(obj)`: asyncio.py registers its locks, semaphores, events and

@@ -85,7 +85,7 @@ fn derives_from(inst: &Instance, name: &str) -> bool {
             .class
             .mro
             .iter()
-            .any(|c| &*c.name == name && &*c.module == "asyncio")
+            .any(|c| &*c.name == name && c.module.starts_with("asyncio"))
 }
 
 /// Reads a tracked object; `None` for anything that is not one of the

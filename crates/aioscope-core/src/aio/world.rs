@@ -13,7 +13,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::vm::dict::{Dict, Key};
+use crate::vm::dict::Dict;
+use crate::vm::keys::Key;
 use crate::vm::value::Value;
 
 /// A JSON value, integers kept apart from floats as Python's `json` does.
@@ -449,9 +450,7 @@ pub fn to_python(json: &Json) -> Value {
         Json::Object(fields) => {
             let mut d = Dict::new();
             for (k, v) in fields {
-                if let Some(key) = Key::new(Value::Str(Rc::from(k.as_str()))) {
-                    d.insert(key, to_python(v));
-                }
+                d.insert(Key::str(Rc::from(k.as_str())), to_python(v));
             }
             Value::Dict(Rc::new(std::cell::RefCell::new(d)))
         }

@@ -321,6 +321,9 @@ pub enum Const {
     Ellipsis,
     /// A tuple of constants (folded from a literal tuple).
     Tuple(Rc<[Const]>),
+    /// A frozenset of constants, built by adding them in order (a set
+    /// display of constants, as CPython's optimizer folds it).
+    FrozenSet(Rc<[Const]>),
     /// The body of a nested function, class or comprehension.
     Code(Rc<Code>),
     /// Keyword names of a call.

@@ -4,7 +4,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::bigint::{self, Int, Sign};
-use super::dict::{hash_of, Dict};
+use super::containers::{frozenset_value, set_value};
+use super::dict::Dict;
 use super::methods::{def, sort_values};
 use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyErr, PyResult, Range, Value};
 use super::Vm;
@@ -300,12 +301,21 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 2, 2, "reversed")?;
     let v = &args.pos[1];
     if let Value::Dict(d) = v {
-        // Dicts reverse their keys (3.8+).
-        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
-        let n = keys.len();
-        return Ok(iter_value(Iter::Reversed(keys.into(), n)));
+        return Ok(iter_value(Iter::Dict {
+            dict: d.clone(),
+            pos: usize::MAX,
+            used: d.borrow().len(),
+            left: d.borrow().len(),
+            kind: super::value::DictPart::Keys,
+            reversed: true,
+        }));
     }
-    if matches!(v, Value::Set(_) | Value::Iterator(_)) {
+    if let Value::Instance(_) | Value::Object(_) = v {
+        if let Some(m) = vm.lookup_method(v, "__reversed__")? {
+            return vm.call(&m, Args::new(vec![v.clone()]));
+        }
+    }
+    if matches!(v, Value::Set(_) | Value::FrozenSet(_) | Value::Iterator(_)) {
         return Err(vm.new_error(
             "TypeError",
             &format!("'{}' object is not reversible", v.type_name()),
@@ -857,14 +867,35 @@ pub(crate) fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut d = Dict::new();
-    if let Some(v) = args.pos.get(1) {
-        for it in vm.collect(v)? {
-            let k = vm.key(it)?;
-            d.insert(k, Value::None);
-        }
+    no_kwargs(vm, &args, "set")?;
+    if args.pos.len() > 2 {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "set expected at most 1 argument, got {}",
+                args.pos.len() - 1
+            ),
+        ));
     }
-    Ok(Value::Set(Rc::new(RefCell::new(d))))
+    Ok(set_value(vm.new_set(args.pos.get(1))?))
+}
+
+fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_kwargs(vm, &args, "frozenset")?;
+    if args.pos.len() > 2 {
+        return Err(vm.new_error(
+            "TypeError",
+            &format!(
+                "frozenset expected at most 1 argument, got {}",
+                args.pos.len() - 1
+            ),
+        ));
+    }
+    // frozenset(f) is f itself.
+    if let Some(v @ Value::FrozenSet(_)) = args.pos.get(1) {
+        return Ok(v.clone());
+    }
+    Ok(frozenset_value(vm.new_set(args.pos.get(1))?))
 }
 
 pub(crate) fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1064,48 +1095,12 @@ fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 fn id_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "id")?;
-    // Mutable containers have no hash; their identity is their allocation.
-    let raw = match &args.pos[0] {
-        Value::List(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
-        Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
-        Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize as u64,
-        // An unhashable instance (a dict subclass's) by its allocation.
-        v @ Value::Instance(i) => hash_of(v).unwrap_or(Rc::as_ptr(i) as *const u8 as usize as u64),
-        v => hash_of(v).unwrap_or(0),
-    };
-    Ok(Value::Int((raw & 0x7fff_ffff_ffff) as i64))
+    Ok(Value::Int(vm.id_of(&args.pos[0])))
 }
 
 fn hash_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, 1, 1, "hash")?;
-    // A class's own `__hash__`: None makes it unhashable (dataclasses set
-    // one or the other). Dict and set keys still hash instances by identity.
-    if let Value::Instance(inst) = &args.pos[0] {
-        match inst.class.lookup("__hash__") {
-            Some(Value::None) => {
-                let msg = format!("unhashable type: '{}'", args.pos[0].type_name());
-                return Err(vm.new_error("TypeError", &msg));
-            }
-            Some(f @ Value::Function(_)) => {
-                return match vm.call(&f, Args::new(vec![args.pos[0].clone()]))? {
-                    h @ Value::Int(_) => Ok(h),
-                    _ => Err(vm.new_error("TypeError", "__hash__ method should return an integer")),
-                };
-            }
-            _ => {}
-        }
-    }
-    match args.pos[0].unwrapped() {
-        Value::Int(i) => Ok(Value::Int(*i)),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        v => match hash_of(v) {
-            Some(h) => Ok(Value::Int((h >> 1) as i64)),
-            None => Err(vm.new_error(
-                "TypeError",
-                &format!("unhashable type: '{}'", v.type_name()),
-            )),
-        },
-    }
+    Ok(Value::Int(vm.hash(&args.pos[0])?))
 }
 
 fn chr_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1247,6 +1242,7 @@ pub fn install(vm: &mut Vm) {
     def(&t.tuple, "__new__", tuple_new);
     def(&t.dict, "__new__", dict_new);
     def(&t.set, "__new__", set_new);
+    def(&t.frozenset, "__new__", frozenset_new);
     def(&t.bytes, "__new__", bytes_new);
     let classes: Vec<(&str, Rc<Class>)> = vec![
         ("object", t.object.clone()),
@@ -1260,6 +1256,7 @@ pub fn install(vm: &mut Vm) {
         ("tuple", t.tuple.clone()),
         ("dict", t.dict.clone()),
         ("set", t.set.clone()),
+        ("frozenset", t.frozenset.clone()),
         ("range", t.range.clone()),
         ("slice", t.slice.clone()),
         ("super", t.super_.clone()),

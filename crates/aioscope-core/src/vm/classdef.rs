@@ -60,7 +60,7 @@ pub fn class_flags(c: &Rc<Class>) -> u32 {
         f |= Class::CHECKS;
     }
     let abstract_ = match c.attrs.borrow().get("__abstractmethods__") {
-        Some(Value::Set(d)) => !d.borrow().is_empty(),
+        Some(Value::Set(d) | Value::FrozenSet(d)) => !d.borrow().is_empty(),
         Some(Value::Tuple(t)) => !t.is_empty(),
         Some(Value::List(l)) => !l.borrow().is_empty(),
         _ => false,

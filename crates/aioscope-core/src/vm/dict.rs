@@ -1,170 +1,44 @@
-//! Python's insertion-ordered dict, keyed by hashable values with Python's
-//! equality (`1 == 1.0 == True` are one key).
+//! Python's insertion-ordered dict.
+//!
+//! As in CPython, entries sit in a vector in insertion order and a
+//! power-of-two index of positions, probed as CPython probes, finds them by
+//! hash. Deleting leaves a hole in the entries and a dummy in the index; a
+//! resize squeezes both out. Keys compare through a [`KeyEq`]: Rust
+//! decides for built-in keys, the interpreter when a class defines `__eq__`
+//! (see `keys.rs`), so `1`, `1.0` and `True` are one key and a class's own
+//! `__hash__`/`__eq__` are honoured.
 
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use super::keys::{needs_python_eq, FastEq, Key, KeyEq};
+use super::value::{PyResult, Value};
 
-use rustc_hash::FxHasher;
-use std::collections::HashMap;
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const MIN_INDEX: usize = 8;
+const PERTURB_SHIFT: u32 = 5;
 
-use super::value::Value;
-
-/// A hashable value with its precomputed hash. Construct with
-/// [`Key::new`], which refuses unhashable values.
+/// One entry: the key's hash, the key, the value.
 #[derive(Clone)]
-pub struct Key {
-    hash: u64,
-    /// The key itself.
+pub struct Entry {
+    /// `hash(key)`.
+    pub hash: i64,
+    /// The key.
+    pub key: Value,
+    /// The value.
     pub value: Value,
 }
 
-impl Key {
-    /// The key for `value`, or `None` if the type is unhashable (the caller
-    /// raises `TypeError: unhashable type`).
-    pub fn new(value: Value) -> Option<Key> {
-        let hash = hash_of(&value)?;
-        Some(Key { hash, value })
-    }
-}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && keys_equal(&self.value, &other.value)
-    }
-}
-
-impl Eq for Key {}
-
-fn mix(h: u64) -> u64 {
-    let mut x = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
-
-/// A hash consistent with [`keys_equal`]; `None` for unhashable values.
-pub fn hash_of(v: &Value) -> Option<u64> {
-    Some(match v {
-        Value::None => 0x4e6f_6e65,
-        Value::Bool(b) => mix(*b as u64),
-        Value::Int(i) => mix(*i as u64),
-        Value::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                mix(*f as i64 as u64)
-            } else {
-                mix(f.to_bits())
-            }
-        }
-        Value::Str(s) => {
-            let mut h = FxHasher::default();
-            s.hash(&mut h);
-            h.finish()
-        }
-        Value::Bytes(b) => {
-            let mut h = FxHasher::default();
-            b.hash(&mut h);
-            mix(h.finish())
-        }
-        Value::Tuple(items) => {
-            let mut h: u64 = 0x3456_789a;
-            for i in items.iter() {
-                h = mix(h ^ hash_of(i)?);
-            }
-            h
-        }
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
-        Value::Instance(i) => match &i.payload {
-            super::value::Payload::Builtin(inner) => return hash_of(inner),
-            super::value::Payload::Tuple(items) => {
-                let mut h: u64 = 0x3456_789a;
-                for i in items.iter() {
-                    h = mix(h ^ hash_of(i)?);
-                }
-                h
-            }
-            _ => mix(i.id),
-        },
-        Value::Slice(_) => return None,
-        other => mix(identity(other)),
-    })
-}
-
-/// An identity number for objects hashed by identity.
-fn identity(v: &Value) -> u64 {
-    use std::rc::Rc;
-    match v {
-        Value::Function(f) => Rc::as_ptr(f) as *const u8 as usize as u64,
-        Value::Native(f) => Rc::as_ptr(f) as *const u8 as usize as u64,
-        Value::BoundMethod(m) => {
-            // Bound methods compare equal when self and func are the same.
-            let a = hash_of(&m.this).unwrap_or(0);
-            let b = identity(&m.func);
-            a ^ b.rotate_left(17)
-        }
-        Value::Class(c) => c.id,
-        Value::Module(m) => Rc::as_ptr(m) as *const u8 as usize as u64,
-        Value::Coroutine(c) => c.id,
-        Value::Iterator(i) => Rc::as_ptr(i) as *const u8 as usize as u64,
-        Value::Range(r) => (r.start as u64) ^ (r.stop as u64).rotate_left(21),
-        Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize as u64,
-        Value::Cell(c) => Rc::as_ptr(c) as *const u8 as usize as u64,
-        Value::Ellipsis => 0xe11,
-        Value::NotImplemented => 0x401,
-        _ => 0,
-    }
-}
-
-/// Equality of hashable values as dict keys: numbers across types, strings
-/// and tuples by value, everything else by identity.
-pub fn keys_equal(a: &Value, b: &Value) -> bool {
-    use Value::*;
-    match (a, b) {
-        (Int(x), Int(y)) => x == y,
-        (BigInt(x), BigInt(y)) => x == y,
-        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            super::bigint::eq_float(super::bigint::Int::Big(x), *y)
-        }
-        (Str(x), Str(y)) => x == y,
-        (Bool(x), Bool(y)) => x == y,
-        (Float(x), Float(y)) => x == y || (x.is_nan() && x.to_bits() == y.to_bits()),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => {
-            super::bigint::eq_float(super::bigint::Int::Small(*x), *y)
-        }
-        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
-        (Float(x), Bool(y)) | (Bool(y), Float(x)) => *x == (*y as i64) as f64,
-        (Bytes(x), Bytes(y)) => x == y,
-        (Tuple(x), Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q))
-        }
-        (BoundMethod(x), BoundMethod(y)) => x.this.is(&y.this) && x.func.is(&y.func),
-        (Instance(_), _) | (_, Instance(_))
-            if a.builtin_payload().is_some() || b.builtin_payload().is_some() =>
-        {
-            a.is(b) || keys_equal(a.unwrapped(), b.unwrapped())
-        }
-        (Instance(x), Instance(y)) => match (&x.payload, &y.payload) {
-            (super::value::Payload::Tuple(p), super::value::Payload::Tuple(q)) => {
-                p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| keys_equal(a, b))
-            }
-            _ => std::rc::Rc::ptr_eq(x, y),
-        },
-        _ => a.is(b),
-    }
-}
-
-/// An insertion-ordered map from hashable values to values. Like
-/// CPython's dict, entries sit in a vector in insertion order and a hash
-/// index points into it; deleting leaves a hole (O(1)), and the holes are
-/// squeezed out when they outnumber the live entries.
+/// An insertion-ordered map from hashable values to values. Invariants:
+/// `index` has a power-of-two length with at least one `EMPTY` slot; every
+/// live entry is indexed exactly once; `used` counts live entries.
 #[derive(Clone, Default)]
 pub struct Dict {
-    entries: Vec<Option<(Key, Value)>>,
-    index: HashMap<Key, usize, BuildHasherDefault<FxHasher>>,
+    entries: Vec<Option<Entry>>,
+    index: Vec<u32>,
+    /// Index slots not `EMPTY` (live and dummy).
+    fill: usize,
+    used: usize,
+    /// Some key may need Python code to compare.
+    user_eq: bool,
 }
 
 impl Dict {
@@ -175,70 +49,201 @@ impl Dict {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.used
     }
 
     /// Whether it is empty.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.used == 0
+    }
+
+    /// Whether comparing its keys may need Python code.
+    pub fn user_eq(&self) -> bool {
+        self.user_eq
+    }
+
+    /// Whether an operation with `key` must compare through the
+    /// interpreter.
+    pub fn needs_vm(&self, key: &Value) -> bool {
+        self.user_eq || needs_python_eq(key)
+    }
+
+    /// The position in `entries` of the key, if present.
+    fn find(&self, hash: i64, key: &Value, eq: &mut dyn KeyEq) -> PyResult<Option<usize>> {
+        if self.index.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.index.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.index[i] {
+                EMPTY => return Ok(None),
+                DUMMY => {}
+                ix => {
+                    if let Some(e) = &self.entries[ix as usize] {
+                        if e.hash == hash && (e.key.is(key) || eq.eq(&e.key, key)?) {
+                            return Ok(Some(ix as usize));
+                        }
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// The index slot that points at entry `ix`.
+    fn slot_of(&self, hash: i64, ix: usize) -> Option<usize> {
+        let mask = self.index.len().checked_sub(1)?;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.index[i] {
+                EMPTY => return None,
+                j if j as usize == ix => return Some(i),
+                _ => {}
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Puts entry position `ix` into the first free index slot of `hash`.
+    fn index_insert(index: &mut [u32], hash: i64, ix: usize) {
+        let mask = index.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while index[i] != EMPTY {
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        index[i] = ix as u32;
+    }
+
+    /// Rebuilds the index for at least `n` entries, squeezing out holes.
+    fn rebuild(&mut self, n: usize) {
+        let mut size = MIN_INDEX;
+        while size < n * 3 {
+            size <<= 1;
+        }
+        self.entries.retain(Option::is_some);
+        let mut index = vec![EMPTY; size];
+        for (ix, e) in self.entries.iter().enumerate() {
+            if let Some(e) = e {
+                Dict::index_insert(&mut index, e.hash, ix);
+            }
+        }
+        self.index = index;
+        self.fill = self.used;
     }
 
     /// The value for a key.
-    pub fn get(&self, key: &Key) -> Option<&Value> {
-        let i = *self.index.get(key)?;
-        self.entries[i].as_ref().map(|(_, v)| v)
+    pub fn get_with(&self, key: &Key, eq: &mut dyn KeyEq) -> PyResult<Option<Value>> {
+        let ix = self.find(key.hash, &key.value, eq)?;
+        Ok(ix.and_then(|ix| self.entries[ix].as_ref().map(|e| e.value.clone())))
     }
 
-    /// The value for a str key (common for keyword arguments and stats).
+    /// The value for a key, comparing in Rust (built-in keys only).
+    pub fn get(&self, key: &Key) -> Option<&Value> {
+        let ix = self.find(key.hash, &key.value, &mut FastEq).ok()??;
+        self.entries[ix].as_ref().map(|e| &e.value)
+    }
+
+    /// The value for a str key (keyword arguments, stats).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get(&Key::new(Value::Str(key.into()))?)
+        self.get(&Key {
+            hash: super::hash::str(key),
+            value: Value::Str(key.into()),
+        })
+    }
+
+    /// Whether the key is present.
+    pub fn contains_with(&self, key: &Key, eq: &mut dyn KeyEq) -> PyResult<bool> {
+        Ok(self.find(key.hash, &key.value, eq)?.is_some())
     }
 
     /// Inserts or replaces; a replaced key keeps its position (and its
     /// original key object, as in CPython).
+    pub fn insert_with(&mut self, key: Key, value: Value, eq: &mut dyn KeyEq) -> PyResult<()> {
+        if let Some(ix) = self.find(key.hash, &key.value, eq)? {
+            if let Some(e) = self.entries[ix].as_mut() {
+                e.value = value;
+            }
+            return Ok(());
+        }
+        self.user_eq |= needs_python_eq(&key.value);
+        // Keep the index at most two-thirds full of entries and dummies.
+        if (self.fill + 1) * 3 >= self.index.len() * 2 {
+            self.rebuild(self.used + 1);
+        }
+        let ix = self.entries.len();
+        Dict::index_insert(&mut self.index, key.hash, ix);
+        self.fill += 1;
+        self.entries.push(Some(Entry {
+            hash: key.hash,
+            key: key.value,
+            value,
+        }));
+        self.used += 1;
+        Ok(())
+    }
+
+    /// Inserts with keys compared in Rust (built-in keys only).
     pub fn insert(&mut self, key: Key, value: Value) {
-        if let Some(&i) = self.index.get(&key) {
-            if let Some((_, v)) = self.entries[i].as_mut() {
-                *v = value;
-            }
-            return;
-        }
-        self.index.insert(key.clone(), self.entries.len());
-        self.entries.push(Some((key, value)));
+        // FastEq never fails.
+        let _ = self.insert_with(key, value, &mut FastEq);
     }
 
-    /// Removes a key, keeping the order of the others.
+    /// Removes a key, returning its value.
+    pub fn remove_with(&mut self, key: &Key, eq: &mut dyn KeyEq) -> PyResult<Option<Value>> {
+        let Some(ix) = self.find(key.hash, &key.value, eq)? else {
+            return Ok(None);
+        };
+        Ok(self.remove_at(ix).map(|e| e.value))
+    }
+
+    /// Removes a key, comparing in Rust (built-in keys only).
     pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        let i = self.index.remove(key)?;
-        let (_, v) = self.entries[i].take()?;
-        self.maybe_compact();
-        Some(v)
+        self.remove_with(key, &mut FastEq).ok().flatten()
     }
 
-    fn maybe_compact(&mut self) {
-        let live = self.index.len();
-        if self.entries.len() > 16 && self.entries.len() > 2 * live {
-            self.entries.retain(|e| e.is_some());
-            for (i, e) in self.entries.iter().enumerate() {
-                if let Some((k, _)) = e {
-                    if let Some(slot) = self.index.get_mut(k) {
-                        *slot = i;
-                    }
-                }
-            }
+    fn remove_at(&mut self, ix: usize) -> Option<Entry> {
+        let hash = self.entries.get(ix)?.as_ref()?.hash;
+        if let Some(slot) = self.slot_of(hash, ix) {
+            self.index[slot] = DUMMY;
         }
-    }
-
-    /// Whether the key is present.
-    pub fn contains(&self, key: &Key) -> bool {
-        self.index.contains_key(key)
+        let e = self.entries[ix].take();
+        self.used -= 1;
+        // Trailing holes can go without moving anything.
+        while matches!(self.entries.last(), Some(None)) {
+            self.entries.pop();
+        }
+        e
     }
 
     /// Entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries
             .iter()
-            .filter_map(|e| e.as_ref().map(|(k, v)| (&k.value, v)))
+            .filter_map(|e| e.as_ref().map(|e| (&e.key, &e.value)))
+    }
+
+    /// Entries with their hashes, in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter_map(Option::as_ref)
     }
 
     /// Keys in insertion order.
@@ -251,29 +256,101 @@ impl Dict {
         self.iter().map(|(_, v)| v)
     }
 
-    /// Removes and returns the last entry (`popitem`).
-    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        while let Some(e) = self.entries.pop() {
-            if let Some((k, v)) = e {
-                self.index.remove(&k);
-                return Some((k.value, v));
+    /// The live entry at or after position `pos`, and the position after
+    /// it: live iteration (positions stay valid while no key is added or
+    /// removed).
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &Entry)> {
+        let mut i = pos;
+        while i < self.entries.len() {
+            if let Some(e) = &self.entries[i] {
+                return Some((i + 1, e));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The live entry at or before position `pos` (counting from the end),
+    /// for `reversed()`.
+    pub fn prev_from(&self, pos: usize) -> Option<(usize, &Entry)> {
+        let mut i = pos.min(self.entries.len());
+        while i > 0 {
+            i -= 1;
+            if let Some(e) = &self.entries[i] {
+                return Some((i, e));
             }
         }
         None
     }
 
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let ix = self.entries.iter().rposition(Option::is_some)?;
+        self.remove_at(ix).map(|e| (e.key, e.value))
+    }
+
     /// Removes and returns the first entry.
     pub fn pop_first(&mut self) -> Option<(Value, Value)> {
-        let i = self.entries.iter().position(|e| e.is_some())?;
-        let (k, v) = self.entries[i].take()?;
-        self.index.remove(&k);
-        self.maybe_compact();
-        Some((k.value, v))
+        let ix = self.entries.iter().position(Option::is_some)?;
+        self.remove_at(ix).map(|e| (e.key, e.value))
     }
 
     /// Removes everything.
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.fill = 0;
+        self.used = 0;
+        self.user_eq = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::hash;
+
+    fn key(i: i64) -> Key {
+        Key {
+            hash: hash::int(i),
+            value: Value::Int(i),
+        }
+    }
+
+    #[test]
+    fn order_is_insertion_order_through_deletes_and_growth() {
+        let mut d = Dict::new();
+        for i in 0..100 {
+            d.insert(key(i), Value::Int(i * 2));
+        }
+        for i in (0..100).step_by(3) {
+            assert!(d.remove(&key(i)).is_some());
+        }
+        d.insert(key(0), Value::None);
+        let keys: Vec<i64> = d
+            .keys()
+            .map(|k| match k {
+                Value::Int(i) => *i,
+                _ => -1,
+            })
+            .collect();
+        assert_eq!(keys.len(), 67);
+        assert_eq!(keys[0], 1);
+        assert_eq!(*keys.last().unwrap(), 0);
+        assert!(matches!(d.get(&key(98)), Some(Value::Int(196))));
+        assert!(d.get(&key(99)).is_none());
+    }
+
+    #[test]
+    fn equal_numbers_are_one_key() {
+        let mut d = Dict::new();
+        d.insert(key(1), Value::str("int"));
+        let one_float = Key {
+            hash: hash::float(1.0),
+            value: Value::Float(1.0),
+        };
+        d.insert(one_float, Value::str("float"));
+        assert_eq!(d.len(), 1);
+        assert!(matches!(d.keys().next(), Some(Value::Int(1))));
     }
 }

@@ -4,9 +4,23 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::dict::Dict;
 use super::interp::{CoroOutcome, Resume};
-use super::value::{Args, CoroKind, Iter, Payload, PyErr, PyResult, Value};
+use super::value::{Args, CoroKind, DictPart, Iter, Payload, PyErr, PyResult, Value};
 use super::Vm;
+
+/// A live iterator over a dict's keys, values or items.
+pub fn dict_iter(d: &Rc<RefCell<Dict>>, kind: DictPart) -> Iter {
+    let n = d.borrow().len();
+    Iter::Dict {
+        dict: d.clone(),
+        pos: 0,
+        used: n,
+        left: n,
+        kind,
+        reversed: false,
+    }
+}
 
 /// Longest sequence a single iteration may collect (guards memory).
 const MAX_COLLECT: usize = 10_000_000;
@@ -24,24 +38,12 @@ impl Vm {
                 left: r.len(),
                 step: r.step,
             },
-            Value::Dict(d) => {
-                let items: Rc<[Value]> = d.borrow().keys().cloned().collect();
-                let len = d.borrow().len();
-                Iter::Snapshot {
-                    items,
-                    pos: 0,
-                    source: Some((d.clone(), len, "dict_keyiterator")),
-                }
-            }
-            Value::Set(d) => {
-                let items: Rc<[Value]> = d.borrow().keys().cloned().collect();
-                let len = d.borrow().len();
-                Iter::Snapshot {
-                    items,
-                    pos: 0,
-                    source: Some((d.clone(), len, "set_iterator")),
-                }
-            }
+            Value::Dict(d) => dict_iter(d, DictPart::Keys),
+            Value::Set(s) | Value::FrozenSet(s) => Iter::Set {
+                set: s.clone(),
+                pos: 0,
+                used: s.borrow().len(),
+            },
             Value::Iterator(_) => return Ok(v.clone()),
             Value::Coroutine(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
             Value::Instance(inst) => {
@@ -218,24 +220,76 @@ impl Vm {
                         Step::Done(Some(Value::Int(v)))
                     }
                 }
-                Iter::Snapshot { items, pos, source } => {
-                    if let Some((d, len, kind)) = source {
-                        if d.borrow().len() != *len {
-                            let what = if *kind == "set_iterator" {
-                                "set"
-                            } else {
-                                "dictionary"
+                Iter::Dict {
+                    dict,
+                    pos,
+                    used,
+                    left,
+                    kind,
+                    reversed,
+                } => {
+                    let d = dict.borrow();
+                    if d.len() != *used {
+                        drop(d);
+                        *used = usize::MAX;
+                        drop(it);
+                        return Err(self.new_error(
+                            "RuntimeError",
+                            "dictionary changed size during iteration",
+                        ));
+                    }
+                    let next = if *reversed {
+                        d.prev_from(*pos)
+                    } else {
+                        d.next_from(*pos)
+                    };
+                    match next {
+                        Some((p, e)) => {
+                            if *left == 0 {
+                                drop(d);
+                                drop(it);
+                                return Err(self.new_error(
+                                    "RuntimeError",
+                                    "dictionary keys changed during iteration",
+                                ));
+                            }
+                            *left -= 1;
+                            let v = match kind {
+                                DictPart::Keys => e.key.clone(),
+                                DictPart::Values => e.value.clone(),
+                                DictPart::Items => {
+                                    Value::tuple(vec![e.key.clone(), e.value.clone()])
+                                }
                             };
-                            let msg = format!("{} changed size during iteration", what);
-                            drop(it);
-                            return Err(self.new_error("RuntimeError", &msg));
+                            *pos = p;
+                            Step::Done(Some(v))
+                        }
+                        None => {
+                            *pos = if *reversed { 0 } else { usize::MAX };
+                            Step::Done(None)
                         }
                     }
-                    let v = items.get(*pos).cloned();
-                    if v.is_some() {
-                        *pos += 1;
+                }
+                Iter::Set { set, pos, used } => {
+                    let s = set.borrow();
+                    if s.len() != *used {
+                        drop(s);
+                        *used = usize::MAX;
+                        drop(it);
+                        return Err(
+                            self.new_error("RuntimeError", "Set changed size during iteration")
+                        );
                     }
-                    Step::Done(v)
+                    match s.next_from(*pos) {
+                        Some((p, k)) => {
+                            *pos = p;
+                            Step::Done(Some(k))
+                        }
+                        None => {
+                            *pos = usize::MAX;
+                            Step::Done(None)
+                        }
+                    }
                 }
                 Iter::Enumerate(inner, n) => {
                     let i = *n;

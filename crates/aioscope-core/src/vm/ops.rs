@@ -9,7 +9,9 @@ use std::rc::Rc;
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::bigint::{self, Int, Sign};
-use super::dict::{keys_equal, Dict, Key};
+use super::containers::{any_set, frozenset_value, set_value, SetRef};
+use super::keys::fast_eq;
+use super::set::Set;
 use super::value::{Args, PyResult, Value};
 use super::Vm;
 
@@ -209,7 +211,8 @@ impl Vm {
             Value::Bytes(b) => !b.is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
-            Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) | Value::FrozenSet(s) => !s.borrow().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Instance(i) => {
                 if let super::value::Payload::Tuple(t) = &i.payload {
@@ -344,21 +347,28 @@ impl Vm {
                 return self.bytes_percent_format(fmt, args);
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
-                let mut d = x.borrow().clone();
-                for (k, v) in y.borrow().iter() {
-                    d.insert(
-                        Key::new(k.clone()).expect("dict keys are hashable"),
-                        v.clone(),
-                    );
+                let d = Rc::new(RefCell::new(x.borrow().clone()));
+                let entries: Vec<_> = y.borrow().entries().cloned().collect();
+                for e in entries {
+                    let k = super::keys::Key {
+                        hash: e.hash,
+                        value: e.key,
+                    };
+                    self.dict_set(&d, k, e.value)?;
                 }
-                return Ok(Value::Dict(Rc::new(RefCell::new(d))));
+                return Ok(Value::Dict(d));
             }
             (
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
-                Value::Set(x),
-                Value::Set(y),
+                Value::Set(x) | Value::FrozenSet(x),
+                Value::Set(_) | Value::FrozenSet(_),
             ) => {
-                return Ok(set_op(op, &x.borrow(), &y.borrow()));
+                let result = self.set_operator(op, x, b)?;
+                return Ok(if let Value::FrozenSet(_) = a {
+                    frozenset_value(result)
+                } else {
+                    set_value(result)
+                });
             }
             _ => {}
         }
@@ -698,17 +708,19 @@ impl Vm {
             }
             (Value::Tuple(x), Value::Tuple(y)) => self.seq_eq(x, y),
             (Value::Dict(x), Value::Dict(y)) => {
-                let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                if x.len() != y.len() {
+                if x.borrow().len() != y.borrow().len() {
                     return Ok(false);
                 }
-                for (k, v) in x.iter() {
-                    let Some(key) = Key::new(k.clone()) else {
-                        return Ok(false);
+                let entries: Vec<_> = x.borrow().entries().cloned().collect();
+                let y = y.clone();
+                for e in entries {
+                    let key = super::keys::Key {
+                        hash: e.hash,
+                        value: e.key,
                     };
-                    match y.get(&key) {
+                    match self.dict_get(&y, &key)? {
                         Some(w) => {
-                            if !self.eq(v, w)? {
+                            if !self.eq(&e.value, &w)? {
                                 return Ok(false);
                             }
                         }
@@ -717,15 +729,17 @@ impl Vm {
                 }
                 Ok(true)
             }
-            (Value::Set(x), Value::Set(y)) => {
-                let (x, y) = (x.borrow(), y.borrow());
-                Ok(x.len() == y.len()
-                    && x.keys()
-                        .all(|k| Key::new(k.clone()).is_some_and(|k| y.contains(&k))))
+            (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                self.set_equal(&x, &y)
             }
             (Value::Instance(i), _) | (_, Value::Instance(i))
                 if !matches!(i.payload, super::value::Payload::Tuple(_)) =>
             {
+                let r = self.rich_compare(CmpOp::Eq, a, b)?;
+                self.truthy(&r)
+            }
+            (Value::Object(_), _) | (_, Value::Object(_)) => {
                 let r = self.rich_compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)
             }
@@ -740,7 +754,7 @@ impl Vm {
                 let (lx, ly) = (x.len_exact(), y.len_exact());
                 Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
             }
-            _ => Ok(keys_equal(a, b)),
+            _ => Ok(fast_eq(a, b).unwrap_or(false)),
         }
     }
 
@@ -838,17 +852,14 @@ impl Vm {
             CmpOp::Eq => Ok(Value::Bool(self.eq(a, b)?)),
             CmpOp::NotEq => Ok(Value::Bool(!self.eq(a, b)?)),
             _ => {
-                if let (Value::Set(x), Value::Set(y)) = (a, b) {
-                    let (x, y) = (x.borrow(), y.borrow());
-                    let sub = |p: &Dict, q: &Dict| {
-                        p.keys()
-                            .all(|k| Key::new(k.clone()).is_some_and(|k| q.contains(&k)))
-                    };
+                if let (Some(x), Some(_)) = (any_set(a), any_set(b)) {
+                    let x = x.clone();
+                    let (lx, ly) = (x.borrow().len(), any_set(b).map_or(0, |y| y.borrow().len()));
                     let r = match op {
-                        CmpOp::LtE => sub(&x, &y),
-                        CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
-                        CmpOp::GtE => sub(&y, &x),
-                        _ => y.len() < x.len() && sub(&y, &x),
+                        CmpOp::LtE => self.set_issubset(&x, b)?,
+                        CmpOp::Lt => lx < ly && self.set_issubset(&x, b)?,
+                        CmpOp::GtE => self.set_issuperset(&x, b)?,
+                        _ => lx > ly && self.set_issuperset(&x, b)?,
                     };
                     return Ok(Value::Bool(r));
                 }
@@ -977,9 +988,13 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Dict(d) | Value::Set(d) => {
+            Value::Dict(d) => {
                 let k = self.key(item.clone())?;
-                Ok(d.borrow().contains(&k))
+                self.dict_contains(d, &k)
+            }
+            Value::Set(s) | Value::FrozenSet(s) => {
+                let k = self.set_lookup_key(item)?;
+                self.set_contains(s, &k)
             }
             Value::Range(r) => match item {
                 Value::Int(_) | Value::Bool(_) => {
@@ -1070,47 +1085,41 @@ fn as_tuple(v: &Value) -> Option<Rc<[Value]>> {
     }
 }
 
-fn set_op(op: BinOp, x: &Dict, y: &Dict) -> Value {
-    let mut out = Dict::new();
-    match op {
-        BinOp::BitOr => {
-            for k in x.keys().chain(y.keys()) {
-                out.insert(
-                    Key::new(k.clone()).expect("set items are hashable"),
-                    Value::None,
-                );
-            }
-        }
-        BinOp::BitAnd => {
-            for k in x.keys() {
-                let key = Key::new(k.clone()).expect("set items are hashable");
-                if y.contains(&key) {
-                    out.insert(key, Value::None);
+impl Vm {
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` for a set `a` and a set or
+    /// frozenset `b` (`set_or`, `set_and`, `set_sub`, `set_xor`).
+    fn set_operator(&mut self, op: BinOp, a: &SetRef, b: &Value) -> PyResult<Set> {
+        match op {
+            BinOp::BitOr => {
+                let result = Rc::new(RefCell::new(self.set_copy(a)?));
+                if !any_set(b).is_some_and(|o| Rc::ptr_eq(o, a)) {
+                    self.set_update(&result, b)?;
                 }
+                let r = result.borrow().clone();
+                Ok(r)
             }
-        }
-        BinOp::Sub => {
-            for k in x.keys() {
-                let key = Key::new(k.clone()).expect("set items are hashable");
-                if !y.contains(&key) {
-                    out.insert(key, Value::None);
-                }
-            }
-        }
-        _ => {
-            for k in x.keys() {
-                let key = Key::new(k.clone()).expect("set items are hashable");
-                if !y.contains(&key) {
-                    out.insert(key, Value::None);
-                }
-            }
-            for k in y.keys() {
-                let key = Key::new(k.clone()).expect("set items are hashable");
-                if !x.contains(&key) {
-                    out.insert(key, Value::None);
-                }
-            }
+            BinOp::BitAnd => self.set_intersection(a, b),
+            BinOp::Sub => self.set_difference(a, b),
+            _ => self.set_symmetric_difference(a, b),
         }
     }
-    Value::Set(Rc::new(RefCell::new(out)))
+
+    /// `a |= b` and friends on a set: in place (`set_ior`, `set_iand`,
+    /// `set_isub`, `set_ixor`); `None` when `b` is not a set.
+    pub fn set_inplace(&mut self, op: BinOp, a: &SetRef, b: &Value) -> PyResult<Option<()>> {
+        if any_set(b).is_none() {
+            return Ok(None);
+        }
+        match op {
+            BinOp::BitOr => self.set_update(a, b)?,
+            BinOp::BitAnd => {
+                let r = self.set_intersection(a, b)?;
+                a.borrow_mut().replace_body(r);
+            }
+            BinOp::Sub => self.set_difference_update(a, b)?,
+            BinOp::BitXor => self.set_symmetric_difference_update(a, b)?,
+            _ => return Ok(None),
+        }
+        Ok(Some(()))
+    }
 }

@@ -158,7 +158,21 @@ impl Vm {
                 if items.is_empty() {
                     "set()".into()
                 } else {
-                    format!("{{{}}}", self.repr_items(&items)?)
+                    self.native_depth += 1;
+                    let r = self.repr_items(&items);
+                    self.native_depth -= 1;
+                    format!("{{{}}}", r?)
+                }
+            }
+            Value::FrozenSet(d) => {
+                let items: Vec<Value> = d.borrow().keys().cloned().collect();
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    self.native_depth += 1;
+                    let r = self.repr_items(&items);
+                    self.native_depth -= 1;
+                    format!("frozenset({{{}}})", r?)
                 }
             }
             Value::Function(f) => format!(

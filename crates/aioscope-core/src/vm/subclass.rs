@@ -11,7 +11,6 @@
 use std::rc::Rc;
 
 use super::builtins;
-use super::dict::Dict;
 use super::methods::def;
 use super::value::{Args, Class, Instance, NativeImpl, Payload, PyResult, Value};
 use super::Vm;
@@ -70,7 +69,10 @@ fn numeric_arg(vm: &mut Vm, args: &mut Args, float: bool) -> PyResult<()> {
         let ok = if float {
             matches!(r.unwrapped(), Value::Float(_))
         } else {
-            matches!(r.unwrapped(), Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+            matches!(
+                r.unwrapped(),
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+            )
         };
         if !ok {
             let msg = if float {
@@ -181,14 +183,8 @@ fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Set(s)) = args.pos.first().map(Value::unwrapped).cloned() else {
         return Err(vm.new_error("TypeError", "descriptor '__init__' requires a 'set' object"));
     };
-    let mut d = Dict::new();
-    if let Some(v) = args.pos.get(1) {
-        for it in vm.collect(v)? {
-            let k = vm.key(it)?;
-            d.insert(k, Value::None);
-        }
-    }
-    *s.borrow_mut() = d;
+    let items = vm.new_set(args.pos.get(1))?;
+    s.borrow_mut().replace_body(items);
     Ok(Value::None)
 }
 

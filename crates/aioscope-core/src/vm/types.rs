@@ -33,6 +33,14 @@ pub struct Types {
     pub dict: Rc<Class>,
     /// `set`.
     pub set: Rc<Class>,
+    /// `frozenset`.
+    pub frozenset: Rc<Class>,
+    /// `dict_keys`, the class of `d.keys()`.
+    pub dict_keys: Rc<Class>,
+    /// `dict_values`.
+    pub dict_values: Rc<Class>,
+    /// `dict_items`.
+    pub dict_items: Rc<Class>,
     /// `function`.
     pub function: Rc<Class>,
     /// `builtin_function_or_method`.
@@ -269,6 +277,10 @@ impl Types {
             list: builtin("list"),
             dict: builtin("dict"),
             set: builtin("set"),
+            frozenset: builtin("frozenset"),
+            dict_keys: builtin("dict_keys"),
+            dict_values: builtin("dict_values"),
+            dict_items: builtin("dict_items"),
             function: builtin("function"),
             builtin_function: builtin("builtin_function_or_method"),
             method: builtin("method"),
@@ -322,6 +334,7 @@ impl Types {
             Value::List(_) => self.list.clone(),
             Value::Dict(_) => self.dict.clone(),
             Value::Set(_) => self.set.clone(),
+            Value::FrozenSet(_) => self.frozenset.clone(),
             Value::Function(_) => self.function.clone(),
             Value::Native(_) => self.builtin_function.clone(),
             Value::BoundMethod(_) => self.method.clone(),

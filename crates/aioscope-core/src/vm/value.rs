@@ -14,6 +14,7 @@ use crate::lang::bytecode::Code;
 
 use super::dict::Dict;
 use super::frame::Frame;
+use super::set::Set;
 use super::Vm;
 
 /// A Python value.
@@ -42,8 +43,11 @@ pub enum Value {
     List(Rc<RefCell<Vec<Value>>>),
     /// A `dict`.
     Dict(Rc<RefCell<Dict>>),
-    /// A `set` (a dict whose values are ignored).
-    Set(Rc<RefCell<Dict>>),
+    /// A `set`.
+    Set(Rc<RefCell<Set>>),
+    /// A `frozenset` (never changed once built; a cell so that it shares
+    /// the set code).
+    FrozenSet(Rc<RefCell<Set>>),
     /// A function defined in Python.
     Function(Rc<Function>),
     /// A function implemented in Rust (builtins, library functions, methods
@@ -108,6 +112,7 @@ impl Value {
             Value::List(_) => "list".into(),
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),
+            Value::FrozenSet(_) => "frozenset".into(),
             Value::Function(_) => "function".into(),
             Value::Native(_) => "builtin_function_or_method".into(),
             Value::BoundMethod(_) => "method".into(),
@@ -153,7 +158,8 @@ impl Value {
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (List(a), List(b)) => Rc::ptr_eq(a, b),
-            (Dict(a), Dict(b)) | (Set(a), Set(b)) => Rc::ptr_eq(a, b),
+            (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
+            (Set(a), Set(b)) | (FrozenSet(a), FrozenSet(b)) => Rc::ptr_eq(a, b),
             (Function(a), Function(b)) => Rc::ptr_eq(a, b),
             (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
@@ -611,9 +617,7 @@ impl Instance {
     pub fn set_own(&self, name: Rc<str>, value: Value) {
         match &*self.dict.borrow() {
             Some(d) => {
-                if let Some(k) = super::dict::Key::new(Value::Str(name)) {
-                    d.borrow_mut().insert(k, value);
-                }
+                d.borrow_mut().insert(super::keys::Key::str(name), value);
             }
             None => self.attrs.borrow_mut().set(name, value),
         }
@@ -623,10 +627,10 @@ impl Instance {
     /// whether it was there.
     pub fn remove_own(&self, name: &str) -> bool {
         match &*self.dict.borrow() {
-            Some(d) => match super::dict::Key::new(Value::str(name)) {
-                Some(k) => d.borrow_mut().remove(&k).is_some(),
-                None => false,
-            },
+            Some(d) => d
+                .borrow_mut()
+                .remove(&super::keys::Key::str(name.into()))
+                .is_some(),
             None => self.attrs.borrow_mut().remove(name),
         }
     }
@@ -914,15 +918,30 @@ pub enum Iter {
         /// Step.
         step: i64,
     },
-    /// Over a snapshot of keys, values or items of a dict or set; `size`
-    /// detects mutation during iteration.
-    Snapshot {
-        /// The items.
-        items: Rc<[Value]>,
-        /// Position.
+    /// Over a dict's keys, values or items, live, as CPython's dict
+    /// iterators: a change of size is an error.
+    Dict {
+        /// The dict.
+        dict: Rc<RefCell<Dict>>,
+        /// The next entry position (from the end when `reversed`).
         pos: usize,
-        /// The container, to detect a change of size.
-        source: Option<(Rc<RefCell<Dict>>, usize, &'static str)>,
+        /// The size when iteration started.
+        used: usize,
+        /// Items still to come, CPython's check that keys changed.
+        left: usize,
+        /// What it yields.
+        kind: DictPart,
+        /// `reversed(d)`.
+        reversed: bool,
+    },
+    /// Over a set or frozenset, live, in table order.
+    Set {
+        /// The set.
+        set: Rc<RefCell<Set>>,
+        /// The next slot.
+        pos: usize,
+        /// The size when iteration started.
+        used: usize,
     },
     /// `enumerate(it, start)`: the next count, `None` once it has passed
     /// `i64::MAX` (the subset's ints stop there).
@@ -965,10 +984,15 @@ impl Iter {
             Iter::Str(..) => "str_ascii_iterator",
             Iter::Bytes(..) => "bytes_iterator",
             Iter::Range { .. } => "range_iterator",
-            Iter::Snapshot { source, .. } => match source {
-                Some((_, _, kind)) => kind,
-                None => "iterator",
+            Iter::Dict { kind, reversed, .. } => match (kind, reversed) {
+                (DictPart::Keys, false) => "dict_keyiterator",
+                (DictPart::Values, false) => "dict_valueiterator",
+                (DictPart::Items, false) => "dict_itemiterator",
+                (DictPart::Keys, true) => "dict_reversekeyiterator",
+                (DictPart::Values, true) => "dict_reversevalueiterator",
+                (DictPart::Items, true) => "dict_reverseitemiterator",
             },
+            Iter::Set { .. } => "set_iterator",
             Iter::Enumerate(..) => "enumerate",
             Iter::Zip(..) => "zip",
             Iter::Map(..) => "map",
@@ -980,6 +1004,17 @@ impl Iter {
             Iter::Sequence(..) | Iter::Exhausted => "iterator",
         }
     }
+}
+
+/// Which part of a dict's entries a view or iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    /// `d.keys()`.
+    Keys,
+    /// `d.values()`.
+    Values,
+    /// `d.items()`.
+    Items,
 }
 
 /// How awaiting a native object goes.
@@ -1029,6 +1064,11 @@ pub trait NativeObject: Any {
     /// A short name for the debugger that runs no Python (e.g. a task's
     /// name).
     fn label(&self) -> Option<String> {
+        None
+    }
+    /// The identity number its repr shows (`at 0x…`), if it has one:
+    /// hashing by identity and `id()` use it.
+    fn identity(&self) -> Option<u64> {
         None
     }
 }

@@ -11,7 +11,7 @@ use crate::lang::error::SyntaxError;
 use crate::lang::symtable::key_of_expr;
 
 use super::definitions::FunctionBody;
-use super::{err, from_attr, Compiler};
+use super::{err, fold, from_attr, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
@@ -137,13 +137,23 @@ impl<'a> Compiler<'a> {
                 comparators,
             } => {
                 self.expr(left)?;
+                let last = ops.len() - 1;
+                let in_test = matches!(ops[last], CmpOp::In | CmpOp::NotIn);
                 if ops.len() == 1 {
-                    self.expr(&comparators[0])?;
+                    if in_test {
+                        self.iterable(&comparators[0])?;
+                    } else {
+                        self.expr(&comparators[0])?;
+                    }
                     self.emit(Instr::Compare(ops[0]));
                 } else {
                     let mut cleanups = Vec::new();
                     for (i, (op, c)) in ops.iter().zip(comparators.iter()).enumerate() {
-                        self.expr(c)?;
+                        if i == last && in_test {
+                            self.iterable(c)?;
+                        } else {
+                            self.expr(c)?;
+                        }
                         if i + 1 < ops.len() {
                             self.emit(Instr::Dup);
                             self.emit(Instr::Rot3);
@@ -245,7 +255,28 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// An iterable of `for`, a comprehension or `in`: a set display of
+    /// constants is a frozenset constant.
+    pub(super) fn iterable(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        if let Some(c) = fold::iterable_constant(e) {
+            self.u().line = e.span.line;
+            self.emit_const(c);
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     fn display(&mut self, items: &'a [Expr], kind: Display) -> Result<(), SyntaxError> {
+        // More than two constants: a frozenset constant merged into a new
+        // set (CPython's `starunpack_helper`).
+        if let (Display::Set, true) = (kind, items.len() > 2) {
+            if let Some(consts) = fold::constant_set(items) {
+                self.emit(Instr::BuildSet(0));
+                self.emit_const(Const::FrozenSet(consts));
+                self.emit(Instr::ListExtend(1));
+                return Ok(());
+            }
+        }
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if !has_star {
             for i in items {
@@ -528,7 +559,7 @@ impl<'a> Compiler<'a> {
                 let idx = self.var_idx(&dot0);
                 self.emit(Instr::LoadFast(idx));
             } else {
-                self.expr(&g.iter)?;
+                self.iterable(&g.iter)?;
                 self.emit(if g.is_async {
                     Instr::GetAIter
                 } else {
@@ -591,7 +622,7 @@ impl<'a> Compiler<'a> {
             self.u().awaits = true;
         }
         self.push_code(code, false, false)?;
-        self.expr(&generators[0].iter)?;
+        self.iterable(&generators[0].iter)?;
         self.emit(if generators[0].is_async {
             Instr::GetAIter
         } else {
@@ -621,7 +652,7 @@ enum Comp<'a> {
     Dict(&'a Expr, &'a Expr),
 }
 
-fn constant(c: &Constant) -> Const {
+pub(super) fn constant(c: &Constant) -> Const {
     match c {
         Constant::None => Const::None,
         Constant::Bool(b) => Const::Bool(*b),

@@ -25,6 +25,7 @@ use super::symtable::{ScopeKey, SymbolTable, MODULE_KEY};
 
 mod definitions;
 mod expressions;
+mod fold;
 mod future;
 mod names;
 mod patterns;

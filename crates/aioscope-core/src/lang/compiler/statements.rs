@@ -135,7 +135,7 @@ impl<'a> Compiler<'a> {
                 if *is_async && !self.u().is_async {
                     return Err(err("'async for' outside async function", s.span));
                 }
-                self.expr(iter)?;
+                self.iterable(iter)?;
                 self.emit(if *is_async {
                     Instr::GetAIter
                 } else {

@@ -11,8 +11,9 @@ use std::rc::Rc;
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
 use crate::lang::bytecode::{Code, Const, Instr};
 use crate::vm::call::Invoked;
-use crate::vm::dict::{Dict, Key};
+use crate::vm::dict::Dict;
 use crate::vm::frame::{Block, Frame};
+use crate::vm::set::Set;
 use crate::vm::value::{Args, AwaitPoll, CoroKind, CoroState, Function, PyErr, PyResult, Value};
 use crate::vm::{Halt, LineEvent, Vm};
 
@@ -35,8 +36,47 @@ fn const_value(c: &Const) -> Value {
         Const::Bytes(b) => Value::Bytes(b.clone()),
         Const::Ellipsis => Value::Ellipsis,
         Const::Tuple(items) => Value::Tuple(items.iter().map(const_value).collect()),
+        Const::FrozenSet(items) => frozen_const(items),
         Const::Code(_) | Const::Names(_) => Value::None,
     }
+}
+
+/// A frozenset constant as CPython's compiler leaves it: the items added
+/// in order (`PyFrozenSet_New` of the folded tuple), then, when the
+/// constants are merged, a new frozenset of that one's elements in its
+/// iteration order. Constants hash without running Python and compare in
+/// Rust (`FastEq` cannot fail).
+fn frozen_const(items: &[Const]) -> Value {
+    use crate::vm::keys::FastEq;
+    use crate::vm::set::Set;
+    let mut first = Set::new();
+    for c in items {
+        let v = const_value(c);
+        if let Some(h) = const_hash(&v) {
+            let _ = first.add(h, v, &mut FastEq);
+        }
+    }
+    let mut merged = Set::new();
+    for (h, k) in first.entries() {
+        let _ = merged.add(h, k.clone(), &mut FastEq);
+    }
+    crate::vm::containers::frozenset_value(merged)
+}
+
+/// The hash of a constant (numbers, strings, bytes, None, tuples of them).
+fn const_hash(v: &Value) -> Option<i64> {
+    use crate::vm::hash;
+    Some(match v {
+        Value::Str(s) => hash::str(s),
+        Value::Bytes(b) => hash::bytes(b),
+        Value::None => hash::NONE,
+        Value::Ellipsis => hash::ELLIPSIS,
+        Value::Tuple(items) => {
+            let hashes: Option<Vec<i64>> = items.iter().map(const_hash).collect();
+            hash::tuple(&hashes?)
+        }
+        other => hash::number(other)?,
+    })
 }
 
 impl Vm {
@@ -488,22 +528,22 @@ impl Vm {
                 }
                 Instr::BuildSet(n) => {
                     let items = take_n(frame, n)?;
-                    let mut d = Dict::new();
+                    let s = Rc::new(RefCell::new(Set::new()));
                     for it in items {
                         let k = self.key(it)?;
-                        d.insert(k, Value::None);
+                        self.set_add(&s, k)?;
                     }
-                    frame.stack.push(Value::Set(Rc::new(RefCell::new(d))));
+                    frame.stack.push(Value::Set(s));
                 }
                 Instr::BuildMap(n) => {
                     let items = take_n(frame, n * 2)?;
-                    let mut d = Dict::new();
+                    let d = Rc::new(RefCell::new(Dict::new()));
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         let k = self.key(k)?;
-                        d.insert(k, v);
+                        self.dict_set(&d, k, v)?;
                     }
-                    frame.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                    frame.stack.push(Value::Dict(d));
                 }
                 Instr::BuildSlice(n) => {
                     let items = take_n(frame, n)?;
@@ -539,24 +579,24 @@ impl Vm {
                             format!("Value after * must be an iterable, not {}", v.type_name());
                         return Err(self.new_error("TypeError", &msg));
                     }
-                    let items = self.collect(&v)?;
                     let target = peek(frame, i)?.clone();
                     match target {
-                        Value::List(l) => l.borrow_mut().extend(items),
-                        Value::Set(s) => {
-                            for it in items {
-                                let k = self.key(it)?;
-                                s.borrow_mut().insert(k, Value::None);
-                            }
+                        Value::List(l) => {
+                            let items = self.collect(&v)?;
+                            l.borrow_mut().extend(items)
                         }
+                        // `{*a, *b}`: CPython's SET_UPDATE.
+                        Value::Set(s) => self.set_update(&s, &v)?,
                         _ => return Err(internal("ListExtend on a non-list")),
                     }
                 }
                 Instr::SetAdd(i) => {
                     let v = pop(frame)?;
                     let k = self.key(v)?;
-                    match peek(frame, i)? {
-                        Value::Set(s) => s.borrow_mut().insert(k, Value::None),
+                    match peek(frame, i)?.clone() {
+                        Value::Set(s) => {
+                            self.set_add(&s, k)?;
+                        }
                         _ => return Err(internal("SetAdd on a non-set")),
                     }
                 }
@@ -564,8 +604,8 @@ impl Vm {
                     let v = pop(frame)?;
                     let k = pop(frame)?;
                     let k = self.key(k)?;
-                    match peek(frame, i)? {
-                        Value::Dict(d) => d.borrow_mut().insert(k, v),
+                    match peek(frame, i)?.clone() {
+                        Value::Dict(d) => self.dict_set(&d, k, v)?,
                         _ => return Err(internal("MapAdd on a non-dict")),
                     }
                 }
@@ -577,7 +617,7 @@ impl Vm {
                         Value::Dict(d) => {
                             for (k, v) in pairs {
                                 let k = self.key(k)?;
-                                d.borrow_mut().insert(k, v);
+                                self.dict_set(&d, k, v)?;
                             }
                         }
                         _ => return Err(internal("DictUpdate on a non-dict")),
@@ -1182,6 +1222,19 @@ impl Vm {
             l.borrow_mut().extend(items);
             return Ok(a.clone());
         }
+        if let Value::Set(s) = a {
+            if self.set_inplace(op, s, b)?.is_some() {
+                return Ok(a.clone());
+            }
+        }
+        if let (BinOp::BitOr, Value::Dict(d), Value::Dict(_)) = (op, a, b) {
+            let pairs = self.mapping_items(b)?;
+            for (k, v) in pairs {
+                let k = self.key(k)?;
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(a.clone());
+        }
         if let Value::Instance(_) = a {
             let name = crate::vm::ops::inplace_dunder(op);
             if let Some(m) = self.user_dunder(a, name)? {
@@ -1223,15 +1276,6 @@ impl Vm {
         if self.track_call_sites {
             let line = frame.code.lines.get(frame.pc.wrapping_sub(1)).copied();
             self.call_site = Some((frame.code.clone(), line.unwrap_or(0)));
-        }
-    }
-
-    /// A dict key for `v`, or CPython's `TypeError: unhashable type`.
-    pub fn key(&mut self, v: Value) -> PyResult<Key> {
-        let name = v.type_name();
-        match Key::new(v) {
-            Some(k) => Ok(k),
-            None => Err(self.new_error("TypeError", &format!("unhashable type: '{}'", name))),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::vm::dict::Dict;
+use crate::vm::set::Set;
 use crate::vm::value::{Args, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
@@ -123,10 +124,18 @@ pub(super) fn this_dict(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<R
     }
 }
 
-pub(super) fn this_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Dict>>> {
+pub(super) fn this_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Set>>> {
     match args.pos.first().map(Value::unwrapped) {
         Some(Value::Set(d)) => Ok(d.clone()),
         _ => Err(descriptor_error(vm, method, "set", args.pos.first())),
+    }
+}
+
+/// The receiver of a method that sets and frozensets share.
+pub(super) fn this_any_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Set>>> {
+    match args.pos.first() {
+        Some(Value::Set(d) | Value::FrozenSet(d)) => Ok(d.clone()),
+        other => Err(descriptor_error(vm, method, "frozenset", other)),
     }
 }
 

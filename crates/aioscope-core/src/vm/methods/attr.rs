@@ -12,7 +12,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::vm::dict::{Dict, Key};
+use crate::vm::dict::Dict;
+use crate::vm::keys::Key;
 use crate::vm::value::{
     Args, BoundMethod, Class, ClassKind, CoroState, Instance, Payload, PyErr, PyResult, Value,
 };
@@ -202,7 +203,7 @@ impl Vm {
                     if name == "__dict__" {
                         let mut d = Dict::new();
                         for (k, v) in m.globals.borrow().iter() {
-                            d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                            d.insert(Key::str(k.clone()), v.clone());
                         }
                         return Ok(Value::Dict(Rc::new(RefCell::new(d))));
                     }
@@ -229,7 +230,7 @@ impl Vm {
                 "__kwdefaults__" => {
                     let mut d = Dict::new();
                     for (k, v) in &f.kwdefaults {
-                        d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                        d.insert(Key::str(k.clone()), v.clone());
                     }
                     Ok(Value::Dict(Rc::new(RefCell::new(d))))
                 }
@@ -237,7 +238,7 @@ impl Vm {
                 "__dict__" => {
                     let mut d = Dict::new();
                     for (k, v) in f.attrs.borrow().iter() {
-                        d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                        d.insert(Key::str(k.clone()), v.clone());
                     }
                     Ok(Value::Dict(Rc::new(RefCell::new(d))))
                 }
@@ -575,7 +576,7 @@ impl Vm {
         }
         let mut d = Dict::new();
         for (k, v) in inst.attrs.borrow_mut().drain() {
-            d.insert(Key::new(Value::Str(k)).expect("str key"), v);
+            d.insert(Key::str(k), v);
         }
         let d = Rc::new(RefCell::new(d));
         *inst.dict.borrow_mut() = Some(d.clone());
@@ -620,7 +621,7 @@ impl Vm {
             "__dict__" => {
                 let mut d = Dict::new();
                 for (k, v) in c.attrs.borrow().iter() {
-                    d.insert(Key::new(Value::Str(k.clone())).expect("str key"), v.clone());
+                    d.insert(Key::str(k.clone()), v.clone());
                 }
                 return Ok(Value::Dict(Rc::new(RefCell::new(d))));
             }

@@ -31,8 +31,8 @@ use self::coroutines::{
     gen_send, gen_throw, iter_self, iterator_next,
 };
 use self::dict::{
-    dict_clear, dict_copy, dict_get, dict_items, dict_keys, dict_pop, dict_popitem,
-    dict_setdefault, dict_update, dict_values,
+    dict_clear, dict_contains, dict_copy, dict_fromkeys, dict_get, dict_items, dict_keys, dict_pop,
+    dict_popitem, dict_setdefault, dict_update, dict_values,
 };
 use self::groups::{
     exception_add_note, group_derive, group_new, group_split, group_str, group_subgroup,
@@ -51,7 +51,12 @@ use self::object::{
     object_ne, object_new, object_not_implemented, object_repr, object_setattr, object_str,
     object_subclasshook,
 };
-use self::set::{set_add, set_clear, set_copy, set_discard, set_pop, set_remove, set_update};
+use self::set::{
+    set_add, set_clear, set_contains, set_copy, set_difference, set_difference_update, set_discard,
+    set_intersection, set_intersection_update, set_isdisjoint, set_issubset, set_issuperset,
+    set_len, set_pop, set_remove, set_symmetric_difference, set_symmetric_difference_update,
+    set_union, set_update,
+};
 use self::str::{
     str_capitalize, str_center, str_count, str_encode, str_endswith, str_find, str_format,
     str_format_map, str_index, str_isalnum, str_isalpha, str_isascii, str_isdigit,
@@ -179,14 +184,34 @@ pub fn install(vm: &mut Vm) {
     def(d, "update", dict_update);
     def(d, "clear", dict_clear);
     def(d, "copy", dict_copy);
+    def(d, "__contains__", dict_contains);
+    def(d, "fromkeys", dict_fromkeys);
     let st = &t.set;
     def(st, "add", set_add);
     def(st, "discard", set_discard);
     def(st, "remove", set_remove);
     def(st, "pop", set_pop);
     def(st, "update", set_update);
-    def(st, "copy", set_copy);
     def(st, "clear", set_clear);
+    def(st, "difference_update", set_difference_update);
+    def(st, "intersection_update", set_intersection_update);
+    def(
+        st,
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    );
+    for st in [&t.set, &t.frozenset] {
+        def(st, "copy", set_copy);
+        def(st, "union", set_union);
+        def(st, "intersection", set_intersection);
+        def(st, "difference", set_difference);
+        def(st, "symmetric_difference", set_symmetric_difference);
+        def(st, "issubset", set_issubset);
+        def(st, "issuperset", set_issuperset);
+        def(st, "isdisjoint", set_isdisjoint);
+        def(st, "__contains__", set_contains);
+        def(st, "__len__", set_len);
+    }
     def(&t.bytes, "decode", bytes_decode);
     def(&t.bytes, "hex", bytes::bytes_hex);
     for (name, f) in bytes::LIKE_STR {
@@ -320,4 +345,5 @@ pub fn install(vm: &mut Vm) {
     for c in all {
         c.flags.set(crate::vm::classdef::class_flags(&c));
     }
+    crate::vm::views::install(vm);
 }

@@ -119,9 +119,11 @@ pub(super) fn object_not_implemented(_vm: &mut Vm, _args: Args) -> PyResult<Valu
 /// `object.__hash__`: by identity.
 pub(super) fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.pos.first().cloned().unwrap_or(Value::None);
-    let h = crate::vm::dict::hash_of(&v).unwrap_or(0);
-    let _ = vm;
-    Ok(Value::Int((h >> 1) as i64))
+    let h = match crate::vm::hash::identity_of(&v) {
+        Some(id) => crate::vm::hash::identity(id),
+        None => vm.hash(&v)?,
+    };
+    Ok(Value::Int(h))
 }
 
 /// `object.__str__`: the repr.

@@ -19,10 +19,8 @@ impl Vm {
             _ if self.user_dunder(key, "__index__")?.is_some() => match self.index_value(key)? {
                 Value::Int(i) => i,
                 _ => {
-                    return Err(self.new_error(
-                        "IndexError",
-                        "cannot fit 'int' into an index-sized integer",
-                    ))
+                    return Err(self
+                        .new_error("IndexError", "cannot fit 'int' into an index-sized integer"))
                 }
             },
             _ => {
@@ -206,7 +204,7 @@ impl Vm {
             }
             (Value::Dict(d), _) => {
                 let k = self.key(key.clone())?;
-                let v = d.borrow().get(&k).cloned();
+                let v = self.dict_get(d, &k)?;
                 match v {
                     Some(v) => Ok(v),
                     None => Err(self.new_error_args("KeyError", vec![key.clone()])),
@@ -348,8 +346,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let k = self.key(key)?;
-                d.borrow_mut().insert(k, value);
-                Ok(())
+                self.dict_set(d, k, value)
             }
             Value::Instance(_) | Value::Object(_) | Value::Class(_) => {
                 match self.protocol_method(obj, "__setitem__")? {
@@ -400,7 +397,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let k = self.key(key.clone())?;
-                if d.borrow_mut().remove(&k).is_none() {
+                if self.dict_remove(d, &k)?.is_none() {
                     return Err(self.new_error_args("KeyError", vec![key.clone()]));
                 }
                 Ok(())
@@ -438,7 +435,8 @@ impl Vm {
             Value::Bytes(b) => b.len(),
             Value::Tuple(t) => t.len(),
             Value::List(l) => l.borrow().len(),
-            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::Dict(d) => d.borrow().len(),
+            Value::Set(s) | Value::FrozenSet(s) => s.borrow().len(),
             Value::Range(r) => {
                 let n = r.len_exact();
                 if n > i64::MAX as i128 {

@@ -69,9 +69,8 @@ fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(Value::Dict(defaults)) = class.lookup("_field_defaults") {
         for (f, slot) in fields.iter().zip(slots.iter_mut()) {
             if slot.is_none() {
-                if let Some(k) = super::super::dict::Key::new(Value::Str(f.clone())) {
-                    *slot = defaults.borrow().get(&k).cloned();
-                }
+                let k = crate::vm::keys::Key::str(f.clone());
+                *slot = defaults.borrow().get(&k).cloned();
             }
         }
     }

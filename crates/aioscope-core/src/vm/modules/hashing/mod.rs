@@ -216,18 +216,18 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("sha256", native("openssl_sha256", new_sha256));
     m.set("sha512", native("openssl_sha512", new_sha512));
     m.set("new", native("new", new_named));
-    let names = Value::Set(Rc::new(RefCell::new(Default::default())));
-    if let Value::Set(set) = &names {
-        for alg in [
+    let algorithms = Value::list(
+        [
             Algorithm::Md5,
             Algorithm::Sha1,
             Algorithm::Sha256,
             Algorithm::Sha512,
-        ] {
-            let key = vm.key(Value::str(alg.name()))?;
-            set.borrow_mut().insert(key, Value::None);
-        }
-    }
+        ]
+        .iter()
+        .map(|alg| Value::str(alg.name()))
+        .collect(),
+    );
+    let names = crate::vm::containers::set_value(vm.new_set(Some(&algorithms))?);
     m.set("algorithms_available", names.clone());
     m.set("algorithms_guaranteed", names);
     Ok(m)
