@@ -264,10 +264,10 @@ fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let it = vm.iter(&items[0])?;
     let start = match start.or_else(|| items.get(1).cloned()) {
-        Some(v) => int_arg(vm, &v)?,
-        None => 0,
+        Some(v) => vm.index_value(&v)?,
+        None => Value::Int(0),
     };
-    Ok(iter_value(Iter::Enumerate(it, Some(start))))
+    Ok(iter_value(Iter::Enumerate(it, start)))
 }
 
 fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {

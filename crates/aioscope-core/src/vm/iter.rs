@@ -161,7 +161,7 @@ impl Vm {
         // Iterators that call back into Python must not hold the borrow.
         enum Step {
             Done(Option<Value>),
-            Enumerate(Value, Option<i64>),
+            Enumerate(Value, Value),
             Zip(Vec<Value>),
             Map(Value, Vec<Value>),
             Filter(Value, Value),
@@ -292,8 +292,15 @@ impl Vm {
                     }
                 }
                 Iter::Enumerate(inner, n) => {
-                    let i = *n;
-                    *n = n.and_then(|n| n.checked_add(1));
+                    let next = match &*n {
+                        Value::Int(i) => match i.checked_add(1) {
+                            Some(j) => Value::Int(j),
+                            None => super::bigint::int_value_i128(*i as i128 + 1),
+                        },
+                        Value::BigInt(b) => super::bigint::int_value((**b).clone() + 1),
+                        other => other.clone(),
+                    };
+                    let i = std::mem::replace(n, next);
                     Step::Enumerate(inner.clone(), i)
                 }
                 Iter::Zip(its) => Step::Zip(its.clone()),
@@ -335,13 +342,9 @@ impl Vm {
         };
         match step {
             Step::Done(v) => Ok(v),
-            Step::Enumerate(inner, i) => match (self.next(&inner)?, i) {
-                (Some(v), Some(i)) => Ok(Some(Value::tuple(vec![Value::Int(i), v]))),
-                (Some(_), None) => Err(self.new_error(
-                    "OverflowError",
-                    "integer overflow: integers beyond 64 bits are not supported yet",
-                )),
-                (None, _) => Ok(None),
+            Step::Enumerate(inner, i) => match self.next(&inner)? {
+                Some(v) => Ok(Some(Value::tuple(vec![i, v]))),
+                None => Ok(None),
             },
             Step::Zip(its) => {
                 if its.is_empty() {

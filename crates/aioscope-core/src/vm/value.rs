@@ -943,9 +943,9 @@ pub enum Iter {
         /// The size when iteration started.
         used: usize,
     },
-    /// `enumerate(it, start)`: the next count, `None` once it has passed
-    /// `i64::MAX` (the subset's ints stop there).
-    Enumerate(Value, Option<i64>),
+    /// `enumerate(it, start)`: the inner iterator and the next count (an
+    /// int of any size).
+    Enumerate(Value, Value),
     /// `zip(*its)`.
     Zip(Vec<Value>),
     /// `map(f, it)`.
