@@ -20,6 +20,8 @@
 
 use num_traits::Signed;
 
+use std::rc::Rc;
+
 use super::bigint::BigInt;
 use super::value::{Payload, PyErr, PyResult, Value};
 use super::Vm;
@@ -374,16 +376,36 @@ impl Vm {
         self.new_error("TypeError", &msg)
     }
 
-    /// `id(v)`: the address its repr shows for objects with an identity;
-    /// a stable number derived from the value otherwise.
+    /// `id(v)`: the address its repr shows for objects with an identity,
+    /// the allocation for other heap values (two lists are never one
+    /// object), a stable number derived from the value for the values
+    /// held inline (ints, floats, None...).
     pub fn id_of(&mut self, v: &Value) -> i64 {
-        match identity_of(v) {
-            Some(id) => id_address(id) as i64,
-            None => {
-                let h = self.hash(v).unwrap_or(0) as u64;
-                (0x7e00_0000_0000 + ((h & 0xff_ffff_ffff) << 4)) as i64
-            }
+        if let Some(id) = identity_of(v) {
+            return id_address(id) as i64;
         }
+        let raw = match v {
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Set(r) | Value::FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iterator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Object(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => {
+                let h = self.hash(v).unwrap_or(0) as u64;
+                return (0x7e00_0000_0000 + ((h & 0xff_ffff_ffff) << 4)) as i64;
+            }
+        };
+        (raw as u64 & 0x7fff_ffff_ffff) as i64
     }
 }
 
