@@ -363,6 +363,36 @@ pub fn int_to_f64(a: Int<'_>) -> IntResult<f64> {
     }
 }
 
+/// `math.frexp(float(a))` without the overflow: `a == m * 2**e` with
+/// `0.5 <= |m| < 1`, `m` rounded to 53 bits half to even (CPython's
+/// `_PyLong_Frexp`, which `math.log` of huge ints uses).
+pub fn frexp(a: &BigInt) -> (f64, u64) {
+    let bits = a.bits();
+    let (top, shift) = if bits <= 64 {
+        (a.magnitude().to_u64().unwrap_or(0), 0)
+    } else {
+        // 64 leading bits, the lowest one sticky for what lies below, so
+        // the u64 -> f64 conversion rounds as the whole would.
+        let shift = bits - 64;
+        let magnitude = a.magnitude();
+        let mut top = (magnitude >> shift).to_u64().unwrap_or(u64::MAX);
+        if magnitude.trailing_zeros().is_some_and(|z| z < shift) {
+            top |= 1;
+        }
+        (top, shift)
+    };
+    let f = top as f64;
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    // f is a whole number from 1 to 2**64: a normal float, whose exponent
+    // field gives floor(log2 f).
+    let e = ((f.to_bits() >> 52) & 0x7ff) - 1022;
+    let m = f / (e as f64).exp2();
+    let m = if a.is_negative() { -m } else { m };
+    (m, e + shift)
+}
+
 /// `int(f)`: truncates toward zero; CPython's errors for NaN and infinity.
 pub fn from_f64(f: f64) -> IntResult<Value> {
     if f.is_nan() {

@@ -5,7 +5,11 @@
 
 use std::rc::Rc;
 
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
 use crate::lang::ast::BinOp;
+use crate::vm::bigint::{self, BigInt};
 use crate::vm::builtins::native;
 use crate::vm::value::{Args, Module, PyResult, Value};
 use crate::vm::Vm;
@@ -21,6 +25,7 @@ fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => bigint::to_f64(b).map_err(|e| vm.int_error(e)),
         Value::Instance(_) => {
             for name in ["__float__", "__index__"] {
                 if let Some(f) = vm.lookup_method(v, name)? {
@@ -41,10 +46,11 @@ fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 }
 
 /// An integer argument (`__index__`), for the integer functions.
-fn index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+fn index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Ok((**b).clone()),
         Value::Instance(_) => match vm.lookup_method(v, "__index__")? {
             Some(f) => {
                 let r = vm.call(&f, Args::new(vec![v.clone()]))?;
@@ -68,11 +74,33 @@ fn index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-fn overflow(vm: &mut Vm) -> crate::vm::value::PyErr {
-    vm.new_error(
-        "OverflowError",
-        "integer overflow: integers beyond 64 bits are not supported yet",
-    )
+/// A result of about `bits` bits that is too large to build.
+fn too_large(vm: &mut Vm, bits: u64) -> PyResult<()> {
+    if bits > bigint::MAX_BITS {
+        return Err(vm.int_error(bigint::IntError::memory()));
+    }
+    Ok(())
+}
+
+/// CPython's limit on the arguments it takes as a C long long.
+fn at_most_llong(vm: &mut Vm, n: &BigInt, what: &str) -> PyResult<u64> {
+    match n.to_i64() {
+        Some(n) => Ok(n as u64),
+        None => {
+            let msg = format!("{} exceed {}", what, i64::MAX);
+            Err(vm.new_error("OverflowError", &msg))
+        }
+    }
+}
+
+/// `lo * (lo + 1) * ... * (lo + count - 1)`, halves multiplied together
+/// so the big multiplications are balanced.
+fn product(lo: &BigInt, count: u64) -> BigInt {
+    if count <= 16 {
+        return (0..count).fold(BigInt::one(), |acc, i| acc * (lo + i));
+    }
+    let half = count / 2;
+    product(lo, half) * product(&(lo + half), count - half)
 }
 
 fn domain(vm: &mut Vm) -> crate::vm::value::PyErr {
@@ -83,23 +111,9 @@ fn range(vm: &mut Vm) -> crate::vm::value::PyErr {
     vm.new_error("OverflowError", "math range error")
 }
 
-fn int_result(vm: &mut Vm, v: i128) -> PyResult<Value> {
-    i64::try_from(v).map(Value::Int).map_err(|_| overflow(vm))
-}
-
 /// A float that is a whole number, as an int (`floor`, `ceil`, `trunc`).
 fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
-    if f.is_nan() {
-        return Err(vm.new_error("ValueError", "cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(vm.new_error("OverflowError", "cannot convert float infinity to integer"));
-    }
-    // +-2**63: the floats whose integer part fits an i64.
-    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
-        return Err(overflow(vm));
-    }
-    Ok(Value::Int(f as i64))
+    bigint::from_f64(f).map_err(|e| vm.int_error(e))
 }
 
 fn exact_args(vm: &mut Vm, args: &Args, n: usize, name: &str) -> PyResult<()> {
@@ -192,18 +206,39 @@ unary!(m_fabs, "fabs", f64::abs, false);
 unary!(m_cbrt, "cbrt", f64::cbrt, false);
 unary!(m_erf, "erf", libm::erf, false);
 unary!(m_erfc, "erfc", libm::erfc, false);
-unary!(
-    m_log2,
-    "log2",
-    |x| if x <= 0.0 { f64::NAN } else { x.log2() },
-    false
-);
-unary!(
-    m_log10,
-    "log10",
-    |x| if x <= 0.0 { f64::NAN } else { x.log10() },
-    false
-);
+/// CPython's `loghelper`: ints of any size (a huge one through its
+/// mantissa and exponent, `f(m) + f(2) * e`), floats through `math_1`.
+fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(n) = bigint::int_of(v) {
+        if n.is_negative() || n.to_i64() == Some(0) {
+            return Err(domain(vm));
+        }
+        if let bigint::Int::Big(b) = n {
+            if bigint::to_f64(b).is_err() {
+                let (m, e) = bigint::frexp(b);
+                return Ok(f(m) + f(2.0) * e as f64);
+            }
+        }
+    }
+    let x = real(vm, v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(f(x))
+}
+
+fn m_log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    exact_args(vm, &args, 1, "log2")?;
+    Ok(Value::Float(log_of(vm, &args.pos[0], f64::log2)?))
+}
+
+fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    exact_args(vm, &args, 1, "log10")?;
+    Ok(Value::Float(log_of(vm, &args.pos[0], f64::log10)?))
+}
 unary!(
     m_log1p,
     "log1p",
@@ -251,16 +286,7 @@ fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.is_empty() || args.pos.len() > 2 {
         return Err(type_error(vm, "math.log requires 1 to 2 arguments".into()));
     }
-    let ln = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
-        let x = real(vm, v)?;
-        if x.is_nan() {
-            return Ok(x);
-        }
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        Ok(x.ln())
-    };
+    let ln = |vm: &mut Vm, v: &Value| log_of(vm, v, f64::ln);
     let num = ln(vm, &args.pos[0])?;
     match args.pos.get(1) {
         None => Ok(Value::Float(num)),
@@ -463,7 +489,7 @@ fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (i, v) in args.pos.iter().enumerate() {
         match v {
             Value::Tuple(_) | Value::List(_) => points.push(vm.collect(v)?),
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
                 let msg = format!("'{}' object is not iterable", v.type_name());
                 return Err(type_error(vm, msg));
             }
@@ -500,7 +526,7 @@ fn rounding(
 ) -> PyResult<Value> {
     exact_args(vm, &args, 1, name)?;
     match &args.pos[0] {
-        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Int(_) | Value::BigInt(_) => Ok(args.pos[0].clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => float_to_int(vm, f(*x)),
         v => {
@@ -620,6 +646,8 @@ fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let e = match &args.pos[1] {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
+        Value::BigInt(b) if b.is_negative() => i64::MIN,
+        Value::BigInt(_) => i64::MAX,
         _ => {
             return Err(type_error(
                 vm,
@@ -638,62 +666,57 @@ fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(r))
 }
 
+fn factorial(vm: &mut Vm, n: &BigInt) -> PyResult<Value> {
+    if n.is_negative() {
+        return Err(vm.new_error("ValueError", "factorial() not defined for negative values"));
+    }
+    let n = at_most_llong(vm, n, "factorial() argument should not")?;
+    too_large(vm, n.saturating_mul(64 - u64::from(n.leading_zeros())))?;
+    Ok(bigint::int_value(product(&BigInt::one(), n)))
+}
+
 fn m_factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exact_args(vm, &args, 1, "factorial")?;
     let n = index(vm, &args.pos[0])?;
-    if n < 0 {
-        return Err(vm.new_error("ValueError", "factorial() not defined for negative values"));
-    }
-    let mut acc: i128 = 1;
-    for k in 2..=n as i128 {
-        acc = match acc.checked_mul(k) {
-            Some(v) if v <= i64::MAX as i128 => v,
-            _ => return Err(overflow(vm)),
-        };
-    }
-    int_result(vm, acc)
-}
-
-fn gcd2(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
+    factorial(vm, &n)
 }
 
 fn m_gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut g: i128 = 0;
+    let mut g = BigInt::zero();
     for v in &args.pos {
         let n = index(vm, v)?;
-        g = gcd2(g, n as i128);
+        g = g.gcd(&n);
     }
-    int_result(vm, g)
+    Ok(bigint::int_value(g))
 }
 
 fn m_lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut l: i128 = 1;
+    let mut l = BigInt::one();
     for v in &args.pos {
-        let n = index(vm, v)? as i128;
-        if l == 0 || n == 0 {
-            l = 0;
+        let n = index(vm, v)?;
+        if l.is_zero() || n.is_zero() {
+            l = BigInt::zero();
             continue;
         }
-        l = (l / gcd2(l, n) * n).abs();
-        if l > i64::MAX as i128 {
-            return Err(overflow(vm));
-        }
+        too_large(vm, l.bits() + n.bits())?;
+        l = l.lcm(&n);
     }
-    int_result(vm, l)
+    Ok(bigint::int_value(l))
 }
 
-fn nonneg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
+fn nonneg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<BigInt> {
     let n = index(vm, v)?;
-    if n < 0 {
+    if n.is_negative() {
         let msg = format!("{} must be a non-negative integer", what);
         return Err(vm.new_error("ValueError", &msg));
     }
     Ok(n)
+}
+
+/// `n * (n - 1) * ... * (n - k + 1)`, refused when it is too large.
+fn falling(vm: &mut Vm, n: &BigInt, k: u64) -> PyResult<BigInt> {
+    too_large(vm, k.saturating_mul(n.bits()))?;
+    Ok(product(&(n - k + 1u32), k))
 }
 
 fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -703,19 +726,10 @@ fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = k.min(n - k) as i128;
-    let mut acc: i128 = 1;
-    for i in 1..=k {
-        // acc * (n - k + i) / i stays exact: acc is C(n-k+i-1, i-1).
-        acc = match acc.checked_mul(n as i128 - k + i) {
-            Some(v) => v / i,
-            None => return Err(overflow(vm)),
-        };
-        if acc > i64::MAX as i128 {
-            return Err(overflow(vm));
-        }
-    }
-    int_result(vm, acc)
+    let k = k.clone().min(&n - &k);
+    let k = at_most_llong(vm, &k, "min(n - k, k) must not")?;
+    let top = falling(vm, &n, k)?;
+    Ok(bigint::int_value(top / product(&BigInt::one(), k)))
 }
 
 fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -731,37 +745,23 @@ fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let n = nonneg(vm, &args.pos[0], "n")?;
     let k = match args.pos.get(1) {
-        None | Some(Value::None) => n,
+        None | Some(Value::None) => return factorial(vm, &n),
         Some(v) => nonneg(vm, v, "k")?,
     };
     if k > n {
         return Ok(Value::Int(0));
     }
-    let mut acc: i128 = 1;
-    for i in (n - k + 1)..=n {
-        acc *= i as i128;
-        if acc > i64::MAX as i128 {
-            return Err(overflow(vm));
-        }
-    }
-    int_result(vm, acc)
+    let k = at_most_llong(vm, &k, "k must not")?;
+    Ok(bigint::int_value(falling(vm, &n, k)?))
 }
 
 fn m_isqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exact_args(vm, &args, 1, "isqrt")?;
     let n = index(vm, &args.pos[0])?;
-    if n < 0 {
+    if n.is_negative() {
         return Err(vm.new_error("ValueError", "isqrt() argument must be nonnegative"));
     }
-    let n = n as u64;
-    let mut r = (n as f64).sqrt() as u64;
-    while r.checked_mul(r).is_none_or(|sq| sq > n) {
-        r -= 1;
-    }
-    while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
-        r += 1;
-    }
-    Ok(Value::Int(r as i64))
+    Ok(bigint::int_value(n.sqrt()))
 }
 
 fn m_prod(vm: &mut Vm, mut args: Args) -> PyResult<Value> {

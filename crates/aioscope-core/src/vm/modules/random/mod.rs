@@ -13,6 +13,9 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::vm::bigint::{self, BigInt, Int};
+// CPython's hash of a float, which is what seeding from a float uses.
+use crate::vm::hash::float as float_hash;
 use crate::vm::methods::def;
 use crate::vm::modules::hashing::digest::{digest, Algorithm};
 use crate::vm::types::new_class;
@@ -76,49 +79,6 @@ fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a Generator> {
     }
 }
 
-/// CPython's hash of a float (`sys.hash_info`: modulus 2**61 - 1), which
-/// is what seeding from a float uses.
-pub fn float_hash(v: f64) -> i64 {
-    const BITS: u32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if v.is_nan() {
-        return 0;
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { 314_159 } else { -314_159 };
-    }
-    let (mut m, mut e) = crate::vm::modules::math::frexp(v);
-    let mut sign = 1i64;
-    if m < 0.0 {
-        sign = -1;
-        m = -m;
-    }
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        (e as u32) % BITS
-    } else {
-        BITS - 1 - (((-1 - e) as u32) % BITS)
-    };
-    x = ((x << e) & MODULUS) | (x >> (BITS - e));
-    let h = (x as i64) * sign;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
 /// The 32-bit words of `|n|`, least significant first.
 fn int_key(n: i64) -> Vec<u32> {
     u64_key(n.unsigned_abs())
@@ -158,6 +118,11 @@ fn gen_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (mt, seeded) = match args.pos.get(1).unwrap_or(&Value::None) {
         Value::None => (Mt::from_u32(UNSEEDED), false),
         Value::Int(n) => (Mt::from_key(&int_key(*n)), true),
+        // The words of |n|, however many.
+        Value::BigInt(n) => (
+            Mt::from_key(&bigint::int_to_u32_words_le(Int::Big(n)).0),
+            true,
+        ),
         Value::Bool(b) => (Mt::from_key(&[*b as u32]), true),
         // Any other object seeds from its hash taken as unsigned.
         Value::Float(f) => (Mt::from_key(&u64_key(float_hash(*f) as u64)), true),
@@ -180,9 +145,13 @@ fn gen_random(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(x))
 }
 
+/// A count of bits or bytes: a C int, as CPython converts it.
 fn bits_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     match v {
-        Some(Value::Int(k)) => Ok(*k),
+        Some(Value::Int(k)) if i32::try_from(*k).is_ok() => Ok(*k),
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            Err(vm.new_error("OverflowError", "Python int too large to convert to C int"))
+        }
         Some(Value::Bool(b)) => Ok(*b as i64),
         Some(other) => Err(vm.new_error(
             "TypeError",
@@ -198,21 +167,26 @@ fn bits_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     }
 }
 
+/// `getrandbits(k)` of any size: 32-bit words, least significant first.
+fn random_bits(vm: &mut Vm, mt: &mut Mt, k: u64) -> PyResult<Value> {
+    if k <= 64 {
+        return Ok(bigint::int_value_u64(mt.bits_u64(k as u32)));
+    }
+    if k > bigint::MAX_BITS {
+        return Err(vm.int_error(bigint::IntError::memory()));
+    }
+    Ok(bigint::int_from_u32_words_le(&mt.bits(k), false))
+}
+
 fn gen_getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this(vm, &args)?;
     let k = bits_arg(vm, args.pos.get(1))?;
     if k < 0 {
         return Err(vm.new_error("ValueError", "number of bits must be non-negative"));
     }
-    if k > 63 {
-        return Err(vm.new_error(
-            "NotImplementedError",
-            "getrandbits() of more than 63 bits is not supported yet",
-        ));
-    }
     g.drawing(vm);
-    let r = g.mt.borrow_mut().bits_u64(k as u32);
-    Ok(Value::Int(r as i64))
+    let mut mt = g.mt.borrow_mut();
+    random_bits(vm, &mut mt, k as u64)
 }
 
 /// `_randbelow(n)` for `n > 0`: CPython's rejection sampling on
@@ -222,6 +196,22 @@ fn gen_randbelow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = match args.pos.get(1) {
         Some(Value::Int(n)) => *n,
         Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(n)) => {
+            let n: &BigInt = n;
+            if n.sign() != bigint::Sign::Plus {
+                return Ok(Value::Int(0));
+            }
+            g.drawing(vm);
+            let k = bigint::bit_length(Int::Big(n));
+            let mut mt = g.mt.borrow_mut();
+            loop {
+                let words = mt.bits(k);
+                let r = BigInt::from_slice(bigint::Sign::Plus, &words);
+                if &r < n {
+                    return Ok(bigint::int_value(r));
+                }
+            }
+        }
         _ => return Err(vm.new_error("TypeError", "_randbelow() needs an int")),
     };
     if n <= 0 {
@@ -236,8 +226,13 @@ fn gen_randbelow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn gen_randbytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this(vm, &args)?;
     let n = bits_arg(vm, args.pos.get(1))?;
+    // CPython's randbytes is getrandbits(n * 8): a C int too.
+    bits_arg(vm, Some(&Value::Int(n * 8)))?;
     if n < 0 {
-        return Err(vm.new_error("ValueError", "negative argument not allowed"));
+        return Err(vm.new_error("ValueError", "number of bits must be non-negative"));
+    }
+    if n as u64 * 8 > bigint::MAX_BITS {
+        return Err(vm.int_error(bigint::IntError::memory()));
     }
     g.drawing(vm);
     let words = g.mt.borrow_mut().bits(n as u64 * 8);
