@@ -691,7 +691,12 @@ pub(crate) fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `int(text, base)` for str and bytes arguments, with CPython's errors.
-fn int_from_text(vm: &mut Vm, text: &str, original: &Value, base: i64) -> PyResult<Value> {
+pub(crate) fn int_from_text(
+    vm: &mut Vm,
+    text: &str,
+    original: &Value,
+    base: i64,
+) -> PyResult<Value> {
     match bigint::parse(text, base as u32, vm.int_max_str_digits) {
         Ok(v) => Ok(v),
         Err(bigint::ParseError::TooManyDigits(n)) => Err(vm.new_error(

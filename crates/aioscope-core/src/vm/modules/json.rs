@@ -206,10 +206,10 @@ impl Scanner<'_> {
         }
         match text.parse::<i64>() {
             Ok(n) => Ok((Value::Int(n), i)),
-            Err(_) => Err(Fail::Py(vm.new_error(
-                "OverflowError",
-                "integer overflow: integers beyond 64 bits are not supported yet",
-            ))),
+            // Beyond 64 bits: int(text), with its limit on digits.
+            Err(_) => crate::vm::builtins::int_from_text(vm, &text, &Value::str(&text), 10)
+                .map(|v| (v, i))
+                .map_err(Fail::Py),
         }
     }
 

@@ -1,7 +1,7 @@
-# math and random with ints of any size: exact integer functions, logs of
-# ints beyond the float range, CPython's overflow messages, seeds and draws
-# of more than 64 bits.
-import math, random
+# The library with ints of any size: math's exact integer functions, logs of
+# ints beyond the float range, CPython's overflow messages; random's seeds and
+# draws of more than 64 bits; json, statistics, itertools and friends.
+import math, random, json, statistics, itertools, operator, copy, pprint, heapq, bisect
 def t(f):
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
@@ -87,3 +87,27 @@ t(lambda: random.seed(0) or random.random())
 t(lambda: random.seed(-5) or random.random())
 r = random.Random(2**80)
 t(lambda: (r.random(), r.getrandbits(70), r.randint(1, 10**18 * 100)))
+t(lambda: json.loads('123456789012345678901234567890'))
+t(lambda: json.loads('[-9223372036854775809, 9223372036854775808, 1e400]'))
+t(lambda: json.dumps(2**100))
+t(lambda: json.dumps({2**70: -2**70}))
+t(lambda: json.dumps([1.5, 10**30], indent=1))
+t(lambda: statistics.mean([10**30, 3*10**30]))
+t(lambda: statistics.median([10**30, 3*10**30]))
+t(lambda: statistics.mean([2**64, 2**64 + 1]))
+t(lambda: statistics.variance([10**20, 10**20 + 2, 10**20 + 4]))
+t(lambda: list(itertools.islice(itertools.count(2**64), 3)))
+t(lambda: list(itertools.islice(itertools.count(2**64, 2**63), 3)))
+t(lambda: itertools.count(2**70))
+t(lambda: operator.mul(2**40, 2**40))
+t(lambda: operator.index(2**100))
+t(lambda: copy.deepcopy([2**100]))
+t(lambda: pprint.pformat([2**100] * 5, width=60))
+t(lambda: heapq.nlargest(2, [2**70, 5, -2**80]))
+t(lambda: bisect.bisect([1, 2**64, 2**65], 2**64))
+t(lambda: sum([2**63, 2**63]))
+t(lambda: max(range(3), key=lambda x: 2**(70 + x)))
+t(lambda: sorted({2**70: 1, 1: 2}))
+t(lambda: '{:,}'.format(2**70))
+t(lambda: hex(2**70))
+t(lambda: json.loads('1' * 5000))
