@@ -885,7 +885,7 @@ pub(crate) fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(set_value(vm.new_set(args.pos.get(1))?))
 }
 
-fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_kwargs(vm, &args, "frozenset")?;
     if args.pos.len() > 2 {
         return Err(vm.new_error(

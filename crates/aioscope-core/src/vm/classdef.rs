@@ -24,6 +24,7 @@ const SUBCLASSABLE: &[&str] = &[
     "list",
     "dict",
     "set",
+    "frozenset",
     "type",
     "property",
     "classmethod",

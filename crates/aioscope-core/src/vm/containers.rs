@@ -34,7 +34,7 @@ pub fn frozenset_value(s: Set) -> Value {
 
 /// The set behind a set or frozenset value.
 pub fn any_set(v: &Value) -> Option<&SetRef> {
-    match v {
+    match v.unwrapped() {
         Value::Set(s) | Value::FrozenSet(s) => Some(s),
         _ => None,
     }

@@ -603,7 +603,11 @@ impl Vm {
                     };
                 }
                 if let Payload::Builtin(
-                    inner @ (Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)),
+                    inner @ (Value::Int(_)
+                    | Value::BigInt(_)
+                    | Value::Float(_)
+                    | Value::Str(_)
+                    | Value::Bool(_)),
                 ) = &inst.payload
                 {
                     if !spec.is_empty() {

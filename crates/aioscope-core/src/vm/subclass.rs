@@ -116,6 +116,7 @@ constructor!(tuple_new, tuple, builtins::tuple_new, false);
 constructor!(list_new, list, builtins::list_new, true);
 constructor!(dict_new, dict, builtins::dict_new, true);
 constructor!(set_new, set, builtins::set_new, true);
+constructor!(frozenset_new, frozenset, builtins::frozenset_new, false);
 
 fn int_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     numeric_arg(vm, &mut args, false)?;
@@ -207,13 +208,14 @@ fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// call through `super()`.
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
-    let news: [(&Rc<Class>, NativeImpl); 8] = [
+    let news: [(&Rc<Class>, NativeImpl); 9] = [
         (&t.str_, str_new),
         (&t.bytes, bytes_new),
         (&t.tuple, tuple_new),
         (&t.list, list_new),
         (&t.dict, dict_new),
         (&t.set, set_new),
+        (&t.frozenset, frozenset_new),
         (&t.int, int_new),
         (&t.float, float_new),
     ];

@@ -133,7 +133,7 @@ pub(super) fn this_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<Re
 
 /// The receiver of a method that sets and frozensets share.
 pub(super) fn this_any_set(vm: &mut Vm, args: &Args, method: &str) -> PyResult<Rc<RefCell<Set>>> {
-    match args.pos.first() {
+    match args.pos.first().map(Value::unwrapped) {
         Some(Value::Set(d) | Value::FrozenSet(d)) => Ok(d.clone()),
         other => Err(descriptor_error(vm, method, "frozenset", other)),
     }

@@ -7,21 +7,24 @@ use crate::vm::value::{Args, Class, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 impl Vm {
+    /// CPython's `IndexError` for an index beyond `Py_ssize_t`, naming the
+    /// index's own type.
+    fn index_too_large(&mut self, key: &Value) -> PyErr {
+        let msg = format!(
+            "cannot fit '{}' into an index-sized integer",
+            key.type_name()
+        );
+        self.new_error("IndexError", &msg)
+    }
+
     pub(super) fn index_of(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match key.unwrapped() {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            Value::BigInt(_) => {
-                return Err(
-                    self.new_error("IndexError", "cannot fit 'int' into an index-sized integer")
-                )
-            }
+            Value::BigInt(_) => return Err(self.index_too_large(key)),
             _ if self.user_dunder(key, "__index__")?.is_some() => match self.index_value(key)? {
                 Value::Int(i) => i,
-                _ => {
-                    return Err(self
-                        .new_error("IndexError", "cannot fit 'int' into an index-sized integer"))
-                }
+                _ => return Err(self.index_too_large(key)),
             },
             _ => {
                 let other = key;
@@ -186,14 +189,25 @@ impl Vm {
                     step,
                 })))
             }
-            (Value::Range(r), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            (Value::Range(r), _) => {
                 // In 128 bits: the length may pass i64::MAX and step * i
                 // overflow 64 bits; the item itself lies between start and
                 // stop, so it fits.
                 let len = r.len_exact();
-                let i = match key {
-                    Value::Int(i) => *i as i128,
-                    Value::Bool(b) => *b as i128,
+                let index = match key.unwrapped() {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => key.unwrapped().clone(),
+                    _ if self.user_dunder(key, "__index__")?.is_some() => self.index_value(key)?,
+                    _ => {
+                        let msg = format!(
+                            "range indices must be integers or slices, not {}",
+                            key.type_name()
+                        );
+                        return Err(self.new_error("TypeError", &msg));
+                    }
+                };
+                let i = match index {
+                    Value::Int(i) => i as i128,
+                    Value::Bool(b) => b as i128,
                     _ => -1 - len,
                 };
                 let j = if i < 0 { i + len } else { i };
