@@ -13,9 +13,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use crate::vm::builtins::native;
-use crate::vm::dict::Dict;
 use crate::vm::methods::def;
 use crate::vm::repr::fake_address;
+use crate::vm::set::Set;
 use crate::vm::types::new_class;
 use crate::vm::value::{
     Args, Attrs, Class, ClassKind, Coroutine, Function, Instance, Module, NativeObject, PyErr,
@@ -31,7 +31,8 @@ enum Target {
     Object(Weak<dyn NativeObject>),
     Coroutine(Weak<Coroutine>),
     Module(Weak<Module>),
-    Set(Weak<RefCell<Dict>>),
+    Set(Weak<RefCell<Set>>),
+    FrozenSet(Weak<RefCell<Set>>),
 }
 
 impl Target {
@@ -47,6 +48,7 @@ impl Target {
             Value::Coroutine(c) => (Target::Coroutine(Rc::downgrade(c)), Rc::as_ptr(c) as usize),
             Value::Module(m) => (Target::Module(Rc::downgrade(m)), Rc::as_ptr(m) as usize),
             Value::Set(s) => (Target::Set(Rc::downgrade(s)), Rc::as_ptr(s) as usize),
+            Value::FrozenSet(s) => (Target::FrozenSet(Rc::downgrade(s)), Rc::as_ptr(s) as usize),
             _ => return None,
         })
     }
@@ -60,6 +62,7 @@ impl Target {
             Target::Coroutine(w) => w.upgrade().map(Value::Coroutine),
             Target::Module(w) => w.upgrade().map(Value::Module),
             Target::Set(w) => w.upgrade().map(Value::Set),
+            Target::FrozenSet(w) => w.upgrade().map(Value::FrozenSet),
         }
     }
 
@@ -71,7 +74,7 @@ impl Target {
             Target::Object(w) => w.strong_count() > 0,
             Target::Coroutine(w) => w.strong_count() > 0,
             Target::Module(w) => w.strong_count() > 0,
-            Target::Set(w) => w.strong_count() > 0,
+            Target::Set(w) | Target::FrozenSet(w) => w.strong_count() > 0,
         }
     }
 }
@@ -131,13 +134,7 @@ pub struct Registry {
 
 /// An object's identity number, as its repr shows it.
 fn identity(v: &Value) -> u64 {
-    match v {
-        Value::Instance(i) => i.id,
-        Value::Function(f) => f.id,
-        Value::Class(c) => c.id,
-        Value::Coroutine(c) => c.id,
-        other => crate::vm::dict::hash_of(other).unwrap_or(0) % 100_000,
-    }
+    crate::vm::hash::identity_of(v).unwrap_or(0)
 }
 
 fn ref_class(vm: &mut Vm) -> Rc<Class> {
