@@ -259,7 +259,7 @@ impl<'a> Compiler<'a> {
     /// constants is a frozenset constant.
     pub(super) fn iterable(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
         if let Some(c) = fold::iterable_constant(e) {
-            self.u().line = e.span.line;
+            self.u().loc = e.span.into();
             self.emit_const(c);
             return Ok(());
         }
