@@ -7,7 +7,7 @@ use super::bigint::{self, Int, Sign};
 use super::containers::{frozenset_value, set_value};
 use super::dict::Dict;
 use super::methods::{def, sort_values};
-use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyErr, PyResult, Range, Value};
+use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
 use super::Vm;
 
 /// A native function value (not bound).
