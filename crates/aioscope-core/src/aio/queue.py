@@ -118,53 +118,6 @@ class Queue:
         return self.queue.popleft()
 
 
-def _sift_down(heap, start, pos):
-    # The new item at pos moves up while smaller than its parent.
-    newitem = heap[pos]
-    while pos > start:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _sift_up(heap, pos):
-    # The item at pos goes down to a leaf along the smaller children, then
-    # back up to its place (heapq's order, so ties fall as in CPython).
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _sift_down(heap, startpos, pos)
-
-
-def _heappush(heap, item):
-    heap.append(item)
-    _sift_down(heap, 0, len(heap) - 1)
-
-
-def _heappop(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _sift_up(heap, 0)
-        return returnitem
-    return lastelt
-
-
 class PriorityQueue(Queue):
     """Entries come out lowest first (as heapq orders them)."""
 
@@ -174,11 +127,15 @@ class PriorityQueue(Queue):
     def _qsize(self):
         return len(self.queue)
 
+    # heapq is imported where it is used, not with queue, as asyncio's
+    # PriorityQueue does.
     def _put(self, item):
-        _heappush(self.queue, item)
+        import heapq
+        heapq.heappush(self.queue, item)
 
     def _get(self):
-        return _heappop(self.queue)
+        import heapq
+        return heapq.heappop(self.queue)
 
 
 class LifoQueue(Queue):
