@@ -19,23 +19,7 @@ step "cargo test --workspace (native)"
 cargo test --workspace
 
 step "conformance: the simulator against CPython 3.11's transcripts, stderr and loop states"
-conformance="$root/tests/conformance"
-cargo build --release -p aioscope-cli
-# Transcripts with their stderr (tracebacks, asyncio's messages, warnings),
-# and the loop's state before every iteration (the frames).
-# A few cases' stderr is known to differ (listed with the reason in
-# stderr-divergent.txt): those are compared without it.
-divergent=$(sed -e 's/#.*//' -e 's/[[:space:]].*//' "$conformance/stderr-divergent.txt" | grep . || true)
-full=() partial=()
-for expected in "$conformance"/cases/*.expected.jsonl; do
-  name=$(basename "$expected" .expected.jsonl)
-  if grep -qx -- "$name" <<<"$divergent"; then partial+=("$expected"); else full+=("$expected"); fi
-done
-runner="$root/target/release/aioscope trace --states {file}"
-python3 "$conformance/check.py" -j 2 --stderr --states --runner "$runner" "${full[@]}"
-if [ ${#partial[@]} -gt 0 ]; then
-  python3 "$conformance/check.py" -j 2 --states --runner "$runner" "${partial[@]}"
-fi
+bash scripts/conformance.sh
 
 step "fuzz: a bounded run of the coverage-guided pipeline fuzzer (fuzz/)"
 bash scripts/fuzz.sh
