@@ -155,14 +155,14 @@ def wrap_future(future, *, loop=None):
     return new_future
 
 
-async def to_thread(func, /, *args, **kwargs):
+async def to_thread(func, /, *args, **kwargs):  # cpython: threads.py:12
     """Run func(*args, **kwargs) in the loop's default executor, in a copy
     of the current context."""
     import contextvars
     loop = get_running_loop()
     ctx = contextvars.copy_context()
     func_call = partial(ctx.run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, func_call)
+    return await loop.run_in_executor(None, func_call)  # cpython: threads.py:25
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -171,7 +171,7 @@ def _set_result_unless_cancelled(fut, result):
     fut.set_result(result)
 
 
-async def sleep(delay, result=None):
+async def sleep(delay, result=None):  # cpython: tasks.py:637
     """Suspend for delay seconds; sleep(0) yields for one loop iteration."""
     if delay <= 0:
         await __sleep0()  # cpython: tasks.py:640
@@ -376,16 +376,16 @@ def shield(arg):
     return outer
 
 
-async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  # cpython: tasks.py:399
     """Wait for futures; return (done, pending) sets. Never raises theirs."""
     if isfuture(fs) or iscoroutine(fs):
-        raise TypeError('expect a list of futures, not ' + type(fs).__name__)
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")  # cpython: tasks.py:416
     if not fs:
         if _python_minor == 10:
             raise ValueError('Set of coroutines/Futures is empty.')
-        raise ValueError('Set of Tasks/Futures is empty.')
+        raise ValueError('Set of Tasks/Futures is empty.')  # cpython: tasks.py:418
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise ValueError('Invalid return_when value: ' + str(return_when))
+        raise ValueError(f'Invalid return_when value: {return_when}')  # cpython: tasks.py:420
     if _python_minor == 10:
         # 3.10 still wraps coroutines in tasks, with a warning.
         loop = get_running_loop()
@@ -399,12 +399,12 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     fs = set(fs)
     for f in fs:
         if iscoroutine(f):
-            raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
+            raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")  # cpython: tasks.py:425
     loop = get_running_loop()
     return await _wait(fs, timeout, return_when, loop)  # cpython: tasks.py:428
 
 
-async def _wait(fs, timeout, return_when, loop):
+async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
     # A helper coroutine of its own, as in CPython: a task waiting in
     # wait() shows it on its stack.
     waiter = loop.create_future()
@@ -473,7 +473,7 @@ def as_completed(fs, *, timeout=None):
         if not todo and timeout_handle is not None:
             timeout_handle.cancel()
 
-    async def _wait_for_one():
+    async def _wait_for_one():  # cpython: tasks.py:610
         f = await done.get()  # cpython: tasks.py:611
         if f is None:
             # Dummy value from _on_timeout().
@@ -488,7 +488,7 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
-async def _cancel_and_wait(fut, loop):
+async def _cancel_and_wait(fut, loop):  # cpython: tasks.py:551
     waiter = loop.create_future()
     cb = partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
@@ -499,7 +499,7 @@ async def _cancel_and_wait(fut, loop):
         fut.remove_done_callback(cb)
 
 
-async def wait_for(fut, timeout):
+async def wait_for(fut, timeout):  # cpython: tasks.py:436
     """Wait for an awaitable; on timeout cancel it and raise TimeoutError."""
     loop = get_running_loop()
     if timeout is None:
@@ -586,7 +586,7 @@ class Timeout:
             info.append('when=' + repr(self._when))
         return '<Timeout [' + self._state + ']' + ' '.join(info) + '>'
 
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: timeouts.py:85
         self._state = 'active'
         self._task = current_task()
         if self._task is None:
@@ -595,7 +595,7 @@ class Timeout:
         self.reschedule(self._when)
         return self
 
-    async def __aexit__(self, exc_type, exc_val, exc_tb):
+    async def __aexit__(self, exc_type, exc_val, exc_tb):  # cpython: timeouts.py:97
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
             self._timeout_handler = None
@@ -647,7 +647,7 @@ class TaskGroup:
     def __repr__(self):
         return '<TaskGroup tasks=' + str(len(self._tasks)) + '>'
 
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: taskgroups.py:54
         if self._entered:
             raise RuntimeError('TaskGroup ' + repr(self) + ' has been already entered')
         self._entered = True
@@ -658,7 +658,7 @@ class TaskGroup:
             raise RuntimeError('TaskGroup ' + repr(self) + ' cannot determine the parent task')
         return self
 
-    async def __aexit__(self, et, exc, tb):
+    async def __aexit__(self, et, exc, tb):  # cpython: taskgroups.py:68
         self._exiting = True
         propagate_cancellation_error = None
         if exc is not None and self._is_base_error(exc) and self._base_error is None:
@@ -751,11 +751,11 @@ def _locks_repr(obj, kind, extra):
 
 class _ContextManagerMixin:
     __module__ = 'asyncio.locks'
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: locks.py:14
         await self.acquire()  # cpython: locks.py:15
         return None
 
-    async def __aexit__(self, exc_type, exc, tb):
+    async def __aexit__(self, exc_type, exc, tb):  # cpython: locks.py:20
         self.release()
 
 
@@ -777,7 +777,7 @@ class Lock(_ContextManagerMixin):
     def locked(self):
         return self._locked
 
-    async def acquire(self):
+    async def acquire(self):  # cpython: locks.py:93
         if not self._locked:
             free = True
             if self._waiters is not None:
@@ -846,7 +846,7 @@ class Event:
     def clear(self):
         self._value = False
 
-    async def wait(self):
+    async def wait(self):  # cpython: locks.py:200
         if self._value:
             return True
         fut = get_running_loop().create_future()
@@ -880,7 +880,7 @@ class Condition(_ContextManagerMixin):
             extra = extra + ', waiters:' + str(len(self._waiters))
         return _locks_repr(self, 'Condition', extra)
 
-    async def wait(self):
+    async def wait(self):  # cpython: locks.py:248
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')  # cpython: locks.py:260
         self.release()
@@ -904,7 +904,7 @@ class Condition(_ContextManagerMixin):
             if cancelled:
                 raise exceptions.CancelledError  # cpython: locks.py:283
 
-    async def wait_for(self, predicate):
+    async def wait_for(self, predicate):  # cpython: locks.py:285
         result = predicate()
         while not result:
             await self.wait()  # cpython: locks.py:294
@@ -952,7 +952,7 @@ class Semaphore(_ContextManagerMixin):
                     return True
         return False
 
-    async def acquire(self):
+    async def acquire(self):  # cpython: locks.py:364
         if not self.locked():
             self._value -= 1
             return True
@@ -1066,7 +1066,7 @@ class Queue:
             return False
         return self.qsize() >= self._maxsize
 
-    async def put(self, item):
+    async def put(self, item):  # cpython: queues.py:110
         while self.full():
             putter = get_running_loop().create_future()
             self._putters.append(putter)
@@ -1089,7 +1089,7 @@ class Queue:
         self._finished.clear()
         self._wakeup_next(self._getters)
 
-    async def get(self):
+    async def get(self):  # cpython: queues.py:149
         while self.empty():
             getter = get_running_loop().create_future()
             self._getters.append(getter)
@@ -1118,7 +1118,7 @@ class Queue:
         if self._unfinished_tasks == 0:
             self._finished.set()
 
-    async def join(self):
+    async def join(self):  # cpython: queues.py:206
         if self._unfinished_tasks > 0:
             await self._finished.wait()  # cpython: queues.py:215
 
@@ -1161,13 +1161,13 @@ class BaseEventLoop:
     # _extend_loop moves them onto the native loop class, so a task running
     # one shows its name on its stack.
 
-    async def shutdown_asyncgens(self):
+    async def shutdown_asyncgens(self):  # cpython: base_events.py:539
         closing = _asyncgens()
         if not closing:
             return
         await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
 
-    async def shutdown_default_executor(self):
+    async def shutdown_default_executor(self):  # cpython: base_events.py:564
         self._executor_shutdown_called = True
         if self._default_executor is None:
             return

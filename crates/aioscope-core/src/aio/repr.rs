@@ -42,20 +42,23 @@ pub fn short_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 }
 
 /// `_format_coroutine`: `name() running at file:line` or `name() done,
-/// defined at file:line`.
+/// defined at file:line`. A coroutine of the library written in Python
+/// shows the CPython file and line it stands for (its lines' `# cpython:`
+/// marks; an unmarked current line falls back to where its function is
+/// defined there).
 pub fn coroutine_repr(vm: &Vm, c: &Coroutine) -> String {
+    let file = &*c.code.filename;
+    let defined = vm.cpython_place(file, c.code.first_line);
     if c.state.get() == CoroState::Closed {
-        format!(
-            "{}() done, defined at {}:{}",
-            c.qualname, c.code.filename, c.code.first_line
-        )
+        let (file, line) = defined.unwrap_or_else(|| (file.into(), c.code.first_line));
+        format!("{}() done, defined at {}:{}", c.qualname, file, line)
     } else {
-        format!(
-            "{}() running at {}:{}",
-            c.qualname,
-            c.code.filename,
-            vm.coroutine_frame_line(c)
-        )
+        let current = vm.coroutine_frame_line(c);
+        let (file, line) = vm
+            .cpython_place(file, current)
+            .or(defined)
+            .unwrap_or_else(|| (file.into(), current));
+        format!("{}() running at {}:{}", c.qualname, file, line)
     }
 }
 

@@ -228,6 +228,16 @@ pub fn nth_line(text: &str, n: u32) -> Option<&str> {
     Some(line.strip_suffix('\r').unwrap_or(line))
 }
 
+/// The full path of a `# cpython:` mark's file (relative to `dir` unless
+/// absolute).
+fn library_path(dir: &str, file: &str) -> Rc<str> {
+    if file.starts_with('/') {
+        file.into()
+    } else {
+        format!("{}{}", dir, file).into()
+    }
+}
+
 /// Splits a library line into the statement shown and the CPython place
 /// its `# cpython: FILE:LINE` mark names.
 fn library_mark(line: &str) -> Option<(&str, &str, u32)> {
@@ -260,6 +270,21 @@ impl Vm {
     /// Line `line` of `filename`, as written (no newline), if known.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {
         nth_line(&self.sources.get(filename)?.text, line)
+    }
+
+    /// Where CPython shows line `line` of `filename`: the program's own
+    /// files as they are; a line of the library written in Python as the
+    /// CPython file and line its `# cpython:` mark names, or `None` when it
+    /// has no mark (it stands for C code, or for nothing CPython has).
+    pub fn cpython_place(&self, filename: &str, line: u32) -> Option<(Rc<str>, u32)> {
+        let Some(source) = self.sources.get(filename) else {
+            return Some((filename.into(), line));
+        };
+        let Some(dir) = source.library_dir else {
+            return Some((filename.into(), line));
+        };
+        let (_, file, line) = library_mark(nth_line(&source.text, line)?)?;
+        Some((library_path(dir, file), line))
     }
 
     /// The frames of `exc`'s traceback that CPython would show, outermost
@@ -302,13 +327,8 @@ impl Vm {
                 match source.and_then(|s| s.library_dir) {
                     Some(dir) => {
                         let (shown, file, line) = library_mark(text?)?;
-                        let file: Rc<str> = if file.starts_with('/') {
-                            file.into()
-                        } else {
-                            format!("{}{}", dir, file).into()
-                        };
                         Some(FrameSummary {
-                            file,
+                            file: library_path(dir, file),
                             line,
                             name: code.name.clone(),
                             text: Some(shown.into()),
