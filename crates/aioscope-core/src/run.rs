@@ -110,8 +110,9 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
     let exit = match result {
         Ok(()) => Exit::Finished,
         Err(RunError::Syntax(e)) => {
-            vm.write_stderr(&e.render(file, source));
-            vm.write_stderr("\n");
+            vm.note_program_frame(file, e.line, None);
+            let printed = format!("{}\n", e.render(file, source));
+            vm.write_stderr(&printed);
             // str() of a SyntaxError names the place; an unsupported
             // feature's message already does.
             let message = match e.kind {
@@ -124,6 +125,7 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
                 line: Some(e.line),
                 traceback: Vec::new(),
                 status: 1,
+                printed,
             })
         }
         Err(RunError::Exception(e)) => {
@@ -174,6 +176,7 @@ fn at_exit(vm: &mut Vm) -> Result<(), PyErr> {
 /// 0 or `None` is a normal end, as in CPython.
 fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
     let mut status = 1;
+    let mut printed = String::new();
     if vm.is_instance_of(e, "SystemExit") {
         let args = e.exc().map(|d| d.borrow().args.clone()).unwrap_or_default();
         let code = match args.len() {
@@ -191,15 +194,16 @@ fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
                 let text = vm
                     .to_str(other)
                     .unwrap_or_else(|_| "<exception str() failed>".into());
-                vm.write_stderr(&format!("{}\n", text));
+                printed = format!("{}\n", text);
+                vm.write_stderr(&printed);
             }
         }
     } else {
         if vm.is_instance_of(e, "KeyboardInterrupt") {
             status = 130;
         }
-        let tb = vm.format_exception(e, Style::Interpreter);
-        vm.write_stderr(&tb);
+        printed = vm.format_exception(e, Style::Interpreter);
+        vm.write_stderr(&printed);
     }
     let type_name = vm.types.class_of(vm, e).name.to_string();
     // str() of a user exception may run Python and fail.
@@ -226,6 +230,7 @@ fn exception_exit(vm: &mut Vm, e: &Value, file: &str) -> Exit {
         line,
         traceback,
         status,
+        printed,
     })
 }
 

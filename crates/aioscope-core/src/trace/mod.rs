@@ -28,6 +28,7 @@ pub use stream::{DeltaWriter, StreamError, TraceDelta};
 pub use crate::aio::host::GroupKind;
 pub use crate::aio::observer::StepKind;
 pub use crate::vm::debug::{Local, Locals};
+pub use crate::vm::links::OutLink;
 pub use crate::vm::{OutRecord, Stream};
 
 /// Index of a frame in [`Trace::frames`].
@@ -134,8 +135,8 @@ pub struct OutputMark {
 
 /// A piece of output as a console shows it: which stream, the virtual
 /// time of the write, the text (a whole record or the part of one that
-/// existed at the frame asked about).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// existed at the frame asked about), and the program's lines it names.
+#[derive(Clone, Debug, PartialEq)]
 pub struct OutputChunk<'a> {
     /// stdout or stderr.
     pub stream: Stream,
@@ -143,6 +144,18 @@ pub struct OutputChunk<'a> {
     pub t: f64,
     /// The text.
     pub text: &'a str,
+    /// Where `text` names a line of the program (a traceback's `File
+    /// "main.py", line N`), in order.
+    pub links: Vec<TextLink>,
+}
+
+/// A line of the program named by part of an [`OutputChunk`]'s text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextLink {
+    /// The part: byte offsets into the chunk's text.
+    pub range: (usize, usize),
+    /// The program's line.
+    pub line: u32,
 }
 
 /// The start of one iteration of an event loop.
@@ -199,6 +212,8 @@ pub struct LineLocals {
     /// The length of [`Trace::stdout`] then: the output once the line
     /// `after` ran.
     pub out: u32,
+    /// The output (both streams) once the line `after` ran.
+    pub output: OutputMark,
 }
 
 /// A scheduled callback over its lifetime.
@@ -521,6 +536,11 @@ pub struct Uncaught {
     /// The exit status CPython's process would end with: 1, or the code of
     /// a `SystemExit` (`sys.exit(3)` ends with 3).
     pub status: i32,
+    /// What the interpreter printed on stderr for it, as the last
+    /// thing the program did: the whole traceback (chained exceptions,
+    /// carets), a syntax error's display, or a `SystemExit`'s message.
+    /// An error box offers it whole; the console has it at its frame.
+    pub printed: String,
 }
 
 /// One frame of a traceback.
@@ -615,6 +635,9 @@ pub struct Trace {
     /// write order, each with its stream and virtual time (frames index
     /// into it with their [`OutputMark`]).
     pub output: Vec<OutRecord>,
+    /// Where the output names the program's lines (tracebacks' headers),
+    /// in output order.
+    pub output_links: Vec<OutLink>,
     /// How it ended.
     pub exit: Exit,
     /// What asyncio's debug mode or a reviewer would point out.
@@ -789,17 +812,34 @@ impl Trace {
             } else {
                 r.text.len()
             };
-            if let Some(text) = r.text.get(start..end.min(r.text.len())) {
+            let end = end.min(r.text.len());
+            if let Some(text) = r.text.get(start..end) {
                 if !text.is_empty() {
                     chunks.push(OutputChunk {
                         stream: r.stream,
                         t: r.t,
                         text,
+                        links: self.links_within(i as u32, start, end),
                     });
                 }
             }
         }
         chunks
+    }
+
+    /// The links wholly inside bytes `start..end` of output record
+    /// `record`, relative to `start`.
+    fn links_within(&self, record: u32, start: usize, end: usize) -> Vec<TextLink> {
+        let first = self.output_links.partition_point(|l| l.record < record);
+        self.output_links[first..]
+            .iter()
+            .take_while(|l| l.record == record)
+            .filter(|l| l.start as usize >= start && l.end as usize <= end)
+            .map(|l| TextLink {
+                range: (l.start as usize - start, l.end as usize - start),
+                line: l.line,
+            })
+            .collect()
     }
 
     /// The lines executed during frame `at`.

@@ -148,6 +148,10 @@ impl Recorder {
             }
             self.trace.output.push(r.clone());
         }
+        let links = &vm.links.found;
+        if let Some(new) = links.get(self.trace.output_links.len()..) {
+            self.trace.output_links.extend_from_slice(new);
+        }
     }
 
     /// How much output the trace holds now.
@@ -229,6 +233,10 @@ impl Recorder {
                 function: r.function,
                 locals: r.locals,
                 out,
+                output: OutputMark {
+                    records: r.out.0,
+                    last_len: r.out.1,
+                },
             });
         }
     }

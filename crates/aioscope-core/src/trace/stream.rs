@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use super::{
-    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, OutRecord,
+    Exit, Frame, FrameIx, HandleIx, HandleRec, Iteration, LineHit, LineLocals, OutLink, OutRecord,
     RequestRec, Stream, SyncView, TaskIx, TaskRec, TaskView, ThreadView, Trace, Warning,
 };
 
@@ -48,6 +48,8 @@ pub struct Lengths {
     pub output: u32,
     /// Bytes of the last output record.
     pub output_last: u32,
+    /// Program locations in the output.
+    pub output_links: u32,
     /// Warnings.
     pub warnings: u32,
 }
@@ -69,6 +71,7 @@ impl Lengths {
             stdout: trace.stdout.len() as u32,
             output: trace.output.len() as u32,
             output_last: trace.output.last().map_or(0, |r| r.text.len() as u32),
+            output_links: trace.output_links.len() as u32,
             warnings: trace.warnings.len() as u32,
         }
     }
@@ -126,6 +129,8 @@ pub struct TraceDelta {
     pub output_tail: String,
     /// New output records.
     pub output: Vec<OutRecord>,
+    /// New program locations in the output.
+    pub output_links: Vec<OutLink>,
     /// New warnings.
     pub warnings: Vec<Warning>,
     /// Set in the last piece only.
@@ -206,6 +211,7 @@ impl DeltaWriter {
                 None => String::new(),
             },
             output: trace.output[base.output as usize..].to_vec(),
+            output_links: trace.output_links[base.output_links as usize..].to_vec(),
             warnings: trace.warnings[base.warnings as usize..].to_vec(),
             ..TraceDelta::default()
         };
@@ -266,6 +272,7 @@ impl Trace {
             stdout: String::new(),
             stderr: String::new(),
             output: Vec::new(),
+            output_links: Vec::new(),
             exit: Exit::Finished,
             warnings: Vec::new(),
         }
@@ -326,6 +333,7 @@ impl Trace {
             }
             self.output.push(r);
         }
+        self.output_links.extend(d.output_links);
         self.threads.extend(d.threads);
         self.warnings.extend(d.warnings);
         if let Some(end) = d.end {

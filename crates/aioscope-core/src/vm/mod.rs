@@ -22,6 +22,7 @@ pub mod hash;
 pub mod interp;
 pub mod iter;
 pub mod keys;
+pub mod links;
 pub mod matching;
 pub mod methods;
 pub mod modules;
@@ -184,6 +185,8 @@ pub struct Vm {
     source_modules: HashMap<&'static str, (&'static str, &'static str)>,
     /// Everything written to stdout and stderr, in write order.
     pub output: Vec<OutRecord>,
+    /// The program's lines that tracebacks in `output` name.
+    pub links: links::Links,
     /// Source files tracebacks and warnings can quote, by the file name
     /// their code objects carry.
     pub sources: HashMap<Rc<str>, traceback::SourceFile>,
@@ -287,6 +290,7 @@ impl Vm {
             native_modules: HashMap::new(),
             source_modules: HashMap::new(),
             output: Vec::new(),
+            links: Default::default(),
             sources: HashMap::new(),
             library_dirs: HashMap::new(),
             clock: 0.0,
@@ -385,14 +389,22 @@ impl Vm {
         if text.is_empty() {
             return;
         }
-        match self.output.last_mut() {
-            Some(last) if last.t == self.clock && last.stream == stream => last.text.push_str(text),
-            _ => self.output.push(OutRecord {
-                t: self.clock,
-                stream,
-                text: text.to_string(),
-            }),
-        }
+        let from = match self.output.last_mut() {
+            Some(last) if last.t == self.clock && last.stream == stream => {
+                let from = last.text.len();
+                last.text.push_str(text);
+                from
+            }
+            _ => {
+                self.output.push(OutRecord {
+                    t: self.clock,
+                    stream,
+                    text: text.to_string(),
+                });
+                0
+            }
+        };
+        self.scan_links(from);
     }
 
     /// Everything written to `stream` so far.

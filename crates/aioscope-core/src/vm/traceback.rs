@@ -485,6 +485,9 @@ impl Printer {
 
     fn one(&mut self, vm: &mut Vm, exc: &Value) {
         let frames = vm.frame_summaries(exc);
+        for f in &frames {
+            vm.note_program_frame(&f.file, f.line, Some(&f.name));
+        }
         let members = group_members(vm, exc);
         let Some(members) = members else {
             if !frames.is_empty() {
