@@ -7,6 +7,7 @@
 //! core crate, which has no web dependency.
 
 pub mod analysis;
+pub mod ansi;
 mod app;
 pub mod components;
 mod crash;

@@ -1,10 +1,10 @@
 //! The current frame as a standalone SVG picture: clock, explanation,
 //! ready queue, timers, tasks and the console's last lines.
 
-use aioscope_core::trace::{FrameIx, Trace};
+use aioscope_core::trace::{FrameIx, Stream, Trace};
 
 use crate::i18n::Lang;
-use crate::term::render;
+use crate::term::{render_pieces, Piece};
 use crate::util::secs;
 
 fn esc(s: &str) -> String {
@@ -136,20 +136,30 @@ pub fn frame_svg(trace: &Trace, source: &str, at: FrameIx, lang: Lang) -> String
         lang.t("Console", "控制台")
     ));
     y += 8;
-    let screen = render(trace.stdout_at(at));
+    let chunks = trace.output_at(at);
+    let pieces: Vec<Piece> = chunks
+        .iter()
+        .map(|c| Piece {
+            text: c.text,
+            err: c.stream == Stream::Err,
+            links: &[],
+        })
+        .collect();
+    let screen = render_pieces(&pieces);
     let start = screen.lines.len().saturating_sub(8);
-    let shown = &screen.lines[start..];
+    let shown: Vec<String> = (start..screen.lines.len())
+        .map(|i| screen.line(i))
+        .collect();
     let box_h = 16 + 18 * shown.len().max(1);
     body.push_str(&format!(
         "<rect x=\"24\" y=\"{y}\" width=\"{}\" height=\"{box_h}\" rx=\"6\" fill=\"#16181d\"/>",
         w - 48
     ));
     y += 22;
-    for line in shown {
-        let text: String = line.iter().collect();
+    for text in &shown {
         body.push_str(&format!(
             "<text x=\"36\" y=\"{y}\" class=\"t\">{}</text>",
-            esc(&clip(&text, 100))
+            esc(&clip(text, 100))
         ));
         y += 18;
     }
