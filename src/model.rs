@@ -707,8 +707,9 @@ impl Reducible for Stepper {
                 }
             }
             Action::NextOutput => {
-                let now = trace.frames[self.shown() as usize].out_len;
-                let (pos, stop) = self.run_until(|f| trace.frames[f as usize].out_len > now);
+                // Either stream: a traceback or a log line is output too.
+                let now = trace.frames[self.shown() as usize].output;
+                let (pos, stop) = self.run_until(|f| trace.frames[f as usize].output != now);
                 Stepper {
                     stopped: stop,
                     ..self.moved(pos)
@@ -910,6 +911,21 @@ asyncio.run(main())
         }
         assert_eq!(s.pos.frame, s.run.last());
         assert!(!s.playing);
+    }
+
+    #[test]
+    fn next_output_stops_where_stderr_is_written_too() {
+        let s = stepper(
+            "import asyncio, sys\n\nasync def main():\n    await asyncio.sleep(1)\n    print('oops', file=sys.stderr)\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n",
+        );
+        let s = s.reduce(Action::NextOutput);
+        let chunks = s.run.trace.output_during(s.pos.frame);
+        assert_eq!(chunks.len(), 1);
+        assert_eq!(
+            (chunks[0].stream, chunks[0].text),
+            (aioscope_core::trace::Stream::Err, "oops\n")
+        );
+        assert!(s.pos.frame < s.run.last());
     }
 
     #[test]

@@ -322,6 +322,64 @@ asyncio.run(main())
     handle.destroy();
 }
 
+#[wasm_bindgen_test]
+async fn a_traceback_shows_at_its_frame_in_the_error_colour_and_its_line_link_moves_the_code() {
+    let src = "\
+import asyncio
+
+async def fail():
+    await asyncio.sleep(0.1)
+    raise ValueError('bad value')
+
+async def main():
+    t = asyncio.create_task(fail())
+    await asyncio.sleep(0.2)
+    print('\\033[32mgreen\\033[0m plain')
+    del t
+    await asyncio.sleep(0.1)
+    print('after')
+
+asyncio.run(main())
+";
+    let run = Run::new(src, "main.py", 1_000_000);
+    let (root, handle) = mount(run, 0).await;
+    let console = find(&root, "section[aria-label='Console']");
+    assert!(all(&console, ".term__err").is_empty());
+    click(&root, "Next output").await;
+    // The print and the task's death are one step: stdout, then stderr.
+    let lines = console_lines(&root);
+    assert_eq!(lines[0], "green plain");
+    assert_eq!(lines[1], "Task exception was never retrieved");
+    assert!(!lines.iter().any(|l| l.contains("after")));
+    let err: String = all(&console, ".term__err").iter().map(text).collect();
+    assert!(
+        err.starts_with("Task exception was never retrieved"),
+        "{err:?}"
+    );
+    assert!(err.contains("ValueError: bad value"), "{err:?}");
+    assert!(!err.contains("green"));
+    assert_eq!(text(&find(&console, ".ansi-f2")), "green");
+    // One step back, nothing of it yet.
+    click(&root, "Step back").await;
+    assert!(all(&console, ".term__err").is_empty());
+    click(&root, "Step forward").await;
+    let link: web_sys::HtmlElement = find(&console, "button.term__link").dyn_into().unwrap();
+    assert_eq!(text(&link), "File \"main.py\", line 5");
+    assert_eq!(
+        link.get_attribute("aria-label").as_deref(),
+        Some("Show line 5 in the code")
+    );
+    assert!(root.query_selector(".ln--linked").unwrap().is_none());
+    link.click();
+    tick().await;
+    let marked = find(&root, "section[aria-label='Code'] .ln--linked");
+    assert_eq!(text(&find(&marked, ".ln__num")), "5");
+    // Moving on clears the mark.
+    click(&root, "Step forward").await;
+    assert!(root.query_selector(".ln--linked").unwrap().is_none());
+    handle.destroy();
+}
+
 /// Presses a key on the document, as the transport keys listen there.
 fn key(k: &str) {
     let init = web_sys::KeyboardEventInit::new();

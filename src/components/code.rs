@@ -31,6 +31,10 @@ pub struct CodeProps {
     pub bps: Rc<Vec<u32>>,
     /// Toggles a line breakpoint.
     pub on_toggle: Callback<u32>,
+    /// A line the reader asked to see (a traceback's link), and how many
+    /// times they asked: scrolled to and marked in the gutter.
+    #[prop_or_default]
+    pub focus: Option<(u32, u32)>,
 }
 
 /// Markers drawn on one line; the rest are counted ("+N").
@@ -69,13 +73,15 @@ pub fn code_panel(p: &CodeProps) -> Html {
     let scroller = use_node_ref();
     {
         let scroller = scroller.clone();
-        use_effect_with((p.line, p.frame, p.run.id), move |_| {
+        use_effect_with((p.line, p.frame, p.run.id, p.focus), move |_| {
             if let Some(box_) = scroller.cast::<web_sys::HtmlElement>() {
-                // The running line, else the first line a task is paused on.
+                // The line asked for, else the running line, else the
+                // first line a task is paused on.
                 let target = box_
-                    .query_selector(".ln--cur")
+                    .query_selector(".ln--linked")
                     .ok()
                     .flatten()
+                    .or_else(|| box_.query_selector(".ln--cur").ok().flatten())
                     .or_else(|| box_.query_selector(".ln:has(.mark)").ok().flatten());
                 if let Some(cur) = target {
                     if let Ok(cur) = cur.dyn_into::<web_sys::HtmlElement>() {
@@ -132,6 +138,7 @@ pub fn code_panel(p: &CodeProps) -> Html {
                 { for lines.iter().enumerate().map(|(i, pieces)| {
                     let n = i as u32 + 1;
                     let cur = p.line == Some(n);
+                    let linked = p.focus.is_some_and(|(l, _)| l == n);
                     let bp = p.bps.binary_search(&n).is_ok();
                     let toggle = {
                         let cb = p.on_toggle.clone();
@@ -143,7 +150,7 @@ pub fn code_panel(p: &CodeProps) -> Html {
                     let line_warnings: Vec<_> = warnings.iter().filter(|w| w.line == Some(n)).collect();
                     html! {
                         <>
-                        <div class={classes!("ln", cur.then_some("ln--cur"), cur.then(|| running_class.clone()).flatten(), bp.then_some("ln--bp"), (!line_warnings.is_empty()).then_some("ln--warn"))}
+                        <div class={classes!("ln", cur.then_some("ln--cur"), cur.then(|| running_class.clone()).flatten(), bp.then_some("ln--bp"), (!line_warnings.is_empty()).then_some("ln--warn"), linked.then_some("ln--linked"))}
                             aria-current={cur.then_some("step")}>
                             <button type="button" class="ln__num" onclick={toggle} aria-pressed={bp.to_string()}
                                 aria-label={format!("{} {}", lang.t("Breakpoint at line", "行断点"), n)}>{ n }</button>

@@ -22,10 +22,6 @@ pub struct QueueProps {
     /// events too).
     #[prop_or_default]
     pub internals: bool,
-    /// The console's output up to this length of stdout instead of the
-    /// frame's (the output once a line ran, inside a step).
-    #[prop_or_default]
-    pub upto: Option<u32>,
 }
 
 /// Shortens a callback repr: `_set_result_unless_cancelled(<Future #12>, None)`

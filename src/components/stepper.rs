@@ -199,7 +199,21 @@ pub fn stepper_view(p: &StepperProps) -> Html {
         .sub
         .and_then(|k| run.derived.locals.after(trace, k))
         .filter(|r| r.at == st.pos.frame)
-        .map(|r| r.out);
+        .map(|r| r.output);
+    // A traceback's line the reader asked to see: shown in the code view
+    // until the cursor moves (the count makes a second click scroll again).
+    let linked = use_state(|| None::<(crate::model::Pos, u32, u32)>);
+    let on_line = {
+        let linked = linked.clone();
+        let pos = st.pos;
+        Callback::from(move |line: u32| {
+            let n = (*linked).map_or(0, |(_, _, n)| n + 1);
+            linked.set(Some((pos, line, n)));
+        })
+    };
+    let focus = (*linked)
+        .filter(|(pos, _, _)| *pos == st.pos)
+        .map(|(_, line, n)| (line, n));
     let on_toggle = dispatch.reform(Action::ToggleLine);
     let on_seek = dispatch.reform(Action::Seek);
     let queues = use_node_ref();
@@ -225,7 +239,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
             </div>
             <div class="board">
                 <CodePanel run={run.clone()} frame={shown} at={st.pos.frame} line={st.code_line()}
-                    running={frame.and_then(|f| f.task)} bps={st.line_bps.clone()} on_toggle={on_toggle} />
+                    running={frame.and_then(|f| f.task)} bps={st.line_bps.clone()} on_toggle={on_toggle} focus={focus} />
                 <div class="board__side">
                     <div class="queues" ref={queues}>
                         <ReadyQueue run={run.clone()} frame={shown} />
@@ -235,7 +249,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                     <Variables run={run.clone()} frame={st.pos.frame} hit={st.pos.sub} last_hit={last_hit}
                         task={var_task} follow={st.follow} dispatch={dispatch.clone()} />
                     <Tasks run={run.clone()} frame={shown} />
-                    <Console run={run.clone()} frame={shown} upto={out_upto} />
+                    <Console run={run.clone()} frame={shown} upto={out_upto} on_line={on_line} />
                 </div>
                 <Timeline run={run.clone()} frame={st.pos.frame} on_seek={on_seek} />
             </div>

@@ -207,6 +207,84 @@ await test('a runtime error is shown at its line', async (page) => {
   check((await note.textContent()).includes('ZeroDivisionError'), 'the code panel shows it under its line');
 });
 
+await test('stderr: a traceback appears at the frame that prints it, in the error colour; its line link moves the code view; ANSI colours render', async (page) => {
+  await page.goto(base);
+  const editor = await openEditor(page);
+  await editor.fill([
+    'import asyncio', '',
+    'async def fail():',
+    '    await asyncio.sleep(0.1)',
+    "    raise ValueError('bad value')", '',
+    'async def main():',
+    '    t = asyncio.create_task(fail())',
+    '    await asyncio.sleep(0.2)',
+    "    print('\\033[32mgreen\\033[0m and \\033[1;31mbold red\\033[0m\\033[?25l')",
+    '    del t',
+    '    await asyncio.sleep(0.1)',
+    "    print('after')",
+    '    return 1 / 0', '',
+    'asyncio.run(main())', '',
+  ].join('\n'));
+  await runProgram(page);
+  // The error box keeps its one line and offers the whole traceback.
+  const alert = page.getByRole('alert');
+  check(/ZeroDivisionError: division by zero \(raised at line 14\)/.test(await alert.textContent()), `the one line: ${await alert.textContent()}`);
+  await alert.getByText('Full traceback', { exact: true }).click();
+  const full = await alert.locator('pre').textContent();
+  check(full.startsWith('Traceback (most recent call last):\n  File "main.py", line 16, in <module>\n') && full.endsWith('           ~~^~~\nZeroDivisionError: division by zero\n'), `the whole traceback: ${JSON.stringify(full)}`);
+  const cons = page.getByRole('region', { name: 'Console', exact: true });
+  const code = page.getByRole('region', { name: 'Code', exact: true });
+  // A new run opens at its first frame.
+  check(await page.getByRole('button', { name: 'Jump to start', exact: true }).isDisabled(), 'at the first frame');
+  check((await consoleText(page)).trim() === '', `nothing printed at the start: ${JSON.stringify(await consoleText(page))}`);
+  await page.getByRole('button', { name: 'Next output', exact: true }).click();
+  const err = cons.locator('.term__err').filter({ hasText: 'Task exception was never retrieved' });
+  await err.first().waitFor();
+  const at = await frame(page);
+  const text = await consoleText(page);
+  check(text.startsWith('green and bold red\nTask exception was never retrieved\n'), `stdout, then the traceback under it: ${JSON.stringify(text)}`);
+  check(!text.includes('\u001b') && !text.includes('[32m') && !text.includes('[?25l'), `no escape sequence shows: ${JSON.stringify(text)}`);
+  check(!text.includes('ZeroDivisionError'), 'the end\'s traceback is not there yet');
+  // The terminal's error colour (8.1:1 on its background).
+  const colour = (loc) => loc.evaluate((el) => getComputedStyle(el).color);
+  check((await colour(err.first())) === 'rgb(255, 143, 143)', `stderr in the error colour: ${await colour(err.first())}`);
+  // ANSI colours: green, then bold red, as a terminal draws them.
+  const green = cons.locator('.ansi-f2');
+  check((await green.textContent()) === 'green' && (await colour(green)) === 'rgb(63, 185, 80)', `green: ${await green.textContent()} ${await colour(green)}`);
+  const red = cons.locator('.ansi-f1.ansi-bold');
+  check((await red.textContent()) === 'bold red', `bold red: ${await red.textContent()}`);
+  check((await red.evaluate((el) => getComputedStyle(el).fontWeight)) === '700', 'bold is bold');
+  // One frame back, the traceback is not printed yet.
+  await page.getByRole('button', { name: 'Step back', exact: true }).click();
+  check(await frameIs(page, (f) => f !== at), 'stepped back');
+  check(!(await consoleText(page)).includes('Task exception'), `not before its frame: ${JSON.stringify(await consoleText(page))}`);
+  await page.getByRole('button', { name: 'Step forward', exact: true }).click();
+  check(await frameIs(page, (f) => f === at), 'forward again');
+  // The traceback's line is a link: it moves the code view to line 5 and marks it.
+  const link = cons.getByRole('button', { name: 'Show line 5 in the code', exact: true });
+  check((await link.textContent()) === 'File "main.py", line 5', `the link covers the place: ${await link.textContent()}`);
+  await link.click();
+  const marked = code.locator('.ln--linked');
+  await marked.waitFor();
+  check((await marked.locator('.ln__num').textContent()) === '5', 'line 5 is marked in the gutter');
+  const inView = await marked.evaluate((el) => {
+    const box = el.closest('.code').getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom;
+  });
+  check(inView, 'line 5 is scrolled into the code view');
+  // At the end, the uncaught traceback follows 'after', with links to the
+  // program's frames only (asyncio's own are not).
+  await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
+  const end = await consoleText(page);
+  check(/after\nTraceback \(most recent call last\):\n  File "main\.py", line 16, in <module>/.test(end), `the uncaught traceback at the end: ${JSON.stringify(end.slice(-400))}`);
+  check(end.includes('           ~~^~~\nZeroDivisionError: division by zero'), 'with its carets');
+  const names = await cons.locator('.term__link').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  check(JSON.stringify(names) === JSON.stringify(['Show line 5 in the code', 'Show line 16 in the code', 'Show line 14 in the code']), `links: ${names}`);
+  await cons.getByRole('button', { name: 'Show line 14 in the code', exact: true }).click();
+  await code.locator('.ln--linked .ln__num', { hasText: '14' }).waitFor();
+});
+
 await test('the link keeps the program and the frame; a bad link falls back', async (page) => {
   // The link names the frame by the counter's number.
   await page.goto(base + '#s=flags_semaphore&n=21');
