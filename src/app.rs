@@ -66,6 +66,7 @@ pub fn run_error(run: &Run, budget: u64) -> Option<CodeError> {
         Exit::Exception(u) => Some(CodeError::Runtime {
             line: u.line,
             msg: exit.summary(),
+            traceback: u.printed.clone(),
         }),
         Exit::Stopped { frames } => Some(CodeError::Stopped { frames: *frames }),
         Exit::Internal(m) => Some(CodeError::Crashed(m.clone())),

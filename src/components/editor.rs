@@ -36,6 +36,8 @@ pub enum CodeError {
         line: Option<u32>,
         /// `TypeName: message`.
         msg: String,
+        /// The whole traceback as CPython prints it.
+        traceback: String,
     },
     /// It ran out of its instruction budget.
     Budget(u64),
@@ -86,13 +88,13 @@ impl CodeError {
             (CodeError::Syntax { kind, line, col, msg }, Lang::Zh) => {
                 format!("第 {} 行第 {} 列有 {}：{}。屏幕上保留的是上一次成功的运行。", line, col, kind, msg)
             }
-            (CodeError::Runtime { line: Some(l), msg }, Lang::En) => {
+            (CodeError::Runtime { line: Some(l), msg, .. }, Lang::En) => {
                 format!("{} (raised at line {}). Step to the end to see where.", msg, l)
             }
-            (CodeError::Runtime { line: Some(l), msg }, Lang::Zh) => {
+            (CodeError::Runtime { line: Some(l), msg, .. }, Lang::Zh) => {
                 format!("{}（在第 {} 行抛出）。跳到最后一帧可以看到出错的位置。", msg, l)
             }
-            (CodeError::Runtime { line: None, msg }, _) => msg.clone(),
+            (CodeError::Runtime { line: None, msg, .. }, _) => msg.clone(),
             (CodeError::Budget(n), Lang::En) => format!(
                 "Stopped after {} instructions: the program may loop forever without awaiting. The frames up to that point are shown.",
                 n
@@ -448,6 +450,14 @@ pub fn editor(p: &EditorProps) -> Html {
                     <span>{ e.text(lang) }</span>
                     if err_line.is_some() {
                         <button type="button" class="linkbtn" onclick={show_line}>{ lang.t("Show the line", "定位到该行") }</button>
+                    }
+                    if let CodeError::Runtime { traceback, .. } = e {
+                        if !traceback.is_empty() {
+                            <details class="alert__more">
+                                <summary>{ lang.t("Full traceback", "完整的回溯信息") }</summary>
+                                <pre class="alert__traceback">{ traceback.clone() }</pre>
+                            </details>
+                        }
                     }
                 </div>
             }
