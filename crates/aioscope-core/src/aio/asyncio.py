@@ -1437,6 +1437,9 @@ class Runner:
         self._state = 'initialized'
 
 
+_Runner = Runner
+
+
 def run(main, *, debug=None):
     """Run a coroutine on a new loop, then cancel what is left and close."""
     if _get_running_loop() is not None:
@@ -1444,7 +1447,9 @@ def run(main, *, debug=None):
         raise RuntimeError(  # cpython: runners.py:186
             "asyncio.run() cannot be called from a running event loop")
 
-    with Runner(debug=debug) as runner:
+    # 3.10 has no Runner (run is its own loop there), but its steps are
+    # Runner's: the class stays under a private name in both modes.
+    with _Runner(debug=debug) as runner:
         return runner.run(main)  # cpython: runners.py:190
 
 

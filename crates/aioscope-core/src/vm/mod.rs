@@ -27,6 +27,7 @@ pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;
+pub mod py310;
 pub mod pyfmt;
 pub mod report;
 pub mod repr;

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use crate::lang::ast::{ExprKind, StmtKind};
 use crate::vm::value::{ClassKind, TracebackEntry, Value};
-use crate::vm::Vm;
+use crate::vm::{PythonVersion, Vm};
 
 /// A frame of CPython's library that native code stands for, with the
 /// source line CPython shows for it.
@@ -302,8 +302,18 @@ impl Vm {
     }
 
     /// How one traceback entry shows, or `None` for a frame CPython runs in
-    /// C (an unmarked line of the library).
+    /// C (an unmarked line of the library), in the CPython the run stands
+    /// for.
     pub fn summary_of(&self, entry: &TracebackEntry) -> Option<FrameSummary> {
+        let summary = self.summary_311(entry)?;
+        match self.python {
+            PythonVersion::V3_11 => Some(summary),
+            PythonVersion::V3_10 => super::py310::frame(summary),
+        }
+    }
+
+    /// How one traceback entry shows in CPython 3.11.
+    fn summary_311(&self, entry: &TracebackEntry) -> Option<FrameSummary> {
         match entry {
             TracebackEntry::Native(f) => {
                 let (col, end_col) = match f.cols {
