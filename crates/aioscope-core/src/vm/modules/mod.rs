@@ -80,4 +80,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_warnings", crate::vm::warnings::module);
     vm.register_source_module("warnings", include_str!("warnings.py"));
     vm.register_source_module("socket", include_str!("socket.py"));
+    vm.register_source_module("uuid", include_str!("uuid.py"));
 }
