@@ -35,6 +35,7 @@ pub mod set;
 pub mod str_format;
 pub mod subclass;
 pub mod suggestions;
+pub mod tb_object;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -267,6 +267,14 @@ impl Vm {
         );
     }
 
+    /// Whether `filename` is of the library written in Python (whose
+    /// frames stand for CPython's C code unless marked).
+    pub fn is_library_file(&self, filename: &str) -> bool {
+        self.sources
+            .get(filename)
+            .is_some_and(|s| s.library_dir.is_some())
+    }
+
     /// Line `line` of `filename`, as written (no newline), if known.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {
         nth_line(&self.sources.get(filename)?.text, line)
@@ -370,12 +378,27 @@ impl Vm {
     /// `exc` with its traceback, chained causes and contexts, exception
     /// groups, as CPython's printer `style` prints it.
     pub fn format_exception(&mut self, exc: &Value, style: Style) -> String {
+        self.format_exception_chunks(exc, style, &PrintOptions::default())
+            .concat()
+    }
+
+    /// The same text in the pieces CPython's `TracebackException.format()`
+    /// yields (a header, one frame, one line of the exception...), which
+    /// `traceback.format_exception` returns as a list.
+    pub fn format_exception_chunks(
+        &mut self,
+        exc: &Value,
+        style: Style,
+        options: &PrintOptions,
+    ) -> Vec<String> {
         let mut p = Printer {
             style,
-            out: String::new(),
+            out: Vec::new(),
             seen: HashSet::new(),
             depth: 0,
             need_close: false,
+            options,
+            top: identity(exc),
         };
         p.exception(self, exc);
         p.out
@@ -384,6 +407,12 @@ impl Vm {
     /// The last line(s) of a traceback: `Type: message` (with notes, and
     /// a suggestion in the interpreter's style).
     pub fn format_exception_only(&mut self, exc: &Value, style: Style) -> String {
+        self.format_exception_only_parts(exc, style).concat()
+    }
+
+    /// The same, as `traceback.format_exception_only` lists it: the
+    /// `Type: message` part, then each line of the notes.
+    pub fn format_exception_only_parts(&mut self, exc: &Value, style: Style) -> Vec<String> {
         let class = self.types.class_of(self, exc);
         let mut name = class.qualname.to_string();
         if !matches!(&*class.module, "__main__" | "builtins") {
@@ -393,17 +422,18 @@ impl Vm {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".into(),
         };
-        let mut out = if msg.is_empty() {
+        let mut first = if msg.is_empty() {
             name
         } else {
             format!("{}: {}", name, msg)
         };
         if style == Style::Interpreter {
             if let Some(s) = self.suggestion_for(exc) {
-                out.push_str(&format!(". Did you mean: '{}'?", s));
+                first.push_str(&format!(". Did you mean: '{}'?", s));
             }
         }
-        out.push('\n');
+        first.push('\n');
+        let mut out = vec![first];
         if let Value::Instance(i) = exc {
             let notes = i.attrs.borrow().get("__notes__").cloned();
             match notes {
@@ -417,8 +447,7 @@ impl Vm {
                                 .unwrap_or_else(|_| "<note str() failed>".into()),
                         };
                         for line in text.split('\n') {
-                            out.push_str(line);
-                            out.push('\n');
+                            out.push(format!("{}\n", line));
                         }
                     }
                 }
@@ -427,7 +456,7 @@ impl Vm {
                     let r = self
                         .repr(&other)
                         .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
-                    out.push_str(&r);
+                    out.push(r);
                 }
             }
         }
@@ -435,13 +464,54 @@ impl Vm {
     }
 }
 
+/// What the `traceback` module's callers choose about a printout.
+#[derive(Clone, Debug)]
+pub struct PrintOptions {
+    /// The frames shown for the outermost exception when they are not its
+    /// own (`format_exception(type, value, tb)` with another or no `tb`).
+    pub top_frames: Option<Vec<FrameSummary>>,
+    /// `limit`: the first N frames of each traceback, or the last -N.
+    pub limit: Option<i64>,
+    /// Whether causes and contexts are printed before the exception.
+    pub chain: bool,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            top_frames: None,
+            limit: None,
+            chain: true,
+        }
+    }
+}
+
+/// The first `limit` frames, or the last `-limit` (CPython's `limit`).
+pub fn limit_frames(mut frames: Vec<FrameSummary>, limit: Option<i64>) -> Vec<FrameSummary> {
+    match limit {
+        None => frames,
+        Some(n) if n >= 0 => {
+            frames.truncate(n as usize);
+            frames
+        }
+        Some(n) => {
+            let keep = n.unsigned_abs() as usize;
+            let skip = frames.len().saturating_sub(keep);
+            frames.split_off(skip)
+        }
+    }
+}
+
 /// The printing state: CPython's `_ExceptionPrintContext`.
-struct Printer {
+struct Printer<'a> {
     style: Style,
-    out: String,
+    out: Vec<String>,
     seen: HashSet<usize>,
     depth: usize,
     need_close: bool,
+    options: &'a PrintOptions,
+    /// The exception asked for (its frames may be `options.top_frames`).
+    top: usize,
 }
 
 /// Identity of an exception, for the set of those already printed.
@@ -452,7 +522,7 @@ fn identity(v: &Value) -> usize {
     }
 }
 
-impl Printer {
+impl Printer<'_> {
     fn indent(&self) -> String {
         " ".repeat(2 * self.depth)
     }
@@ -464,16 +534,18 @@ impl Printer {
             prefix.push(margin);
             prefix.push(' ');
         }
+        let mut chunk = String::new();
         for line in text.split_inclusive('\n') {
-            self.out.push_str(&prefix);
-            self.out.push_str(line);
+            chunk.push_str(&prefix);
+            chunk.push_str(line);
         }
+        self.out.push(chunk);
     }
 
     /// An exception after the chain that led to it.
     fn exception(&mut self, vm: &mut Vm, exc: &Value) {
         self.seen.insert(identity(exc));
-        if let Some(data) = exc.exc() {
+        if let (Some(data), true) = (exc.exc(), self.options.chain) {
             let (cause, context, suppress) = {
                 let d = data.borrow();
                 (d.cause.clone(), d.context.clone(), d.suppress_context)
@@ -494,7 +566,12 @@ impl Printer {
     }
 
     fn one(&mut self, vm: &mut Vm, exc: &Value) {
-        let frames = vm.frame_summaries(exc);
+        let top = identity(exc) == self.top;
+        let frames = match (&self.options.top_frames, top) {
+            (Some(frames), true) => frames.clone(),
+            _ => vm.frame_summaries(exc),
+        };
+        let frames = limit_frames(frames, self.options.limit);
         for f in &frames {
             vm.note_program_frame(&f.file, f.line, Some(&f.name));
         }
@@ -502,11 +579,13 @@ impl Printer {
         let Some(members) = members else {
             if !frames.is_empty() {
                 self.emit("Traceback (most recent call last):\n", '|');
-                let stack = format_stack(&frames, self.style);
-                self.emit(&stack, '|');
+                for frame in format_stack_chunks(&frames, self.style) {
+                    self.emit(&frame, '|');
+                }
             }
-            let only = vm.format_exception_only(exc, self.style);
-            self.emit(&only, '|');
+            for part in vm.format_exception_only_parts(exc, self.style) {
+                self.emit(&part, '|');
+            }
             return;
         };
         if self.depth > MAX_GROUP_DEPTH {
@@ -525,11 +604,13 @@ impl Printer {
                 "Exception Group Traceback (most recent call last):\n",
                 if toplevel { '+' } else { '|' },
             );
-            let stack = format_stack(&frames, self.style);
-            self.emit(&stack, '|');
+            for frame in format_stack_chunks(&frames, self.style) {
+                self.emit(&frame, '|');
+            }
         }
-        let only = vm.format_exception_only(exc, self.style);
-        self.emit(&only, '|');
+        for part in vm.format_exception_only_parts(exc, self.style) {
+            self.emit(&part, '|');
+        }
         let count = members.len();
         let n = if count <= MAX_GROUP_WIDTH {
             count
@@ -559,7 +640,7 @@ impl Printer {
                 if i == 0 { "+-" } else { "  " },
                 title
             );
-            self.out.push_str(&head);
+            self.out.push(head);
             self.depth += 1;
             if !truncated {
                 self.exception(vm, member);
@@ -573,7 +654,7 @@ impl Printer {
             }
             if last && self.need_close {
                 let close = format!("{}+------------------------------------\n", self.indent());
-                self.out.push_str(&close);
+                self.out.push(close);
                 self.need_close = false;
             }
             self.depth -= 1;
@@ -601,13 +682,19 @@ fn group_members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
 /// The frames of a traceback, repeated runs of one frame and line
 /// summarised after three.
 pub fn format_stack(frames: &[FrameSummary], style: Style) -> String {
-    let mut out = String::new();
+    format_stack_chunks(frames, style).concat()
+}
+
+/// The same, one string per frame and per summary line, as
+/// `StackSummary.format()` lists them.
+pub fn format_stack_chunks(frames: &[FrameSummary], style: Style) -> Vec<String> {
+    let mut out = Vec::new();
     let mut last: Option<(&str, u32, &str)> = None;
     let mut count = 0usize;
-    let repeated = |out: &mut String, count: usize| {
+    let repeated = |out: &mut Vec<String>, count: usize| {
         if count > RECURSIVE_CUTOFF {
             let more = count - RECURSIVE_CUTOFF;
-            out.push_str(&format!(
+            out.push(format!(
                 "  [Previous line repeated {} more time{}]\n",
                 more,
                 if more > 1 { "s" } else { "" }
@@ -625,7 +712,7 @@ pub fn format_stack(frames: &[FrameSummary], style: Style) -> String {
         if count > RECURSIVE_CUTOFF {
             continue;
         }
-        out.push_str(&format_frame(f, style));
+        out.push(format_frame(f, style));
     }
     repeated(&mut out, count);
     out
@@ -732,13 +819,13 @@ pub fn format_frame(f: &FrameSummary, style: Style) -> String {
 }
 
 /// The byte offset of character `chars` in `s` (its length past the end).
-fn byte_of(s: &str, chars: usize) -> usize {
+pub fn byte_of(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
 }
 
 /// How many characters the first `bytes` bytes of `s` decode to, a cut
 /// sequence counting as one (Python's `decode(errors="replace")`).
-fn chars_of(s: &str, bytes: usize) -> usize {
+pub fn chars_of(s: &str, bytes: usize) -> usize {
     let mut n = 0;
     for (b, c) in s.char_indices() {
         if b >= bytes {

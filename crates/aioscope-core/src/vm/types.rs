@@ -73,6 +73,8 @@ pub struct Types {
     pub member_descriptor: Rc<Class>,
     /// `super`.
     pub super_: Rc<Class>,
+    /// `traceback`: what `e.__traceback__` holds.
+    pub traceback: Rc<Class>,
     /// Exception classes by name (`BaseException`, `ValueError`, ...).
     pub exceptions: HashMap<&'static str, Rc<Class>>,
 }
@@ -296,6 +298,7 @@ impl Types {
             classmethod: builtin("classmethod"),
             staticmethod: builtin("staticmethod"),
             member_descriptor: builtin("member_descriptor"),
+            traceback: builtin("traceback"),
             // Its lookups are its own: nothing of `object` may answer first.
             super_: new_class(
                 ids,

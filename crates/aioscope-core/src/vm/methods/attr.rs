@@ -444,7 +444,10 @@ impl Vm {
                     "__cause__" => return Ok(Some(d.cause.clone().unwrap_or(Value::None))),
                     "__context__" => return Ok(Some(d.context.clone().unwrap_or(Value::None))),
                     "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
-                    "__traceback__" => return Ok(Some(Value::None)),
+                    "__traceback__" => {
+                        drop(d);
+                        return Ok(Some(self.traceback_of(obj)));
+                    }
                     "code" if inst.class.is_subclass(&self.types.exc("SystemExit")) => {
                         return Ok(Some(match d.args.len() {
                             0 => Value::None,

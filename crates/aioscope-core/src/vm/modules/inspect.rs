@@ -69,6 +69,7 @@ fn types(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         ("generator", t.generator.clone()),
         ("async_generator", t.async_generator.clone()),
         ("none", t.none.clone()),
+        ("traceback", t.traceback.clone()),
         ("other", t.other.clone()),
     ];
     def(&t.module, "__new__", module_new);

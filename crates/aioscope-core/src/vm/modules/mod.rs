@@ -17,6 +17,7 @@ pub mod stdlib_names;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 pub mod weakref;
 
 use super::Vm;
@@ -81,4 +82,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("warnings", include_str!("warnings.py"));
     vm.register_source_module("socket", include_str!("socket.py"));
     vm.register_source_module("uuid", include_str!("uuid.py"));
+    vm.register_native_module("_traceback", traceback::module);
+    vm.register_source_module("traceback", include_str!("traceback.py"));
 }

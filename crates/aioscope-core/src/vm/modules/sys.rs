@@ -255,7 +255,8 @@ fn sys_exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(match vm.handled_exception() {
         Some(e) => {
             let class = Value::Class(vm.types.class_of(vm, &e));
-            Value::tuple(vec![class, e, Value::None])
+            let tb = vm.traceback_of(&e);
+            Value::tuple(vec![class, e, tb])
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })

@@ -11,6 +11,7 @@ CoroutineType = _t['coroutine']
 GeneratorType = _t['generator']
 AsyncGeneratorType = _t['async_generator']
 NoneType = _t['none']
+TracebackType = _t['traceback']
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
 del _t
