@@ -84,4 +84,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("uuid", include_str!("uuid.py"));
     vm.register_native_module("_traceback", traceback::module);
     vm.register_source_module("traceback", include_str!("traceback.py"));
+    vm.register_source_module("urllib", include_str!("urllib.py"));
+    vm.register_source_module("urllib.parse", include_str!("urllib_parse.py"));
 }

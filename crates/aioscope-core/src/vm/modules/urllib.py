@@ -1,0 +1,1 @@
+"""urllib: the package; its submodule parse is what programs import."""
