@@ -69,6 +69,70 @@ pub static RUN_FOREVER: NativeFrame = NativeFrame {
     cols: None,
 };
 
+/// `_check_closed` refusing a closed loop.
+pub static CHECK_CLOSED: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 519,
+    name: "_check_closed",
+    text: "raise RuntimeError('Event loop is closed')",
+    cols: None,
+};
+
+/// `_check_running` refusing a loop that runs.
+pub static CHECK_RUNNING_ALREADY: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 588,
+    name: "_check_running",
+    text: "raise RuntimeError('This event loop is already running')",
+    cols: None,
+};
+
+/// `_check_running` refusing a second loop in one thread (the first line
+/// of a statement written on two).
+pub static CHECK_RUNNING_ANOTHER: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 590,
+    name: "_check_running",
+    text: "raise RuntimeError(",
+    cols: None,
+};
+
+/// `run_forever` checking its loop is open.
+pub static RUN_FOREVER_CHECK_CLOSED: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 595,
+    name: "run_forever",
+    text: "self._check_closed()",
+    cols: None,
+};
+
+/// `run_forever` checking nothing runs.
+pub static RUN_FOREVER_CHECK_RUNNING: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 596,
+    name: "run_forever",
+    text: "self._check_running()",
+    cols: None,
+};
+
+/// `run_until_complete` checking its loop is open.
+pub static RUN_UNTIL_COMPLETE_CHECK_CLOSED: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 628,
+    name: "run_until_complete",
+    text: "self._check_closed()",
+    cols: None,
+};
+
+/// `run_until_complete` checking nothing runs.
+pub static RUN_UNTIL_COMPLETE_CHECK_RUNNING: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 629,
+    name: "run_until_complete",
+    text: "self._check_running()",
+    cols: None,
+};
+
 /// `run_until_complete` running the loop.
 pub static RUN_UNTIL_COMPLETE_FOREVER: NativeFrame = NativeFrame {
     file: "/usr/lib/python3.11/asyncio/base_events.py",
@@ -90,12 +154,18 @@ pub static RUN_UNTIL_COMPLETE_RESULT: NativeFrame = NativeFrame {
 /// Adds `frame` to the traceback of the exception in `err`, as the
 /// exception passes out through the native code standing for it.
 pub fn through(vm: &Vm, err: PyErr, frame: &'static NativeFrame) -> PyErr {
+    through_holding(vm, err, frame, &[])
+}
+
+/// [`through`] for a frame whose variables hold `args`: they live as long
+/// as the exception's traceback does.
+pub fn through_holding(vm: &Vm, err: PyErr, frame: &'static NativeFrame, args: &[Value]) -> PyErr {
     let _ = vm;
     if let PyErr::Exception(e) = &err {
         if let Some(d) = e.exc() {
             d.borrow_mut()
                 .traceback
-                .push(crate::vm::value::TracebackEntry::Native(frame));
+                .push(crate::vm::value::TracebackEntry::Native(frame, args.into()));
         }
     }
     err

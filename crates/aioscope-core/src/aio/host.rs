@@ -704,25 +704,40 @@ impl AioHost {
         alive
     }
 
-    /// Runs the loop until `stop()` (CPython's `run_forever`).
-    pub fn run_forever(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
-        {
-            let s = l.state.borrow();
-            if s.closed {
-                drop(s);
-                return Err(vm.new_error("RuntimeError", "Event loop is closed"));
-            }
-            if s.running {
-                drop(s);
-                return Err(vm.new_error("RuntimeError", "This event loop is already running"));
-            }
+    /// CPython's `_check_running`: a loop runs once at a time, and one
+    /// thread runs one loop.
+    fn check_running(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        use super::errors::{through, CHECK_RUNNING_ALREADY, CHECK_RUNNING_ANOTHER};
+        if l.state.borrow().running {
+            let e = vm.new_error("RuntimeError", "This event loop is already running");
+            return Err(through(vm, e, &CHECK_RUNNING_ALREADY));
         }
         if self.running_loop.borrow().is_some() {
-            return Err(vm.new_error(
+            let e = vm.new_error(
                 "RuntimeError",
                 "Cannot run the event loop while another loop is running",
-            ));
+            );
+            return Err(through(vm, e, &CHECK_RUNNING_ANOTHER));
         }
+        Ok(())
+    }
+
+    /// CPython's `_check_closed`.
+    fn check_closed(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        if l.state.borrow().closed {
+            let e = vm.new_error("RuntimeError", "Event loop is closed");
+            return Err(super::errors::through(vm, e, &super::errors::CHECK_CLOSED));
+        }
+        Ok(())
+    }
+
+    /// Runs the loop until `stop()` (CPython's `run_forever`).
+    pub fn run_forever(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        use super::errors::{through, RUN_FOREVER_CHECK_CLOSED, RUN_FOREVER_CHECK_RUNNING};
+        self.check_closed(vm, l)
+            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_CLOSED))?;
+        self.check_running(vm, l)
+            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_RUNNING))?;
         l.state.borrow_mut().running = true;
         *self.running_loop.borrow_mut() = Some(l.clone());
         let result = loop {
@@ -937,9 +952,17 @@ impl AioHost {
 
     /// `loop.run_until_complete(x)`.
     pub fn run_until_complete(&self, vm: &mut Vm, l: &Rc<EventLoop>, x: Value) -> PyResult<Value> {
-        if l.state.borrow().closed {
-            return Err(vm.new_error("RuntimeError", "Event loop is closed"));
-        }
+        // Checked before `x` is wrapped in a task, as CPython does: a
+        // coroutine refused here was never awaited.
+        use super::errors::{
+            through_holding, RUN_UNTIL_COMPLETE_CHECK_CLOSED, RUN_UNTIL_COMPLETE_CHECK_RUNNING,
+        };
+        let held = [x.clone()];
+        self.check_closed(vm, l)
+            .map_err(|e| through_holding(vm, e, &RUN_UNTIL_COMPLETE_CHECK_CLOSED, &held))?;
+        self.check_running(vm, l)
+            .map_err(|e| through_holding(vm, e, &RUN_UNTIL_COMPLETE_CHECK_RUNNING, &held))?;
+        drop(held);
         let new_task = as_fut(&x).is_none();
         let fut = match &x {
             Value::Coroutine(_) => {

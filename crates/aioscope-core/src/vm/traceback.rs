@@ -323,7 +323,7 @@ impl Vm {
     /// How one traceback entry shows in CPython 3.11.
     fn summary_311(&self, entry: &TracebackEntry) -> Option<FrameSummary> {
         match entry {
-            TracebackEntry::Native(f) => {
+            TracebackEntry::Native(f, _) => {
                 let (col, end_col) = match f.cols {
                     Some((c, e)) => (Some(c), Some(e)),
                     None => (Some(0), Some(f.text.chars().count() as u32)),

@@ -668,8 +668,11 @@ pub enum TracebackEntry {
         /// the traceback keeps them alive as long as the exception lives.
         locals: Option<Rc<RefCell<FrameLocals>>>,
     },
-    /// A frame CPython shows where our native code runs.
-    Native(&'static crate::vm::traceback::NativeFrame),
+    /// A frame CPython shows where our native code runs, with the
+    /// arguments its frame holds: the traceback keeps them alive, as
+    /// CPython's keeps that frame's variables (a coroutine handed to a
+    /// loop that refused to run dies with the exception).
+    Native(&'static crate::vm::traceback::NativeFrame, Rc<[Value]>),
 }
 
 /// The same entry: the same code at the same instruction, or the same
@@ -680,7 +683,7 @@ impl PartialEq for TracebackEntry {
             (Self::Code { code: a, pc: p, .. }, Self::Code { code: b, pc: q, .. }) => {
                 Rc::ptr_eq(a, b) && p == q
             }
-            (Self::Native(a), Self::Native(b)) => std::ptr::eq(*a, *b),
+            (Self::Native(a, _), Self::Native(b, _)) => std::ptr::eq(*a, *b),
             _ => false,
         }
     }

@@ -418,7 +418,9 @@ impl Vm {
                         owner.last_line.set(code.lines[pc]);
                     }
                     self.hint_handling(frame);
-                    match self.invoke(func, Args::new(args))? {
+                    let invoked = self.invoke(func, Args::new(args));
+                    self.end_hint();
+                    match invoked? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
                     }
@@ -700,7 +702,9 @@ impl Vm {
                         owner.last_line.set(code.lines[pc]);
                     }
                     self.hint_handling(frame);
-                    match self.invoke(func, Args::new(args))? {
+                    let invoked = self.invoke(func, Args::new(args));
+                    self.end_hint();
+                    match invoked? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
                     }
@@ -719,7 +723,9 @@ impl Vm {
                         owner.last_line.set(code.lines[pc]);
                     }
                     self.hint_handling(frame);
-                    match self.invoke(func, Args { pos: values, kw })? {
+                    let invoked = self.invoke(func, Args { pos: values, kw });
+                    self.end_hint();
+                    match invoked? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
                     }
@@ -749,7 +755,9 @@ impl Vm {
                         owner.last_line.set(code.lines[pc]);
                     }
                     self.hint_handling(frame);
-                    match self.invoke(func, Args { pos, kw })? {
+                    let invoked = self.invoke(func, Args { pos, kw });
+                    self.end_hint();
+                    match invoked? {
                         Invoked::Value(v) => frame.stack.push(v),
                         Invoked::Frame(f) => return Ok(Flow::Call(f)),
                     }
@@ -1263,6 +1271,17 @@ impl Vm {
             self.poll_weakrefs()
         } else {
             Ok(())
+        }
+    }
+
+    /// Forgets the exception [`Self::hint_handling`] told the native
+    /// function that just returned about: the hint must not keep it alive
+    /// after its handler ends (CPython frees it there, and what it holds
+    /// dies with it: a coroutine never awaited warns at that line).
+    #[inline]
+    fn end_hint(&mut self) {
+        if self.exc_hint.is_some() {
+            self.exc_hint = None;
         }
     }
 
