@@ -22,7 +22,8 @@ enum Place {
 }
 
 /// 3.11.7's library places (file under the library, line) that 3.10
-/// tracebacks show, and 3.10.13's.
+/// tracebacks show, and 3.10.13's: each is the same statement in both
+/// (unless `Other`), found in the two versions' files.
 const PLACES: &[(&str, u32, Place)] = &[
     // asyncio.run: 3.11 goes through Runner.run; 3.10 runs the loop itself.
     (
@@ -36,6 +37,65 @@ const PLACES: &[(&str, u32, Place)] = &[
         186,
         Place::Other(33, "raise RuntimeError("),
     ),
+    ("asyncio/locks.py", 14, Place::Line(13)),
+    ("asyncio/locks.py", 15, Place::Line(14)),
+    ("asyncio/locks.py", 20, Place::Line(19)),
+    ("asyncio/locks.py", 93, Place::Line(93)),
+    ("asyncio/locks.py", 114, Place::Line(114)),
+    ("asyncio/locks.py", 140, Place::Line(140)),
+    ("asyncio/locks.py", 200, Place::Line(201)),
+    ("asyncio/locks.py", 213, Place::Line(214)),
+    ("asyncio/locks.py", 248, Place::Line(250)),
+    ("asyncio/locks.py", 260, Place::Line(262)),
+    ("asyncio/locks.py", 267, Place::Line(269)),
+    ("asyncio/locks.py", 277, Place::Line(279)),
+    ("asyncio/locks.py", 283, Place::Line(285)),
+    ("asyncio/locks.py", 285, Place::Line(287)),
+    ("asyncio/locks.py", 294, Place::Line(296)),
+    ("asyncio/locks.py", 311, Place::Line(313)),
+    ("asyncio/locks.py", 348, Place::Line(351)),
+    ("asyncio/locks.py", 364, Place::Line(367)),
+    ("asyncio/locks.py", 387, Place::Line(390)),
+    ("asyncio/locks.py", 434, Place::Line(437)),
+    ("asyncio/queues.py", 110, Place::Line(111)),
+    ("asyncio/queues.py", 120, Place::Line(121)),
+    ("asyncio/queues.py", 143, Place::Line(144)),
+    ("asyncio/queues.py", 149, Place::Line(150)),
+    ("asyncio/queues.py", 158, Place::Line(159)),
+    ("asyncio/queues.py", 181, Place::Line(182)),
+    ("asyncio/queues.py", 201, Place::Line(202)),
+    ("asyncio/queues.py", 206, Place::Line(207)),
+    ("asyncio/queues.py", 215, Place::Line(216)),
+    ("asyncio/tasks.py", 399, Place::Line(349)),
+    ("asyncio/tasks.py", 416, Place::Line(366)),
+    ("asyncio/tasks.py", 420, Place::Line(370)),
+    ("asyncio/tasks.py", 428, Place::Line(384)),
+    ("asyncio/tasks.py", 436, Place::Line(392)),
+    ("asyncio/tasks.py", 452, Place::Line(408)),
+    ("asyncio/tasks.py", 458, Place::Line(414)),
+    ("asyncio/tasks.py", 460, Place::Line(416)),
+    ("asyncio/tasks.py", 462, Place::Line(418)),
+    ("asyncio/tasks.py", 464, Place::Line(420)),
+    ("asyncio/tasks.py", 476, Place::Line(432)),
+    ("asyncio/tasks.py", 479, Place::Line(435)),
+    ("asyncio/tasks.py", 485, Place::Line(441)),
+    ("asyncio/tasks.py", 489, Place::Line(445)),
+    ("asyncio/tasks.py", 495, Place::Line(451)),
+    ("asyncio/tasks.py", 500, Place::Line(456)),
+    ("asyncio/tasks.py", 502, Place::Line(458)),
+    ("asyncio/tasks.py", 507, Place::Line(463)),
+    ("asyncio/tasks.py", 535, Place::Line(491)),
+    ("asyncio/tasks.py", 551, Place::Line(507)),
+    ("asyncio/tasks.py", 562, Place::Line(518)),
+    ("asyncio/tasks.py", 610, Place::Line(566)),
+    ("asyncio/tasks.py", 611, Place::Line(567)),
+    ("asyncio/tasks.py", 614, Place::Line(570)),
+    ("asyncio/tasks.py", 615, Place::Line(571)),
+    ("asyncio/tasks.py", 637, Place::Line(593)),
+    ("asyncio/tasks.py", 640, Place::Line(596)),
+    ("asyncio/tasks.py", 649, Place::Line(605)),
+    ("asyncio/threads.py", 12, Place::Line(12)),
+    ("asyncio/threads.py", 25, Place::Line(25)),
     ("asyncio/base_events.py", 539, Place::Line(535)),
     ("asyncio/base_events.py", 564, Place::Line(560)),
     ("asyncio/base_events.py", 607, Place::Line(603)),
@@ -110,6 +170,16 @@ mod tests {
             Some("return loop.run_until_complete(main)")
         );
         assert!(frame(at("/usr/lib/python3.11/asyncio/runners.py", 118, "x")).is_none());
+        let sleep = frame(at(
+            "/usr/lib/python3.11/asyncio/tasks.py",
+            649,
+            "return await future",
+        ))
+        .unwrap();
+        assert_eq!(
+            (&*sleep.file, sleep.line),
+            ("/usr/lib/python3.10/asyncio/tasks.py", 605)
+        );
         let result = frame(at(
             "/usr/lib/python3.11/asyncio/base_events.py",
             653,
