@@ -169,3 +169,31 @@ fn the_output_once_a_line_ran_is_a_mark_of_both_streams() {
     let texts: Vec<_> = chunks.iter().map(|c| (c.stream, c.text)).collect();
     assert_eq!(texts, [(Stream::Out, "a\n"), (Stream::Err, "b\n")]);
 }
+
+#[test]
+fn a_never_awaited_warnings_place_is_a_link() {
+    let trace = trace_of(
+        "\
+import asyncio
+
+async def work():
+    pass
+
+async def main():
+    work()
+    await asyncio.sleep(0)
+
+asyncio.run(main())
+",
+    );
+    let last = trace.output_at(trace.len() as u32 - 1);
+    let err: Vec<_> = last.iter().filter(|c| c.stream == Stream::Err).collect();
+    assert!(
+        err[0]
+            .text
+            .starts_with("main.py:7: RuntimeWarning: coroutine 'work' was never awaited\n"),
+        "{:?}",
+        err[0].text
+    );
+    assert_eq!(links(err[0]), [("main.py:7".to_string(), 7)]);
+}

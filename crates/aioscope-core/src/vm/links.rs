@@ -1,7 +1,7 @@
 //! Where the output names a line of the program: a traceback's `File
 //! "main.py", line 7, in main` (or a syntax error's `File "main.py", line
-//! 2`), so a console can take the reader to that line without reading the
-//! text back.
+//! 2`), a warning's `main.py:12: RuntimeWarning: ...`, so a console can
+//! take the reader to that line without reading the text back.
 //!
 //! The traceback printer notes each header it writes for the program's
 //! file ([`Vm::note_program_frame`]); a header reaches a stream by many
@@ -36,6 +36,9 @@ pub struct Links {
     /// Header text (from `File` to the line's end) → (its line, the byte
     /// length of the part a link covers).
     headers: HashMap<String, (u32, u32)>,
+    /// Warning places (`main.py:12: `, a warning line's start) → their
+    /// line.
+    warnings: HashMap<String, u32>,
     /// The places found, in output order.
     pub found: Vec<OutLink>,
 }
@@ -60,7 +63,9 @@ impl Links {
         // Only a write that ends a line can complete a header; looking
         // back for the line's start then costs each byte once over a run.
         let from = from.min(text.len());
-        if self.headers.is_empty() || !text.as_bytes()[from..].contains(&b'\n') {
+        if (self.headers.is_empty() && self.warnings.is_empty())
+            || !text.as_bytes()[from..].contains(&b'\n')
+        {
             return;
         }
         let mut start = text[..from].rfind('\n').map_or(0, |i| i + 1);
@@ -73,6 +78,15 @@ impl Links {
                         record,
                         start: begin,
                         end: begin + linked,
+                        line: program_line,
+                    });
+                }
+            } else if let Some(colon) = line.find(": ") {
+                if let Some(&program_line) = self.warnings.get(&line[..colon + 2]) {
+                    self.found.push(OutLink {
+                        record,
+                        start: start as u32,
+                        end: (start + colon) as u32,
                         line: program_line,
                     });
                 }
@@ -97,6 +111,19 @@ impl Vm {
             None => place,
         };
         self.links.note(header, line, linked);
+    }
+
+    /// Notes the place of a warning about to be written (`main.py:12:
+    /// RuntimeWarning: ...`), if it is in the program's file.
+    pub fn note_program_warning(&mut self, file: &str, line: u32) {
+        if file != &*self.main_file {
+            return;
+        }
+        let key = format!("{}:{}: ", file, line);
+        let links = &mut self.links;
+        if links.warnings.len() < MAX_HEADERS || links.warnings.contains_key(&key) {
+            links.warnings.insert(key, line);
+        }
     }
 
     /// Looks for program locations in what the last write completed, in
@@ -159,6 +186,23 @@ mod tests {
         vm.note_program_frame("/usr/lib/python3.11/asyncio/runners.py", 190, Some("run"));
         vm.write_stderr("  File \"/usr/lib/python3.11/asyncio/runners.py\", line 190, in run\n");
         assert!(vm.links.found.is_empty());
+    }
+
+    #[test]
+    fn a_warnings_place_in_the_program_is_found_at_the_start_of_its_line() {
+        let mut vm = Vm::new();
+        vm.note_program_warning("main.py", 12);
+        vm.write_stderr(
+            "main.py:12: RuntimeWarning: coroutine 'work' was never awaited\n  work()\n",
+        );
+        let l = vm.links.found[0];
+        assert_eq!(
+            &vm.output[0].text[l.start as usize..l.end as usize],
+            "main.py:12"
+        );
+        assert_eq!(l.line, 12);
+        vm.write_stderr("main.py:13: RuntimeWarning: not noted\n");
+        assert_eq!(vm.links.found.len(), 1);
     }
 
     #[test]

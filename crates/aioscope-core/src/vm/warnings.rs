@@ -124,6 +124,7 @@ impl Vm {
         let Ok(f) = self.get_attr(&Value::Module(warnings), "_warn_at") else {
             return;
         };
+        self.note_program_warning(&place.filename, place.lineno);
         let class = Value::Class(self.types.exc(category));
         let line = match &place.line {
             Some(l) => Value::str(l),
@@ -160,6 +161,7 @@ fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => 1,
     };
     let place = vm.caller_place(level).unwrap_or_else(Place::sys);
+    vm.note_program_warning(&place.filename, place.lineno);
     Ok(Value::tuple(vec![
         Value::str(&place.filename),
         Value::Int(place.lineno as i64),
