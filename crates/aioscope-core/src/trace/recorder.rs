@@ -45,6 +45,10 @@ pub struct Recorder {
     /// Tasks whose view changed in this frame, held until the frame ends
     /// so that their last view is recorded.
     dirty: Vec<(TaskIx, Value)>,
+    /// Whether each task is in `dirty`: a step that creates thousands of
+    /// tasks marks each one, and a scan of the list would make that
+    /// quadratic.
+    is_dirty: Vec<bool>,
     waiter_of: HashMap<u64, TaskIx>,
     waiting_on: Vec<Option<u64>>,
     timer_of_future: HashMap<u64, (f64, HandleIx)>,
@@ -83,6 +87,7 @@ impl Recorder {
             task_values: Vec::new(),
             pending_handles: Vec::new(),
             dirty: Vec::new(),
+            is_dirty: Vec::new(),
             waiter_of: HashMap::default(),
             waiting_on: Vec::new(),
             timer_of_future: HashMap::default(),
@@ -387,10 +392,11 @@ impl Recorder {
     }
 
     fn mark_dirty(&mut self, t: TaskIx) {
-        if self.dirty.iter().any(|(d, _)| *d == t) {
+        if self.is_dirty[t as usize] {
             return;
         }
         if let Some(o) = self.task_values.get(t as usize).and_then(|w| w.upgrade()) {
+            self.is_dirty[t as usize] = true;
             self.dirty.push((t, Value::Object(o)));
         }
     }
@@ -398,6 +404,7 @@ impl Recorder {
     fn flush_dirty(&mut self, vm: &mut Vm, at: FrameIx) {
         let dirty = std::mem::take(&mut self.dirty);
         for (t, value) in dirty {
+            self.is_dirty[t as usize] = false;
             let view = self.view_of(vm, t, &value);
             let views = &mut self.trace.tasks[t as usize].views;
             match views.last_mut() {
@@ -992,6 +999,7 @@ impl LoopObserver for Recorder {
         }
         self.pending_handles.push(0);
         self.waiting_on.push(None);
+        self.is_dirty.push(false);
         self.trace.tasks.push(TaskRec {
             coro: core.coro.qualname.clone(),
             created_at: self.next_frame(),
