@@ -2,11 +2,14 @@
 
 For each N, the flag-downloader program (bench/flags.py) runs under
 `aioscope trace` (the full event trace is recorded; the transcript is
-printed) and under the corpus oracle (real asyncio on a virtual clock).
+printed) and under the corpus oracle (real asyncio on a virtual clock), run
+`--inline` so that CPython's time is its run of the program, without the
+child interpreter the oracle otherwise starts.
 Runs alternate, ours then CPython's, so both see the same machine noise;
 each side's figure is its median, and the ratio is the median of the
 per-pair ratios. The two transcripts must be identical, or the figure
-would compare different work.
+would compare different work. Each run's peak memory (its maximum
+resident set, from `wait4`) is kept too: the median per side.
 
     python3 bench/sim.py OUT.json [--sizes 1000,10000,100000] [--pairs 5]
 """
@@ -15,6 +18,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,12 +37,25 @@ import flags  # noqa: E402
 
 
 def timed(cmd):
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f'{cmd[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}')
-    return elapsed, done.stdout, done.stderr
+    """Runs `cmd`: seconds taken, stdout, stderr, and its peak memory in
+    MB (the child's own maximum resident set, which `subprocess.run`
+    cannot report: the rusage of all children together is a maximum over
+    every run so far)."""
+    # Output into files, so that nothing reaps the child before wait4 does.
+    with tempfile.TemporaryFile() as fo, tempfile.TemporaryFile() as fe:
+        start = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=fo, stderr=fe)
+        _, status, usage = os.wait4(p.pid, 0)
+        elapsed = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)
+        fo.seek(0)
+        fe.seek(0)
+        out = fo.read().decode()
+        err = fe.read().decode()
+    if p.returncode != 0:
+        sys.exit(f'{cmd[0]} failed ({p.returncode}):\n{err[-2000:]}')
+    # ru_maxrss is in KiB on Linux.
+    return elapsed, out, err, usage.ru_maxrss / 1024
 
 
 def bench(n, pairs):
@@ -46,18 +63,20 @@ def bench(n, pairs):
     with open(path, 'w') as f:
         f.write(flags.program(n))
     ours_cmd = [OURS, 'trace', '--summary', *GUARDS, *OURS_GUARDS, path]
-    cpython_cmd = [sys.executable, ORACLE, *GUARDS, path]
-    ours, theirs, ratios = [], [], []
+    cpython_cmd = [sys.executable, ORACLE, '--inline', *GUARDS, path]
+    ours, theirs, ratios, mem_ours, mem_cpy = [], [], [], [], []
     summary = None
     for _ in range(pairs):
-        t_ours, out_ours, err = timed(ours_cmd)
-        t_cpy, out_cpy, _ = timed(cpython_cmd)
+        t_ours, out_ours, err, m_ours = timed(ours_cmd)
+        t_cpy, out_cpy, _, m_cpy = timed(cpython_cmd)
         if out_ours.strip() != out_cpy.strip():
             sys.exit(f'N={n}: aioscope and CPython printed different transcripts')
         summary = json.loads(err.strip().splitlines()[-1])
         ours.append(t_ours)
         theirs.append(t_cpy)
         ratios.append(t_ours / t_cpy)
+        mem_ours.append(m_ours)
+        mem_cpy.append(m_cpy)
     t = statistics.median(ours)
     return {
         'n': n,
@@ -69,6 +88,9 @@ def bench(n, pairs):
         'tasks': summary['tasks'],
         'events_per_s': round(summary['frames'] / t),
         'us_per_event': round(t / summary['frames'] * 1e6, 3),
+        'peak_mb': round(statistics.median(mem_ours), 1),
+        'cpython_peak_mb': round(statistics.median(mem_cpy), 1),
+        'ratios': [round(x, 3) for x in ratios],
     }
 
 
@@ -88,11 +110,12 @@ def main(argv):
     os.makedirs(WORK, exist_ok=True)
     results = []
     for n in sizes:
-        # One pair at the largest size: it takes seconds, and noise is small
-        # beside it.
-        r = bench(n, pairs if n <= 10000 else 1)
+        # Three pairs at the largest size: each takes seconds, and noise is
+        # small beside it, but the median still needs more than one.
+        r = bench(n, pairs if n <= 10000 else min(pairs, 3))
         print(f"  N={n:>7}: aioscope {r['ours_s']:.3f} s, CPython {r['cpython_s']:.3f} s, "
-              f"ratio {r['ratio']:.2f}, {r['frames']} frames, {r['events_per_s']} events/s",
+              f"ratio {r['ratio']:.2f}, {r['frames']} frames, {r['events_per_s']} events/s, "
+              f"peak {r['peak_mb']:.0f} MB vs {r['cpython_peak_mb']:.0f} MB",
               flush=True)
         results.append(r)
     with open(out, 'w') as f:
