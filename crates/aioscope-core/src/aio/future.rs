@@ -796,7 +796,17 @@ impl NativeObject for Fut {
     }
     fn label(&self) -> Option<String> {
         Some(match &self.task {
-            Some(t) => format!("<Task {}>", t.name.borrow()),
+            // Pushed, not `format!`ed: the recorder labels every task a
+            // handle or queue shows, on every frame, and the formatting
+            // machinery cost several times the copying.
+            Some(t) => {
+                let name = t.name.borrow();
+                let mut label = String::with_capacity(name.len() + 7);
+                label.push_str("<Task ");
+                label.push_str(&name);
+                label.push('>');
+                label
+            }
             None => format!("<Future #{}>", self.id),
         })
     }
