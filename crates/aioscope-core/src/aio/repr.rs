@@ -158,12 +158,17 @@ pub fn callback_qualname(cb: &Value) -> std::rc::Rc<str> {
 }
 
 /// [`callback_repr`] without running Python: arguments shown with
-/// `Vm::safe_repr`, for the debugger.
+/// `Vm::safe_repr`, for the debugger. Built by pushing into one string:
+/// the recorder describes every handle the loop schedules.
 pub fn callback_repr_safe(vm: &mut Vm, cb: &Value, args: &[Value]) -> String {
-    let name = match cb {
+    let mut out = match cb {
         Value::Function(f) => f.qualname.borrow().to_string(),
         Value::Native(n) => match &n.bound {
-            Some(b) => return format!("{}({})", n.qualname, vm.safe_repr(b, 1)),
+            Some(b) => {
+                let mut out = n.qualname.to_string();
+                push_call(vm, &mut out, std::slice::from_ref(b));
+                return out;
+            }
             None => n.qualname.to_string(),
         },
         Value::BoundMethod(m) => match &m.func {
@@ -177,17 +182,27 @@ pub fn callback_repr_safe(vm: &mut Vm, cb: &Value, args: &[Value]) -> String {
                 Some(Value::Tuple(t)) => t.to_vec(),
                 _ => vec![],
             };
-            let inner = match inner {
+            match inner {
                 Some(f) => callback_repr_safe(vm, &f, &pargs),
                 None => "partial".into(),
-            };
-            let rest: Vec<String> = args.iter().map(|a| vm.safe_repr(a, 1)).collect();
-            return format!("{}({})", inner, rest.join(", "));
+            }
         }
         other => vm.safe_repr(other, 1),
     };
-    let parts: Vec<String> = args.iter().map(|a| vm.safe_repr(a, 1)).collect();
-    format!("{}({})", name, parts.join(", "))
+    push_call(vm, &mut out, args);
+    out
+}
+
+/// Appends `(a, b, ...)`, each argument as `Vm::safe_repr` shows it.
+fn push_call(vm: &mut Vm, out: &mut String, args: &[Value]) {
+    out.push('(');
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&vm.safe_repr(a, 1));
+    }
+    out.push(')');
 }
 
 fn format_args(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
