@@ -1227,11 +1227,13 @@ fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn unsupported_open(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(vm.new_error(
-        "NotImplementedError",
-        "open() is not supported yet: the simulated programs have no file system",
-    ))
+/// `open()`: `io.open`, over the run's in-memory file system (`_fs.py`).
+fn open_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let io = vm.import("io")?;
+    let open = io
+        .get("open")
+        .ok_or_else(|| vm.new_error("ImportError", "cannot import name 'open' from 'io'"))?;
+    vm.call(&open, args)
 }
 
 /// Fills the `builtins` module.
@@ -1322,7 +1324,7 @@ pub fn install(vm: &mut Vm) {
         ("exit", exit_fn),
         ("quit", exit_fn),
         ("input", unsupported_input),
-        ("open", unsupported_open),
+        ("open", open_fn),
         ("globals", globals_fn),
         ("locals", locals_fn),
         ("dir", dir_fn),

@@ -219,3 +219,193 @@ class BytesIO(_Memory):
 
     def __repr__(self):
         return '<_io.BytesIO object at 0x%x>' % id(self)
+
+
+# Files of the run's in-memory file system (_fs.py), as open() returns
+# them. What is written reaches the file at once (CPython buffers until a
+# flush or close, which a program only sees by reading a file it still
+# has open for writing).
+
+_MODES = set('rwxabt+')
+
+
+class _File(_Memory):
+    """What files opened in text and binary mode share."""
+
+    def _open(self, file, mode, where):
+        import _fs
+        self.name = file
+        self.mode = mode
+        self.closed = False
+        self._where = where
+        self._readable = 'r' in mode or '+' in mode
+        self._writable = 'r' not in mode or '+' in mode
+        self._append = 'a' in mode
+        kind = _fs.kind(where)
+        if kind == 'dir':
+            raise IsADirectoryError(21, 'Is a directory', file)
+        if _fs.kind(_fs.parent(where)) != 'dir':
+            raise FileNotFoundError(2, 'No such file or directory', file)
+        if 'x' in mode and kind is not None:
+            raise FileExistsError(17, 'File exists', file)
+        if 'r' in mode and kind is None:
+            raise FileNotFoundError(2, 'No such file or directory', file)
+        if 'w' in mode or 'x' in mode or kind is None:
+            _fs.write(where, b'')
+        self._buf = self._decode(_fs.read(where))
+        self._pos = len(self._buf) if self._append else 0
+
+    def _save(self):
+        import _fs
+        _fs.write(self._where, self._encode(self._buf))
+
+    def readable(self):
+        self._check_open()
+        return self._readable
+
+    def writable(self):
+        self._check_open()
+        return self._writable
+
+    def fileno(self):
+        self._check_open()
+        return 3
+
+    def read(self, size=-1):
+        self._check_open()
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return _Memory.read(self, size)
+
+    def readline(self, size=-1):
+        self._check_open()
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+        return _Memory.readline(self, size)
+
+    def write(self, s):
+        self._check_open()
+        if not self._writable:
+            raise UnsupportedOperation('not writable')
+        if self._append:
+            self._pos = len(self._buf)
+        n = _Memory.write(self, s)
+        self._save()
+        return n
+
+    def truncate(self, size=None):
+        n = _Memory.truncate(self, size)
+        self._save()
+        return n
+
+    def getvalue(self):
+        raise AttributeError("'%s' object has no attribute 'getvalue'"
+                             % type(self).__name__)
+
+
+class TextIOWrapper(_File):
+    """A file opened in text mode."""
+
+    _text = True
+    _pad = '\0'
+
+    def __init__(self, file, mode, where, encoding, errors, newline):
+        self.encoding = encoding
+        self.errors = errors
+        self._newline = newline
+        self._open(file, mode, where)
+
+    def _decode(self, data):
+        text = data.decode(self.encoding, self.errors)
+        if self._newline is None:
+            text = text.replace('\r\n', '\n').replace('\r', '\n')
+        return text
+
+    def _encode(self, text):
+        return text.encode(self.encoding, self.errors)
+
+    def _find_newline(self):
+        return self._buf.find('\n', self._pos)
+
+    def _check_type(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+
+    def __repr__(self):
+        return '<_io.TextIOWrapper name=%r mode=%r encoding=%r>' % (
+            self.name, self.mode, self.encoding)
+
+
+class _Buffered(_File):
+    """A file opened in binary mode."""
+
+    _text = False
+    _pad = b'\0'
+    _empty = b''
+
+    def __init__(self, file, mode, where):
+        self._open(file, mode, where)
+
+    def _decode(self, data):
+        return data
+
+    def _encode(self, data):
+        return data
+
+    def _find_newline(self):
+        i = self._buf.find(b'\n', self._pos)
+        return i
+
+    def _check_type(self, s):
+        if not isinstance(s, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(s).__name__)
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def __repr__(self):
+        return '<_io.%s name=%r>' % (type(self).__name__, self.name)
+
+
+class BufferedReader(_Buffered):
+    pass
+
+
+class BufferedWriter(_Buffered):
+    pass
+
+
+class BufferedRandom(_Buffered):
+    pass
+
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+         closefd=True, opener=None):
+    import posixpath
+    if isinstance(file, int) and not isinstance(file, bool):
+        raise NotImplementedError('open() of a file descriptor is not supported yet')
+    name = posixpath._fspath(file) if not isinstance(file, str) else file
+    if not isinstance(mode, str):
+        raise TypeError("open() argument 'mode' must be str, not %s" % type(mode).__name__)
+    if set(mode) - _MODES or len(mode) != len(set(mode)):
+        raise ValueError('invalid mode: %r' % mode)
+    creating = mode.count('r') + mode.count('w') + mode.count('a') + mode.count('x')
+    if creating != 1:
+        raise ValueError('must have exactly one of create/read/write/append mode')
+    if 'b' in mode and 't' in mode:
+        raise ValueError("can't have text and binary mode at once")
+    if 'b' in mode:
+        if encoding is not None:
+            raise ValueError("binary mode doesn't take an encoding argument")
+        if errors is not None:
+            raise ValueError("binary mode doesn't take an errors argument")
+        if newline is not None:
+            raise ValueError("binary mode doesn't take a newline argument")
+    where = posixpath.abspath(name)
+    if 'b' in mode:
+        if '+' in mode:
+            return BufferedRandom(name, mode, where)
+        if 'r' in mode:
+            return BufferedReader(name, mode, where)
+        return BufferedWriter(name, mode, where)
+    return TextIOWrapper(name, mode, where, encoding or 'UTF-8', errors or 'strict', newline)

@@ -65,6 +65,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("time", include_str!("time.py"));
     vm.register_source_module("os", include_str!("os.py"));
     vm.register_source_module("posixpath", include_str!("posixpath.py"));
+    vm.register_source_module("_fs", include_str!("_fs.py"));
+    vm.register_source_module("pathlib", include_str!("pathlib.py"));
     vm.register_source_module("inspect", include_str!("inspect.py"));
     vm.register_source_module("types", include_str!("types.py"));
     vm.register_source_module("contextvars", include_str!("contextvars.py"));

@@ -1,13 +1,14 @@
 # os for the aioscope interpreter: a fixed, documented process.
 #
-# The program runs as process 4242 in /home/user (its own file there is
-# the only file that exists), on a machine with 8 CPUs (as the corpus
+# The program runs as process 4242 in /home/user (where its own file is,
+# on the run's in-memory file system, _fs.py), on a machine with 8 CPUs (as the corpus
 # oracle fixes os.cpu_count()), with this environment: HOME=/home/user,
 # LANG=C.UTF-8, PATH=/usr/local/bin:/usr/bin:/bin, PWD=/home/user,
 # SHELL=/bin/sh, TZ=UTC, USER=user.
 import sys
 import posixpath as path
-from _os import getpid, getppid, getcwd, cpu_count, _kind
+from _os import getpid, getppid, getcwd, cpu_count
+import _fs
 
 name = 'posix'
 sep = path.sep
@@ -32,6 +33,9 @@ SEEK_END = 2
 def fspath(p):
     if isinstance(p, (str, bytes)):
         return p
+    method = getattr(type(p), '__fspath__', None)
+    if method is not None:
+        return method(p)
     raise TypeError('expected str, bytes or os.PathLike object, not '
                     + type(p).__name__)
 
@@ -169,11 +173,151 @@ def kill(pid, sig):
 
 
 def _no_file_system(*args, **kwargs):
-    raise NotImplementedError('the file system is not supported yet')
+    raise NotImplementedError('this part of the file system is not supported yet')
 
 
-listdir = scandir = mkdir = makedirs = remove = unlink = rmdir = rename = \
-    replace = stat = walk = chdir = system = _no_file_system
+scandir = chdir = system = _no_file_system
+
+
+def _where(p):
+    return path.abspath(fspath(p))
+
+
+def _error(cls, number, message, p):
+    return cls(number, message, fspath(p))
+
+
+def listdir(p='.'):
+    where = _where(p)
+    kind = _fs.kind(where)
+    if kind is None:
+        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    if kind == 'file':
+        raise _error(NotADirectoryError, 20, 'Not a directory', p)
+    return _fs.children(where)
+
+
+def mkdir(p, mode=0o777, *, dir_fd=None):
+    where = _where(p)
+    if _fs.kind(where) is not None:
+        raise _error(FileExistsError, 17, 'File exists', p)
+    if _fs.kind(_fs.parent(where)) != 'dir':
+        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    _fs.mkdir(where)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    where = _where(name)
+    kind = _fs.kind(where)
+    if kind is not None:
+        if exist_ok and kind == 'dir':
+            return
+        raise _error(FileExistsError, 17, 'File exists', name)
+    at = ''
+    for part in where.split('/')[1:]:
+        at += '/' + part
+        kind = _fs.kind(at)
+        if kind == 'file':
+            raise _error(NotADirectoryError, 20, 'Not a directory', name)
+        if kind is None:
+            _fs.mkdir(at)
+
+
+def remove(p, *, dir_fd=None):
+    where = _where(p)
+    kind = _fs.kind(where)
+    if kind is None:
+        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    if kind == 'dir':
+        raise _error(IsADirectoryError, 21, 'Is a directory', p)
+    _fs.remove(where)
+
+
+unlink = remove
+
+
+def rmdir(p, *, dir_fd=None):
+    where = _where(p)
+    kind = _fs.kind(where)
+    if kind is None:
+        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    if kind == 'file':
+        raise _error(NotADirectoryError, 20, 'Not a directory', p)
+    if _fs.children(where):
+        raise _error(OSError, 39, 'Directory not empty', p)
+    _fs.rmdir(where)
+
+
+def removedirs(name):
+    rmdir(name)
+    head = path.dirname(fspath(name))
+    while head:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head = path.dirname(head)
+
+
+def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None):
+    a, b = _where(src), _where(dst)
+    if _fs.kind(a) is None:
+        raise FileNotFoundError(2, 'No such file or directory', fspath(src), None, fspath(dst))
+    if _fs.kind(b) == 'dir' and _fs.kind(a) == 'file':
+        raise IsADirectoryError(21, 'Is a directory', fspath(src), None, fspath(dst))
+    if _fs.kind(b) == 'file':
+        _fs.remove(b)
+    _fs.rename(a, b)
+
+
+replace = rename
+
+
+class stat_result:
+    """What os.stat tells: the size and kind (times are the start of the
+    virtual clock)."""
+
+    def __init__(self, mode, size):
+        self.st_mode = mode
+        self.st_size = size
+        self.st_ino = 0
+        self.st_dev = 0
+        self.st_nlink = 1
+        self.st_uid = 1000
+        self.st_gid = 1000
+        self.st_atime = self.st_mtime = self.st_ctime = 0.0
+
+    def __repr__(self):
+        return ('os.stat_result(st_mode=%d, st_ino=0, st_dev=0, st_nlink=1, '
+                'st_uid=1000, st_gid=1000, st_size=%d, st_atime=0, st_mtime=0, '
+                'st_ctime=0)' % (self.st_mode, self.st_size))
+
+
+def stat(p, *, dir_fd=None, follow_symlinks=True):
+    where = _where(p)
+    kind = _fs.kind(where)
+    if kind is None:
+        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    if kind == 'dir':
+        return stat_result(0o40755, 4096)
+    return stat_result(0o100644, _fs.size(where))
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    try:
+        names = listdir(top)
+    except OSError as e:
+        if onerror is not None:
+            onerror(e)
+        return
+    dirs = [n for n in names if path.isdir(path.join(top, n))]
+    files = [n for n in names if not path.isdir(path.join(top, n))]
+    if topdown:
+        yield top, dirs, files
+    for d in dirs:
+        yield from walk(path.join(top, d), topdown, onerror, followlinks)
+    if not topdown:
+        yield top, dirs, files
 
 
 # os.urandom's stream: xorshift32 from a fixed state, so that a run

@@ -1,6 +1,6 @@
 //! `_os`: the fixed process `os` describes (see `os.py`): its id, its
-//! directory, its CPUs, and which paths exist (the program's own file and
-//! the directories above it).
+//! directory, its CPUs, and the program file its file system starts with
+//! (`_fs.py`).
 
 use std::rc::Rc;
 
@@ -31,21 +31,14 @@ fn cpu_count(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(CPU_COUNT))
 }
 
-/// `_kind(abspath)`: 'file', 'dir' or None.
-fn kind(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::Str(p)) = args.pos.first() else {
-        return Ok(Value::None);
-    };
-    let program = format!("{}/{}", CWD, vm.main_file);
-    Ok(if **p == *program {
-        Value::str("file")
-    } else if **p == *"/"
-        || (CWD.starts_with(&**p) && (CWD.len() == p.len() || CWD[p.len()..].starts_with('/')))
-    {
-        Value::str("dir")
-    } else {
-        Value::None
-    })
+/// `_program()`: the working directory, and the program's file name and
+/// source (the one file the run's file system starts with).
+fn program(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Tuple(Rc::from(vec![
+        Value::str(CWD),
+        Value::Str(vm.main_file.clone()),
+        Value::Str(vm.main_source.clone()),
+    ])))
 }
 
 /// The native `_os` module.
@@ -55,6 +48,6 @@ pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("getppid", native("getppid", getppid));
     m.set("getcwd", native("getcwd", getcwd));
     m.set("cpu_count", native("cpu_count", cpu_count));
-    m.set("_kind", native("_kind", kind));
+    m.set("_program", native("_program", program));
     Ok(m)
 }

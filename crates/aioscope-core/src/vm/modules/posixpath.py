@@ -1,7 +1,7 @@
-# posixpath (os.path) for the aioscope interpreter: pure path arithmetic as
-# CPython's on Linux. The file system is the program's own: the program
-# file and the directories above it exist, nothing else (see os.py).
+# posixpath (os.path) for the aioscope interpreter: path arithmetic as
+# CPython's on Linux, over the run's in-memory file system (_fs.py).
 import _os
+import _fs
 
 sep = '/'
 curdir = '.'
@@ -15,7 +15,7 @@ devnull = '/dev/null'
 
 def _check(funcname, *parts):
     for p in parts:
-        if not isinstance(p, str):
+        if not isinstance(p, str) and not hasattr(type(p), '__fspath__'):
             raise TypeError("%s() argument must be str, bytes, or os.PathLike "
                             "object, not '%s'" % (funcname, type(p).__name__))
 
@@ -23,6 +23,9 @@ def _check(funcname, *parts):
 def _fspath(p):
     if isinstance(p, str):
         return p
+    fspath = getattr(type(p), '__fspath__', None)
+    if fspath is not None:
+        return fspath(p)
     raise TypeError('expected str, bytes or os.PathLike object, not '
                     + type(p).__name__)
 
@@ -33,8 +36,9 @@ def isabs(s):
 
 def join(a, *p):
     _check('join', a, *p)
-    path = a
+    path = _fspath(a)
     for b in p:
+        b = _fspath(b)
         if b.startswith('/'):
             path = b
         elif not path or path.endswith('/'):
@@ -181,19 +185,24 @@ def expandvars(path):
 
 
 def exists(path):
-    return _os._kind(abspath(path)) is not None
+    return _fs.kind(abspath(path)) is not None
 
 
 def lexists(path):
     return exists(path)
 
 
+def getsize(filename):
+    import os
+    return os.stat(filename).st_size
+
+
 def isfile(path):
-    return _os._kind(abspath(path)) == 'file'
+    return _fs.kind(abspath(path)) == 'file'
 
 
 def isdir(path):
-    return _os._kind(abspath(path)) == 'dir'
+    return _fs.kind(abspath(path)) == 'dir'
 
 
 def islink(path):
