@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::bigint::{self, Int, Sign};
 use super::containers::{frozenset_value, set_value};
 use super::dict::Dict;
+use super::encoding;
 use super::methods::{def, sort_values};
 use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
 use super::Vm;
@@ -680,14 +681,57 @@ impl Vm {
     }
 }
 
-pub(crate) fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.get(1) {
-        None => Ok(Value::str("")),
-        Some(Value::Bytes(b)) if args.pos.len() > 2 => {
-            Ok(Value::Str(String::from_utf8_lossy(b).into_owned().into()))
-        }
-        Some(v) => Ok(Value::Str(vm.to_str(v)?.into())),
+pub(crate) fn str_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let object = take_source(vm, &mut args, "object", "str")?;
+    // `str(b, encoding, errors)`: with either given, the object is decoded.
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let named = encoding::bind(vm, &args, 1, "str")?;
+        return match object.as_ref().map(Value::unwrapped) {
+            None => Ok(Value::str("")),
+            Some(Value::Bytes(b)) => {
+                let b = b.clone();
+                encoding::decode(vm, &b, &named)
+            }
+            Some(Value::Str(_)) => Err(vm.new_error("TypeError", "decoding str is not supported")),
+            Some(other) => {
+                let msg = format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    other.type_name()
+                );
+                Err(vm.new_error("TypeError", &msg))
+            }
+        };
     }
+    match object {
+        None => Ok(Value::str("")),
+        Some(v) => Ok(Value::Str(vm.to_str(&v)?.into())),
+    }
+}
+
+/// The first argument of `str()`/`bytes()` (by position or by its keyword
+/// `name`), taken out of `args`; what remains are `encoding` and `errors`
+/// after the class.
+fn take_source(vm: &mut Vm, args: &mut Args, name: &str, callee: &str) -> PyResult<Option<Value>> {
+    if args.pos.len() > 4 {
+        let msg = format!(
+            "{}() takes at most 3 arguments ({} given)",
+            callee,
+            args.pos.len() - 1
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    let by_name = args.take_kw(name);
+    if args.pos.len() > 1 {
+        if by_name.is_some() {
+            let msg = format!(
+                "argument for {}() given by name ('{}') and position (1)",
+                callee, name
+            );
+            return Err(vm.new_error("TypeError", &msg));
+        }
+        return Ok(Some(args.pos.remove(1)));
+    }
+    Ok(by_name)
 }
 
 /// `int(text, base)` for str and bytes arguments, with CPython's errors.
@@ -903,10 +947,27 @@ pub(crate) fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(frozenset_value(vm.new_set(args.pos.get(1))?))
 }
 
-pub(crate) fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.get(1) {
+pub(crate) fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let source = take_source(vm, &mut args, "source", "bytes")?;
+    let named = encoding::bind(vm, &args, 1, "bytes")?;
+    let source = match (source, &named.encoding) {
+        (Some(v), Some(_)) => match v.unwrapped() {
+            Value::Str(s) => {
+                let s = s.clone();
+                return encoding::encode(vm, &s, &named);
+            }
+            _ => return Err(vm.new_error("TypeError", "encoding without a string argument")),
+        },
+        (Some(v), None) if matches!(v.unwrapped(), Value::Str(_)) => {
+            return Err(vm.new_error("TypeError", "string argument without an encoding"))
+        }
+        (_, None) if named.errors.is_some() => {
+            return Err(vm.new_error("TypeError", "errors without a string argument"))
+        }
+        (source, _) => source,
+    };
+    match source.as_ref() {
         None => Ok(Value::Bytes(Rc::from(Vec::new()))),
-        Some(Value::Str(s)) => Ok(Value::Bytes(s.as_bytes().into())),
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
         Some(Value::Int(n)) if *n >= 0 && *n < 100_000_000 => {
             Ok(Value::Bytes(vec![0u8; *n as usize].into()))

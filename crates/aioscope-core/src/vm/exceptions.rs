@@ -123,6 +123,11 @@ impl Vm {
                 _ => format!("[Errno {}] {}", errno, strerror),
             });
         }
+        if self.is_instance_of(exc, "UnicodeError") {
+            if let Some(text) = super::encoding::unicode_error_str(&args) {
+                return Ok(text);
+            }
+        }
         let is_key_error = self.is_instance_of(exc, "KeyError");
         match args.len() {
             0 => Ok(String::new()),

@@ -485,6 +485,17 @@ impl Vm {
                             }));
                         }
                     }
+                    // UnicodeEncodeError(encoding, object, start, end, reason).
+                    "encoding" | "object" | "start" | "end" | "reason" => {
+                        let unicode = self.types.exc("UnicodeError");
+                        if inst.class.is_subclass(&unicode) && d.args.len() == 5 {
+                            let at = ["encoding", "object", "start", "end", "reason"]
+                                .iter()
+                                .position(|n| *n == name)
+                                .unwrap_or(0);
+                            return Ok(Some(d.args[at].clone()));
+                        }
+                    }
                     // `StopIteration.value`: what a generator returned.
                     "value" => {
                         let stop = self.types.exc("StopIteration");

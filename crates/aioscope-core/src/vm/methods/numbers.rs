@@ -3,22 +3,17 @@
 use super::args::descriptor_error;
 use crate::vm::bigint::{self, Int};
 use crate::vm::builtins::int_arg;
+use crate::vm::encoding;
 use crate::vm::value::{Args, PyResult, Value};
 use crate::vm::Vm;
 
 pub(super) fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(vm.new_error(
-                "UnicodeDecodeError",
-                &format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b.get(e.valid_up_to()).copied().unwrap_or(0),
-                    e.valid_up_to()
-                ),
-            )),
-        },
+    match args.pos.first().map(Value::unwrapped) {
+        Some(Value::Bytes(b)) => {
+            let b = b.clone();
+            let named = encoding::bind(vm, &args, 1, "decode")?;
+            encoding::decode(vm, &b, &named)
+        }
         other => Err(descriptor_error(vm, "decode", "bytes", other)),
     }
 }

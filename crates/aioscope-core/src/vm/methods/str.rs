@@ -387,7 +387,8 @@ pub(super) fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub(super) fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this_str(vm, &args, "encode")?;
-    Ok(Value::Bytes(s.as_bytes().into()))
+    let named = crate::vm::encoding::bind(vm, &args, 1, "encode")?;
+    crate::vm::encoding::encode(vm, &s, &named)
 }
 
 fn str_pred(vm: &mut Vm, args: &Args, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
