@@ -1224,7 +1224,7 @@ impl Vm {
         }
     }
 
-    fn inplace(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    pub(crate) fn inplace(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         if let (BinOp::Add, Value::List(l)) = (op, a) {
             let items = self.collect(b)?;
             l.borrow_mut().extend(items);

@@ -9,6 +9,7 @@ pub mod hashing;
 pub mod inspect;
 pub mod json;
 pub mod math;
+pub mod operators;
 pub mod os;
 pub mod random;
 pub mod re;
@@ -35,6 +36,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("hashlib", hashing::module);
     vm.register_native_module("_re", re::module);
     vm.register_native_module("_copy", copying::module);
+    vm.register_native_module("_operator", operators::module);
     vm.register_native_module("_coroutines", coroutines::module);
     vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("textwrap", include_str!("textwrap.py"));

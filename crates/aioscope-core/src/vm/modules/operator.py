@@ -3,104 +3,44 @@
 
 _builtin_abs = abs
 
+from _operator import (
+    add, and_, contains, delitem, eq, floordiv, ge, getitem, gt, iadd, iand, ifloordiv,
+    ilshift, imatmul, imod, imul, inv, invert, ior, ipow, irshift, is_, is_not, isub,
+    itruediv, ixor, le, lshift, lt, matmul, mod, mul, ne, neg, not_, or_, pos, pow,
+    rshift, setitem, sub, truediv, truth, xor,
+)
 
-def lt(a, b): return a < b
-def le(a, b): return a <= b
-def eq(a, b): return a == b
-def ne(a, b): return a != b
-def ge(a, b): return a >= b
-def gt(a, b): return a > b
-def not_(a): return not a
-def truth(a): return True if a else False
-def is_(a, b): return a is b
-def is_not(a, b): return a is not b
+
 def abs(a): return _builtin_abs(a)
-def add(a, b): return a + b
-def and_(a, b): return a & b
-def floordiv(a, b): return a // b
 def index(a):
     if isinstance(a, int):
         return int(a)
     if hasattr(a, '__index__'):
         return a.__index__()
     raise TypeError("'%s' object cannot be interpreted as an integer" % type(a).__name__)
-def inv(a): return ~a
-invert = inv
-def lshift(a, b): return a << b
-def mod(a, b): return a % b
-def mul(a, b): return a * b
-def matmul(a, b): return a @ b
-def neg(a): return -a
-def or_(a, b): return a | b
-def pos(a): return +a
-def pow(a, b): return a ** b
-def rshift(a, b): return a >> b
-def sub(a, b): return a - b
-def truediv(a, b): return a / b
-def xor(a, b): return a ^ b
 def concat(a, b):
     if isinstance(a, dict) or not (isinstance(a, (str, list, tuple, bytes))
                                    or hasattr(a, '__getitem__')):
         raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
     return a + b
-def contains(a, b): return b in a
 def countOf(a, b):
     count = 0
     for x in a:
         if x is b or x == b:
             count += 1
     return count
-def delitem(a, b): del a[b]
-def getitem(a, b): return a[b]
 def indexOf(a, b):
     for i, x in enumerate(a):
         if x is b or x == b:
             return i
     raise ValueError('sequence.index(x): x not in sequence')
-def setitem(a, b, c): a[b] = c
 def length_hint(obj, default=0):
     try:
         return len(obj)
     except TypeError:
         return default
-def iadd(a, b):
-    a += b
-    return a
-def iand(a, b):
-    a &= b
-    return a
 def iconcat(a, b):
     a += b
-    return a
-def ifloordiv(a, b):
-    a //= b
-    return a
-def ilshift(a, b):
-    a <<= b
-    return a
-def imod(a, b):
-    a %= b
-    return a
-def imul(a, b):
-    a *= b
-    return a
-def ior(a, b):
-    a |= b
-    return a
-def ipow(a, b):
-    a **= b
-    return a
-def irshift(a, b):
-    a >>= b
-    return a
-def isub(a, b):
-    a -= b
-    return a
-def itruediv(a, b):
-    a /= b
-    return a
-def ixor(a, b):
-    a ^= b
     return a
 
 
