@@ -67,7 +67,8 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
     let mut suffix = String::new();
     let mut func = cb.clone();
     let mut args: Vec<Value> = args.to_vec();
-    // functools.partial(f, *a) shows as f(*a)(...).
+    let mut kwargs: Vec<(Value, Value)> = Vec::new();
+    // functools.partial(f, *a, **k) shows as f(*a, **k)(...).
     for _ in 0..8 {
         let Value::Instance(inst) = &func else {
             break;
@@ -77,12 +78,17 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
         }
         let inner = inst.attrs.borrow().get("func").cloned();
         let pargs = inst.attrs.borrow().get("args").cloned();
+        let pkw = inst.attrs.borrow().get("keywords").cloned();
         let Some(inner) = inner else {
             break;
         };
-        suffix = format!("{}{}", format_args(vm, &args)?, suffix);
+        suffix = format!("{}{}", format_args(vm, &args, &kwargs)?, suffix);
         args = match pargs {
             Some(Value::Tuple(t)) => t.to_vec(),
+            _ => vec![],
+        };
+        kwargs = match pkw {
+            Some(d @ Value::Dict(_)) => vm.mapping_items(&d)?,
             _ => vec![],
         };
         func = inner;
@@ -97,7 +103,7 @@ pub fn callback_repr(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String
         },
         other => vm.repr(other)?,
     };
-    let mut out = format!("{}{}{}", name, format_args(vm, &args)?, suffix);
+    let mut out = format!("{}{}{}", name, format_args(vm, &args, &kwargs)?, suffix);
     match &func {
         Value::Function(f) if f.code.filename.starts_with('<') => {
             if let Some(at) = library_def_site(&f.qualname.borrow()) {
@@ -205,10 +211,15 @@ fn push_call(vm: &mut Vm, out: &mut String, args: &[Value]) {
     out.push(')');
 }
 
-fn format_args(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
+/// `_format_args_and_kwargs`: `(a, b, k=v)` with each value's short repr.
+fn format_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<String> {
     let mut parts = Vec::new();
     for a in args {
         parts.push(short_repr(vm, a)?);
+    }
+    for (k, v) in kwargs {
+        let key = vm.to_str(k)?;
+        parts.push(format!("{}={}", key, short_repr(vm, v)?));
     }
     Ok(format!("({})", parts.join(", ")))
 }
