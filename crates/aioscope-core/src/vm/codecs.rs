@@ -325,7 +325,7 @@ fn encode_limited(
                 return Err(CodecError::Failed(failure))
             }
             Handler::Ignore => {}
-            Handler::Replace => out.extend(std::iter::repeat(b'?').take(bad.len())),
+            Handler::Replace => out.extend(std::iter::repeat_n(b'?', bad.len())),
             Handler::BackslashReplace => {
                 for &c in bad {
                     out.extend_from_slice(escape_char(c).as_bytes());

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
 use crate::vm::builtins::native;
-use crate::vm::value::{Args, Module, PyResult, Value};
+use crate::vm::value::{Args, Module, NativeImpl, PyResult, Value};
 use crate::vm::Vm;
 
 /// The `N` positional arguments of `name`, with CPython's two wordings
@@ -42,7 +42,7 @@ macro_rules! binary {
                 }
             }
         )*
-        const BINARY: &[(&str, fn(&mut Vm, Args) -> PyResult<Value>)] = &[$(($py, $fn_name)),*];
+        const BINARY: &[(&str, NativeImpl)] = &[$(($py, $fn_name)),*];
     };
 }
 
@@ -83,7 +83,7 @@ macro_rules! compare {
                 vm.rich_compare($op, &a, &b)
             }
         )*
-        const COMPARE: &[(&str, fn(&mut Vm, Args) -> PyResult<Value>)] = &[$(($py, $fn_name)),*];
+        const COMPARE: &[(&str, NativeImpl)] = &[$(($py, $fn_name)),*];
     };
 }
 
@@ -104,7 +104,7 @@ macro_rules! unary {
                 vm.unary($op, &a)
             }
         )*
-        const UNARY: &[(&str, fn(&mut Vm, Args) -> PyResult<Value>)] = &[$(($py, $fn_name)),*];
+        const UNARY: &[(&str, NativeImpl)] = &[$(($py, $fn_name)),*];
     };
 }
 
@@ -156,7 +156,7 @@ fn delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The `_operator` module.
 pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
     let m = Module::new("_operator");
-    let others: &[(&str, fn(&mut Vm, Args) -> PyResult<Value>)] = &[
+    let others: &[(&str, NativeImpl)] = &[
         ("truth", truth),
         ("is_", is_),
         ("is_not", is_not),
