@@ -73,6 +73,9 @@ pub fn run_with_hook(source: &str, file: &str, options: &Options, hook: FrameHoo
 }
 
 fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameHook>) -> Trace {
+    // Declared first, so dropped last: once the interpreter is gone, the
+    // reference cycles among what the run made are broken and freed.
+    let _heap = crate::vm::heap::RunHeap::begin();
     let mut vm = Vm::new();
     vm.python = options.python;
     aio::install(&mut vm);

@@ -320,7 +320,7 @@ pub fn context_dict(vm: &mut Vm, context: &[(&str, Value)]) -> Value {
             d.insert(key, v.clone());
         }
     }
-    Value::Dict(Rc::new(std::cell::RefCell::new(d)))
+    Value::Dict(crate::vm::heap::tracked(std::cell::RefCell::new(d)))
 }
 
 /// CPython's `BaseEventLoop.default_exception_handler`.

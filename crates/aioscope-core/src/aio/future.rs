@@ -734,6 +734,25 @@ impl NativeObject for Fut {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// Its result, exception and callbacks (a task's too: what it waits
+    /// on, its context) may lead back to it; its state stays.
+    fn clear_references(&self) {
+        let held = self.core.try_borrow_mut().map(|mut c| {
+            (
+                std::mem::take(&mut c.result),
+                c.exception.take(),
+                std::mem::take(&mut c.callbacks),
+                c.cancel_message.take(),
+                c.cancelled_exc.take(),
+                c.cancel_hook.take(),
+            )
+        });
+        drop(held);
+        if let Some(task) = &self.task {
+            crate::vm::heap::empty(&task.fut_waiter);
+            crate::vm::heap::empty(&task.context);
+        }
+    }
     fn class_name(&self) -> &str {
         if self.task.is_some() {
             "Task"

@@ -122,6 +122,13 @@ impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// Its queued handles, handler and attributes (the loop's own
+    /// `_default_executor`...) may all lead back to it.
+    fn clear_references(&self) {
+        crate::vm::heap::empty(&self.state);
+        crate::vm::heap::empty(&self.exception_handler);
+        crate::vm::heap::empty(&self.attrs);
+    }
     fn identity(&self) -> Option<u64> {
         Some(self.id)
     }
@@ -389,7 +396,7 @@ impl AioHost {
 
     /// A new event loop.
     pub fn new_loop(&self, vm: &Vm) -> Rc<EventLoop> {
-        Rc::new(EventLoop {
+        let l = Rc::new(EventLoop {
             id: vm.next_id(),
             state: RefCell::new(LoopState::default()),
             exception_handler: RefCell::new(None),
@@ -397,7 +404,10 @@ impl AioHost {
             signals: RefCell::new(Vec::new()),
             debug: Cell::new(false),
             class: self.loop_class.clone(),
-        })
+        });
+        let object: Rc<dyn NativeObject> = l.clone();
+        crate::vm::heap::track_native(&object);
+        l
     }
 
     /// The running loop, else the current one (created on demand), as a
@@ -651,6 +661,7 @@ impl AioHost {
         }
         let value = Value::Object(fut);
         if let Value::Object(o) = &value {
+            crate::vm::heap::track_native(o);
             self.tasks.borrow_mut().push(Rc::downgrade(o));
         }
         self.observe(|o| o.task_created(vm, &value));

@@ -290,7 +290,7 @@ fn current_task(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn all_tasks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let host = aio(vm);
     let tasks = host.pending_tasks();
-    let s = Rc::new(std::cell::RefCell::new(crate::vm::set::Set::new()));
+    let s = crate::vm::heap::tracked(std::cell::RefCell::new(crate::vm::set::Set::new()));
     for t in tasks {
         let k = vm.key(t)?;
         vm.set_add(&s, k)?;
@@ -457,7 +457,9 @@ fn new_future(vm: &mut Vm, class: Rc<Class>, made: debug::Made) -> PyResult<Valu
     if host.in_debug() {
         *fut.created_at.borrow_mut() = Some(debug::created_at(vm, made));
     }
-    Ok(Value::Object(Rc::new(fut)))
+    let fut: Rc<dyn NativeObject> = Rc::new(fut);
+    crate::vm::heap::track_native(&fut);
+    Ok(Value::Object(fut))
 }
 
 /// The `context=` argument of a scheduling call: the one given, else a

@@ -444,7 +444,7 @@ pub fn to_python(json: &Json) -> Value {
         Json::Int(i) => Value::Int(*i),
         Json::Float(f) => Value::Float(*f),
         Json::Str(s) => Value::Str(Rc::from(s.as_str())),
-        Json::Array(items) => Value::List(Rc::new(std::cell::RefCell::new(
+        Json::Array(items) => Value::List(crate::vm::heap::tracked(std::cell::RefCell::new(
             items.iter().map(to_python).collect(),
         ))),
         Json::Object(fields) => {
@@ -452,7 +452,7 @@ pub fn to_python(json: &Json) -> Value {
             for (k, v) in fields {
                 d.insert(Key::str(Rc::from(k.as_str())), to_python(v));
             }
-            Value::Dict(Rc::new(std::cell::RefCell::new(d)))
+            Value::Dict(crate::vm::heap::tracked(std::cell::RefCell::new(d)))
         }
     }
 }

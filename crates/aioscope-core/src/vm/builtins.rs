@@ -251,7 +251,7 @@ fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter_value(it: Iter) -> Value {
-    Value::Iterator(Rc::new(RefCell::new(it)))
+    Value::Iterator(crate::vm::heap::tracked(RefCell::new(it)))
 }
 
 fn enumerate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -907,7 +907,7 @@ pub(crate) fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+    let d = Value::Dict(crate::vm::heap::tracked(RefCell::new(Dict::new())));
     let update = vm.get_attr(&d, "update")?;
     let mut a = args;
     a.pos.remove(0);

@@ -190,7 +190,7 @@ impl Vm {
             (true, false) => CoroKind::Coroutine,
             _ => CoroKind::Generator,
         };
-        let coro = Rc::new(Coroutine {
+        let coro = crate::vm::heap::tracked(Coroutine {
             kind,
             code: f.code.clone(),
             name: f.name.borrow().clone(),
@@ -334,7 +334,7 @@ impl Vm {
             }
         }
         if let Some(s) = kwargs_slot {
-            frame.locals[s] = Some(Value::Dict(Rc::new(RefCell::new(kwdict))));
+            frame.locals[s] = Some(Value::Dict(crate::vm::heap::tracked(RefCell::new(kwdict))));
         }
 
         // Defaults and missing arguments.
@@ -542,7 +542,7 @@ impl Vm {
                 }
             }
         };
-        Ok(Value::Instance(Rc::new(Instance::new(
+        Ok(Value::Instance(crate::vm::heap::tracked(Instance::new(
             class.clone(),
             payload,
             self.next_id(),

@@ -238,7 +238,7 @@ impl Vm {
         );
         class.meta = meta;
         class.slots = slots;
-        let class = Rc::new(class);
+        let class = crate::vm::heap::tracked(class);
         for b in &class.bases {
             b.subclasses.borrow_mut().push(Rc::downgrade(&class));
         }
@@ -367,7 +367,7 @@ impl Vm {
 
     /// An instance of a built-in descriptor class.
     pub fn new_descriptor(&mut self, class: &Rc<Class>, payload: Payload) -> Value {
-        Value::Instance(Rc::new(Instance::new(
+        Value::Instance(crate::vm::heap::tracked(Instance::new(
             class.clone(),
             payload,
             self.next_id(),
@@ -378,7 +378,11 @@ impl Vm {
     /// class method around `__init_subclass__`...): it takes no identity
     /// number, so the numbers the program sees do not depend on them.
     pub fn implicit_descriptor(&mut self, class: &Rc<Class>, payload: Payload) -> Value {
-        Value::Instance(Rc::new(Instance::new(class.clone(), payload, 0)))
+        Value::Instance(crate::vm::heap::tracked(Instance::new(
+            class.clone(),
+            payload,
+            0,
+        )))
     }
 
     /// `__new__` is a static method, `__init_subclass__` and

@@ -24,12 +24,12 @@ pub type DictRef = Rc<RefCell<Dict>>;
 
 /// A new set value.
 pub fn set_value(s: Set) -> Value {
-    Value::Set(Rc::new(RefCell::new(s)))
+    Value::Set(crate::vm::heap::tracked(RefCell::new(s)))
 }
 
 /// A new frozenset value.
 pub fn frozenset_value(s: Set) -> Value {
-    Value::FrozenSet(Rc::new(RefCell::new(s)))
+    Value::FrozenSet(crate::vm::heap::tracked(RefCell::new(s)))
 }
 
 /// The set behind a set or frozenset value.
@@ -173,7 +173,7 @@ impl Vm {
 
     /// `make_new_set`: a new set holding the elements of `iterable`.
     pub fn new_set(&mut self, iterable: Option<&Value>) -> PyResult<Set> {
-        let cell = Rc::new(RefCell::new(Set::new()));
+        let cell = crate::vm::heap::tracked(RefCell::new(Set::new()));
         if let Some(it) = iterable {
             self.set_update(&cell, it)?;
         }
@@ -183,7 +183,7 @@ impl Vm {
 
     /// `set.copy()` (`make_new_set_basetype(type, so)`).
     pub fn set_copy(&mut self, s: &SetRef) -> PyResult<Set> {
-        let cell = Rc::new(RefCell::new(Set::new()));
+        let cell = crate::vm::heap::tracked(RefCell::new(Set::new()));
         self.set_merge(&cell, s)?;
         let s = cell.borrow().clone();
         Ok(s)
@@ -319,7 +319,7 @@ impl Vm {
     }
 
     fn set_copy_and_difference(&mut self, so: &SetRef, other: &Value) -> PyResult<Set> {
-        let result = Rc::new(RefCell::new(self.set_copy(so)?));
+        let result = crate::vm::heap::tracked(RefCell::new(self.set_copy(so)?));
         self.set_difference_update(&result, other)?;
         let r = result.borrow().clone();
         Ok(r)
@@ -372,7 +372,7 @@ impl Vm {
     /// `set_symmetric_difference(so, other)`: a copy of `other` updated
     /// with `so`.
     pub fn set_symmetric_difference(&mut self, so: &SetRef, other: &Value) -> PyResult<Set> {
-        let result = Rc::new(RefCell::new(self.new_set(Some(other))?));
+        let result = crate::vm::heap::tracked(RefCell::new(self.new_set(Some(other))?));
         self.set_symmetric_difference_update(&result, &Value::Set(so.clone()))?;
         let r = result.borrow().clone();
         Ok(r)

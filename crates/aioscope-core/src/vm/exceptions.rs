@@ -15,7 +15,7 @@ impl Vm {
 
     /// A new instance of an exception class with `args` (no `__init__` run).
     pub fn exception_of_class(&mut self, class: &Rc<Class>, args: Vec<Value>) -> Value {
-        Value::Instance(Rc::new(Instance::new(
+        Value::Instance(crate::vm::heap::tracked(Instance::new(
             class.clone(),
             Payload::Exception(RefCell::new(ExcData {
                 args,

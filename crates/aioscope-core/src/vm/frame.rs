@@ -94,7 +94,9 @@ impl Frame {
             pc: 0,
             stack: Vec::with_capacity(8),
             locals: vec![None; nlocals],
-            cells: (0..ncells).map(|_| Rc::new(RefCell::new(None))).collect(),
+            cells: (0..ncells)
+                .map(|_| crate::vm::heap::tracked(RefCell::new(None)))
+                .collect(),
             globals,
             namespace: None,
             blocks: Vec::new(),

@@ -83,7 +83,7 @@ impl Vm {
                 ))
             }
         };
-        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+        Ok(Value::Iterator(crate::vm::heap::tracked(RefCell::new(it))))
     }
 
     /// Whether `iter(v)` can succeed: the check CPython makes before

@@ -115,7 +115,9 @@ impl Vm {
             let key = self.key(k)?;
             rest.remove(&key);
         }
-        Ok(Value::Dict(Rc::new(std::cell::RefCell::new(rest))))
+        Ok(Value::Dict(crate::vm::heap::tracked(
+            std::cell::RefCell::new(rest),
+        )))
     }
 
     /// A class pattern `cls(p1, .., attr=q, ..)` against `subject`: the

@@ -21,6 +21,7 @@ pub mod exceptions;
 pub mod finalizers;
 pub mod frame;
 pub mod hash;
+pub mod heap;
 pub mod interp;
 pub mod iter;
 pub mod keys;
@@ -221,6 +222,9 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Nested native→Python calls currently active.
     pub(crate) native_depth: u32,
+    /// The containers whose `repr()` is being built, by address: one met
+    /// again inside itself shows as `[...]`, as CPython's `Py_ReprEnter`.
+    pub(crate) repr_active: Vec<usize>,
     next_id: Cell<u64>,
     /// Record [`LineEvent`]s into `lines`.
     pub trace_lines: bool,
@@ -307,6 +311,7 @@ impl Vm {
             unawaited: Vec::new(),
             call_sites: Vec::new(),
             native_depth: 0,
+            repr_active: Vec::new(),
             next_id,
             trace_lines: false,
             python: PythonVersion::default(),

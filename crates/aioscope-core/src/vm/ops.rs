@@ -347,7 +347,7 @@ impl Vm {
                 return self.bytes_percent_format(fmt, args);
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
-                let d = Rc::new(RefCell::new(x.borrow().clone()));
+                let d = crate::vm::heap::tracked(RefCell::new(x.borrow().clone()));
                 let entries: Vec<_> = y.borrow().entries().cloned().collect();
                 for e in entries {
                     let k = super::keys::Key {
@@ -1091,7 +1091,7 @@ impl Vm {
     fn set_operator(&mut self, op: BinOp, a: &SetRef, b: &Value) -> PyResult<Set> {
         match op {
             BinOp::BitOr => {
-                let result = Rc::new(RefCell::new(self.set_copy(a)?));
+                let result = crate::vm::heap::tracked(RefCell::new(self.set_copy(a)?));
                 if !any_set(b).is_some_and(|o| Rc::ptr_eq(o, a)) {
                     self.set_update(&result, b)?;
                 }

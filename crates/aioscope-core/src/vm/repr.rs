@@ -116,20 +116,31 @@ impl Vm {
             Value::Float(f) => pyfmt::float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
+            Value::Tuple(t) if t.is_empty() => "()".into(),
             Value::Tuple(t) => {
-                let items = self.repr_items(t)?;
-                if t.len() == 1 {
-                    format!("({},)", items)
-                } else {
-                    format!("({})", items)
+                let t = t.clone();
+                let items =
+                    self.repr_nested(t.as_ptr() as usize, "(...)", |vm| vm.repr_items(&t))?;
+                match (items, t.len()) {
+                    (Ok(items), 1) => format!("({},)", items),
+                    (Ok(items), _) => format!("({})", items),
+                    (Err(again), _) => again,
                 }
             }
             Value::List(l) => {
                 let items = l.borrow().clone();
-                self.native_depth += 1;
-                let r = self.repr_items(&items);
-                self.native_depth -= 1;
-                format!("[{}]", r?)
+                match self.repr_nested(Rc::as_ptr(l) as usize, "[...]", |vm| {
+                    vm.native_depth += 1;
+                    let r = vm.repr_items(&items);
+                    vm.native_depth -= 1;
+                    r
+                })? {
+                    Ok(r) => format!("[{}]", r),
+                    Err(again) => again,
+                }
+            }
+            Value::Dict(d) if self.repr_active.contains(&(Rc::as_ptr(d) as usize)) => {
+                "{...}".into()
             }
             Value::Dict(d) => {
                 let items: Vec<(Value, Value)> = d
@@ -137,42 +148,44 @@ impl Vm {
                     .iter()
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
+                let key = Rc::as_ptr(d) as usize;
+                self.repr_active.push(key);
                 self.native_depth += 1;
-                let mut parts = Vec::with_capacity(items.len());
+                let mut parts = Ok(Vec::with_capacity(items.len()));
                 for (k, v) in items {
                     let k = self.repr(&k);
                     let v = self.repr(&v);
-                    match (k, v) {
-                        (Ok(k), Ok(v)) => parts.push(format!("{}: {}", k, v)),
-                        (Err(e), _) | (_, Err(e)) => {
-                            self.native_depth -= 1;
-                            return Err(e);
+                    match (k, v, &mut parts) {
+                        (Ok(k), Ok(v), Ok(parts)) => parts.push(format!("{}: {}", k, v)),
+                        (Err(e), _, _) | (_, Err(e), _) => {
+                            parts = Err(e);
+                            break;
                         }
+                        _ => {}
                     }
                 }
                 self.native_depth -= 1;
-                format!("{{{}}}", parts.join(", "))
+                self.repr_leave(key);
+                format!("{{{}}}", parts?.join(", "))
             }
-            Value::Set(d) => {
+            Value::Set(d) | Value::FrozenSet(d) => {
+                let frozen = matches!(v, Value::FrozenSet(_));
                 let items: Vec<Value> = d.borrow().keys().cloned().collect();
+                let name = if frozen { "frozenset" } else { "set" };
                 if items.is_empty() {
-                    "set()".into()
+                    format!("{}()", name)
                 } else {
-                    self.native_depth += 1;
-                    let r = self.repr_items(&items);
-                    self.native_depth -= 1;
-                    format!("{{{}}}", r?)
-                }
-            }
-            Value::FrozenSet(d) => {
-                let items: Vec<Value> = d.borrow().keys().cloned().collect();
-                if items.is_empty() {
-                    "frozenset()".into()
-                } else {
-                    self.native_depth += 1;
-                    let r = self.repr_items(&items);
-                    self.native_depth -= 1;
-                    format!("frozenset({{{}}})", r?)
+                    let again = format!("{}(...)", name);
+                    match self.repr_nested(Rc::as_ptr(d) as usize, &again, |vm| {
+                        vm.native_depth += 1;
+                        let r = vm.repr_items(&items);
+                        vm.native_depth -= 1;
+                        r
+                    })? {
+                        Ok(r) if frozen => format!("frozenset({{{}}})", r),
+                        Ok(r) => format!("{{{}}}", r),
+                        Err(again) => again,
+                    }
                 }
             }
             Value::Function(f) => format!(
@@ -253,6 +266,31 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
         })
+    }
+
+    /// The repr `inner` builds for the container at `key`, as `Ok`; or,
+    /// when that container's repr is already being built further out
+    /// (it contains itself), `again` (`[...]`) as `Err`, without calling
+    /// `inner`.
+    pub(crate) fn repr_nested(
+        &mut self,
+        key: usize,
+        again: &str,
+        inner: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<Result<String, String>> {
+        if self.repr_active.contains(&key) {
+            return Ok(Err(again.to_string()));
+        }
+        self.repr_active.push(key);
+        let r = inner(self);
+        self.repr_leave(key);
+        r.map(Ok)
+    }
+
+    fn repr_leave(&mut self, key: usize) {
+        if let Some(i) = self.repr_active.iter().rposition(|k| *k == key) {
+            self.repr_active.remove(i);
+        }
     }
 
     fn repr_items(&mut self, items: &[Value]) -> PyResult<String> {

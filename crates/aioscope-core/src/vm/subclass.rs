@@ -47,7 +47,7 @@ fn construct(
         args.pos[0] = Value::Class(base.clone());
         inner(vm, args)?
     };
-    Ok(Value::Instance(Rc::new(Instance::new(
+    Ok(Value::Instance(crate::vm::heap::tracked(Instance::new(
         cls,
         Payload::Builtin(value),
         vm.next_id(),

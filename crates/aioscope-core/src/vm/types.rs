@@ -127,10 +127,23 @@ pub fn new_class(
     kind: ClassKind,
     attrs: Attrs,
 ) -> Option<Rc<Class>> {
+    build_class(ids, name, module, bases, kind, attrs).map(crate::vm::heap::tracked)
+}
+
+/// [`new_class`] before it is shared (and tracked, after which `Rc::get_mut`
+/// no longer reaches it), for a class that needs more set up.
+fn build_class(
+    ids: &Cell<u64>,
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    kind: ClassKind,
+    attrs: Attrs,
+) -> Option<Class> {
     let mro = c3_mro(&bases)?;
     let id = ids.get();
     ids.set(id + 1);
-    Some(Rc::new(Class::new(
+    Some(Class::new(
         name.into(),
         name.into(),
         module.into(),
@@ -139,7 +152,7 @@ pub fn new_class(
         attrs,
         kind,
         id,
-    )))
+    ))
 }
 
 /// The built-in exception hierarchy of CPython 3.11 that the subset uses:
@@ -218,7 +231,7 @@ impl Types {
     /// Creates the built-in classes. Methods are added later by
     /// `methods::install`.
     pub fn new(ids: &Cell<u64>) -> Types {
-        let mut object = new_class(
+        let mut object = build_class(
             ids,
             "object",
             "builtins",
@@ -228,9 +241,8 @@ impl Types {
         )
         .expect("object has no bases");
         // `object()` itself has no `__dict__`.
-        if let Some(o) = Rc::get_mut(&mut object) {
-            o.slots = Some(Rc::from(Vec::new()));
-        }
+        object.slots = Some(Rc::from(Vec::new()));
+        let object = crate::vm::heap::tracked(object);
         let builtin = |name: &str| {
             new_class(
                 ids,

@@ -137,7 +137,7 @@ impl Value {
 
     /// A new list.
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(super::heap::tracked(RefCell::new(items)))
     }
 
     /// A new tuple.
@@ -728,7 +728,7 @@ pub struct Module {
 impl Module {
     /// A new empty module.
     pub fn new(name: &str) -> Rc<Module> {
-        let m = Rc::new(Module {
+        let m = super::heap::tracked(Module {
             name: name.into(),
             globals: RefCell::new(Attrs::default()),
         });
@@ -1069,6 +1069,11 @@ pub trait NativeObject: Any {
     fn label(&self) -> Option<String> {
         None
     }
+    /// Drops every value the object holds that Python code could have
+    /// made refer back to it, when the run ends (see [`super::heap`]);
+    /// objects that hold no such value keep the default, which does
+    /// nothing. Runs no Python code.
+    fn clear_references(&self) {}
     /// The identity number its repr shows (`at 0x…`), if it has one:
     /// hashing by identity and `id()` use it.
     fn identity(&self) -> Option<u64> {

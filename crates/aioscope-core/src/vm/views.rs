@@ -159,7 +159,9 @@ fn to_set(vm: &mut Vm, v: &Value) -> PyResult<Rc<RefCell<Set>>> {
         Some(view) if view.part == DictPart::Keys => Value::Dict(view.dict.clone()),
         _ => v.clone(),
     };
-    Ok(Rc::new(RefCell::new(vm.new_set(Some(&source))?)))
+    Ok(crate::vm::heap::tracked(RefCell::new(
+        vm.new_set(Some(&source))?,
+    )))
 }
 
 fn into_value(s: Rc<RefCell<Set>>) -> Value {
@@ -179,20 +181,22 @@ fn views_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn views_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let view = this(vm, &args, "__iter__")?;
     let it = dict_iter(&view.dict, view.part);
-    Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+    Ok(Value::Iterator(crate::vm::heap::tracked(RefCell::new(it))))
 }
 
 fn views_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let view = this(vm, &args, "__reversed__")?;
     let n = view.dict.borrow().len();
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Dict {
-        dict: view.dict.clone(),
-        pos: usize::MAX,
-        used: n,
-        left: n,
-        kind: view.part,
-        reversed: true,
-    }))))
+    Ok(Value::Iterator(crate::vm::heap::tracked(RefCell::new(
+        Iter::Dict {
+            dict: view.dict.clone(),
+            pos: usize::MAX,
+            used: n,
+            left: n,
+            kind: view.part,
+            reversed: true,
+        },
+    ))))
 }
 
 fn views_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -275,7 +279,7 @@ fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if is_set_view(&other) && len_of(vm, &other)? > len_self {
         std::mem::swap(&mut this, &mut other);
     }
-    let result = Rc::new(RefCell::new(Set::new()));
+    let result = crate::vm::heap::tracked(RefCell::new(Set::new()));
     let Some(view) = as_view(&this) else {
         return Ok(into_value(result));
     };
@@ -348,8 +352,8 @@ fn symmetric_difference(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<Va
 /// `dictitems_xor`: the pairs of `d2` not equal in a copy of `d1` (equal
 /// ones are removed from the copy), then the copy's remaining pairs.
 fn items_xor(vm: &mut Vm, d1: &DictRef, d2: &DictRef) -> PyResult<Value> {
-    let temp = Rc::new(RefCell::new(d1.borrow().clone()));
-    let result = Rc::new(RefCell::new(Set::new()));
+    let temp = crate::vm::heap::tracked(RefCell::new(d1.borrow().clone()));
+    let result = crate::vm::heap::tracked(RefCell::new(Set::new()));
     let entries: Vec<_> = d2.borrow().entries().cloned().collect();
     for e in entries {
         let key = Key {

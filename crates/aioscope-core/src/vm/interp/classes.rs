@@ -83,7 +83,7 @@ impl Vm {
                 frame.cells[ncell + i] = c.clone();
             }
         }
-        let ns = Rc::new(RefCell::new(Attrs::default()));
+        let ns = crate::vm::heap::tracked(RefCell::new(Attrs::default()));
         if let Some(Value::Dict(d)) = &prepared {
             for (k, v) in d.borrow().iter() {
                 if let Value::Str(k) = k {
@@ -128,7 +128,7 @@ impl Vm {
                             let key = self.key(Value::Str(k.clone()))?;
                             d.insert(key, v.clone());
                         }
-                        Value::Dict(Rc::new(RefCell::new(d)))
+                        Value::Dict(crate::vm::heap::tracked(RefCell::new(d)))
                     }
                 };
                 let args = Args {

@@ -22,7 +22,7 @@ use super::Flow;
 /// Marks "no `self`" in the slot `LoadMethod` fills: a cell can never be a
 /// method receiver, because Python code cannot reach cell objects.
 fn no_self() -> Value {
-    Value::Cell(Rc::new(RefCell::new(None)))
+    Value::Cell(crate::vm::heap::tracked(RefCell::new(None)))
 }
 
 fn const_value(c: &Const) -> Value {
@@ -530,7 +530,7 @@ impl Vm {
                 }
                 Instr::BuildSet(n) => {
                     let items = take_n(frame, n)?;
-                    let s = Rc::new(RefCell::new(Set::new()));
+                    let s = crate::vm::heap::tracked(RefCell::new(Set::new()));
                     for it in items {
                         let k = self.key(it)?;
                         self.set_add(&s, k)?;
@@ -539,7 +539,7 @@ impl Vm {
                 }
                 Instr::BuildMap(n) => {
                     let items = take_n(frame, n * 2)?;
-                    let d = Rc::new(RefCell::new(Dict::new()));
+                    let d = crate::vm::heap::tracked(RefCell::new(Dict::new()));
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         let k = self.key(k)?;
@@ -824,7 +824,9 @@ impl Vm {
                     if let Some(a) = annotations {
                         f.attrs.borrow_mut().set("__annotations__".into(), a);
                     }
-                    frame.stack.push(Value::Function(Rc::new(f)));
+                    frame
+                        .stack
+                        .push(Value::Function(crate::vm::heap::tracked(f)));
                 }
                 Instr::BuildClass { name, kwargs } => {
                     let kw = if kwargs { Some(pop(frame)?) } else { None };

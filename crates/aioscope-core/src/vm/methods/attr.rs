@@ -205,7 +205,7 @@ impl Vm {
                         for (k, v) in m.globals.borrow().iter() {
                             d.insert(Key::str(k.clone()), v.clone());
                         }
-                        return Ok(Value::Dict(Rc::new(RefCell::new(d))));
+                        return Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))));
                     }
                     // A library module's own `__getattr__` (PEP 562); when it
                     // has nothing either, the error is the usual one (with its
@@ -232,7 +232,7 @@ impl Vm {
                     for (k, v) in &f.kwdefaults {
                         d.insert(Key::str(k.clone()), v.clone());
                     }
-                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                    Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))))
                 }
                 "__class__" => Ok(Value::Class(self.types.function.clone())),
                 "__dict__" => {
@@ -240,7 +240,7 @@ impl Vm {
                     for (k, v) in f.attrs.borrow().iter() {
                         d.insert(Key::str(k.clone()), v.clone());
                     }
-                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                    Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))))
                 }
                 _ => {
                     let found = f.attrs.borrow().get(name).cloned();
@@ -309,7 +309,7 @@ impl Vm {
         match name {
             "__doc__" => Ok(f.code.doc.clone().map_or(Value::None, Value::Str)),
             "__annotations__" => {
-                let d = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+                let d = Value::Dict(crate::vm::heap::tracked(RefCell::new(Dict::new())));
                 f.attrs
                     .borrow_mut()
                     .set("__annotations__".into(), d.clone());
@@ -592,7 +592,7 @@ impl Vm {
         for (k, v) in inst.attrs.borrow_mut().drain() {
             d.insert(Key::str(k), v);
         }
-        let d = Rc::new(RefCell::new(d));
+        let d = crate::vm::heap::tracked(RefCell::new(d));
         *inst.dict.borrow_mut() = Some(d.clone());
         d
     }
@@ -637,7 +637,7 @@ impl Vm {
                 for (k, v) in c.attrs.borrow().iter() {
                     d.insert(Key::str(k.clone()), v.clone());
                 }
-                return Ok(Value::Dict(Rc::new(RefCell::new(d))));
+                return Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))));
             }
             "__doc__" => {
                 return Ok(c

@@ -164,7 +164,7 @@ pub(super) fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, &args, 0, 0, "dict.copy")?;
     let d = this_dict(vm, &args, "copy")?;
     let c = d.borrow().clone();
-    Ok(Value::Dict(Rc::new(RefCell::new(c))))
+    Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(c))))
 }
 
 pub(super) fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -190,7 +190,7 @@ pub(super) fn dict_fromkeys(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         ));
     }
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let d = Rc::new(RefCell::new(Dict::new()));
+    let d = crate::vm::heap::tracked(RefCell::new(Dict::new()));
     let it = vm.iter(&args.pos[0])?;
     while let Some(k) = vm.next(&it)? {
         let k = vm.key(k)?;

@@ -387,7 +387,7 @@ pub(super) fn group_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error("TypeError", &msg));
     }
     // type.__call__ runs the class's own `__init__` after this.
-    let instance = Value::Instance(Rc::new(Instance::new(
+    let instance = Value::Instance(crate::vm::heap::tracked(Instance::new(
         cls.clone(),
         Payload::Exception(RefCell::new(ExcData {
             args: vec![message, excs],

@@ -2,7 +2,6 @@
 //! same name (`containers.rs` has the algorithms).
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use super::args::{check_arity, this_any_set, this_set};
 use crate::vm::containers::{frozenset_value, set_value};
@@ -85,7 +84,7 @@ pub(super) fn set_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub(super) fn set_union(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, &args, 0, usize::MAX, "union")?;
     let s = this_any_set(vm, &args, "union")?;
-    let result = Rc::new(RefCell::new(vm.set_copy(&s)?));
+    let result = crate::vm::heap::tracked(RefCell::new(vm.set_copy(&s)?));
     for other in args.pos.iter().skip(1) {
         if other.is(&args.pos[0]) {
             continue;
@@ -106,7 +105,7 @@ fn intersection_multi(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Set> {
     let mut result = s;
     for other in args.pos.iter().skip(1) {
         let r = vm.set_intersection(&result, other)?;
-        result = Rc::new(RefCell::new(r));
+        result = crate::vm::heap::tracked(RefCell::new(r));
     }
     let r = result.borrow().clone();
     Ok(r)
@@ -131,7 +130,7 @@ pub(super) fn set_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.set_copy(&s)?;
         return Ok(same_kind(&args, r));
     };
-    let result = Rc::new(RefCell::new(vm.set_difference(&s, first)?));
+    let result = crate::vm::heap::tracked(RefCell::new(vm.set_difference(&s, first)?));
     for other in args.pos.iter().skip(2) {
         vm.set_difference_update(&result, other)?;
     }

@@ -3,7 +3,6 @@
 //! `isdecimal`, `isnumeric`, `isprintable`, `maketrans` and `translate`.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use super::args::{str_arg, this_str};
 use crate::vm::dict::Dict;
@@ -256,7 +255,7 @@ pub(super) fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             ))
         }
     }
-    Ok(Value::Dict(Rc::new(RefCell::new(table))))
+    Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(table))))
 }
 
 pub(super) fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {

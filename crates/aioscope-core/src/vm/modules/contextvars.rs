@@ -82,6 +82,10 @@ impl NativeObject for ContextObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// A variable's value may hold the context itself.
+    fn clear_references(&self) {
+        crate::vm::heap::empty(&self.vars);
+    }
     fn class_name(&self) -> &str {
         "Context"
     }
@@ -297,12 +301,15 @@ impl Vm {
 }
 
 fn new_context(vm: &Vm, vars: Rc<VarMap>) -> Rc<ContextObj> {
-    Rc::new(ContextObj {
+    let context = Rc::new(ContextObj {
         vars: RefCell::new(vars),
         entered: Cell::new(false),
         id: vm.next_id(),
         class: classes(vm).context.clone(),
-    })
+    });
+    let object: Rc<dyn NativeObject> = context.clone();
+    crate::vm::heap::track_native(&object);
+    context
 }
 
 fn context_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<ContextObj>> {

@@ -19,7 +19,7 @@ fn new_instance(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Tuple(items)) => Payload::Tuple(items.clone()),
         _ => Payload::None,
     };
-    Ok(Value::Instance(Rc::new(Instance::new(
+    Ok(Value::Instance(crate::vm::heap::tracked(Instance::new(
         class,
         payload,
         vm.next_id(),

@@ -26,7 +26,7 @@ fn iterable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let mut code: Code = (*f.code).clone();
     code.flags.iterable_coroutine = true;
-    Ok(Value::Function(Rc::new(Function {
+    Ok(Value::Function(crate::vm::heap::tracked(Function {
         code: Rc::new(code),
         globals: f.globals.clone(),
         defaults: f.defaults.clone(),

@@ -51,7 +51,7 @@ fn code(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Bool(c.flags.varkeywords),
         Value::tuple(names),
         Value::tuple(f.defaults.clone()),
-        Value::Dict(Rc::new(RefCell::new(kwdefaults))),
+        Value::Dict(crate::vm::heap::tracked(RefCell::new(kwdefaults))),
         Value::Bool(c.flags.coroutine),
         Value::Bool(c.flags.generator),
     ]))
@@ -78,7 +78,7 @@ fn types(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         let key = vm.key(Value::str(k))?;
         d.insert(key, Value::Class(v));
     }
-    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+    Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))))
 }
 
 /// `types.ModuleType(name, doc=None)`.

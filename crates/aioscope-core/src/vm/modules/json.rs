@@ -330,7 +330,7 @@ impl Scanner<'_> {
             let key = vm.key(k)?;
             d.insert(key, v);
         }
-        let d = Value::Dict(Rc::new(RefCell::new(d)));
+        let d = Value::Dict(crate::vm::heap::tracked(RefCell::new(d)));
         if let Some(hook) = &self.hooks.object_hook {
             return Ok(vm.call(hook, Args::new(vec![d]))?);
         }

@@ -96,7 +96,7 @@ fn namedtuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .into_iter()
         .map(|s| s.unwrap_or(Value::None))
         .collect();
-    Ok(Value::Instance(Rc::new(Instance::new(
+    Ok(Value::Instance(crate::vm::heap::tracked(Instance::new(
         class,
         Payload::Tuple(items.into()),
         vm.next_id(),
@@ -222,7 +222,7 @@ pub(crate) fn namedtuple(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     attrs.set("__match_args__".into(), field_names);
     attrs.set(
         "_field_defaults".into(),
-        Value::Dict(Rc::new(RefCell::new(field_defaults))),
+        Value::Dict(crate::vm::heap::tracked(RefCell::new(field_defaults))),
     );
     attrs.set("__module__".into(), Value::Str(module.clone()));
     let ids = std::cell::Cell::new(vm.next_id());
@@ -262,7 +262,14 @@ impl NativeObject for Deque {
     }
     fn repr(&self, vm: &mut Vm) -> PyResult<String> {
         let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
-        let inner = vm.repr(&Value::list(items))?;
+        let list = Value::list(items);
+        let inner = match vm.repr_nested(Rc::as_ptr(&self.items) as usize, "[...]", |vm| {
+            vm.repr(&list)
+        })? {
+            Ok(inner) => inner,
+            // A deque inside itself shows as CPython's does: `[...]`.
+            Err(again) => return Ok(again),
+        };
         Ok(match self.maxlen {
             Some(n) => format!("deque({}, maxlen={})", inner, n),
             None => format!("deque({})", inner),
@@ -304,7 +311,7 @@ fn deque_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => return Err(vm.new_error("TypeError", "deque.__new__ needs its class")),
     };
     let d = Deque {
-        items: Rc::new(RefCell::new(items)),
+        items: crate::vm::heap::tracked(RefCell::new(items)),
         maxlen,
         class,
     };
@@ -401,9 +408,9 @@ fn deque_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn deque_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = deque_of(vm, &args)?.items.clone();
-    Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Deque(
-        items, 0,
-    )))))
+    Ok(Value::Iterator(crate::vm::heap::tracked(RefCell::new(
+        Iter::Deque(items, 0),
+    ))))
 }
 
 fn deque_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {

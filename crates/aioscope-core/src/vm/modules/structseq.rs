@@ -53,7 +53,7 @@ pub fn instance(class: &Rc<Class>, items: Vec<Value>, extra: Vec<(&str, Value)>,
     for (k, v) in extra {
         attrs.set(k.into(), v);
     }
-    Value::Instance(Rc::new(Instance {
+    Value::Instance(crate::vm::heap::tracked(Instance {
         class: class.clone(),
         attrs: RefCell::new(attrs),
         payload: Payload::Tuple(items.into()),
@@ -151,7 +151,7 @@ fn structseq_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         attrs.set(name.clone(), v);
     }
     let items: Vec<Value> = items.into_iter().take(visible).collect();
-    Ok(Value::Instance(Rc::new(Instance {
+    Ok(Value::Instance(crate::vm::heap::tracked(Instance {
         class,
         attrs: RefCell::new(attrs),
         payload: Payload::Tuple(items.into()),

@@ -466,7 +466,10 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         let k = vm.key(Value::Str(name))?;
         modules.insert(k, Value::Module(module));
     }
-    m.set("modules", Value::Dict(Rc::new(RefCell::new(modules))));
+    m.set(
+        "modules",
+        Value::Dict(crate::vm::heap::tracked(RefCell::new(modules))),
+    );
     let funcs: &[(&str, crate::vm::value::NativeImpl)] = &[
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),

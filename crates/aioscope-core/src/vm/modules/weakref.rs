@@ -97,6 +97,10 @@ impl NativeObject for WeakRefObj {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// The callback may hold the reference itself.
+    fn clear_references(&self) {
+        crate::vm::heap::empty(&self.callback);
+    }
     fn class_name(&self) -> &str {
         "weakref"
     }
@@ -249,6 +253,8 @@ fn make_ref(vm: &mut Vm, obj: &Value, callback: Option<Value>) -> PyResult<Value
         class,
     });
     vm.weakrefs.refs.push(Rc::downgrade(&r));
+    let object: Rc<dyn NativeObject> = r.clone();
+    crate::vm::heap::track_native(&object);
     if has_callback {
         vm.weakrefs.with_callbacks += 1;
     }
