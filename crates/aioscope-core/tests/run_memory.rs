@@ -229,8 +229,12 @@ fn every_conformance_case_gives_back_its_memory() {
         .collect();
     paths.sort();
     assert!(paths.len() > 50, "too few cases in {}", dir.display());
+    // Every case in a release build; an unoptimised build (`cargo test`)
+    // takes every fifth, as all of them take minutes there.
+    let step = if cfg!(debug_assertions) { 5 } else { 1 };
     let failures: Vec<String> = paths
         .iter()
+        .step_by(step)
         .filter_map(|p| {
             let source = std::fs::read_to_string(p).ok()?;
             kept_after_runs(&source, 1).map(|bytes| format!("{}: {bytes} bytes kept", p.display()))
