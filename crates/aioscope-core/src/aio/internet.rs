@@ -1,5 +1,6 @@
 //! The simulated HTTP libraries (`net`, `aiohttp`, `httpx`, `requests`,
-//! `yarl`) and `_internet`, the virtual internet they share.
+//! `yarl`) and `_internet`, the virtual internet they share; and
+//! `aiofiles`, with which their downloaders save what they fetch.
 //!
 //! They are Python, and there is one copy of each: the files of the
 //! conformance corpus (`tests/conformance/`), which the corpus oracle runs
@@ -53,6 +54,9 @@ const LIBRARIES: &[(&str, &str, &str)] = &[
     library!("httpx", "httpx/__init__.py"),
     library!("requests", "requests/__init__.py"),
     library!("requests.exceptions", "requests/exceptions.py"),
+    library!("aiofiles", "aiofiles/__init__.py"),
+    library!("aiofiles.os", "aiofiles/os.py"),
+    library!("aiofiles.ospath", "aiofiles/ospath.py"),
 ];
 
 /// Registers the libraries (imported on first use) and the default world.

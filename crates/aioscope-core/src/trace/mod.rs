@@ -328,7 +328,8 @@ pub enum Awaiting {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StackEntry {
-    /// The coroutine's qualname.
+    /// Its code's qualname (`co_qualname`: the function as defined, even
+    /// when `functools.wraps` gave the coroutine another `__qualname__`).
     pub qualname: Rc<str>,
     /// The line it is paused on.
     pub line: u32,

@@ -475,7 +475,9 @@ impl Recorder {
             }
             depth += 1;
             stack.push(StackEntry {
-                qualname: c.qualname.clone(),
+                // The frame's code, as CPython's frames name it: a wrapper
+                // renamed by functools.wraps still runs as the wrapper.
+                qualname: c.code.qualname.clone(),
                 line: vm.coroutine_frame_line(&c),
                 user: *c.code.filename == *self.trace.filename,
                 generator: c.kind != CoroKind::Coroutine || c.wrapped.get(),
