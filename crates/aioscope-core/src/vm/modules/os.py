@@ -187,14 +187,27 @@ def _error(cls, number, message, p):
     return cls(number, message, fspath(p))
 
 
-def listdir(p='.'):
+def _existing(p):
+    """The absolute path of `p` and what is there; FileNotFoundError if
+    nothing is."""
     where = _where(p)
     kind = _fs.kind(where)
     if kind is None:
         raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    return where, kind
+
+
+def _directory(p):
+    """The absolute path of the directory `p` (os.listdir's and rmdir's
+    errors otherwise)."""
+    where, kind = _existing(p)
     if kind == 'file':
         raise _error(NotADirectoryError, 20, 'Not a directory', p)
-    return _fs.children(where)
+    return where
+
+
+def listdir(p='.'):
+    return _fs.children(_directory(p))
 
 
 def mkdir(p, mode=0o777, *, dir_fd=None):
@@ -224,10 +237,7 @@ def makedirs(name, mode=0o777, exist_ok=False):
 
 
 def remove(p, *, dir_fd=None):
-    where = _where(p)
-    kind = _fs.kind(where)
-    if kind is None:
-        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    where, kind = _existing(p)
     if kind == 'dir':
         raise _error(IsADirectoryError, 21, 'Is a directory', p)
     _fs.remove(where)
@@ -237,12 +247,7 @@ unlink = remove
 
 
 def rmdir(p, *, dir_fd=None):
-    where = _where(p)
-    kind = _fs.kind(where)
-    if kind is None:
-        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
-    if kind == 'file':
-        raise _error(NotADirectoryError, 20, 'Not a directory', p)
+    where = _directory(p)
     if _fs.children(where):
         raise _error(OSError, 39, 'Directory not empty', p)
     _fs.rmdir(where)
@@ -294,10 +299,7 @@ class stat_result:
 
 
 def stat(p, *, dir_fd=None, follow_symlinks=True):
-    where = _where(p)
-    kind = _fs.kind(where)
-    if kind is None:
-        raise _error(FileNotFoundError, 2, 'No such file or directory', p)
+    where, kind = _existing(p)
     if kind == 'dir':
         return stat_result(0o40755, 4096)
     return stat_result(0o100644, _fs.size(where))
