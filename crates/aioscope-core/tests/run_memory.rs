@@ -64,10 +64,13 @@ fn live() -> isize {
 }
 
 /// As the page runs programs: lines and the debugger's variables
-/// recorded (the recordings are part of the trace, freed with it).
+/// recorded (the recordings are part of the trace, freed with it). The
+/// instruction budget is small, so the runaway ends in a moment even in
+/// an unoptimised build; the other programs need far less.
 fn options() -> Options {
     Options {
         locals: true,
+        instructions: 2_000_000,
         ..Options::default()
     }
 }
