@@ -78,13 +78,27 @@ await test("a large link's program runs in the worker; the default scenario show
   const url = packedLink(`${lines}\nprint('big done')\n`);
   // Timed in the page from when its document is parsed (the browser's own
   // handling of a 1.4 MB address comes before that; a real link packs such
-  // a program much smaller), against the plain page on the same machine.
-  const firstFrame = () => page.evaluate(() => new Promise((resolve) => {
-    const look = () => document.querySelector('button[aria-label="Step forward"]')
-      ? resolve(performance.now() - performance.getEntriesByType('navigation')[0].domInteractive)
-      : requestAnimationFrame(look);
-    look();
-  }));
+  // a program much smaller) to the animation frame that first draws the
+  // stepper, against the plain page on the same machine. Recorded by the
+  // page itself as it happens: laying out the hundred thousand lines in the
+  // editor afterwards keeps the page busy for seconds, and a probe sent
+  // from here would only run after that.
+  await page.addInitScript(() => {
+    const seen = () => document.querySelector('button[aria-label="Step forward"]');
+    const mark = () => requestAnimationFrame(() => {
+      window.firstFrameAt = performance.now() - performance.getEntriesByType('navigation')[0].domInteractive;
+    });
+    new MutationObserver((_, observer) => {
+      if (seen()) {
+        observer.disconnect();
+        mark();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const firstFrame = async () => {
+    await page.waitForFunction(() => window.firstFrameAt !== undefined, null, { timeout: 60000 });
+    return page.evaluate(() => window.firstFrameAt);
+  };
   // The best of three tries: other work on a shared machine only slows.
   const tries = [];
   for (let i = 0; i < 3; i++) {
@@ -96,6 +110,7 @@ await test("a large link's program runs in the worker; the default scenario show
     if (tries[i][0] - tries[i][1] < 2000) break;
   }
   const best = Math.min(...tries.map(([linked, plain]) => linked - plain));
+  console.log(`    (first frame, linked and plain, ms: ${JSON.stringify(tries)})`);
   check(best < 2000, `the default scenario shows within 2 s of the plain page's (linked, plain ms): ${JSON.stringify(tries)}`);
   check((await page.getByRole('status').filter({ hasText: 'default scenario' }).count()) === 1, 'says why');
   const t0 = Date.now();
