@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use aioscope_core::run::{run, Options, PythonVersion, World};
 
+mod alloc;
+
 /// The interpreter and the recorder allocate and free many small objects
 /// (frames, values, task views); mimalloc does that markedly faster than
 /// glibc's malloc (see the Performance section of the README).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 use aioscope_core::trace::export;
 
 const USAGE: &str = "\
