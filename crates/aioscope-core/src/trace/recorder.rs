@@ -545,7 +545,7 @@ impl Recorder {
         let Some(list) = list else {
             return (Vec::new(), 0);
         };
-        let mut tasks = Vec::new();
+        let mut tasks = Vec::with_capacity(sync::seq_len(list).min(SyncView::SHOWN_WAITERS));
         // Done futures are skipped, so look a little further than the
         // number shown. They are woken waiters that have not yet removed
         // themselves: not waiting any more, so not counted (they are among
@@ -896,7 +896,10 @@ impl LoopObserver for Recorder {
 
     fn step_started(&mut self, vm: &mut Vm, host: &AioHost, h: &Handle) {
         self.main_program_frame(vm, host);
-        let Some(ix) = self.handle_ix.get(&h.id).copied() else {
+        // A handle runs once: nothing asks for it by id after this (a late
+        // `cancel()` changes nothing), so the map holds only the handles
+        // still pending, not every handle of the run.
+        let Some(ix) = self.handle_ix.remove(&h.id) else {
             return;
         };
         let task = self.trace.handles[ix as usize].task;
