@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::aio::future::{as_fut, FutState};
+use crate::aio::future::{as_fut, Fut, FutState};
 use crate::aio::host::{AioHost, Handle};
 use crate::aio::observer::LoopObserver;
 use crate::aio::sync::{self, SyncState};
@@ -64,8 +64,15 @@ pub struct Recorder {
     ended: bool,
 }
 
+/// The future or task a value is, borrowed: the recorder reads thousands
+/// per frame (waiter lists), and [`as_fut`]'s owned handle would cost a
+/// reference count up and down each.
+fn fut(v: &Value) -> Option<&Fut> {
+    v.downcast::<Fut>()
+}
+
 fn fut_id(v: &Value) -> Option<u64> {
-    as_fut(v).map(|(f, _)| f.id)
+    fut(v).map(|f| f.id)
 }
 
 /// The task a handle belongs to: task steps and wakeups are natives bound
@@ -554,7 +561,7 @@ impl Recorder {
         let mut done = 0;
         let total = sync::seq_visit(list, &mut |w| {
             looked += 1;
-            if let Some((f, _)) = as_fut(w) {
+            if let Some(f) = fut(w) {
                 if f.done() {
                     done += 1;
                 } else if let Some(t) = self.waiter_of.get(&f.id) {
@@ -611,8 +618,8 @@ impl Recorder {
             let first = |l: &Option<Value>| {
                 let mut first = 0u64;
                 let n = l.as_ref().map_or(0, |l| {
-                    sync::seq_visit(l, &mut |x| match as_fut(x) {
-                        Some((f, _)) if f.done() => true,
+                    sync::seq_visit(l, &mut |x| match fut(x) {
+                        Some(f) if f.done() => true,
                         _ => {
                             first = fut_id(x).unwrap_or(0);
                             false
