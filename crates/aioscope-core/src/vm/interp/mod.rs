@@ -582,6 +582,10 @@ impl Vm {
                             for v in &dropped {
                                 let _ = self.dropping(v);
                             }
+                            drop(dropped);
+                            // Still in this frame, as CPython's unwinding:
+                            // what died names its line.
+                            self.settle(frame);
                             frame.handling.truncate(block.handling as usize);
                             frame.stack.push(exc);
                             frame.pc = block.handler as usize;
@@ -597,6 +601,10 @@ impl Vm {
                         for v in std::mem::take(&mut done.stack).into_iter().rev() {
                             let _ = self.dropping(&v);
                         }
+                        // CPython empties the stack before it leaves the
+                        // frame: a coroutine that dies with it ("never
+                        // awaited") names this frame's line.
+                        self.settle(&done);
                         // An async generator only this frame refers to is
                         // closed by the loop now, not when the traceback
                         // that keeps the locals dies (often unseen, as for
