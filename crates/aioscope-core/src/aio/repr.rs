@@ -1,8 +1,10 @@
 //! CPython's reprs of futures, tasks and handles (`base_futures.py`,
 //! `base_tasks.py`, `format_helpers.py`), down to the callback lists.
 
+use std::rc::Rc;
+
 use crate::vm::value::{CoroState, Coroutine, PyResult, Value};
-use crate::vm::{PythonVersion, Vm};
+use crate::vm::{py310, PythonVersion, Vm};
 
 use super::future::{Fut, FutState};
 use super::host::Handle;
@@ -48,14 +50,18 @@ pub fn short_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 /// defined there).
 pub fn coroutine_repr(vm: &Vm, c: &Coroutine) -> String {
     let file = &*c.code.filename;
-    let defined = vm.cpython_place(file, c.code.first_line);
+    // The marks name 3.11.7's places; the 3.10 mode shows 3.10.13's.
+    let shown = |place: Option<(Rc<str>, u32)>| match (place, vm.python) {
+        (Some((file, line)), PythonVersion::V3_10) => Some(py310::place(&file, line)),
+        (place, _) => place,
+    };
+    let defined = shown(vm.cpython_place(file, c.code.first_line));
     if c.state.get() == CoroState::Closed {
         let (file, line) = defined.unwrap_or_else(|| (file.into(), c.code.first_line));
         format!("{}() done, defined at {}:{}", c.qualname, file, line)
     } else {
         let current = vm.coroutine_frame_line(c);
-        let (file, line) = vm
-            .cpython_place(file, current)
+        let (file, line) = shown(vm.cpython_place(file, current))
             .or(defined)
             .unwrap_or_else(|| (file.into(), current));
         format!("{}() running at {}:{}", c.qualname, file, line)

@@ -6,6 +6,8 @@
 //! places, and the frames 3.10 has no counterpart for (3.11's `Runner`
 //! under `asyncio.run`) are left out.
 
+use std::rc::Rc;
+
 use crate::vm::traceback::{FrameSummary, STDLIB_DIR};
 
 /// Where CPython 3.10 keeps its library.
@@ -105,6 +107,24 @@ const PLACES: &[(&str, u32, Place)] = &[
     ("asyncio/events.py", 80, Place::Line(80)),
 ];
 
+/// A place of 3.11.7's library (a task's `coro=<sleep() running at
+/// FILE:LINE>`) as 3.10.13 has it; other files keep theirs. A frame 3.10
+/// does not have keeps 3.11's line under 3.10's directory.
+pub fn place(path: &str, line: u32) -> (Rc<str>, u32) {
+    let Some(rel) = path.strip_prefix(STDLIB_DIR) else {
+        return (path.into(), line);
+    };
+    let line = match PLACES
+        .iter()
+        .find(|(file, l, _)| *file == rel && *l == line)
+        .map(|(_, _, p)| p)
+    {
+        Some(Place::Line(n)) | Some(Place::Other(n, _)) => *n,
+        Some(Place::Gone) | None => line,
+    };
+    (format!("{}{}", STDLIB_DIR_310, rel).into(), line)
+}
+
 /// `f` (a 3.11 frame) as 3.10 shows it, or `None` when 3.10 has no such
 /// frame. A library line not in [`PLACES`] keeps 3.11's number.
 pub fn frame(mut f: FrameSummary) -> Option<FrameSummary> {
@@ -153,6 +173,22 @@ mod tests {
             (&*f.file, f.line, f.col, f.end_col),
             ("main.py", 7, None, None)
         );
+    }
+
+    #[test]
+    fn a_library_coroutines_place_moves_to_310s_file_and_line() {
+        let (file, line) = place("/usr/lib/python3.11/asyncio/tasks.py", 649);
+        assert_eq!(
+            (&*file, line),
+            ("/usr/lib/python3.10/asyncio/tasks.py", 605)
+        );
+        let (file, line) = place("/usr/lib/python3.11/asyncio/queues.py", 149);
+        assert_eq!(
+            (&*file, line),
+            ("/usr/lib/python3.10/asyncio/queues.py", 150)
+        );
+        let (file, line) = place("main.py", 12);
+        assert_eq!((&*file, line), ("main.py", 12));
     }
 
     #[test]
