@@ -25,7 +25,13 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
 
 from _coroutines import python_minor as _python_minor
 
-TimeoutError = TimeoutError
+if _python_minor == 10:
+    class TimeoutError(Exception):
+        """The operation exceeded the given deadline (3.10: asyncio's own
+        class; 3.11 made it the built-in TimeoutError)."""
+        __module__ = 'asyncio.exceptions'
+else:
+    TimeoutError = TimeoutError
 
 
 class exceptions:

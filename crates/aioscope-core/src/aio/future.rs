@@ -201,10 +201,16 @@ fn this_task<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<(&'a Fut, &'a TaskCore
     }
 }
 
-/// Builds `CancelledError(msg)` (or the stored one that ended a task).
+/// Builds `CancelledError(msg)` (or, from 3.11, the stored one that
+/// ended a task). 3.10 always builds a new one, with the stored one as its
+/// `__context__`: its tracebacks show the two ("During handling of the
+/// above exception, another exception occurred").
 pub fn make_cancelled_error(vm: &mut Vm, fut: &Fut) -> Value {
-    if let Some(e) = fut.core.borrow_mut().cancelled_exc.take() {
-        return e;
+    let stored = fut.core.borrow_mut().cancelled_exc.take();
+    if vm.python.minor() >= 11 {
+        if let Some(e) = stored {
+            return e;
+        }
     }
     let msg = fut.core.borrow().cancel_message.clone();
     let args = match msg {
@@ -212,7 +218,11 @@ pub fn make_cancelled_error(vm: &mut Vm, fut: &Fut) -> Value {
         _ => vec![],
     };
     let class = aio(vm).cancelled_error.clone();
-    vm.exception_of_class(&class, args)
+    let exc = vm.exception_of_class(&class, args);
+    if let (Some(data), Some(context)) = (exc.exc(), stored) {
+        data.borrow_mut().context = Some(context);
+    }
+    exc
 }
 
 /// Schedules every done-callback with `call_soon`, in order.

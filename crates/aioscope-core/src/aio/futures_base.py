@@ -4,6 +4,7 @@
 import collections
 import threading
 import time
+from _coroutines import python_minor as _python_minor
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -42,7 +43,12 @@ class CancelledError(Error):
     """The Future was cancelled."""
 
 
-TimeoutError = TimeoutError
+if _python_minor == 10:
+    class TimeoutError(Error):
+        """The operation exceeded the given deadline (3.10: its own class;
+        3.11 made it the built-in TimeoutError)."""
+else:
+    TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
