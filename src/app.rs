@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use aioscope_core::run::{self, World};
+use aioscope_core::run::{self, PythonVersion, World};
 use aioscope_core::trace::{Exit, Limit, Trace};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -15,6 +15,7 @@ use crate::components::editor::{CodeError, Editor};
 use crate::components::guide::{self, Guide};
 use crate::components::header::{Header, CODE};
 use crate::components::internet::InternetPanel;
+use crate::components::legacy::LegacyPanel;
 use crate::components::stepper::StepperView;
 use crate::dom;
 use crate::i18n::Lang;
@@ -204,6 +205,11 @@ struct Shown {
     world: Rc<RefCell<World>>,
     /// The same, for drawing the panel.
     world_shown: UseStateHandle<Rc<World>>,
+    /// The CPython version runs use (the version switch sets it), read
+    /// when a run starts like the world.
+    python: Rc<Cell<PythonVersion>>,
+    /// The same, for drawing the switch.
+    python_shown: UseStateHandle<PythonVersion>,
     /// Runs ended (finished, failed, stopped or refused for their syntax):
     /// shown as `data-runs` on the editor, so a test or a script can wait
     /// for the next one. Every change is followed by a state change that
@@ -237,6 +243,7 @@ impl Shown {
             filename: USER_FILE.to_string(),
             instructions: WORKER_BUDGET,
             world: world_option(&world).cloned(),
+            python: self.python.get().minor() as u8,
         };
         let on_event = {
             let (me, src) = (self.clone(), src.to_string());
@@ -398,6 +405,8 @@ pub fn app() -> Html {
         job: use_mut_ref(String::new),
         world: use_mut_ref(World::default),
         world_shown: use_state(|| Rc::new(World::default())),
+        python: use_memo((), |_| Cell::new(PythonVersion::default())),
+        python_shown: use_state(PythonVersion::default),
         ended: use_memo((), |_| Cell::new(0u32)),
         program: use_state(|| first.program.clone()),
         meanwhile: use_state(|| first.pending.is_some()),
@@ -652,6 +661,25 @@ pub fn app() -> Html {
         let run_user = run_user.clone();
         Callback::from(move |_| run_user(&code))
     };
+    // The version switch runs the program again as that Python.
+    let on_python = {
+        let (shown, code) = (shown.clone(), code.clone());
+        let run_user = run_user.clone();
+        Callback::from(move |v: PythonVersion| {
+            shown.python.set(v);
+            shown.python_shown.set(v);
+            run_user(&code);
+        })
+    };
+    // Modernise's rewrite replaces the program (as an edit) and runs.
+    let on_apply = {
+        let on_input = on_input.clone();
+        let run_user = run_user.clone();
+        Callback::from(move |text: String| {
+            on_input.emit(text.clone());
+            run_user(&text);
+        })
+    };
     // An edit in the Virtual internet panel runs the program on screen
     // again in the new world.
     let on_world = {
@@ -791,6 +819,8 @@ pub fn app() -> Html {
                         beside={kept.borrow().own.is_some()} on_keep={on_keep} on_own={on_own}
                         earlier={kept.borrow().earlier.is_some()} on_earlier={on_earlier}
                         save_failed={*save_failed} too_large={*shown.too_large} />
+                    <LegacyPanel code={AttrValue::from((*code).clone())} error={(*shown.error).clone()}
+                        python={*shown.python_shown} on_python={on_python} on_apply={on_apply} />
                     if *shown.meanwhile && shown.running.is_some() {
                         <p class="meanwhile muted" role="status">
                             { l.t("The default scenario is shown while the link's program runs.", "链接中的程序运行期间，先显示默认场景。") }

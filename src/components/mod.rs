@@ -11,6 +11,7 @@ pub mod header;
 pub mod icons;
 pub mod internet;
 pub mod keys;
+pub mod legacy;
 pub mod queues;
 pub mod stepper;
 pub mod sync;

@@ -14,6 +14,8 @@ pub struct Job {
     pub instructions: u64,
     /// The virtual internet its HTTP libraries reach (`None`: the default).
     pub world: Option<aioscope_core::run::World>,
+    /// The CPython minor version it runs as (10 or 11).
+    pub python: u8,
 }
 
 /// Why a program was not run: its first syntax error, as
@@ -80,6 +82,7 @@ mod tests {
             filename: "main.py".into(),
             instructions: 123_456_789,
             world: Some(aioscope_core::run::World::default()),
+            python: 10,
         };
         assert_eq!(decode::<Job>(&encode(&job)), Ok(job));
         let piece = ToPage::Piece(Box::new(TraceDelta {

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aioscope_core::run::{check, run_with_hook, Options};
+use aioscope_core::run::{check, run_with_hook, Options, PythonVersion};
 use aioscope_core::trace::{DeltaWriter, Trace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -83,6 +83,10 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
         locals: true,
         instructions: job.instructions,
         world: job.world.clone(),
+        python: match job.python {
+            10 => PythonVersion::V3_10,
+            _ => PythonVersion::V3_11,
+        },
         ..Options::default()
     };
     let trace = run_with_hook(&job.source, &job.filename, &options, hook);
