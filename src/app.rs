@@ -128,6 +128,8 @@ struct Boot {
     pending: Option<(String, Opening)>,
     /// The two spinners side by side (`frame` counts their merged frames).
     side_by_side: bool,
+    /// The Python the user's program runs as.
+    python: PythonVersion,
 }
 
 fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
@@ -143,6 +145,7 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
         notice,
         pending: None,
         side_by_side: false,
+        python: PythonVersion::default(),
     }
 }
 
@@ -167,6 +170,7 @@ fn boot(hash: &str) -> Boot {
                 notice: None,
                 pending: None,
                 side_by_side: l.side_by_side,
+                python: l.python,
             },
             Source::Code(code) => {
                 let ran = dom::load(RAN_KEY);
@@ -179,6 +183,7 @@ fn boot(hash: &str) -> Boot {
                     selected: CODE.into(),
                     own,
                     pending: Some((code.clone(), l.frame)),
+                    python: l.python,
                     ..default_boot(editor, None)
                 }
             }
@@ -321,8 +326,11 @@ impl Shown {
             self.program.set(String::new());
         } else {
             self.too_large.set(None);
-            self.program
-                .set(link::program_part(&Source::Code(run.source.to_string())));
+            self.program.set(format!(
+                "{}{}",
+                link::program_part(&Source::Code(run.source.to_string())),
+                link::python_part(self.python.get())
+            ));
         }
         self.start_frame.set(frame);
         self.run.set(Some(run));
@@ -405,8 +413,8 @@ pub fn app() -> Html {
         job: use_mut_ref(String::new),
         world: use_mut_ref(World::default),
         world_shown: use_state(|| Rc::new(World::default())),
-        python: use_memo((), |_| Cell::new(PythonVersion::default())),
-        python_shown: use_state(PythonVersion::default),
+        python: use_memo((), |_| Cell::new(first.python)),
+        python_shown: use_state(|| first.python),
         ended: use_memo((), |_| Cell::new(0u32)),
         program: use_state(|| first.program.clone()),
         meanwhile: use_state(|| first.pending.is_some()),

@@ -4,7 +4,10 @@
 //! the frame counter shows (from 1); `&i=1` when asyncio's internals are
 //! shown (they change the count); `&v=side` for the two spinners side by
 //! side (then `n` counts their merged frames). Links of old name the frame
-//! by index from 0, `f=N`, and still open where they did.
+//! by index from 0, `f=N`, and still open where they did. `&py=3.10`
+//! runs the user's program as Python 3.10.
+
+use aioscope_core::run::PythonVersion;
 
 use crate::lz;
 use crate::model::Opening;
@@ -28,6 +31,8 @@ pub struct Link {
     pub frame: Opening,
     /// The side-by-side view (`v=side`).
     pub side_by_side: bool,
+    /// The Python the program runs as (`py=3.10`; 3.11 without it).
+    pub python: PythonVersion,
 }
 
 /// Why a link could not be read.
@@ -55,6 +60,7 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
     let mut number = None;
     let mut internals = false;
     let mut side_by_side = false;
+    let mut python = PythonVersion::default();
     for part in hash.split('&') {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         match k {
@@ -67,6 +73,7 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
             "n" => number = Some(v.parse().map_err(|_| LinkError::BadFrame)?),
             "i" => internals = v.parse::<u8>().map_err(|_| LinkError::BadFrame)? != 0,
             "v" => side_by_side = v == SIDE_BY_SIDE,
+            "py" => python = PythonVersion::parse(v).unwrap_or_default(),
             _ => {}
         }
     }
@@ -80,7 +87,16 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
         source,
         frame,
         side_by_side,
+        python,
     }))
+}
+
+/// What a program part gets for running as `python` (nothing for 3.11).
+pub fn python_part(python: PythonVersion) -> String {
+    match python {
+        PythonVersion::V3_11 => String::new(),
+        other => format!("&py={}", other.label()),
+    }
 }
 
 /// The view value of the side-by-side view.
@@ -133,6 +149,7 @@ mod tests {
                 source: Source::Scenario(s),
                 frame: shown(12),
                 side_by_side: false,
+                python: PythonVersion::default(),
             }))
         );
         let code = "import asyncio\nprint('hi')\n".to_string();
@@ -148,6 +165,7 @@ mod tests {
                 source: Source::Code(code),
                 frame: all,
                 side_by_side: false,
+                python: PythonVersion::default(),
             }))
         );
         let h = hash(
@@ -156,6 +174,16 @@ mod tests {
         );
         assert_eq!(h, "#s=flags_semaphore&v=side&n=7");
         assert!(parse(&h).unwrap().unwrap().side_by_side);
+        let h = hash(
+            &format!(
+                "{}{}",
+                program_part(&Source::Code("print(1)\n".into())),
+                python_part(PythonVersion::V3_10)
+            ),
+            shown(2),
+        );
+        assert!(h.contains("&py=3.10&"), "{h}");
+        assert_eq!(parse(&h).unwrap().unwrap().python, PythonVersion::V3_10);
         assert_eq!(parse(""), Ok(None));
         assert_eq!(parse("#"), Ok(None));
     }
