@@ -20,15 +20,15 @@ async def spin(msg):
     out.write(' ' * len(frame) + '\b' * len(frame))  # wipe it
 
 
-async def slow_answer():
-    await asyncio.sleep(1.5)  # stands in for a slow network call
+async def slow_function():
+    await asyncio.sleep(3)  # pretend to wait a long time for I/O
     return 42
 
 
 async def supervisor():
     spinner = asyncio.create_task(spin('thinking!'))
     print('spinner task:', spinner)
-    answer = await slow_answer()
+    answer = await slow_function()
     spinner.cancel()
     return answer
 
