@@ -20,7 +20,7 @@ use aioscope_core::trace::export;
 
 const USAGE: &str = "\
 usage: aioscope trace [--events | --perfetto | --states] [--lines | --locals] [--summary]
-                      [--world WORLD.json] [--python 3.10] FILE.py
+                      [--world WORLD.json] [--python 3.10] [--interrupt-at T] FILE.py
 
 Runs a Python asyncio program on aioscope's simulated event loop.
   trace FILE.py             the transcript (corpus format: t/out/err/exit JSON lines)
@@ -39,6 +39,8 @@ Runs a Python asyncio program on aioscope's simulated event loop.
                             the default world
   --python 3.10             run as CPython 3.10 (old generator-based coroutines with
                             @asyncio.coroutine); 3.11 is the default
+  --interrupt-at T          press Ctrl+C at virtual time T (seconds): SIGINT's handler
+                            runs where the program waits then, as in CPython
 Guards (as the corpus oracle's): --max-iterations N (100000), --max-time S (10000),
 --instructions N (500000000: about five seconds of a loop that never awaits)";
 
@@ -117,6 +119,17 @@ fn trace(args: &[String]) -> ExitCode {
                         return ExitCode::from(2);
                     }
                 }
+            }
+            "--interrupt-at" => {
+                let Some(v) = args
+                    .next()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|v| v.is_finite() && *v >= 0.0)
+                else {
+                    eprintln!("aioscope: --interrupt-at needs a time in seconds\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                options.interrupt_at = Some(v);
             }
             "--python" => {
                 let Some(v) = args.next().and_then(|v| PythonVersion::parse(v)) else {

@@ -37,6 +37,11 @@ pub struct Options {
     pub world: Option<World>,
     /// The CPython the program runs as (3.11 unless asked).
     pub python: PythonVersion,
+    /// Ctrl+C pressed at this virtual time: SIGINT's handler runs where
+    /// the main thread waits then (the event loop's wait for its next
+    /// timer, a `time.sleep`, the end waiting for threads), as in CPython;
+    /// the default raises `KeyboardInterrupt`. `None`: never pressed.
+    pub interrupt_at: Option<f64>,
 }
 
 impl Default for Options {
@@ -48,6 +53,7 @@ impl Default for Options {
             guards: Guards::default(),
             world: None,
             python: PythonVersion::default(),
+            interrupt_at: None,
         }
     }
 }
@@ -87,6 +93,8 @@ fn run_recorded(source: &str, file: &str, options: &Options, hook: Option<FrameH
     vm.limits.instructions = options.instructions;
     let host = host_of(&vm);
     host.guards.set(options.guards);
+    host.interrupt_at
+        .set(options.interrupt_at.filter(|t| t.is_finite() && *t >= 0.0));
     let recorder = match hook {
         Some(h) => Recorder::new(file).on_frame(h),
         None => Recorder::new(file),

@@ -146,6 +146,28 @@ def _chain_future(source, destination):
     source.add_done_callback(_call_set_state)
 
 
+def run_coroutine_threadsafe(coro, loop):
+    """Submit a coroutine to the loop of another thread; the result comes
+    back in a concurrent.futures.Future."""
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    import concurrent.futures
+    future = concurrent.futures.Future()
+
+    def callback():
+        try:
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
 def wrap_future(future, *, loop=None):
     """Wrap a concurrent.futures.Future object in an asyncio future."""
     if isfuture(future):
@@ -1423,8 +1445,40 @@ class Runner:
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
+        # In the main thread, Ctrl+C (SIGINT) cancels the main task instead
+        # of raising KeyboardInterrupt in the middle of the loop (3.11's
+        # Runner; 3.10's asyncio.run has no handler of its own).
+        import signal
+        sigint_handler = None
+        if (_current_thread() == 0 and _python_minor != 10
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            sigint_handler = partial(self._on_sigint, main_task=task)
+            try:
+                signal.signal(signal.SIGINT, sigint_handler)
+            except ValueError:
+                sigint_handler = None
         self._interrupt_count = 0
-        return self._loop.run_until_complete(task)  # cpython: runners.py:118
+        try:
+            return self._loop.run_until_complete(task)  # cpython: runners.py:118
+        except CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, 'uncancel', None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()  # cpython: runners.py:123
+            raise
+        finally:
+            if (sigint_handler is not None
+                    and signal.getsignal(signal.SIGINT) is sigint_handler):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # Wakes the loop up if it waits in its selector.
+            self._loop.call_soon_threadsafe(lambda: None)
+            return
+        raise KeyboardInterrupt()  # cpython: runners.py:157
 
     def _lazy_init(self):
         if self._state == 'closed':

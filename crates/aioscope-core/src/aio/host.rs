@@ -300,6 +300,11 @@ pub struct AioHost {
     pub fiber_depth: Cell<u32>,
     /// `threading.Lock`.
     pub lock_class: Rc<Class>,
+    /// When Ctrl+C is pressed (virtual time), until it is delivered.
+    pub interrupt_at: Cell<Option<f64>>,
+    /// The main thread waits for the program's threads at its end, with
+    /// Ctrl+C pending.
+    pub joining_interrupted: Cell<bool>,
 }
 
 /// The asyncio state of `vm`. Panics only if asyncio was never installed,
@@ -317,10 +322,23 @@ impl Host for AioHost {
         // running the loop, the loop is frozen with it. The frame is
         // recorded once the sleep is over, at the time it ends.
         let from = vm.clock;
+        let end = from + seconds;
+        if let Some(at) = self.interrupt_due(end) {
+            // Ctrl+C in the middle of the sleep: the handler runs there;
+            // after one that returns, the sleep goes on (PEP 475).
+            self.block(
+                vm,
+                super::threads::Wait {
+                    until: Some(at),
+                    ..Default::default()
+                },
+            )?;
+            self.press_ctrl_c(vm, vm.clock)?;
+        }
         self.block(
             vm,
             super::threads::Wait {
-                until: Some(from + seconds),
+                until: Some(end),
                 ..Default::default()
             },
         )?;
@@ -391,6 +409,8 @@ impl AioHost {
             current_thread: Cell::new(0),
             fiber_depth: Cell::new(0),
             lock_class: classes.lock,
+            interrupt_at: Cell::new(None),
+            joining_interrupted: Cell::new(false),
         }
     }
 
@@ -814,6 +834,10 @@ impl AioHost {
         };
         if !has_ready && !stopping {
             match first_when {
+                None if self.interrupt_due(f64::INFINITY).is_some() => {
+                    // The loop would wait for ever: Ctrl+C ends the wait.
+                    self.wait_for_interrupt(vm)?;
+                }
                 None if self.has_other_threads() => {
                     // Only a thread (run_in_executor) can hand the loop work.
                     self.run_others_until(
@@ -827,7 +851,11 @@ impl AioHost {
                 None => return Err(PyErr::Halt(Halt::Deadlock(Deadlock::Loop))),
                 Some(when) => {
                     let timeout = (when - vm.clock).clamp(0.0, MAX_SELECT_TIMEOUT);
-                    if timeout > 0.0 {
+                    if timeout > 0.0 && self.interrupt_due(when).is_some() {
+                        // Ctrl+C comes first: the wait ends at its time,
+                        // with no timer due.
+                        self.wait_for_interrupt(vm)?;
+                    } else if timeout > 0.0 {
                         if when > self.guards.get().max_time {
                             return Err(PyErr::Halt(Halt::VirtualTime(self.guards.get().max_time)));
                         }

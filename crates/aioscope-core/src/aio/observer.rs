@@ -57,6 +57,9 @@ pub trait LoopObserver: Any {
     fn clock_jump(&mut self, _vm: &mut Vm, _from: f64, _to: f64) {}
     /// `time.sleep` blocked the thread (and the loop with it).
     fn blocking_sleep(&mut self, _vm: &mut Vm, _from: f64, _seconds: f64) {}
+    /// Ctrl+C was pressed while the program waited (since `from`); its
+    /// SIGINT handler has run.
+    fn interrupted(&mut self, _vm: &mut Vm, _from: f64) {}
     /// A task was created.
     fn task_created(&mut self, _vm: &mut Vm, _task: &Value) {}
     /// A task changed in a way not tied to its own step (cancel requested,

@@ -214,6 +214,9 @@ impl AioHost {
                 }
             }
             let mine = wait.until;
+            if me != 0 && self.interrupt_unwinds(vm, best.map(|b| b.0), mine) {
+                return Err(PyErr::Halt(Halt::Stopped));
+            }
             match best {
                 Some((t, id)) if mine.is_none_or(|m| t < m || (t == m && id < me)) => {
                     if t > self.guards.get().max_time {
@@ -344,6 +347,9 @@ impl AioHost {
                 });
             match pending {
                 Some(id) => {
+                    if self.join_interrupted(vm, id)? {
+                        return Ok(());
+                    }
                     self.run_others_until(
                         vm,
                         &Wait {

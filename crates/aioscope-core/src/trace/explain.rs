@@ -917,6 +917,16 @@ pub fn frame(trace: &Trace, source: Option<&str>, at: FrameIx) -> Explanation {
                 ),
             }
         }
+        FrameKind::Interrupt { .. } => both(
+            format!(
+                "Ctrl+C at {} s: the signal arrives while the program waits, and Python's SIGINT handler runs there. The default handler raises KeyboardInterrupt out of the wait (out of run_until_complete() when the loop was waiting); asyncio.run() has its own, which cancels the main task instead.",
+                secs(f.t)
+            ),
+            format!(
+                "{} 秒时按下 Ctrl+C：信号在程序等待时到达，Python 的 SIGINT 处理函数就在这里运行。默认的处理函数让 KeyboardInterrupt 从等待处抛出（循环在等待时，就从 run_until_complete() 中抛出）；asyncio.run() 有自己的处理函数，改为取消主任务。",
+                secs(f.t)
+            ),
+        ),
         FrameKind::BlockingSleep { seconds } => {
             let (le, lz) = match f.line {
                 Some(l) => {

@@ -40,6 +40,7 @@ fn kind_name(k: &FrameKind) -> String {
         FrameKind::Main => "main".into(),
         FrameKind::Step(s) => s.name().into(),
         FrameKind::ClockJump { .. } => "clock_jump".into(),
+        FrameKind::Interrupt { .. } => "interrupt".into(),
         FrameKind::BlockingSleep { .. } => "blocking_sleep".into(),
         FrameKind::Thread { .. } => "thread".into(),
         FrameKind::End => "end".into(),
@@ -211,7 +212,9 @@ pub fn perfetto(trace: &Trace) -> String {
                     string(&trace.explanation(i as FrameIx).en)
                 ));
             }
-            FrameKind::ClockJump { .. } | FrameKind::BlockingSleep { .. } => {
+            FrameKind::ClockJump { .. }
+            | FrameKind::BlockingSleep { .. }
+            | FrameKind::Interrupt { .. } => {
                 events.push(format!(
                     "{{\"name\": \"{}\", \"ph\": \"i\", \"s\": \"p\", \"pid\": 1, \"tid\": 0, \"ts\": {}}}",
                     kind_name(&f.kind),

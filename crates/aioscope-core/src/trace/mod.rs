@@ -63,6 +63,12 @@ pub enum FrameKind {
         /// How long.
         seconds: f64,
     },
+    /// Ctrl+C was pressed while the program waited: the SIGINT handler
+    /// ran (the default raises `KeyboardInterrupt` there).
+    Interrupt {
+        /// The clock when the wait began.
+        from: f64,
+    },
     /// The program ended.
     End,
 }

@@ -947,6 +947,13 @@ impl LoopObserver for Recorder {
         self.push_frame(vm, &host, FrameKind::ClockJump { from }, from, to);
     }
 
+    fn interrupted(&mut self, vm: &mut Vm, from: f64) {
+        let host = crate::aio::host::aio(vm);
+        self.main_program_frame(vm, &host);
+        let to = vm.clock;
+        self.push_frame(vm, &host, FrameKind::Interrupt { from }, from, to);
+    }
+
     fn blocking_sleep(&mut self, vm: &mut Vm, from: f64, seconds: f64) {
         let host = crate::aio::host::aio(vm);
         // The sleep happens inside a step: record it as its own frame, and

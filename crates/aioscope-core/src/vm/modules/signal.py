@@ -182,7 +182,8 @@ def _deliver(signalnum):
         if n in (17, 18, 23, 28):
             return
         raise SystemExit(128 + n)
-    handler(_as_signal(n), None)
+    # As CPython's: the handler gets the signal's number as an int.
+    handler(n, None)
 
 
 def raise_signal(signalnum):
