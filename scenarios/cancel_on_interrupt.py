@@ -1,35 +1,37 @@
-# Ctrl+C while the loop runs: here a timer callback raises
-# KeyboardInterrupt at t=1.5. It escapes run_until_complete, the tasks are
-# left pending, so we cancel them all and let the loop deliver the news.
+# The tutorial's "stop the coroutines" lesson: three tasks, and Ctrl+C
+# while run_until_complete() waits (this scenario presses it at t = 1.5 s;
+# change the time above the stepper). KeyboardInterrupt comes out of
+# run_until_complete() with the tasks still pending: the handler cancels
+# them all, then stop() + run_forever() turn the loop once more so that
+# the cancellations are delivered, and close() ends it.
 import asyncio
 
 
-async def job(seconds):
-    print('job', seconds, 'starts')
-    try:
-        await asyncio.sleep(seconds)
-    except asyncio.CancelledError:
-        print('job', seconds, 'cancelled')
-        raise
-    return seconds
+async def task(x):
+    print('Waiting: ', x)
+    await asyncio.sleep(x)
+    return 'Done after {}s'.format(x)
 
 
-def interrupt():
-    print('^C')
-    raise KeyboardInterrupt
-
-
-loop = asyncio.new_event_loop()
-tasks = [loop.create_task(job(s)) for s in (1, 2, 3)]
-loop.call_later(1.5, interrupt)
+tasks = [
+    asyncio.ensure_future(task(1)),
+    asyncio.ensure_future(task(2)),
+    asyncio.ensure_future(task(3))
+]
+loop = asyncio.get_event_loop()
 try:
     loop.run_until_complete(asyncio.wait(tasks))
-except KeyboardInterrupt:
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+except KeyboardInterrupt as e:
+    # asyncio.Task.all_tasks() in the tutorial (removed in 3.9); a set, so
+    # sorted by name here to print the same order every time.
+    pending = sorted(asyncio.all_tasks(loop), key=lambda t: t.get_name())
+    print([t.get_name() for t in pending])
+    for t in pending:
+        print(t.cancel())
+    loop.stop()
+    loop.run_forever()
 finally:
     loop.close()
 
-for task in tasks:
-    print(task.get_name(), 'cancelled' if task.cancelled() else task.result())
+for t in tasks:
+    print(t.get_name(), 'cancelled' if t.cancelled() else t.result())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end test of the visualizer: builds the release app into dist/,
 # serves it with python3 -m http.server on a free localhost port, drives it
-# in headless Chromium (tests/e2e/app.mjs and page.mjs, or the files given, through
+# in headless Chromium (tests/e2e/app.mjs, page.mjs and tutorials.mjs, or the files given, through
 # playwright-core and the system's /usr/bin/chromium), then stops the
 # server. Ends with "N passed, M failed". (tests/e2e/downloader.mjs needs
 # the latency server: scripts/e2e-downloader.sh runs it.)
@@ -16,7 +16,7 @@ else
   trunk build --release --offline
 fi
 files=("$@")
-[ ${#files[@]} -gt 0 ] || files=(tests/e2e/app.mjs tests/e2e/page.mjs)
+[ ${#files[@]} -gt 0 ] || files=(tests/e2e/app.mjs tests/e2e/page.mjs tests/e2e/tutorials.mjs)
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &

@@ -356,7 +356,7 @@ pub fn derive(trace: &Trace) -> Derived {
                     d.events[i] |= ev::EXCEPTION;
                 }
             }
-            FrameKind::Start | FrameKind::ClockJump { .. } => {}
+            FrameKind::Start | FrameKind::ClockJump { .. } | FrameKind::Interrupt { .. } => {}
         }
     }
 

@@ -15,6 +15,7 @@ use crate::components::editor::{CodeError, Editor};
 use crate::components::guide::{self, Guide};
 use crate::components::header::{Header, CODE};
 use crate::components::internet::InternetPanel;
+use crate::components::interrupt::InterruptControl;
 use crate::components::legacy::LegacyPanel;
 use crate::components::stepper::StepperView;
 use crate::dom;
@@ -32,14 +33,26 @@ const LANG_KEY: &str = "aioscope.lang";
 /// The file name the user's program runs as.
 pub const USER_FILE: &str = "main.py";
 
-/// Runs a scenario.
+/// Runs a scenario (with its own Ctrl+C, if it has one).
 pub fn run_scenario(s: &Scenario) -> Run {
-    run_scenario_in(s, None)
+    run_scenario_in(s, None, scenarios::default_interrupt(s))
 }
 
-/// Runs a scenario on a virtual internet of its own.
-fn run_scenario_in(s: &Scenario, world: Option<&World>) -> Run {
-    Run::new_in(s.source, s.file, SCENARIO_BUDGET, world)
+/// Runs a scenario on a virtual internet of its own, with Ctrl+C at
+/// `interrupt`.
+fn run_scenario_in(s: &Scenario, world: Option<&World>, interrupt: Option<f64>) -> Run {
+    Run::new_at(s.source, s.file, SCENARIO_BUDGET, world, interrupt)
+}
+
+/// The program part of a link to a scenario run with Ctrl+C at
+/// `interrupt` (a scenario's own Ctrl+C is not repeated in it).
+fn scenario_part(s: &'static Scenario, interrupt: Option<f64>) -> String {
+    let extra = match (interrupt, scenarios::default_interrupt(s)) {
+        (a, b) if a == b => String::new(),
+        (None, Some(_)) => format!("&{}={}", link::CTRL_C, link::NO_CTRL_C),
+        (a, _) => link::interrupt_part(a),
+    };
+    format!("{}{}", link::program_part(&Source::Scenario(s)), extra)
 }
 
 /// The world a run gets: `None` for the default one, so that the default
@@ -130,6 +143,8 @@ struct Boot {
     side_by_side: bool,
     /// The Python the user's program runs as.
     python: PythonVersion,
+    /// Ctrl+C at this virtual time.
+    interrupt: Option<f64>,
 }
 
 fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
@@ -146,6 +161,7 @@ fn default_boot(code: String, notice: Option<LinkError>) -> Boot {
         pending: None,
         side_by_side: false,
         python: PythonVersion::default(),
+        interrupt: scenarios::default_interrupt(s),
     }
 }
 
@@ -159,19 +175,23 @@ fn boot(hash: &str) -> Boot {
         Ok(None) => default_boot(stored, None),
         Err(e) => default_boot(stored, Some(e)),
         Ok(Some(l)) => match &l.source {
-            Source::Scenario(s) => Boot {
-                selected: s.id.into(),
-                run: Some(run_scenario(s)),
-                frame: l.frame,
-                code: stored,
-                own: None,
-                error: None,
-                program: link::program_part(&l.source),
-                notice: None,
-                pending: None,
-                side_by_side: l.side_by_side,
-                python: l.python,
-            },
+            Source::Scenario(s) => {
+                let interrupt = l.interrupt.unwrap_or_else(|| scenarios::default_interrupt(s));
+                Boot {
+                    selected: s.id.into(),
+                    run: Some(run_scenario_in(s, None, interrupt)),
+                    frame: l.frame,
+                    code: stored,
+                    own: None,
+                    error: None,
+                    program: scenario_part(s, interrupt),
+                    notice: None,
+                    pending: None,
+                    side_by_side: l.side_by_side,
+                    python: l.python,
+                    interrupt,
+                }
+            }
             Source::Code(code) => {
                 let ran = dom::load(RAN_KEY);
                 let (editor, own) =
@@ -184,6 +204,7 @@ fn boot(hash: &str) -> Boot {
                     own,
                     pending: Some((code.clone(), l.frame)),
                     python: l.python,
+                    interrupt: l.interrupt.flatten(),
                     ..default_boot(editor, None)
                 }
             }
@@ -215,6 +236,11 @@ struct Shown {
     python: Rc<Cell<PythonVersion>>,
     /// The same, for drawing the switch.
     python_shown: UseStateHandle<PythonVersion>,
+    /// Ctrl+C at this virtual time in the runs ("Press Ctrl+C at t"),
+    /// read when a run starts.
+    interrupt: Rc<Cell<Option<f64>>>,
+    /// The same, for drawing the control.
+    interrupt_shown: UseStateHandle<Option<f64>>,
     /// Runs ended (finished, failed, stopped or refused for their syntax):
     /// shown as `data-runs` on the editor, so a test or a script can wait
     /// for the next one. Every change is followed by a state change that
@@ -249,6 +275,7 @@ impl Shown {
             instructions: WORKER_BUDGET,
             world: world_option(&world).cloned(),
             python: self.python.get().minor() as u8,
+            interrupt_at: self.interrupt.get(),
         };
         let on_event = {
             let (me, src) = (self.clone(), src.to_string());
@@ -327,9 +354,10 @@ impl Shown {
         } else {
             self.too_large.set(None);
             self.program.set(format!(
-                "{}{}",
+                "{}{}{}",
                 link::program_part(&Source::Code(run.source.to_string())),
-                link::python_part(self.python.get())
+                link::python_part(self.python.get()),
+                link::interrupt_part(self.interrupt.get())
             ));
         }
         self.start_frame.set(frame);
@@ -415,6 +443,8 @@ pub fn app() -> Html {
         world_shown: use_state(|| Rc::new(World::default())),
         python: use_memo((), |_| Cell::new(first.python)),
         python_shown: use_state(|| first.python),
+        interrupt: use_memo((), |_| Cell::new(first.interrupt)),
+        interrupt_shown: use_state(|| first.interrupt),
         ended: use_memo((), |_| Cell::new(0u32)),
         program: use_state(|| first.program.clone()),
         meanwhile: use_state(|| first.pending.is_some()),
@@ -534,6 +564,8 @@ pub fn app() -> Html {
                 0
             });
             selected.set(b.selected);
+            shown.interrupt.set(b.interrupt);
+            shown.interrupt_shown.set(b.interrupt);
             shown.running.set(None);
             shown.run.set(b.run);
             shown.start_frame.set(b.frame);
@@ -595,10 +627,14 @@ pub fn app() -> Html {
                 // A world belongs to a program: a new one starts from the
                 // default world.
                 shown.set_world(World::default());
+                // So does a Ctrl+C (a scenario may come with its own).
+                let interrupt = scenarios::default_interrupt(s);
+                shown.interrupt.set(interrupt);
+                shown.interrupt_shown.set(interrupt);
                 shown.run.set(Some(run_scenario(s)));
                 shown.start_frame.set(Opening::default());
                 shown.error.set(None);
-                program.set(link::program_part(&Source::Scenario(s)));
+                program.set(scenario_part(s, interrupt));
             }
         })
     };
@@ -679,6 +715,36 @@ pub fn app() -> Html {
             run_user(&code);
         })
     };
+    // "Press Ctrl+C at t" (or "Ctrl+C here" on a frame) runs the program
+    // on screen again with Ctrl+C at that time; "No Ctrl+C" without.
+    let on_interrupt = {
+        let (shown, runner, selected, code, program) = (
+            shown.clone(),
+            runner.clone(),
+            selected.clone(),
+            code.clone(),
+            program.clone(),
+        );
+        Callback::from(move |at: Option<f64>| {
+            shown.interrupt.set(at);
+            shown.interrupt_shown.set(at);
+            if *selected == CODE {
+                let src = (*shown.run)
+                    .as_ref()
+                    .map(|r| r.source.to_string())
+                    .unwrap_or_else(|| (*code).clone());
+                shown.start(&runner, &src, Opening::default());
+            } else if let Some(s) = scenarios::by_id(&selected) {
+                let world = shown.world.borrow().clone();
+                shown
+                    .run
+                    .set(Some(run_scenario_in(s, world_option(&world), at)));
+                shown.start_frame.set(Opening::default());
+                program.set(scenario_part(s, at));
+            }
+        })
+    };
+    let on_interrupt_here = on_interrupt.reform(Some);
     // Modernise's rewrite replaces the program (as an edit) and runs.
     let on_apply = {
         let on_input = on_input.clone();
@@ -701,9 +767,11 @@ pub fn app() -> Html {
                     shown.start(&runner, &src, Opening::default());
                 }
             } else if let Some(s) = scenarios::by_id(&selected) {
-                shown
-                    .run
-                    .set(Some(run_scenario_in(s, world_option(&world))));
+                shown.run.set(Some(run_scenario_in(
+                    s,
+                    world_option(&world),
+                    shown.interrupt.get(),
+                )));
                 shown.start_frame.set(Opening::default());
             }
         })
@@ -840,7 +908,9 @@ pub fn app() -> Html {
                         right={right.clone()} right_title={*right_title}
                         frame={*compare_frame} on_frame={on_compare_frame} />
                 } else if let Some(run) = &*shown.run {
-                    <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame} />
+                    <InterruptControl at={*shown.interrupt_shown} on_set={on_interrupt} />
+                    <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame}
+                        on_interrupt={on_interrupt_here} />
                     if !run.trace.requests.is_empty() || **shown.world_shown != World::default() {
                         <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world} />
                     }

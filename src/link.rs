@@ -5,7 +5,8 @@
 //! shown (they change the count); `&v=side` for the two spinners side by
 //! side (then `n` counts their merged frames). Links of old name the frame
 //! by index from 0, `f=N`, and still open where they did. `&py=3.10`
-//! runs the user's program as Python 3.10.
+//! runs the user's program as Python 3.10; `&ctrlc=T` presses Ctrl+C at
+//! virtual time T.
 
 use aioscope_core::run::PythonVersion;
 
@@ -33,6 +34,10 @@ pub struct Link {
     pub side_by_side: bool,
     /// The Python the program runs as (`py=3.10`; 3.11 without it).
     pub python: PythonVersion,
+    /// Ctrl+C at a virtual time: `Some(Some(T))` for `ctrlc=T`,
+    /// `Some(None)` for `ctrlc=none` (a scenario that has its own Ctrl+C
+    /// runs without it), `None` when the link does not say.
+    pub interrupt: Option<Option<f64>>,
 }
 
 /// Why a link could not be read.
@@ -61,6 +66,7 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
     let mut internals = false;
     let mut side_by_side = false;
     let mut python = PythonVersion::default();
+    let mut interrupt = None;
     for part in hash.split('&') {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         match k {
@@ -74,6 +80,8 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
             "i" => internals = v.parse::<u8>().map_err(|_| LinkError::BadFrame)? != 0,
             "v" => side_by_side = v == SIDE_BY_SIDE,
             "py" => python = PythonVersion::parse(v).unwrap_or_default(),
+            CTRL_C if v == NO_CTRL_C => interrupt = Some(None),
+            CTRL_C => interrupt = crate::components::interrupt::parse_time(v).map(Some),
             _ => {}
         }
     }
@@ -88,7 +96,25 @@ pub fn parse(hash: &str) -> Result<Option<Link>, LinkError> {
         frame,
         side_by_side,
         python,
+        interrupt,
     }))
+}
+
+/// The key of the Ctrl+C time in a link.
+pub const CTRL_C: &str = "ctrlc";
+/// Its value for "no Ctrl+C".
+pub const NO_CTRL_C: &str = "none";
+
+/// What a program part gets for Ctrl+C at `interrupt` (nothing without).
+pub fn interrupt_part(interrupt: Option<f64>) -> String {
+    match interrupt {
+        Some(t) => format!(
+            "&{}={}",
+            CTRL_C,
+            crate::components::interrupt::show_time(t)
+        ),
+        None => String::new(),
+    }
 }
 
 /// What a program part gets for running as `python` (nothing for 3.11).
@@ -150,6 +176,7 @@ mod tests {
                 frame: shown(12),
                 side_by_side: false,
                 python: PythonVersion::default(),
+                interrupt: None,
             }))
         );
         let code = "import asyncio\nprint('hi')\n".to_string();
@@ -166,6 +193,7 @@ mod tests {
                 frame: all,
                 side_by_side: false,
                 python: PythonVersion::default(),
+                interrupt: None,
             }))
         );
         let h = hash(
@@ -184,6 +212,14 @@ mod tests {
         );
         assert!(h.contains("&py=3.10&"), "{h}");
         assert_eq!(parse(&h).unwrap().unwrap().python, PythonVersion::V3_10);
+        let h = hash(
+            &format!("s=cancel_on_interrupt{}", interrupt_part(Some(1.5))),
+            shown(4),
+        );
+        assert_eq!(h, "#s=cancel_on_interrupt&ctrlc=1.5&n=4");
+        assert_eq!(parse(&h).unwrap().unwrap().interrupt, Some(Some(1.5)));
+        let l = parse("#s=cancel_on_interrupt&ctrlc=none").unwrap().unwrap();
+        assert_eq!(l.interrupt, Some(None));
         assert_eq!(parse(""), Ok(None));
         assert_eq!(parse("#"), Ok(None));
     }

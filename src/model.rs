@@ -60,6 +60,17 @@ impl Run {
     /// [`Run::new`] on a virtual internet of its own (`None`: the default
     /// world).
     pub fn new_in(source: &str, filename: &str, instructions: u64, world: Option<&World>) -> Run {
+        Run::new_at(source, filename, instructions, world, None)
+    }
+
+    /// [`Run::new_in`] with Ctrl+C pressed at virtual time `interrupt`.
+    pub fn new_at(
+        source: &str,
+        filename: &str,
+        instructions: u64,
+        world: Option<&World>,
+        interrupt: Option<f64>,
+    ) -> Run {
         let trace = run(
             source,
             filename,
@@ -68,6 +79,7 @@ impl Run {
                 locals: true,
                 instructions,
                 world: world.cloned(),
+                interrupt_at: interrupt,
                 ..Options::default()
             },
         );

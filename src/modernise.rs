@@ -33,14 +33,29 @@ pub fn modernise(source: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     // The indentation of the `def` whose body is being converted.
     let mut converting: Option<usize> = None;
+    // The indentation of the coroutine (`async def`, converted or not)
+    // whose body this is: there a running loop exists.
+    let mut in_coroutine: Option<usize> = None;
     let mut decorated = false;
+    let loop_name = main_loop_name(source);
     for line in source.lines() {
         let indent = line.len() - line.trim_start().len();
         let code = line.trim_start();
+        let significant = !code.is_empty() && !code.starts_with('#');
         if let Some(level) = converting {
-            if !code.is_empty() && !code.starts_with('#') && indent <= level {
+            if significant && indent <= level {
                 converting = None;
             }
+        }
+        if let Some(level) = in_coroutine {
+            if significant && indent <= level {
+                in_coroutine = None;
+            }
+        }
+        if in_coroutine.is_none()
+            && (code.starts_with("async def ") || (decorated && code.starts_with("def ")))
+        {
+            in_coroutine = Some(indent);
         }
         if code.split('#').next().map(str::trim_end) == Some("@asyncio.coroutine") {
             decorated = true;
@@ -53,6 +68,16 @@ pub fn modernise(source: &str) -> String {
             converting = Some(indent);
         } else if converting.is_some() {
             text = convert_body_line(&text);
+        }
+        // Task.all_tasks() took the current loop, running or not;
+        // asyncio.all_tasks() wants a running one unless given the loop.
+        if in_coroutine.is_none() {
+            if let Some(name) = &loop_name {
+                text = text.replace(
+                    "asyncio.Task.all_tasks()",
+                    &format!("asyncio.all_tasks({name})"),
+                );
+            }
         }
         text = text
             .replace("asyncio.async(", "asyncio.ensure_future(")
@@ -68,6 +93,23 @@ pub fn modernise(source: &str) -> String {
         out.push(String::new());
     }
     out.join("\n")
+}
+
+/// The name the program gives its event loop at the top level
+/// (`loop = asyncio.get_event_loop()` or `new_event_loop()`), if any.
+fn main_loop_name(source: &str) -> Option<String> {
+    source.lines().find_map(|line| {
+        let (name, value) = line.split_once('=')?;
+        let name = name.trim();
+        let value = value.split('#').next()?.trim();
+        (is_identifier(name)
+            && !line.starts_with(char::is_whitespace)
+            && matches!(
+                value,
+                "asyncio.get_event_loop()" | "asyncio.new_event_loop()"
+            ))
+        .then(|| name.to_string())
+    })
 }
 
 /// `yield from` → `await` in the body of a converted coroutine.
@@ -347,6 +389,43 @@ await asyncio.sleep(1)
 q = asyncio.Queue(maxsize=3)
 f = asyncio.run_coroutine_threadsafe(coro, loop=new_loop)
 def __init__(self, loop=None):
+";
+        assert_eq!(modernise(old), new);
+    }
+
+    #[test]
+    fn all_tasks_outside_a_coroutine_names_the_loop() {
+        let old = "\
+import asyncio
+
+async def task(x):
+    await asyncio.sleep(x)
+    print(len(asyncio.Task.all_tasks()))
+
+tasks = [asyncio.ensure_future(task(1))]
+loop = asyncio.get_event_loop()
+try:
+    loop.run_until_complete(asyncio.wait(tasks))
+except KeyboardInterrupt as e:
+    print(asyncio.Task.all_tasks())
+    for task in asyncio.Task.all_tasks():
+        print(task.cancel())
+";
+        let new = "\
+import asyncio
+
+async def task(x):
+    await asyncio.sleep(x)
+    print(len(asyncio.all_tasks()))
+
+tasks = [asyncio.ensure_future(task(1))]
+loop = asyncio.get_event_loop()
+try:
+    loop.run_until_complete(asyncio.wait(tasks))
+except KeyboardInterrupt as e:
+    print(asyncio.all_tasks(loop))
+    for task in asyncio.all_tasks(loop):
+        print(task.cancel())
 ";
         assert_eq!(modernise(old), new);
     }

@@ -28,6 +28,12 @@ macro_rules! scenario {
     };
 }
 
+/// The Ctrl+C a scenario runs with unless told otherwise: the cancel-all
+/// lesson needs one (at t = 1.5 s) to show anything being cancelled.
+pub fn default_interrupt(s: &Scenario) -> Option<f64> {
+    (s.id == "cancel_on_interrupt").then_some(1.5)
+}
+
 /// Every scenario, in the order the menu lists them.
 pub const SCENARIOS: &[Scenario] = &[
     scenario!(
@@ -122,8 +128,8 @@ pub const SCENARIOS: &[Scenario] = &[
         "cancel_on_interrupt",
         ["Cancel everything on Ctrl+C", "按下 Ctrl+C 时取消所有任务"],
         [
-            "A callback raises KeyboardInterrupt at t=1.5, which escapes run_until_complete with tasks still pending.\nThe handler cancels every task and runs the loop again so the cancellations are delivered.",
-            "一个回调在 t=1.5 时抛出 KeyboardInterrupt，它穿出 run_until_complete，任务仍未完成。\n处理代码取消所有任务，再运行一次事件循环，让取消真正送达。"
+            "The tutorial's three tasks, and Ctrl+C at t=1.5 s: KeyboardInterrupt escapes run_until_complete with tasks still pending.\nThe handler cancels every task, then stop() + run_forever() turn the loop once more so the cancellations are delivered.",
+            "教程中的三个任务，在 t=1.5 秒时按下 Ctrl+C：KeyboardInterrupt 穿出 run_until_complete，任务仍未完成。\n处理代码取消所有任务，再用 stop() + run_forever() 让事件循环多转一圈，让取消真正送达。"
         ]
     ),
     scenario!(

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod header;
 pub mod icons;
 pub mod internet;
+pub mod interrupt;
 pub mod keys;
 pub mod legacy;
 pub mod queues;

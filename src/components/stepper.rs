@@ -30,6 +30,10 @@ pub struct StepperProps {
     /// Told where the screen stands whenever it moves (for the link).
     #[prop_or_default]
     pub on_place: Callback<Opening>,
+    /// "Ctrl+C here": run again with Ctrl+C at the frame's time (no button
+    /// without it).
+    #[prop_or_default]
+    pub on_interrupt: Option<Callback<f64>>,
 }
 
 /// The stepping screen. Mount it keyed by the run's id: a new run starts a
@@ -235,6 +239,13 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                     { explanation }
                     { for warnings.iter().map(|w| html! { <span class="explain__warn">{ w.clone() }</span> }) }
                 </p>
+                if let Some(on_interrupt) = &p.on_interrupt {
+                    <button type="button" class="linkbtn explain__ctrlc"
+                        title={lang.t("Run again with Ctrl+C pressed at this frame's time", "重新运行，并在这一帧的时刻按下 Ctrl+C")}
+                        onclick={on_interrupt.reform(move |_: MouseEvent| time)}>
+                        { lang.t("Ctrl+C here", "在此按下 Ctrl+C") }
+                    </button>
+                }
             </div>
             </div>
             <div class="board">

@@ -16,6 +16,8 @@ pub struct Job {
     pub world: Option<aioscope_core::run::World>,
     /// The CPython minor version it runs as (10 or 11).
     pub python: u8,
+    /// Ctrl+C pressed at this virtual time (`None`: never).
+    pub interrupt_at: Option<f64>,
 }
 
 /// Why a program was not run: its first syntax error, as
@@ -83,6 +85,7 @@ mod tests {
             instructions: 123_456_789,
             world: Some(aioscope_core::run::World::default()),
             python: 10,
+            interrupt_at: Some(1.5),
         };
         assert_eq!(decode::<Job>(&encode(&job)), Ok(job));
         let piece = ToPage::Piece(Box::new(TraceDelta {

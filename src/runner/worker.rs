@@ -87,6 +87,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job) {
             10 => PythonVersion::V3_10,
             _ => PythonVersion::V3_11,
         },
+        interrupt_at: job.interrupt_at,
         ..Options::default()
     };
     let trace = run_with_hook(&job.source, &job.filename, &options, hook);
