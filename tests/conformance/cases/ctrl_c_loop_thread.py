@@ -1,7 +1,7 @@
 # ctrl_c_loop_thread.py -- the tutorials' "event loop in another thread":
 # a thread runs loop.run_forever(), the main thread hands it a callback
-# (call_soon_threadsafe) and coroutines (run_coroutine_threadsafe), then
-# ends.  The program's end waits for the thread, which never ends; Ctrl+C
+# (call_soon_threadsafe) and coroutines (run_coroutine_threadsafe), sleeps
+# a while (the loop's thread runs meanwhile), then ends.  The program's end waits for the thread, which never ends; Ctrl+C
 # (at t=7) interrupts that wait: CPython reports the KeyboardInterrupt as
 # ignored in threading's shutdown and the program ends.
 import asyncio
@@ -23,8 +23,6 @@ async def do_some_work(x):
 
 def more_work(x):
     print(f'{time.time():.1f} More work {x}')
-    time.sleep(x)
-    print(f'{time.time():.1f} Finished more work {x}')
 
 
 new_loop = asyncio.new_event_loop()
@@ -35,4 +33,5 @@ f1 = asyncio.run_coroutine_threadsafe(do_some_work(4), new_loop)
 f2 = asyncio.run_coroutine_threadsafe(do_some_work(2), new_loop)
 print(type(f1).__module__, type(f1).__name__, f1.done())
 f1.add_done_callback(lambda f: print(f'{time.time():.1f} f1 ->', f.result()))
-print('main thread ends')
+time.sleep(0.5)
+print(f'{time.time():.1f} main thread ends')

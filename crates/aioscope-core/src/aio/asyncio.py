@@ -21,7 +21,10 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   set_event_loop, current_task, all_tasks, _sleep0,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
                   _asyncgens, _extend_loop, _internal, _loop_close,
-                  _signal_arrived, _take_signals, _set_debug)
+                  _signal_arrived, _take_signals, _set_debug, _run_forever,
+                  _run_forever_begin, _run_forever_end, _run_once_wait,
+                  _run_once_ready, _loop_stopping)
+from _threading import current as _current_thread
 
 from _coroutines import python_minor as _python_minor
 
@@ -1188,6 +1191,22 @@ class BaseEventLoop:
     # The loop's methods that CPython writes in Python (base_events.py);
     # _extend_loop moves them onto the native loop class, so a task running
     # one shows its name on its stack.
+
+    def run_forever(self):
+        """Run until stop() is called. In a thread of the program's own,
+        a step at a time from here: the loop's wait suspends the thread,
+        and the other threads (the main one too) run meanwhile."""
+        if _current_thread() == 0:
+            return _run_forever(self)
+        _run_forever_begin(self)
+        try:
+            while True:
+                _run_once_wait(self)
+                _run_once_ready(self)
+                if _loop_stopping(self):
+                    break
+        finally:
+            _run_forever_end(self)
 
     async def shutdown_asyncgens(self):  # cpython: base_events.py:539
         closing = _asyncgens()

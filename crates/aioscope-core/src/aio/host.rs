@@ -118,6 +118,19 @@ pub struct EventLoop {
     class: Rc<Class>,
 }
 
+impl EventLoop {
+    /// Whether a handle waits in its ready queue (or a signal for its
+    /// self-pipe).
+    pub fn has_ready(&self) -> bool {
+        !self.state.borrow().ready.is_empty() || !self.signals.borrow().is_empty()
+    }
+
+    /// Whether `stop()` was called while it runs.
+    pub fn stopping(&self) -> bool {
+        self.state.borrow().stopping
+    }
+}
+
 impl NativeObject for EventLoop {
     fn as_any(&self) -> &dyn Any {
         self
@@ -764,13 +777,7 @@ impl AioHost {
 
     /// Runs the loop until `stop()` (CPython's `run_forever`).
     pub fn run_forever(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
-        use super::errors::{through, RUN_FOREVER_CHECK_CLOSED, RUN_FOREVER_CHECK_RUNNING};
-        self.check_closed(vm, l)
-            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_CLOSED))?;
-        self.check_running(vm, l)
-            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_RUNNING))?;
-        l.state.borrow_mut().running = true;
-        *self.running_loop.borrow_mut() = Some(l.clone());
+        self.run_forever_begin(vm, l)?;
         let result = loop {
             if let Err(e) = self.run_once(vm, l) {
                 break Err(super::errors::through(vm, e, &super::errors::RUN_FOREVER));
@@ -779,17 +786,51 @@ impl AioHost {
                 break Ok(());
             }
         };
+        self.run_forever_end(l);
+        result
+    }
+
+    /// What `run_forever` does before its first iteration: refuses a
+    /// closed or running loop (or a second running loop), then marks `l`
+    /// running.
+    pub fn run_forever_begin(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        use super::errors::{through, RUN_FOREVER_CHECK_CLOSED, RUN_FOREVER_CHECK_RUNNING};
+        self.check_closed(vm, l)
+            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_CLOSED))?;
+        self.check_running(vm, l)
+            .map_err(|e| through(vm, e, &RUN_FOREVER_CHECK_RUNNING))?;
+        l.state.borrow_mut().running = true;
+        *self.running_loop.borrow_mut() = Some(l.clone());
+        Ok(())
+    }
+
+    /// What `run_forever` does after its last iteration.
+    pub fn run_forever_end(&self, l: &Rc<EventLoop>) {
         {
             let mut s = l.state.borrow_mut();
             s.stopping = false;
             s.running = false;
         }
         *self.running_loop.borrow_mut() = None;
-        result
+    }
+
+    /// The running loop of the thread that runs now, swapped for the one
+    /// of the thread that runs next.
+    pub fn swap_running_loop(&self, l: Option<Rc<EventLoop>>) -> Option<Rc<EventLoop>> {
+        std::mem::replace(&mut *self.running_loop.borrow_mut(), l)
     }
 
     /// One iteration of the loop (CPython's `_run_once`).
     pub fn run_once(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        self.run_once_wait(vm, l)?;
+        self.run_once_ready(vm, l)
+    }
+
+    /// The first half of an iteration: its start, then the wait in the
+    /// selector. In a thread's own loop (run by `asyncio.py` at the
+    /// thread's level) the wait suspends the thread, and the iteration
+    /// goes on with [`AioHost::run_once_ready`] when it is woken.
+    pub fn run_once_wait(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
         let n = self.iterations.get() + 1;
         self.iterations.set(n);
         if n > self.guards.get().max_iterations {
@@ -840,10 +881,11 @@ impl AioHost {
                 }
                 None if self.has_other_threads() => {
                     // Only a thread (run_in_executor) can hand the loop work.
-                    self.run_others_until(
+                    self.block(
                         vm,
-                        &super::threads::Wait {
+                        super::threads::Wait {
                             loop_ready: true,
+                            event_loop: Some(l.clone()),
                             ..Default::default()
                         },
                     )?;
@@ -862,11 +904,12 @@ impl AioHost {
                         if self.has_other_threads() {
                             // Other threads run while the loop waits; one may
                             // hand it work (call_soon_threadsafe).
-                            self.run_others_until(
+                            self.block(
                                 vm,
-                                &super::threads::Wait {
+                                super::threads::Wait {
                                     until: Some(when),
                                     loop_ready: true,
+                                    event_loop: Some(l.clone()),
                                     ..Default::default()
                                 },
                             )?;
@@ -879,6 +922,12 @@ impl AioHost {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// The second half of an iteration: what the select found, the due
+    /// timers, then every handle ready at its start runs.
+    pub fn run_once_ready(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
         // A signal arrived: the select sees the self-pipe readable, and
         // the loop's reader (_read_from_self) is queued to handle it.
         if !l.signals.borrow().is_empty() {

@@ -213,6 +213,12 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_internal", internal),
         ("_loop_close", l_close),
         ("_set_debug", set_debug),
+        ("_run_forever", l_run_forever),
+        ("_run_forever_begin", l_run_forever_begin),
+        ("_run_forever_end", l_run_forever_end),
+        ("_run_once_wait", l_run_once_wait),
+        ("_run_once_ready", l_run_once_ready),
+        ("_loop_stopping", l_loop_stopping),
         ("_signal_arrived", signal_arrived),
         ("_take_signals", take_signals),
     ];
@@ -570,6 +576,41 @@ fn l_run_forever(vm: &mut Vm, args: Args) -> PyResult<Value> {
     host.set_current_loop(Some(l.clone()));
     host.run_forever(vm, &l)?;
     Ok(Value::None)
+}
+
+// A loop run by a thread's own code, a step at a time from `asyncio.py`,
+// so that its wait suspends the thread (the others, the main thread
+// included, run meanwhile).
+
+fn l_run_forever_begin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let host = aio(vm);
+    host.set_current_loop(Some(l.clone()));
+    host.run_forever_begin(vm, &l)?;
+    Ok(Value::None)
+}
+
+fn l_run_forever_end(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).run_forever_end(&l);
+    Ok(Value::None)
+}
+
+fn l_run_once_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).run_once_wait(vm, &l)?;
+    Ok(Value::None)
+}
+
+fn l_run_once_ready(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).run_once_ready(vm, &l)?;
+    Ok(Value::None)
+}
+
+fn l_loop_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    Ok(Value::Bool(l.stopping()))
 }
 
 fn l_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {

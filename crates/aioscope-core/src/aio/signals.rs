@@ -145,10 +145,7 @@ impl AioHost {
         let from = vm.clock;
         match self.press_ctrl_c(vm, from) {
             Err(PyErr::Exception(e)) if vm.is_instance_of(&e, "KeyboardInterrupt") => {
-                let file = format!(
-                    "/usr/lib/python3.{}/threading.py",
-                    vm.python.minor()
-                );
+                let file = format!("/usr/lib/python3.{}/threading.py", vm.python.minor());
                 let line = if vm.python.minor() == 10 { 1567 } else { 1590 };
                 vm.write_stderr(&format!(
                     "Exception ignored in: <module 'threading' from '{file}'>\n\

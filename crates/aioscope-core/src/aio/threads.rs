@@ -39,6 +39,9 @@ pub struct Wait {
     /// The running event loop having something ready (a thread called
     /// `call_soon_threadsafe`).
     pub loop_ready: bool,
+    /// That loop, when the waiter is the loop itself (else the running
+    /// loop of whoever looks).
+    pub event_loop: Option<Rc<super::host::EventLoop>>,
 }
 
 /// Where a thread is.
@@ -71,6 +74,8 @@ pub struct ThreadRec {
     /// Its current `contextvars` context while another thread runs (a
     /// new thread starts with an empty one).
     pub context: Option<Rc<crate::vm::modules::contextvars::ContextObj>>,
+    /// The event loop running in it, while another thread runs.
+    pub running_loop: Option<Rc<super::host::EventLoop>>,
 }
 
 /// `threading.Lock` (`_thread.lock`): a flag that a blocking `acquire`
@@ -133,7 +138,11 @@ impl AioHost {
                 return true;
             }
         }
-        w.loop_ready && self.ready_len() > 0
+        w.loop_ready
+            && match &w.event_loop {
+                Some(l) => l.has_ready(),
+                None => self.ready_len() > 0,
+            }
     }
 
     /// When a thread could continue: now if runnable or its wait already
@@ -276,6 +285,8 @@ impl AioHost {
         };
         let outer_context = vm.context.take();
         vm.context = self.threads.borrow_mut()[id].context.take();
+        let own_loop = self.threads.borrow_mut()[id].running_loop.take();
+        let outer_loop = self.swap_running_loop(own_loop);
         let prev = self.current_thread.replace(id);
         let prev_depth = self.fiber_depth.replace(vm.native_depth);
         self.observe(|o| o.thread_running(vm, &name));
@@ -283,6 +294,7 @@ impl AioHost {
         let outcome = vm.run_fiber(&mut fiber, resume);
         vm.frame_depth -= fiber.len() as u32;
         self.threads.borrow_mut()[id].context = std::mem::replace(&mut vm.context, outer_context);
+        self.threads.borrow_mut()[id].running_loop = self.swap_running_loop(outer_loop);
         self.current_thread.set(prev);
         self.fiber_depth.set(prev_depth);
         let (result, uncaught) = {
@@ -405,6 +417,7 @@ impl AioHost {
             fiber: None,
             wait: Wait::default(),
             context: None,
+            running_loop: None,
         });
         threads.len() - 1
     }
@@ -656,5 +669,6 @@ pub fn main_thread_table() -> ThreadTable {
         fiber: None,
         wait: Wait::default(),
         context: None,
+        running_loop: None,
     }])
 }

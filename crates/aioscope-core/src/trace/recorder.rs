@@ -875,6 +875,12 @@ impl LoopObserver for Recorder {
     }
 
     fn iteration_started(&mut self, vm: &mut Vm, host: &AioHost) {
+        // A loop of another thread starts its iteration: the last frame
+        // showed the ready queue of the loop running then (or none).
+        let ready = self.ready_range(host);
+        if self.trace.frames.last().is_some_and(|f| f.ready != ready) {
+            self.unframed = true;
+        }
         self.main_program_frame(vm, host);
         self.trace.iterations.push(Iteration {
             after: self.next_frame().saturating_sub(1),
