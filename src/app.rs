@@ -176,7 +176,9 @@ fn boot(hash: &str) -> Boot {
         Err(e) => default_boot(stored, Some(e)),
         Ok(Some(l)) => match &l.source {
             Source::Scenario(s) => {
-                let interrupt = l.interrupt.unwrap_or_else(|| scenarios::default_interrupt(s));
+                let interrupt = l
+                    .interrupt
+                    .unwrap_or_else(|| scenarios::default_interrupt(s));
                 Boot {
                     selected: s.id.into(),
                     run: Some(run_scenario_in(s, None, interrupt)),

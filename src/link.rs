@@ -108,11 +108,7 @@ pub const NO_CTRL_C: &str = "none";
 /// What a program part gets for Ctrl+C at `interrupt` (nothing without).
 pub fn interrupt_part(interrupt: Option<f64>) -> String {
     match interrupt {
-        Some(t) => format!(
-            "&{}={}",
-            CTRL_C,
-            crate::components::interrupt::show_time(t)
-        ),
+        Some(t) => format!("&{}={}", CTRL_C, crate::components::interrupt::show_time(t)),
         None => String::new(),
     }
 }
