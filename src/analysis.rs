@@ -561,10 +561,9 @@ mod tests {
         assert!(d.events.iter().any(|e| e & ev::TIMER != 0));
         assert!(d.events.iter().any(|e| e & ev::SEM_WAIT != 0));
         assert_eq!(d.capacity, vec![3]);
-        let t = run(crate::scenarios::by_id("cancel_on_interrupt")
-            .unwrap()
-            .source);
-        let d = derive(&t);
+        // The cancel-all scenario with its Ctrl+C at 1.5 s.
+        let t = crate::app::run_scenario(crate::scenarios::by_id("cancel_on_interrupt").unwrap());
+        let d = derive(&t.trace);
         assert!(d.events.iter().any(|e| e & ev::CANCELLED != 0));
     }
 
