@@ -13,7 +13,11 @@ if (!base) {
 }
 
 const browser = await launch();
-const { test, done } = runner(browser, { viewport: { width: 1280, height: 800 } });
+// The first-visit guide has been closed (page.mjs tests it).
+const seen = (page) => page.addInitScript(() => {
+  if (location.protocol.startsWith('http')) localStorage.setItem('aioscope.guide', 'closed');
+});
+const { test, done } = runner(browser, { viewport: { width: 1280, height: 800 }, setup: seen });
 
 const frame = async (page) => (await page.getByLabel('Frame', { exact: true }).textContent()).trim();
 async function frameIs(page, ok) {
