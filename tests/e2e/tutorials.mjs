@@ -28,8 +28,9 @@ async function frameIs(page, ok) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+// The console's text without the cursor's cell after it.
 const consoleText = async (page) =>
-  page.getByRole('region', { name: 'Console', exact: true }).locator('pre').textContent();
+  (await page.getByRole('region', { name: 'Console', exact: true }).locator('pre').textContent()).trimEnd();
 const editorRegion = (page) => page.getByRole('region', { name: 'Your code', exact: true });
 const runs = async (page) => Number(await editorRegion(page).getAttribute('data-runs'));
 async function runEnded(page, before) {
@@ -124,7 +125,7 @@ await test('the old @asyncio.coroutine spinner: 3.11 explains its error, 3.10 ru
   check((await consoleText(page)).includes('spinner object: <Task pending'), 'the spinner task shows');
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
   check(await frameIs(page, (f) => { const [a, b] = f.split(' / '); return a === b; }), `at the end: ${await frame(page)}`);
-  check((await consoleText(page)).trimEnd().endsWith('Answer: 42'), `it ends as the tutorial says: ${await consoleText(page)}`);
+  check((await consoleText(page)).endsWith('Answer: 42'), `it ends as the tutorial says: ${await consoleText(page)}`);
 });
 
 await test('Modernise shows a diff, and the modern program runs as Python 3.11', async (page) => {
@@ -146,14 +147,14 @@ await test('Modernise shows a diff, and the modern program runs as Python 3.11',
   check((await editor.inputValue()).includes('async def supervisor():'), 'the editor holds the modern program');
   check((await editorRegion(page).getByRole('alert').count()) === 0, 'it runs without an error');
   await page.getByRole('button', { name: 'Jump to end', exact: true }).click();
-  check((await consoleText(page)).trimEnd().endsWith('Answer: 42'), `and ends as before: ${await consoleText(page)}`);
+  check((await consoleText(page)).endsWith('Answer: 42'), `and ends as before: ${await consoleText(page)}`);
 });
 
 // What CPython 3.11.7 prints for scenarios/cancel_on_interrupt.py with
 // Ctrl+C at t = 1.5 (tests/conformance/oracle.py --interrupt-at 1.5), and
 // without.
-const CPYTHON_AT_1_5 = "Waiting:  1\nWaiting:  2\nWaiting:  3\n['Task-2', 'Task-3', 'Task-4']\nTrue\nTrue\nTrue\nTask-1 Done after 1s\nTask-2 cancelled\nTask-3 cancelled\n";
-const CPYTHON_NO_CTRL_C = 'Waiting:  1\nWaiting:  2\nWaiting:  3\nTask-1 Done after 1s\nTask-2 Done after 2s\nTask-3 Done after 3s\n';
+const CPYTHON_AT_1_5 = "Waiting:  1\nWaiting:  2\nWaiting:  3\n['Task-2', 'Task-3', 'Task-4']\nTrue\nTrue\nTrue\nTask-1 Done after 1s\nTask-2 cancelled\nTask-3 cancelled\n".trimEnd();
+const CPYTHON_NO_CTRL_C = 'Waiting:  1\nWaiting:  2\nWaiting:  3\nTask-1 Done after 1s\nTask-2 Done after 2s\nTask-3 Done after 3s\n'.trimEnd();
 
 await test('Ctrl+C at t = 1.5 on the cancel-all scenario prints what CPython prints', async (page) => {
   await page.goto(base);
