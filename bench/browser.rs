@@ -92,6 +92,7 @@ async fn mount(run: Run, frame: u32) -> web_sys::Element {
                 internals: true,
             },
             on_place: Callback::noop(),
+            on_interrupt: None,
         },
     )
     .render();
@@ -293,6 +294,7 @@ async fn scenario_switch() {
                 run,
                 opening: Opening::default(),
                 on_place: Callback::noop(),
+                on_interrupt: None,
             },
         )
         .render();

@@ -86,6 +86,7 @@ async fn mount(run: Run, frame: u32) -> (web_sys::Element, yew::AppHandle<Steppe
                 internals: true,
             },
             on_place: Callback::noop(),
+            on_interrupt: None,
         },
     )
     .render();
@@ -798,6 +799,7 @@ async fn mount_folded(run: Run) -> (web_sys::Element, yew::AppHandle<StepperView
             run,
             opening: Opening::default(),
             on_place: Callback::noop(),
+            on_interrupt: None,
         },
     )
     .render();
