@@ -23,7 +23,7 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _asyncgens, _extend_loop, _internal, _loop_close,
                   _signal_arrived, _take_signals, _set_debug, _run_forever,
                   _run_forever_begin, _run_forever_end, _run_once_wait,
-                  _run_once_ready, _loop_stopping)
+                  _run_once_ready, _loop_stopping, _interrupt_pending)
 from _threading import current as _current_thread
 
 from _coroutines import python_minor as _python_minor
@@ -1456,6 +1456,7 @@ class Runner:
 
     def run(self, coro, *, context=None):
         """Run a coroutine inside the embedded event loop."""
+        global _sigint_runner
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))  # cpython: runners.py:89
         if _get_running_loop() is not None:
@@ -1467,15 +1468,17 @@ class Runner:
         # In the main thread, Ctrl+C (SIGINT) cancels the main task instead
         # of raising KeyboardInterrupt in the middle of the loop (3.11's
         # Runner; 3.10's asyncio.run has no handler of its own).
-        import signal
-        sigint_handler = None
-        if (_current_thread() == 0 and _python_minor != 10
-                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
-            sigint_handler = partial(self._on_sigint, main_task=task)
-            try:
-                signal.signal(signal.SIGINT, sigint_handler)
-            except ValueError:
-                sigint_handler = None
+        self._sigint_handler = None
+        if _current_thread() == 0 and _python_minor != 10:
+            import sys
+            if 'signal' in sys.modules or _interrupt_pending():
+                self._install_sigint(task)
+            else:
+                # CPython's asyncio has the signal module loaded at start;
+                # loading it now would give the program's next objects
+                # other identities (and so other set orders) than CPython
+                # gives them. It installs the handler when it loads.
+                _sigint_runner = (self, task)
         self._interrupt_count = 0
         try:
             return self._loop.run_until_complete(task)  # cpython: runners.py:118
@@ -1486,9 +1489,23 @@ class Runner:
                     raise KeyboardInterrupt()  # cpython: runners.py:123
             raise
         finally:
-            if (sigint_handler is not None
-                    and signal.getsignal(signal.SIGINT) is sigint_handler):
-                signal.signal(signal.SIGINT, signal.default_int_handler)
+            _sigint_runner = None
+            sigint_handler = self._sigint_handler
+            if sigint_handler is not None:
+                import signal
+                if signal.getsignal(signal.SIGINT) is sigint_handler:
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _install_sigint(self, main_task):
+        import signal
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            return
+        handler = partial(self._on_sigint, main_task=main_task)
+        try:
+            signal.signal(signal.SIGINT, handler)
+        except ValueError:
+            return
+        self._sigint_handler = handler
 
     def _on_sigint(self, signum, frame, main_task):
         self._interrupt_count += 1
@@ -1517,6 +1534,17 @@ class Runner:
 
 
 _Runner = Runner
+
+
+# The Runner running in the main thread before the signal module loaded,
+# with its main task: its SIGINT handler is installed when it loads.
+_sigint_runner = None
+
+
+def _signal_loaded():
+    if _sigint_runner is not None:
+        runner, task = _sigint_runner
+        runner._install_sigint(task)
 
 
 def run(main, *, debug=None):

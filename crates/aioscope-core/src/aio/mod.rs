@@ -219,6 +219,7 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_run_once_wait", l_run_once_wait),
         ("_run_once_ready", l_run_once_ready),
         ("_loop_stopping", l_loop_stopping),
+        ("_interrupt_pending", interrupt_pending),
         ("_signal_arrived", signal_arrived),
         ("_take_signals", take_signals),
     ];
@@ -611,6 +612,12 @@ fn l_run_once_ready(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn l_loop_stopping(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = loop_of(vm, &args)?;
     Ok(Value::Bool(l.stopping()))
+}
+
+/// `_interrupt_pending()`: whether a Ctrl+C is still to come in this run
+/// (`run::Options::interrupt_at`).
+fn interrupt_pending(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(aio(vm).interrupt_at.get().is_some()))
 }
 
 fn l_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {

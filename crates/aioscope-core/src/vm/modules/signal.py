@@ -156,8 +156,8 @@ def signal(signalnum, handler):
     if handler is not SIG_IGN and handler is not SIG_DFL and not callable(handler):
         raise TypeError('signal handler must be signal.SIG_IGN, signal.SIG_DFL, '
                         'or a callable object')
-    import threading
-    if threading.current_thread() is not threading.main_thread():
+    from _threading import current
+    if current() != 0:
         raise ValueError('signal only works in main thread of the main interpreter')
     if n in (9, 19):
         raise OSError(22, 'Invalid argument')
@@ -204,3 +204,15 @@ def set_wakeup_fd(fd, *, warn_on_full_buffer=True):
 
 def siginterrupt(signalnum, flag):
     _signum(signalnum)
+
+
+def _loaded():
+    # asyncio.run's Runner, if it runs already, installs its SIGINT handler
+    # now (CPython's asyncio loads this module before it starts).
+    import sys
+    asyncio = sys.modules.get('asyncio')
+    if asyncio is not None:
+        asyncio._signal_loaded()
+
+
+_loaded()
