@@ -35,7 +35,7 @@ pub fn legacy_panel(p: &LegacyProps) -> Html {
         CodeError::Syntax {
             kind, line, msg, ..
         } => legacy::explain(&format!("{kind}: {msg}"), Some(*line), &p.code, p.python),
-        CodeError::Runtime { line, msg } => legacy::explain(msg, *line, &p.code, p.python),
+        CodeError::Runtime { line, msg, .. } => legacy::explain(msg, *line, &p.code, p.python),
         _ => None,
     });
     let modern = modernise::modernise(&p.code);
