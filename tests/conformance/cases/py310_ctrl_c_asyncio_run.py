@@ -1,8 +1,9 @@
 # py310_ctrl_c_asyncio_run.py -- Ctrl+C under asyncio.run() in Python 3.10
 # (at t=2.5): no handler of its own there, so KeyboardInterrupt comes
 # straight out of the loop's wait; asyncio.run() then cancels what is left
-# (the main task and the gather's children) and runs the loop until they
-# are done before the KeyboardInterrupt goes on.
+# (the main task and the gather's child) and runs the loop until they are
+# done before the KeyboardInterrupt goes on.  One child only: 3.10 cancels
+# the tasks left in the order of a set of tasks, which follows addresses.
 import asyncio
 import signal
 import time
@@ -21,7 +22,7 @@ async def main():
     print('default handler:',
           signal.getsignal(signal.SIGINT) is signal.default_int_handler)
     try:
-        await asyncio.gather(worker('a', 1), worker('b', 0.75))
+        await asyncio.gather(worker('a', 0.75))
     except asyncio.CancelledError:
         print(f'{time.time():.2f} main cancelled')
         raise
