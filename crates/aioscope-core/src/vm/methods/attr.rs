@@ -26,11 +26,31 @@ pub fn is_data_descriptor(v: &Value) -> bool {
     matches!(v, Value::Instance(d) if d.class.has(Class::IS_DATA_DESCRIPTOR))
 }
 
+/// The name CPython's messages give a class: its C type's `tp_name` for
+/// the types C modules define outside `builtins` (`_asyncio.Task`,
+/// `collections.deque`), the plain name for every other.
+fn tp_name(c: &Class) -> String {
+    const C_TYPES: &[(&str, &str)] = &[
+        ("collections", "deque"),
+        ("collections", "OrderedDict"),
+        ("collections", "defaultdict"),
+    ];
+    let c_type = &*c.module == "_asyncio"
+        || C_TYPES
+            .iter()
+            .any(|(m, n)| *m == &*c.module && *n == &*c.name);
+    if c_type {
+        format!("{}.{}", c.module, c.name)
+    } else {
+        c.name.to_string()
+    }
+}
+
 impl Vm {
     /// CPython's `AttributeError` for a missing attribute.
     pub fn no_attr(&mut self, obj: &Value, name: &str) -> PyErr {
         let msg = match obj {
-            Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{}'", tp_name(c), name),
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
             other => format!("'{}' object has no attribute '{}'", other.type_name(), name),
         };
