@@ -22,6 +22,8 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _set_cancel_hook, isfuture, iscoroutine, _track, _group,
                   _asyncgens, _extend_loop, _internal, _loop_close,
                   _signal_arrived, _take_signals, _set_debug, _run_forever,
+                  _run_until_complete, _run_until_complete_begin, _submodule,
+                  _run_until_complete_failed, _run_until_complete_end,
                   _run_forever_begin, _run_forever_end, _run_once_wait,
                   _run_once_ready, _loop_stopping, _interrupt_pending)
 from _threading import current as _current_thread
@@ -34,13 +36,6 @@ if _python_minor == 10:
         class; 3.11 made it the built-in TimeoutError)."""
         __module__ = 'asyncio.exceptions'
 else:
-    TimeoutError = TimeoutError
-
-
-class exceptions:
-    """asyncio.exceptions: the exception classes."""
-    CancelledError = CancelledError
-    InvalidStateError = InvalidStateError
     TimeoutError = TimeoutError
 
 
@@ -1208,6 +1203,20 @@ class BaseEventLoop:
         finally:
             _run_forever_end(self)
 
+    def run_until_complete(self, future):
+        """Run until the future is done. In a thread of the program's own,
+        its loop runs through run_forever above, a step at a time."""
+        if _current_thread() == 0:
+            return _run_until_complete(self, future)
+        parts = _run_until_complete_begin(self, future)
+        try:
+            self.run_forever()  # cpython: base_events.py:640
+        except BaseException:
+            _run_until_complete_failed(*parts)
+            raise
+        future = _run_until_complete_end(*parts)
+        return future.result()  # cpython: base_events.py:653
+
     async def shutdown_asyncgens(self):  # cpython: base_events.py:539
         closing = _asyncgens()
         if not closing:
@@ -1577,3 +1586,62 @@ def __getattr__(name):
 if _python_minor == 10:
     # What 3.11 added to asyncio does not exist in 3.10.
     del Timeout, timeout, timeout_at, TaskGroup, Runner
+
+
+# The package's submodules, each with the names it defines in CPython
+# (those this file has); asyncio.exceptions is used above.
+_SUBMODULES = (
+    ('base_events', ('BaseEventLoop', 'Server')),
+    ('base_futures', ()),
+    ('base_subprocess', ()),
+    ('base_tasks', ()),
+    ('constants', ()),
+    ('coroutines', ('iscoroutinefunction', 'iscoroutine', 'coroutine')),
+    ('events', ('AbstractEventLoopPolicy', 'AbstractEventLoop',
+                'AbstractServer', 'Handle', 'TimerHandle',
+                'get_event_loop_policy', 'set_event_loop_policy',
+                'get_event_loop', 'set_event_loop', 'new_event_loop',
+                'get_child_watcher', 'set_child_watcher', '_set_running_loop',
+                'get_running_loop', '_get_running_loop')),
+    ('exceptions', ('BrokenBarrierError', 'CancelledError',
+                    'InvalidStateError', 'TimeoutError', 'IncompleteReadError',
+                    'LimitOverrunError', 'SendfileNotAvailableError')),
+    ('format_helpers', ()),
+    ('futures', ('Future', 'wrap_future', 'isfuture')),
+    ('locks', ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore',
+               'Barrier')),
+    ('log', ('logger',)),
+    ('mixins', ()),
+    ('protocols', ('BaseProtocol', 'Protocol', 'DatagramProtocol',
+                   'SubprocessProtocol', 'BufferedProtocol')),
+    ('queues', ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull',
+                'QueueEmpty')),
+    ('runners', ('Runner', 'run')),
+    ('selector_events', ('BaseSelectorEventLoop',)),
+    ('sslproto', ()),
+    ('staggered', ('staggered_race',)),
+    ('streams', ()),
+    ('subprocess', ('create_subprocess_exec', 'create_subprocess_shell')),
+    ('taskgroups', ('TaskGroup',)),
+    ('tasks', ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION',
+               'ALL_COMPLETED', 'wait', 'wait_for', 'as_completed', 'sleep',
+               'gather', 'shield', 'ensure_future', 'run_coroutine_threadsafe',
+               'current_task', 'all_tasks')),
+    ('threads', ('to_thread',)),
+    ('timeouts', ('Timeout', 'timeout', 'timeout_at')),
+    ('transports', ('BaseTransport', 'ReadTransport', 'WriteTransport',
+                    'Transport', 'DatagramTransport', 'SubprocessTransport')),
+    ('trsock', ()),
+    ('unix_events', ('SelectorEventLoop', 'DefaultEventLoopPolicy')),
+)
+
+
+def _make_submodules():
+    for leaf, names in _SUBMODULES:
+        if _python_minor == 10 and leaf in ('taskgroups', 'timeouts'):
+            continue
+        _submodule(leaf, names)
+
+
+_make_submodules()
+del _SUBMODULES, _make_submodules

@@ -42,6 +42,25 @@ pub static RUN_ONCE: NativeFrame = NativeFrame {
     cols: None,
 };
 
+/// `_run_once` waiting in its selector, where Ctrl+C finds the main
+/// thread's loop.
+pub static RUN_ONCE_SELECT: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 1884,
+    name: "_run_once",
+    text: "event_list = self._selector.select(timeout)",
+    cols: Some((13, 43)),
+};
+
+/// The selector's own wait (epoll), which a signal interrupts.
+pub static SELECTOR_POLL: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/selectors.py",
+    line: 468,
+    name: "select",
+    text: "fd_event_list = self._selector.poll(timeout, max_ev)",
+    cols: Some((16, 52)),
+};
+
 /// `_run_once` taking the next handle: the one before dies here.
 pub static RUN_ONCE_NEXT: NativeFrame = NativeFrame {
     file: "/usr/lib/python3.11/asyncio/base_events.py",
@@ -142,6 +161,15 @@ pub static RUN_UNTIL_COMPLETE_FOREVER: NativeFrame = NativeFrame {
     cols: None,
 };
 
+/// `run_until_complete` finding its future not done once the loop stopped.
+pub static RUN_UNTIL_COMPLETE_STOPPED: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/base_events.py",
+    line: 651,
+    name: "run_until_complete",
+    text: "raise RuntimeError('Event loop stopped before Future completed.')",
+    cols: None,
+};
+
 /// `run_until_complete` returning the future's result.
 pub static RUN_UNTIL_COMPLETE_RESULT: NativeFrame = NativeFrame {
     file: "/usr/lib/python3.11/asyncio/base_events.py",
@@ -149,6 +177,16 @@ pub static RUN_UNTIL_COMPLETE_RESULT: NativeFrame = NativeFrame {
     name: "run_until_complete",
     text: "return future.result()",
     cols: Some((7, 22)),
+};
+
+/// The default policy's `get_event_loop` finding no loop for the thread
+/// (the first line of a statement written on two).
+pub static POLICY_GET_EVENT_LOOP: NativeFrame = NativeFrame {
+    file: "/usr/lib/python3.11/asyncio/events.py",
+    line: 677,
+    name: "get_event_loop",
+    text: "raise RuntimeError('There is no current event loop in thread %r.'",
+    cols: None,
 };
 
 /// Adds `frame` to the traceback of the exception in `err`, as the

@@ -259,6 +259,18 @@ pub struct FutureGroup {
     pub total: usize,
 }
 
+/// What the default event loop policy keeps for one thread: the loop
+/// `set_event_loop` gave it, and whether it was ever called (then
+/// `get_event_loop` never makes a loop of its own: after `asyncio.run`
+/// the main thread has none).
+#[derive(Default)]
+pub struct PolicyLocal {
+    /// The thread's event loop.
+    pub loop_: Option<Rc<EventLoop>>,
+    /// Whether `set_event_loop` was called in the thread.
+    pub set_called: bool,
+}
+
 /// Everything asyncio keeps per interpreter: the loops, the current task,
 /// the task-name counter, the classes, and the observer recording steps.
 pub struct AioHost {
@@ -279,7 +291,12 @@ pub struct AioHost {
     /// `asyncio.InvalidStateError`.
     pub invalid_state_error: Rc<Class>,
     running_loop: RefCell<Option<Rc<EventLoop>>>,
+    /// The loop the simulator's own scheduling uses while none runs (the
+    /// last one a program ran or made a task on), apart from the policy's.
     current_loop: RefCell<Option<Rc<EventLoop>>>,
+    /// The policy's state for the thread that runs now (swapped as
+    /// threads switch, as the running loop is).
+    policy: RefCell<PolicyLocal>,
     current_task: RefCell<Option<Value>>,
     /// Tasks not yet done, in creation order (`all_tasks`); weak, as
     /// CPython's `_all_tasks` set: a task nothing else holds dies.
@@ -407,6 +424,7 @@ impl AioHost {
             invalid_state_error: classes.invalid_state_error,
             running_loop: RefCell::new(None),
             current_loop: RefCell::new(None),
+            policy: RefCell::new(PolicyLocal::default()),
             current_task: RefCell::new(None),
             tasks: RefCell::new(Vec::new()),
             deaths: RefCell::new(Vec::new()),
@@ -481,6 +499,64 @@ impl AioHost {
     /// Sets the current (not running) loop.
     pub fn set_current_loop(&self, l: Option<Rc<EventLoop>>) {
         *self.current_loop.borrow_mut() = l;
+    }
+
+    /// `asyncio.set_event_loop(l)`: the thread's loop, remembered as set.
+    pub fn set_policy_loop(&self, l: Option<Rc<EventLoop>>) {
+        let mut p = self.policy.borrow_mut();
+        p.loop_ = l.clone();
+        p.set_called = true;
+        drop(p);
+        self.set_current_loop(l);
+    }
+
+    /// The policy's `get_event_loop()`: the thread's loop; in the main
+    /// thread, while `set_event_loop` was never called, a new one set as
+    /// its loop; else CPython's RuntimeError naming the thread.
+    pub fn policy_loop(&self, vm: &mut Vm) -> PyResult<Rc<EventLoop>> {
+        let made = {
+            let p = self.policy.borrow();
+            p.loop_.is_none() && !p.set_called && self.current_thread.get() == 0
+        };
+        if made {
+            let l = self.new_loop(vm);
+            self.set_policy_loop(Some(l));
+        }
+        let l = self.policy.borrow().loop_.clone();
+        match l {
+            Some(l) => {
+                self.set_current_loop(Some(l.clone()));
+                Ok(l)
+            }
+            None => {
+                let name = self.threads.borrow()[self.current_thread.get()]
+                    .name
+                    .clone();
+                let name = crate::vm::repr::str_repr(&name);
+                let msg = format!("There is no current event loop in thread {}.", name);
+                let e = vm.new_error("RuntimeError", &msg);
+                Err(super::errors::through(
+                    vm,
+                    e,
+                    &super::errors::POLICY_GET_EVENT_LOOP,
+                ))
+            }
+        }
+    }
+
+    /// `asyncio.get_event_loop()`: the thread's running loop, else the
+    /// policy's.
+    pub fn get_event_loop(&self, vm: &mut Vm) -> PyResult<Rc<EventLoop>> {
+        if let Some(l) = self.running_loop.borrow().clone() {
+            return Ok(l);
+        }
+        self.policy_loop(vm)
+    }
+
+    /// The policy's state of the thread that runs now, swapped for the one
+    /// of the thread that runs next.
+    pub fn swap_policy(&self, p: PolicyLocal) -> PolicyLocal {
+        std::mem::replace(&mut *self.policy.borrow_mut(), p)
     }
 
     /// The task running now.
@@ -877,7 +953,8 @@ impl AioHost {
             match first_when {
                 None if self.interrupt_due(f64::INFINITY).is_some() => {
                     // The loop would wait for ever: Ctrl+C ends the wait.
-                    self.wait_for_interrupt(vm)?;
+                    self.wait_for_interrupt(vm)
+                        .map_err(|e| interrupted_select(vm, e))?;
                 }
                 None if self.has_other_threads() => {
                     // Only a thread (run_in_executor) can hand the loop work.
@@ -896,7 +973,8 @@ impl AioHost {
                     if timeout > 0.0 && self.interrupt_due(when).is_some() {
                         // Ctrl+C comes first: the wait ends at its time,
                         // with no timer due.
-                        self.wait_for_interrupt(vm)?;
+                        self.wait_for_interrupt(vm)
+                            .map_err(|e| interrupted_select(vm, e))?;
                     } else if timeout > 0.0 {
                         if when > self.guards.get().max_time {
                             return Err(PyErr::Halt(Halt::VirtualTime(self.guards.get().max_time)));
@@ -1040,6 +1118,23 @@ impl AioHost {
 
     /// `loop.run_until_complete(x)`.
     pub fn run_until_complete(&self, vm: &mut Vm, l: &Rc<EventLoop>, x: Value) -> PyResult<Value> {
+        let (fut, stop_cb, new_task) = self.run_until_complete_begin(vm, l, x)?;
+        let run = self.run_forever(vm, l);
+        self.run_until_complete_end(vm, &fut, &stop_cb, new_task, run)
+    }
+
+    /// What `run_until_complete` does before it runs the loop: checks the
+    /// loop, wraps `x` in a task if needed and has it stop the loop when
+    /// done. Returns the future, the stop callback and whether the task is
+    /// new. (A thread's own loop runs between this and
+    /// [`AioHost::run_until_complete_end`] from `asyncio.py`, so that its
+    /// waits suspend the thread.)
+    pub fn run_until_complete_begin(
+        &self,
+        vm: &mut Vm,
+        l: &Rc<EventLoop>,
+        x: Value,
+    ) -> PyResult<(Value, Value, bool)> {
         // Checked before `x` is wrapped in a task, as CPython does: a
         // coroutine refused here was never awaited.
         use super::errors::{
@@ -1089,19 +1184,26 @@ impl AioHost {
                 f.core.borrow_mut().callbacks.push((stop_cb.clone(), None));
             }
         }
-        let run = self.run_forever(vm, l);
-        if let Some((f, _)) = as_fut(&fut) {
-            f.core.borrow_mut().callbacks.retain(|c| !c.0.is(&stop_cb));
+        Ok((fut, stop_cb, new_task))
+    }
+
+    /// What `run_until_complete` does once the loop stopped (`run` is how
+    /// `run_forever` ended): the future's result, or the error.
+    pub fn run_until_complete_end(
+        &self,
+        vm: &mut Vm,
+        fut: &Value,
+        stop_cb: &Value,
+        new_task: bool,
+        run: PyResult<()>,
+    ) -> PyResult<Value> {
+        if let Some((f, _)) = as_fut(fut) {
+            f.core.borrow_mut().callbacks.retain(|c| !c.0.is(stop_cb));
         }
         if let Err(e) = run {
             if new_task {
-                if let Some((f, _)) = as_fut(&fut) {
-                    if f.done() && !f.cancelled() {
-                        f.core.borrow_mut().retrieved = true;
-                    }
-                    // The caller cannot reach the task: no "destroyed but
-                    // pending" report for it.
-                    f.log_destroy_pending.set(false);
+                if let Some((f, _)) = as_fut(fut) {
+                    forget_unreachable_task(f);
                 }
             }
             return Err(super::errors::through(
@@ -1110,11 +1212,18 @@ impl AioHost {
                 &super::errors::RUN_UNTIL_COMPLETE_FOREVER,
             ));
         }
-        let (f, _) = as_fut(&fut).expect("checked above");
+        let Some((f, _)) = as_fut(fut) else {
+            return Err(vm.new_error("TypeError", "run_until_complete needs its future"));
+        };
         if !f.done() {
-            return Err(vm.new_error(
+            let e = vm.new_error(
                 "RuntimeError",
                 "Event loop stopped before Future completed.",
+            );
+            return Err(super::errors::through(
+                vm,
+                e,
+                &super::errors::RUN_UNTIL_COMPLETE_STOPPED,
             ));
         }
         future::result(vm, f)
@@ -1153,6 +1262,24 @@ impl AioHost {
     }
 }
 
+/// What the SIGINT handler raised in the loop's wait comes out of the
+/// selector's poll and `_run_once`'s select call.
+fn interrupted_select(vm: &Vm, e: PyErr) -> PyErr {
+    use super::errors::{through, RUN_ONCE_SELECT, SELECTOR_POLL};
+    let e = through(vm, e, &SELECTOR_POLL);
+    through(vm, e, &RUN_ONCE_SELECT)
+}
+
+/// `run_until_complete`'s own task failed with the loop's run: its
+/// exception counts as retrieved and it is not reported as destroyed
+/// pending, since the caller cannot reach it.
+pub fn forget_unreachable_task(f: &Fut) {
+    if f.done() && !f.cancelled() {
+        f.core.borrow_mut().retrieved = true;
+    }
+    f.log_destroy_pending.set(false);
+}
+
 fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let fut = args.pos.first().cloned().unwrap_or(Value::None);
     if let Some((f, _)) = as_fut(&fut) {
@@ -1177,4 +1304,66 @@ fn run_until_complete_cb(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn close_async_generator(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let agen = args.pos.first().cloned().unwrap_or(Value::None);
     super::aio(vm).create_task(vm, agen, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::{Stream, Vm};
+
+    fn output(source: &str) -> String {
+        let mut vm = Vm::new();
+        crate::aio::install(&mut vm);
+        let _ = vm.run_main(source, "main.py");
+        vm.written(Stream::Out) + &vm.written(Stream::Err)
+    }
+
+    #[test]
+    fn get_event_loop_makes_a_loop_only_until_one_was_set() {
+        let out = output(
+            "import asyncio\n\
+             async def main():\n    pass\n\
+             first = asyncio.get_event_loop()\n\
+             print(asyncio.get_event_loop() is first)\n\
+             asyncio.run(main())\n\
+             try:\n    asyncio.get_event_loop()\n\
+             except RuntimeError as e:\n    print(e)\n\
+             try:\n    asyncio.Future()\n\
+             except RuntimeError as e:\n    print('Future:', e)\n",
+        );
+        assert_eq!(
+            out,
+            "True\nThere is no current event loop in thread 'MainThread'.\n\
+             Future: There is no current event loop in thread 'MainThread'.\n"
+        );
+    }
+
+    #[test]
+    fn each_thread_has_its_own_policy_loop() {
+        let out = output(
+            "import asyncio, threading\n\
+             main_loop = asyncio.get_event_loop()\n\
+             def worker():\n    try:\n        asyncio.get_event_loop()\n    except RuntimeError as e:\n        print(e)\n    loop = asyncio.new_event_loop()\n    asyncio.set_event_loop(loop)\n    print(asyncio.get_event_loop() is loop, loop is main_loop)\n\
+             t = threading.Thread(target=worker, name='w')\n\
+             t.start()\n\
+             t.join()\n\
+             print(asyncio.get_event_loop() is main_loop)\n",
+        );
+        assert_eq!(
+            out,
+            "There is no current event loop in thread 'w'.\nTrue False\nTrue\n"
+        );
+    }
+
+    #[test]
+    fn a_threads_run_until_complete_returns_its_coroutines_result() {
+        let out = output(
+            "import asyncio, threading\n\
+             async def job():\n    await asyncio.sleep(1)\n    return 42\n\
+             def worker():\n    loop = asyncio.new_event_loop()\n    print(loop.run_until_complete(job()))\n    loop.close()\n\
+             t = threading.Thread(target=worker)\n\
+             t.start()\n\
+             t.join()\n",
+        );
+        assert_eq!(out, "42\n");
+    }
 }

@@ -214,6 +214,11 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_loop_close", l_close),
         ("_set_debug", set_debug),
         ("_run_forever", l_run_forever),
+        ("_run_until_complete", l_run_until_complete),
+        ("_submodule", submodule),
+        ("_run_until_complete_begin", l_run_until_complete_begin),
+        ("_run_until_complete_failed", l_run_until_complete_failed),
+        ("_run_until_complete_end", l_run_until_complete_end),
         ("_run_forever_begin", l_run_forever_begin),
         ("_run_forever_end", l_run_forever_end),
         ("_run_once_wait", l_run_once_wait),
@@ -266,7 +271,7 @@ fn underscore_get_running_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn get_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let host = aio(vm);
-    host.running_or_current_loop(vm)
+    Ok(loop_value(&host.get_event_loop(vm)?))
 }
 
 fn new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -277,10 +282,10 @@ fn new_event_loop(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn set_event_loop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let host = aio(vm);
     match args.pos.first() {
-        Some(Value::None) | None => host.set_current_loop(None),
+        Some(Value::None) | None => host.set_policy_loop(None),
         Some(_) => {
             let l = loop_of(vm, &args)?;
-            host.set_current_loop(Some(l));
+            host.set_policy_loop(Some(l));
         }
     }
     Ok(Value::None)
@@ -444,7 +449,7 @@ fn sleep0(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 /// `Future()`, or a subclass's (`_GatheringFuture`): the class named in
 /// reprs and in "... exception was never retrieved".
-fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn future_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let host = aio(vm);
     let class = match args.pos.first() {
         Some(Value::Class(c))
@@ -454,6 +459,13 @@ fn future_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => host.future_class.clone(),
     };
+    // Without a loop, a future belongs to get_event_loop()'s: there may be
+    // none (after asyncio.run, in a thread). gather's own future takes its
+    // children's loop.
+    let given_loop = matches!(args.take_kw("loop"), Some(v) if !matches!(v, Value::None));
+    if !given_loop && !Rc::ptr_eq(&class, &host.gathering_class) {
+        host.get_event_loop(vm)?;
+    }
     new_future(vm, class, debug::Made::Future)
 }
 
@@ -480,7 +492,10 @@ fn context_arg(vm: &mut Vm, args: &mut Args) -> Option<Value> {
 
 fn task_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let name = args.take_kw("name");
-    let _ = args.take_kw("loop");
+    if matches!(args.take_kw("loop"), None | Some(Value::None)) {
+        // As a future: get_event_loop()'s loop, if the thread has one.
+        aio(vm).get_event_loop(vm)?;
+    }
     let context = context_arg(vm, &mut args);
     let coro = args.pos.get(1).cloned().unwrap_or(Value::None);
     let host = aio(vm);
@@ -569,6 +584,78 @@ fn l_run_until_complete(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let host = aio(vm);
     host.set_current_loop(Some(l.clone()));
     host.run_until_complete(vm, &l, x)
+}
+
+/// `_submodule(leaf, names)`: CPython's asyncio is a package whose
+/// submodules (`asyncio.tasks`, `asyncio.events`...) are attributes of it;
+/// `dir(asyncio)` lists them, so "Did you mean" offers them, and programs
+/// reach `asyncio.futures.Future` or `import asyncio.events`. Each is a
+/// module holding the names it defines in CPython that `asyncio.py` has.
+fn submodule(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(Value::Str(leaf)), Some(Value::Tuple(names))) = (args.pos.first(), args.pos.get(1))
+    else {
+        return Err(vm.new_error("TypeError", "_submodule(leaf, names)"));
+    };
+    let Some(parent) = vm.modules.get("asyncio").cloned() else {
+        return Err(vm.new_error("ImportError", "asyncio is not loaded"));
+    };
+    let m = crate::vm::value::Module::new(&format!("asyncio.{}", leaf));
+    for name in names.iter() {
+        if let Value::Str(name) = name {
+            if let Some(v) = parent.get(name) {
+                m.set(name, v);
+            }
+        }
+    }
+    parent.set(leaf, Value::Module(m));
+    Ok(Value::None)
+}
+
+// `run_until_complete` in a thread of the program's own: its pieces around
+// the loop's run, which `asyncio.py` runs a step at a time.
+
+fn l_run_until_complete_begin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let x = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let host = aio(vm);
+    host.set_current_loop(Some(l.clone()));
+    let (fut, stop_cb, new_task) = host.run_until_complete_begin(vm, &l, x)?;
+    Ok(Value::tuple(vec![fut, stop_cb, Value::Bool(new_task)]))
+}
+
+/// The loop's run failed: the stop callback goes, and a task the caller
+/// cannot reach reports nothing of its own.
+fn l_run_until_complete_failed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (fut, stop_cb, new_task) = until_complete_parts(&args);
+    if let Some((f, _)) = as_fut(&fut) {
+        f.core.borrow_mut().callbacks.retain(|c| !c.0.is(&stop_cb));
+        if new_task {
+            host::forget_unreachable_task(f);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// The loop stopped: the future, once its stop callback is gone and it is
+/// known to be done (else CPython's RuntimeError).
+fn l_run_until_complete_end(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (fut, stop_cb, _) = until_complete_parts(&args);
+    if let Some((f, _)) = as_fut(&fut) {
+        f.core.borrow_mut().callbacks.retain(|c| !c.0.is(&stop_cb));
+        if !f.done() {
+            let e = vm.new_error(
+                "RuntimeError",
+                "Event loop stopped before Future completed.",
+            );
+            return Err(errors::through(vm, e, &errors::RUN_UNTIL_COMPLETE_STOPPED));
+        }
+    }
+    Ok(fut)
+}
+
+fn until_complete_parts(args: &Args) -> (Value, Value, bool) {
+    let at = |i: usize| args.pos.get(i).cloned().unwrap_or(Value::None);
+    (at(0), at(1), matches!(at(2), Value::Bool(true)))
 }
 
 fn l_run_forever(vm: &mut Vm, args: Args) -> PyResult<Value> {

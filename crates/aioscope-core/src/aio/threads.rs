@@ -76,6 +76,8 @@ pub struct ThreadRec {
     pub context: Option<Rc<crate::vm::modules::contextvars::ContextObj>>,
     /// The event loop running in it, while another thread runs.
     pub running_loop: Option<Rc<super::host::EventLoop>>,
+    /// Its event loop policy state, while another thread runs.
+    pub policy: super::host::PolicyLocal,
 }
 
 /// `threading.Lock` (`_thread.lock`): a flag that a blocking `acquire`
@@ -287,6 +289,8 @@ impl AioHost {
         vm.context = self.threads.borrow_mut()[id].context.take();
         let own_loop = self.threads.borrow_mut()[id].running_loop.take();
         let outer_loop = self.swap_running_loop(own_loop);
+        let own_policy = std::mem::take(&mut self.threads.borrow_mut()[id].policy);
+        let outer_policy = self.swap_policy(own_policy);
         let prev = self.current_thread.replace(id);
         let prev_depth = self.fiber_depth.replace(vm.native_depth);
         self.observe(|o| o.thread_running(vm, &name));
@@ -295,6 +299,7 @@ impl AioHost {
         vm.frame_depth -= fiber.len() as u32;
         self.threads.borrow_mut()[id].context = std::mem::replace(&mut vm.context, outer_context);
         self.threads.borrow_mut()[id].running_loop = self.swap_running_loop(outer_loop);
+        self.threads.borrow_mut()[id].policy = self.swap_policy(outer_policy);
         self.current_thread.set(prev);
         self.fiber_depth.set(prev_depth);
         let (result, uncaught) = {
@@ -418,6 +423,7 @@ impl AioHost {
             wait: Wait::default(),
             context: None,
             running_loop: None,
+            policy: Default::default(),
         });
         threads.len() - 1
     }
@@ -670,5 +676,6 @@ pub fn main_thread_table() -> ThreadTable {
         wait: Wait::default(),
         context: None,
         running_loop: None,
+        policy: Default::default(),
     }])
 }

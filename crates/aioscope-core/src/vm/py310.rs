@@ -102,9 +102,13 @@ const PLACES: &[(&str, u32, Place)] = &[
     ("asyncio/base_events.py", 564, Place::Line(560)),
     ("asyncio/base_events.py", 607, Place::Line(603)),
     ("asyncio/base_events.py", 640, Place::Line(636)),
+    ("asyncio/base_events.py", 651, Place::Line(647)),
     ("asyncio/base_events.py", 653, Place::Line(649)),
+    ("asyncio/base_events.py", 1884, Place::Line(1871)),
     ("asyncio/base_events.py", 1922, Place::Line(1909)),
     ("asyncio/events.py", 80, Place::Line(80)),
+    ("asyncio/events.py", 677, Place::Line(656)),
+    ("selectors.py", 468, Place::Line(469)),
 ];
 
 /// A place of 3.11.7's library (a task's `coro=<sleep() running at
