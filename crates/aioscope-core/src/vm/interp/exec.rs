@@ -15,7 +15,7 @@ use crate::vm::dict::Dict;
 use crate::vm::frame::{Block, Frame};
 use crate::vm::set::Set;
 use crate::vm::value::{Args, AwaitPoll, CoroKind, CoroState, Function, PyErr, PyResult, Value};
-use crate::vm::{Halt, LineEvent, Vm};
+use crate::vm::{Halt, LineEvent, PythonVersion, Vm};
 
 use super::Flow;
 
@@ -81,13 +81,16 @@ fn const_hash(v: &Value) -> Option<i64> {
 
 impl Vm {
     fn unbound_local(&mut self, name: &str) -> PyErr {
-        self.new_error(
-            "UnboundLocalError",
-            &format!(
+        let msg = match self.python {
+            PythonVersion::V3_10 => {
+                format!("local variable '{}' referenced before assignment", name)
+            }
+            PythonVersion::V3_11 => format!(
                 "cannot access local variable '{}' where it is not associated with a value",
                 name
             ),
-        )
+        };
+        self.new_error("UnboundLocalError", &msg)
     }
 
     /// Reading or deleting an empty cell: the body's own variable is an
@@ -103,13 +106,17 @@ impl Vm {
         if i < code.ncellvars {
             return self.unbound_local(&name);
         }
-        self.new_error(
-            "NameError",
-            &format!(
+        let msg = match self.python {
+            PythonVersion::V3_10 => format!(
+                "free variable '{}' referenced before assignment in enclosing scope",
+                name
+            ),
+            PythonVersion::V3_11 => format!(
                 "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 name
             ),
-        )
+        };
+        self.new_error("NameError", &msg)
     }
 
     /// `NameError` for `name` in `frame`, with `.name` and the name
