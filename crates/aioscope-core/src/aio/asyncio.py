@@ -25,7 +25,8 @@ from _aio import (Future, Task, Handle, TimerHandle, AbstractEventLoop,
                   _run_until_complete, _run_until_complete_begin, _submodule,
                   _run_until_complete_failed, _run_until_complete_end,
                   _run_forever_begin, _run_forever_end, _run_once_wait,
-                  _run_once_ready, _loop_stopping, _interrupt_pending)
+                  _run_once_ready, _loop_stopping, _interrupt_pending,
+                  _run_once_next, _inline_handle_failed, _inline_handle_done)
 from _threading import current as _current_thread
 
 from _coroutines import python_minor as _python_minor
@@ -1181,6 +1182,27 @@ class LifoQueue(Queue):
 
 # --- running -------------------------------------------------------------------
 
+class _NoContext:
+    """The context of a callback scheduled without one: it runs as is."""
+
+    def run(callback, *args):
+        return callback(*args)
+
+
+class _InlineHandle:
+    """A handle of a thread's own loop whose Python callback the loop's
+    thread calls itself, so that a blocking call in it (time.sleep)
+    suspends that thread alone; tracebacks show Handle._run's line."""
+
+    def __init__(self, handle):
+        self._context = _NoContext
+        self._callback = handle._callback
+        self._args = handle._args
+
+    def _run(self):
+        self._context.run(self._callback, *self._args)  # cpython: events.py:80
+
+
 class BaseEventLoop:
     __module__ = 'asyncio.base_events'
     # The loop's methods that CPython writes in Python (base_events.py);
@@ -1197,7 +1219,19 @@ class BaseEventLoop:
         try:
             while True:
                 _run_once_wait(self)
-                _run_once_ready(self)
+                handle = _run_once_next(self, True)
+                while handle is not None:
+                    try:
+                        _InlineHandle(handle)._run()
+                    except (SystemExit, KeyboardInterrupt):
+                        raise
+                    except BaseException as exc:
+                        _inline_handle_failed(handle, exc)
+                    # The handle goes before the next is taken, as the
+                    # native loop lets it go.
+                    handle = None
+                    _inline_handle_done(self)
+                    handle = _run_once_next(self, False)
                 if _loop_stopping(self):
                     break
         finally:

@@ -91,6 +91,9 @@ pub struct LoopState {
     pub running: bool,
     /// `close()` was called.
     pub closed: bool,
+    /// How many handles of the iteration under way are still to run (a
+    /// thread's own loop, run from `asyncio.py`, takes them one by one).
+    todo: usize,
 }
 
 impl LoopState {
@@ -1006,6 +1009,112 @@ impl AioHost {
     /// The second half of an iteration: what the select found, the due
     /// timers, then every handle ready at its start runs.
     pub fn run_once_ready(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<()> {
+        let ntodo = self.run_once_collect(vm, l)?;
+        for i in 0..ntodo {
+            let Some(h) = l.state.borrow_mut().ready.pop_front() else {
+                break;
+            };
+            if h.cancelled.get() {
+                continue;
+            }
+            self.run_ready_handle(vm, h, i + 1 < ntodo)?;
+        }
+        Ok(())
+    }
+
+    /// Runs a handle taken from the ready queue (`more` when others of the
+    /// iteration follow it); the handle goes with it.
+    fn run_ready_handle(&self, vm: &mut Vm, h: Rc<Handle>, more: bool) -> PyResult<()> {
+        let r = self.run_handle(vm, &h);
+        // The handle goes when the next one is taken (or at the end
+        // of the iteration): a task only it held dies then.
+        drop(h);
+        let site = if more {
+            &super::errors::RUN_ONCE_NEXT
+        } else {
+            &super::errors::RUN_ONCE_END
+        };
+        if vm.finalizers.pending() {
+            vm.finalize(&Site::Native(site));
+        }
+        r.map_err(|e| super::errors::through(vm, e, &super::errors::RUN_ONCE))
+    }
+
+    /// The iteration's second half, one handle at a time, for a thread's
+    /// own loop run from `asyncio.py`: runs the ready handles in order and
+    /// returns the next one whose callback is a Python function (without a
+    /// context of its own), for `asyncio.py` to call at the thread's own
+    /// level, where a blocking call (`time.sleep`) suspends only the
+    /// thread; `None` once the iteration is done. Its first call of an
+    /// iteration takes in what the select found and the due timers.
+    pub fn run_once_next(
+        &self,
+        vm: &mut Vm,
+        l: &Rc<EventLoop>,
+        first: bool,
+    ) -> PyResult<Option<Rc<Handle>>> {
+        if first {
+            let n = self.run_once_collect(vm, l)?;
+            l.state.borrow_mut().todo = n;
+        }
+        loop {
+            let left = l.state.borrow().todo;
+            if left == 0 {
+                return Ok(None);
+            }
+            l.state.borrow_mut().todo = left - 1;
+            let Some(h) = l.state.borrow_mut().ready.pop_front() else {
+                l.state.borrow_mut().todo = 0;
+                return Ok(None);
+            };
+            if h.cancelled.get() {
+                continue;
+            }
+            let inline =
+                matches!(h.callback, Value::Function(_)) && h.context.is_none() && !l.debug.get();
+            if inline {
+                self.observe(|o| o.step_started(vm, self, &h));
+                return Ok(Some(h));
+            }
+            self.run_ready_handle(vm, h, left > 1)?;
+        }
+    }
+
+    /// A handle's callback that `asyncio.py` called failed with `e`: as
+    /// `Handle._run` does, the loop's exception handler reports it.
+    pub fn inline_handle_failed(&self, vm: &mut Vm, h: &Rc<Handle>, e: Value) {
+        let cb = super::repr::callback_repr(vm, &h.callback, &h.args)
+            .unwrap_or_else(|_| "<callback>".into());
+        super::errors::call_exception_handler(
+            vm,
+            vec![
+                (
+                    "message",
+                    Value::str(&format!("Exception in callback {}", cb)),
+                ),
+                ("exception", e),
+                ("handle", Value::Object(h.clone())),
+            ],
+        );
+    }
+
+    /// A handle's callback that `asyncio.py` called has returned.
+    pub fn inline_handle_done(&self, vm: &mut Vm, l: &Rc<EventLoop>) {
+        self.observe(|o| o.step_finished(vm, self));
+        let site = if l.state.borrow().todo > 0 {
+            &super::errors::RUN_ONCE_NEXT
+        } else {
+            &super::errors::RUN_ONCE_END
+        };
+        if vm.finalizers.pending() {
+            vm.finalize(&Site::Native(site));
+        }
+    }
+
+    /// What an iteration takes in before running its handles: what the
+    /// select found (signals) and the due timers join the ready queue.
+    /// Returns how many handles the iteration runs.
+    fn run_once_collect(&self, vm: &mut Vm, l: &Rc<EventLoop>) -> PyResult<usize> {
         // A signal arrived: the select sees the self-pipe readable, and
         // the loop's reader (_read_from_self) is queued to handle it.
         if !l.signals.borrow().is_empty() {
@@ -1030,28 +1139,7 @@ impl AioHost {
             }
         }
         let ntodo = l.state.borrow().ready.len();
-        for i in 0..ntodo {
-            let Some(h) = l.state.borrow_mut().ready.pop_front() else {
-                break;
-            };
-            if h.cancelled.get() {
-                continue;
-            }
-            let r = self.run_handle(vm, &h);
-            // The handle goes when the next one is taken (or at the end
-            // of the iteration): a task only it held dies then.
-            drop(h);
-            let site = if i + 1 < ntodo {
-                &super::errors::RUN_ONCE_NEXT
-            } else {
-                &super::errors::RUN_ONCE_END
-            };
-            if vm.finalizers.pending() {
-                vm.finalize(&Site::Native(site));
-            }
-            r.map_err(|e| super::errors::through(vm, e, &super::errors::RUN_ONCE))?;
-        }
-        Ok(())
+        Ok(ntodo)
     }
 
     /// `Handle._run`: a callback's exception is logged through the loop's

@@ -223,6 +223,9 @@ fn aio_module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         ("_run_forever_end", l_run_forever_end),
         ("_run_once_wait", l_run_once_wait),
         ("_run_once_ready", l_run_once_ready),
+        ("_run_once_next", l_run_once_next),
+        ("_inline_handle_failed", l_inline_handle_failed),
+        ("_inline_handle_done", l_inline_handle_done),
         ("_loop_stopping", l_loop_stopping),
         ("_interrupt_pending", interrupt_pending),
         ("_signal_arrived", signal_arrived),
@@ -693,6 +696,43 @@ fn l_run_once_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn l_run_once_ready(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = loop_of(vm, &args)?;
     aio(vm).run_once_ready(vm, &l)?;
+    Ok(Value::None)
+}
+
+// A thread's own loop runs its handles one by one from `asyncio.py`,
+// calling plain Python callbacks itself.
+
+fn l_run_once_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    let first = matches!(args.pos.get(1), Some(Value::Bool(true)));
+    match aio(vm).run_once_next(vm, &l, first)? {
+        Some(h) => Ok(Value::Object(h)),
+        None => Ok(Value::None),
+    }
+}
+
+fn handle_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Rc<Handle>> {
+    if let Some(Value::Object(o)) = v {
+        if o.as_any().is::<Handle>() {
+            let any: Rc<dyn Any> = o.clone();
+            if let Ok(h) = any.downcast::<Handle>() {
+                return Ok(h);
+            }
+        }
+    }
+    Err(vm.new_error("TypeError", "a handle is needed"))
+}
+
+fn l_inline_handle_failed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let h = handle_arg(vm, args.pos.first())?;
+    let e = args.pos.get(1).cloned().unwrap_or(Value::None);
+    aio(vm).inline_handle_failed(vm, &h, e);
+    Ok(Value::None)
+}
+
+fn l_inline_handle_done(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = loop_of(vm, &args)?;
+    aio(vm).inline_handle_done(vm, &l);
     Ok(Value::None)
 }
 
