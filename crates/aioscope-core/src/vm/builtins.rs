@@ -1288,6 +1288,86 @@ fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `__import__(name, globals, locals, fromlist, level)`: the statement
+/// `import` as a function; the package itself unless `fromlist` names
+/// something, then the named module. Relative imports need a package,
+/// which a program run here never is.
+fn import_fn(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    const PARAMS: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
+    let mut slots: [Option<Value>; 5] = Default::default();
+    if args.pos.len() > 5 {
+        let msg = format!(
+            "__import__() takes at most 5 arguments ({} given)",
+            args.pos.len()
+        );
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    for (slot, v) in slots.iter_mut().zip(args.pos.drain(..)) {
+        *slot = Some(v);
+    }
+    for (key, v) in std::mem::take(&mut args.kw) {
+        let Some(at) = PARAMS.iter().position(|p| **p == *key) else {
+            let msg = format!("'{}' is an invalid keyword argument for __import__()", key);
+            return Err(vm.new_error("TypeError", &msg));
+        };
+        if slots[at].is_some() {
+            let msg = format!(
+                "argument for __import__() given by name ('{}') and position ({})",
+                key,
+                at + 1
+            );
+            return Err(vm.new_error("TypeError", &msg));
+        }
+        slots[at] = Some(v);
+    }
+    let [name, globals, _locals, fromlist, level] = slots;
+    let name = match name.as_ref().map(Value::unwrapped) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(_) => return Err(vm.new_error("TypeError", "module name must be a string")),
+        None => {
+            let msg = "__import__() missing required argument 'name' (pos 1)";
+            return Err(vm.new_error("TypeError", msg));
+        }
+    };
+    let level = match level {
+        Some(v) => index_arg(vm, &v)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.new_error("ValueError", "level must be >= 0"));
+    }
+    if level > 0 {
+        if matches!(globals, None | Some(Value::None)) {
+            return Err(vm.new_error("KeyError", "'__name__' not in globals"));
+        }
+        let msg = "attempted relative import with no known parent package";
+        return Err(vm.new_error("ImportError", msg));
+    }
+    if name.is_empty() {
+        return Err(vm.new_error("ValueError", "Empty module name"));
+    }
+    let leaf = match &fromlist {
+        None | Some(Value::None) => false,
+        Some(v) => vm.truthy(v)?,
+    };
+    let mut top = None;
+    let mut path = String::new();
+    let mut last = None;
+    for part in name.split('.') {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(part);
+        let m = vm.import(&path)?;
+        top.get_or_insert_with(|| m.clone());
+        last = Some(m);
+    }
+    match if leaf { last } else { top } {
+        Some(m) => Ok(Value::Module(m)),
+        None => Err(vm.new_error("ValueError", "Empty module name")),
+    }
+}
+
 /// `open()`: `io.open`, over the run's in-memory file system (`_fs.py`).
 fn open_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let io = vm.import("io")?;
@@ -1393,6 +1473,7 @@ pub fn install(vm: &mut Vm) {
         ("exec", exec_fn),
         ("compile", compile_fn),
         ("vars", vars_fn),
+        ("__import__", import_fn),
     ];
     for (name, f) in funcs {
         b.set(name, native(name, *f));
