@@ -8,6 +8,7 @@ use super::containers::{frozenset_value, set_value};
 use super::dict::Dict;
 use super::encoding;
 use super::methods::{def, sort_values};
+use super::namespace::NamespaceRequest;
 use super::value::{Args, Class, Iter, NativeFn, NativeImpl, PyResult, Range, Value};
 use super::Vm;
 
@@ -1237,8 +1238,7 @@ fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
-/// `globals()`, `locals()`, `dir()`: the namespaces of the calling frame
-/// are not Python dicts here, so they are refused rather than faked.
+/// Built-ins not written yet: refused rather than faked.
 fn unsupported_namespace(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     let _ = args;
     Err(vm.new_error(
@@ -1247,20 +1247,41 @@ fn unsupported_namespace(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value>
     ))
 }
 
+/// CPython's errors for arguments to a built-in taking at most `max`
+/// positional arguments and no keywords (`globals`, `dir`, `vars`...).
+fn few_args(vm: &mut Vm, args: &Args, max: usize, name: &str) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        let msg = format!("{}() takes no keyword arguments", name);
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    if max == 0 && !args.pos.is_empty() {
+        let msg = format!("{}() takes no arguments ({} given)", name, args.pos.len());
+        return Err(vm.new_error("TypeError", &msg));
+    }
+    arity(vm, args, 0, max, name)
+}
+
 fn globals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    unsupported_namespace(vm, args, "globals")
+    few_args(vm, &args, 0, "globals")?;
+    NamespaceRequest::Globals.ask()
 }
 
 fn locals_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    unsupported_namespace(vm, args, "locals")
+    few_args(vm, &args, 0, "locals")?;
+    NamespaceRequest::Locals.ask()
 }
 
+/// `dir()`: the caller's names; `dir(obj)` is not written yet.
 fn dir_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    unsupported_namespace(vm, args, "dir")
+    few_args(vm, &args, 1, "dir")?;
+    if args.pos.is_empty() {
+        return NamespaceRequest::Dir.ask();
+    }
+    unsupported_namespace(vm, args, "dir(object)")
 }
 
 /// `eval()`, `exec()` and `compile()` would need the caller's namespaces
-/// too; refused rather than run in the wrong one.
+/// and a compiler at run time; refused rather than run in the wrong one.
 fn eval_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     unsupported_namespace(vm, args, "eval")
 }
@@ -1275,9 +1296,9 @@ fn compile_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `vars(obj)`: its `__dict__`; `vars()` would be `locals()`.
 fn vars_fn(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, &args, 0, 1, "vars")?;
+    few_args(vm, &args, 1, "vars")?;
     let Some(obj) = args.pos.first() else {
-        return unsupported_namespace(vm, args, "vars");
+        return NamespaceRequest::Locals.ask();
     };
     match vm.get_attr(obj, "__dict__") {
         Ok(d) => Ok(d),

@@ -190,7 +190,7 @@ impl Vm {
                 }
             }
             CodeKind::Module => {
-                for (name, v) in frame.globals.globals.borrow().iter() {
+                for (name, v) in &frame.globals.items() {
                     if is_data(name, v) {
                         keep(&mut named, name, v);
                     }

@@ -213,9 +213,7 @@ impl Vm {
     pub fn release_main_globals(&mut self) {
         self.finalizing = true;
         if let Some(main) = self.modules.get("__main__").cloned() {
-            let globals = std::mem::take(&mut *main.globals.borrow_mut());
-            let values: Vec<Value> = globals.iter().map(|(_, v)| v.clone()).collect();
-            drop(globals);
+            let values = main.take_all();
             for v in values {
                 release(vec![v]);
                 self.finalize(&Site::Exit);

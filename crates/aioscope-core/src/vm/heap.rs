@@ -259,7 +259,8 @@ impl Clear for Class {
 
 impl Clear for Module {
     fn clear(&self) {
-        empty(&self.globals);
+        empty(&self.names);
+        empty(&self.dict);
     }
 }
 

@@ -29,6 +29,7 @@ pub mod links;
 pub mod matching;
 pub mod methods;
 pub mod modules;
+pub mod namespace;
 pub mod ops;
 pub mod py310;
 pub mod pyfmt;
@@ -46,7 +47,7 @@ pub mod views;
 pub mod warnings;
 
 use std::any::Any;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -57,7 +58,7 @@ use crate::lang::SyntaxError;
 pub use types::Types;
 pub use value::{Args, Halt, PyErr, PyResult, Value};
 
-use value::Module;
+use value::{Attrs, ClassKind, Instance, Module, Payload};
 
 /// Which output stream a write went to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -425,6 +426,33 @@ impl Vm {
             .collect()
     }
 
+    /// The names CPython's `__main__` starts with, in its order (what
+    /// `globals()` and `dir()` show): no package, spec or cache, an empty
+    /// `__annotations__`, the builtins, and the program's path as it was
+    /// given (the corpus runs programs by their bare file name).
+    fn main_module_names(&mut self, module: &Rc<Module>, filename: &str) {
+        module.set("__package__", Value::None);
+        let loader = types::new_class(
+            &Cell::new(self.next_id()),
+            "SourceFileLoader",
+            "_frozen_importlib_external",
+            vec![self.types.object.clone()],
+            ClassKind::Plain,
+            Attrs::default(),
+        );
+        if let Some(loader) = loader {
+            let id = self.next_id();
+            let instance = Instance::new(loader, Payload::None, id);
+            module.set("__loader__", Value::Instance(heap::tracked(instance)));
+        }
+        module.set("__spec__", Value::None);
+        let annotations = heap::tracked(RefCell::new(dict::Dict::new()));
+        module.set("__annotations__", Value::Dict(annotations));
+        module.set("__builtins__", Value::Module(self.builtins.clone()));
+        module.set("__file__", Value::str(filename));
+        module.set("__cached__", Value::None);
+    }
+
     /// Compiles `source` as module `__main__` and runs it to the end (or to
     /// the first uncaught exception).
     pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
@@ -437,9 +465,7 @@ impl Vm {
         let code =
             compiler::compile_source_as(source, filename, dialect).map_err(RunError::Syntax)?;
         let module = Module::new("__main__");
-        // The program's path as it was given (the corpus runs programs by
-        // their bare file name).
-        module.set("__file__", Value::str(filename));
+        self.main_module_names(&module, filename);
         self.modules.insert("__main__".into(), module.clone());
         match self.run_code(code, module) {
             Ok(_) => Ok(()),

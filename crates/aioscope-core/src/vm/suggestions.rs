@@ -111,7 +111,7 @@ impl Vm {
         let mut names: Vec<String> = Vec::new();
         match obj {
             Value::Module(m) => {
-                names.extend(m.globals.borrow().iter().map(|(k, _)| k.to_string()));
+                names.extend(m.items().iter().map(|(k, _)| k.to_string()));
             }
             Value::Class(c) => {
                 for k in c.mro.iter() {
@@ -147,12 +147,7 @@ impl Vm {
         if let Some(s) = closest(locals, name) {
             return Some(s);
         }
-        let g: Vec<String> = globals
-            .globals
-            .borrow()
-            .iter()
-            .map(|(k, _)| k.to_string())
-            .collect();
+        let g: Vec<String> = globals.items().iter().map(|(k, _)| k.to_string()).collect();
         if let Some(s) = closest(&g, name) {
             return Some(s);
         }

@@ -721,8 +721,13 @@ pub struct ExcData {
 pub struct Module {
     /// `__name__`.
     pub name: Rc<str>,
-    /// The globals.
-    pub globals: RefCell<Attrs>,
+    /// The globals, while no program holds them as a dict: attribute
+    /// vectors are faster for the few names a module has.
+    pub(super) names: RefCell<Attrs>,
+    /// The globals once `globals()` or `module.__dict__` handed them out:
+    /// from then on they live in that dict, so writes through it are the
+    /// module's (CPython's globals are that dict).
+    pub(super) dict: RefCell<Option<Rc<RefCell<Dict>>>>,
 }
 
 impl Module {
@@ -730,23 +735,93 @@ impl Module {
     pub fn new(name: &str) -> Rc<Module> {
         let m = super::heap::tracked(Module {
             name: name.into(),
-            globals: RefCell::new(Attrs::default()),
+            names: RefCell::new(Attrs::default()),
+            dict: RefCell::new(None),
         });
-        m.globals
-            .borrow_mut()
-            .set("__name__".into(), Value::Str(name.into()));
-        m.globals.borrow_mut().set("__doc__".into(), Value::None);
+        m.set("__name__", Value::Str(name.into()));
+        m.set("__doc__", Value::None);
         m
     }
 
     /// Reads a global.
+    #[inline]
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.globals.borrow().get(name).cloned()
+        match &*self.dict.borrow() {
+            Some(d) => d.borrow().get_str(name).cloned(),
+            None => self.names.borrow().get(name).cloned(),
+        }
     }
 
     /// Sets a global.
     pub fn set(&self, name: &str, value: Value) {
-        self.globals.borrow_mut().set(name.into(), value);
+        drop(self.replace(name.into(), value));
+    }
+
+    /// Sets a global, giving back the value it replaces (dropped by the
+    /// caller when finalizers may run).
+    pub fn replace(&self, name: Rc<str>, value: Value) -> Option<Value> {
+        match &*self.dict.borrow() {
+            Some(d) => {
+                let key = super::keys::Key::str(name);
+                let mut d = d.borrow_mut();
+                let old = d.get(&key).cloned();
+                d.insert(key, value);
+                old
+            }
+            None => self.names.borrow_mut().replace(name, value),
+        }
+    }
+
+    /// Removes a global, giving back its value.
+    pub fn take(&self, name: &str) -> Option<Value> {
+        match &*self.dict.borrow() {
+            Some(d) => d.borrow_mut().remove(&super::keys::Key::str(name.into())),
+            None => self.names.borrow_mut().take(name),
+        }
+    }
+
+    /// The globals named by strings, in order.
+    pub fn items(&self) -> Vec<(Rc<str>, Value)> {
+        match &*self.dict.borrow() {
+            Some(d) => d
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(s) => Some((s.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect(),
+            None => self.names.borrow().iter().cloned().collect(),
+        }
+    }
+
+    /// Empties the module, giving back its values in order.
+    pub fn take_all(&self) -> Vec<Value> {
+        match &*self.dict.borrow() {
+            Some(d) => {
+                let taken = std::mem::take(&mut *d.borrow_mut());
+                taken.iter().map(|(_, v)| v.clone()).collect()
+            }
+            None => {
+                let taken = std::mem::take(&mut *self.names.borrow_mut());
+                taken.iter().map(|(_, v)| v.clone()).collect()
+            }
+        }
+    }
+
+    /// The globals as the dict a program holds (`globals()`,
+    /// `module.__dict__`): made once, then the module's own storage.
+    pub fn as_dict(&self) -> Rc<RefCell<Dict>> {
+        if let Some(d) = &*self.dict.borrow() {
+            return d.clone();
+        }
+        let mut d = Dict::new();
+        for (k, v) in self.names.borrow_mut().drain() {
+            d.insert(super::keys::Key::str(k), v);
+        }
+        let d = super::heap::tracked(RefCell::new(d));
+        *self.dict.borrow_mut() = Some(d.clone());
+        d
     }
 }
 

@@ -139,11 +139,11 @@ impl Vm {
     }
 
     fn load_global(&mut self, frame: &Frame, name: &str) -> PyResult<Value> {
-        if let Some(v) = frame.globals.globals.borrow().get(name) {
-            return Ok(v.clone());
+        if let Some(v) = frame.globals.get(name) {
+            return Ok(v);
         }
-        if let Some(v) = self.builtins.globals.borrow().get(name) {
-            return Ok(v.clone());
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v);
         }
         Err(self.name_error(frame, name))
     }
@@ -310,7 +310,7 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let v = pop(frame)?;
                     let name = code.names[i as usize].clone();
-                    let old = frame.globals.globals.borrow_mut().replace(name, v);
+                    let old = frame.globals.replace(name, v);
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
                     }
@@ -320,7 +320,7 @@ impl Vm {
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let old = frame.globals.globals.borrow_mut().take(name);
+                    let old = frame.globals.take(name);
                     match old {
                         Some(old) => self.dropping(&old)?,
                         None => return Err(self.name_error(frame, name)),
@@ -345,7 +345,7 @@ impl Vm {
                     let name = code.names[i as usize].clone();
                     let old = match &frame.namespace {
                         Some(ns) => ns.borrow_mut().replace(name, v),
-                        None => frame.globals.globals.borrow_mut().replace(name, v),
+                        None => frame.globals.replace(name, v),
                     };
                     if let Some(old @ Value::Coroutine(_)) = &old {
                         self.dropping(old)?;
@@ -358,7 +358,7 @@ impl Vm {
                     let name = &code.names[i as usize];
                     let old = match &frame.namespace {
                         Some(ns) => ns.borrow_mut().take(name),
-                        None => frame.globals.globals.borrow_mut().take(name),
+                        None => frame.globals.take(name),
                     };
                     match old {
                         Some(old) => self.dropping(&old)?,
@@ -1143,7 +1143,7 @@ impl Vm {
                             // The module's own file, else where CPython keeps
                             // the module ours stands for.
                             let file = match &module {
-                                Value::Module(m) => match m.globals.borrow().get("__file__") {
+                                Value::Module(m) => match m.get("__file__") {
                                     Some(Value::Str(f)) => Some(f.to_string()),
                                     _ => None,
                                 },
@@ -1168,16 +1168,14 @@ impl Vm {
                     let module = pop(frame)?;
                     if let Value::Module(m) = module {
                         let entries: Vec<_> = m
-                            .globals
-                            .borrow()
-                            .iter()
+                            .items()
+                            .into_iter()
                             .filter(|(k, _)| !k.starts_with('_'))
-                            .cloned()
                             .collect();
                         for (k, v) in entries {
                             match &frame.namespace {
                                 Some(ns) => ns.borrow_mut().set(k, v),
-                                None => frame.globals.globals.borrow_mut().set(k, v),
+                                None => drop(frame.globals.replace(k, v)),
                             }
                         }
                     }

@@ -21,6 +21,7 @@ use std::rc::Rc;
 
 use crate::lang::bytecode::Code;
 use crate::vm::frame::{Frame, OnReturn};
+use crate::vm::namespace::NamespaceRequest;
 use crate::vm::value::{
     AgenOp, AwaitPoll, CoroKind, CoroState, Coroutine, Module, PyErr, PyResult, Value,
 };
@@ -677,6 +678,13 @@ impl Vm {
                         .collect();
                     if let Some(top) = fiber.last_mut() {
                         top.stack.push(Value::list(frames));
+                    }
+                }
+                Err(PyErr::Suspend(req)) if req.is::<NamespaceRequest>() => {
+                    let asked = req.downcast_ref::<NamespaceRequest>().copied();
+                    if let (Some(asked), Some(top)) = (asked, fiber.last_mut()) {
+                        let v = self.namespace_of(asked, top);
+                        top.stack.push(v);
                     }
                 }
                 // The top frame stays as it is: resuming pushes the value the

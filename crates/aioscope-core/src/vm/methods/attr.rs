@@ -221,11 +221,7 @@ impl Vm {
                 Some(v) => Ok(v),
                 None => {
                     if name == "__dict__" {
-                        let mut d = Dict::new();
-                        for (k, v) in m.globals.borrow().iter() {
-                            d.insert(Key::str(k.clone()), v.clone());
-                        }
-                        return Ok(Value::Dict(crate::vm::heap::tracked(RefCell::new(d))));
+                        return Ok(Value::Dict(m.as_dict()));
                     }
                     // A library module's own `__getattr__` (PEP 562); when it
                     // has nothing either, the error is the usual one (with its
@@ -1160,7 +1156,7 @@ impl Vm {
             }
             Value::Class(c) => self.class_setattr(c, name, None),
             Value::Module(m) => {
-                if m.globals.borrow_mut().remove(name) {
+                if m.take(name).is_some() {
                     Ok(())
                 } else {
                     Err(self.no_attr(obj, name))
