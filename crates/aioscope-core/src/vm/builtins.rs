@@ -1238,6 +1238,25 @@ fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     ))
 }
 
+/// Built-ins written in Python, and the module each is in: loaded the
+/// first time a program names one, so other runs do not pay for them.
+const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_bytearray")];
+
+impl Vm {
+    /// A built-in of [`LAZY_BUILTINS`], loaded into `builtins` now; `None`
+    /// for any other name.
+    pub fn lazy_builtin(&mut self, name: &str) -> PyResult<Option<Value>> {
+        let Some((_, module)) = LAZY_BUILTINS.iter().find(|(n, _)| *n == name) else {
+            return Ok(None);
+        };
+        let value = self.import(module)?.get(name);
+        if let Some(v) = &value {
+            self.builtins.set(name, v.clone());
+        }
+        Ok(value)
+    }
+}
+
 /// Built-ins not written yet: refused rather than faked.
 fn unsupported_namespace(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     let _ = args;

@@ -145,6 +145,9 @@ impl Vm {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v);
         }
+        if let Some(v) = self.lazy_builtin(name)? {
+            return Ok(v);
+        }
         Err(self.name_error(frame, name))
     }
 
