@@ -11,7 +11,8 @@ use std::rc::Rc;
 
 use crate::vm::interp::{CoroOutcome, Resume};
 use crate::vm::value::{
-    Args, AwaitPoll, Class, CoroKind, Coroutine, NativeFn, NativeObject, PyErr, PyResult, Value,
+    Args, Attrs, AwaitPoll, Class, CoroKind, Coroutine, NativeFn, NativeObject, PyErr, PyResult,
+    Value,
 };
 use crate::vm::Vm;
 
@@ -92,6 +93,9 @@ pub struct Fut {
     /// Where it was made, when its loop was in debug mode (`created at`
     /// in its repr).
     pub created_at: RefCell<Option<Rc<str>>>,
+    /// What the program set on it (`task.tag = ...`): CPython's futures
+    /// and tasks have an instance dict, though no `__dict__` attribute.
+    pub attrs: RefCell<Attrs>,
 }
 
 impl Drop for Fut {
@@ -122,6 +126,7 @@ impl Drop for Fut {
             log_destroy_pending: Cell::new(false),
             finalizers: std::rc::Weak::new(),
             created_at: RefCell::new(self.created_at.take()),
+            attrs: RefCell::new(Attrs::default()),
         };
         queue.push(Box::new(move |vm, _site| {
             super::errors::report_death(vm, ghost, destroyed_pending, never_retrieved);
@@ -162,6 +167,7 @@ impl Fut {
             log_destroy_pending: Cell::new(true),
             finalizers: Rc::downgrade(&vm.finalizers),
             created_at: RefCell::new(None),
+            attrs: RefCell::new(Attrs::default()),
         }
     }
 
@@ -758,6 +764,7 @@ impl NativeObject for Fut {
             )
         });
         drop(held);
+        crate::vm::heap::empty(&self.attrs);
         if let Some(task) = &self.task {
             crate::vm::heap::empty(&task.fut_waiter);
             crate::vm::heap::empty(&task.context);
@@ -817,8 +824,27 @@ impl NativeObject for Fut {
                 }))
             }
             "_asyncio_future_blocking" => Some(Ok(())),
-            _ => None,
+            _ => {
+                // The C type's read-only properties refuse; any other name
+                // goes into the instance dict.
+                if let Some(Ok(_)) = self.get_attr(vm, name) {
+                    let msg = format!(
+                        "attribute '{}' of '_asyncio.{}' objects is not writable",
+                        name,
+                        self.class_name()
+                    );
+                    return Some(Err(vm.new_error("AttributeError", &msg)));
+                }
+                self.attrs.borrow_mut().set(name.into(), value);
+                Some(Ok(()))
+            }
         }
+    }
+    fn own_attr(&self, name: &str) -> Option<Value> {
+        self.attrs.borrow().get(name).cloned()
+    }
+    fn del_own_attr(&self, name: &str) -> bool {
+        self.attrs.borrow_mut().remove(name)
     }
     fn identity(&self) -> Option<u64> {
         Some(self.id)

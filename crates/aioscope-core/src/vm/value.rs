@@ -1126,6 +1126,15 @@ pub trait NativeObject: Any {
     fn set_attr(&self, _vm: &mut Vm, _name: &str, _value: Value) -> Option<PyResult<()>> {
         None
     }
+    /// An attribute the program set on the object itself (CPython's
+    /// objects with an instance dict): it wins over the class's methods.
+    fn own_attr(&self, _name: &str) -> Option<Value> {
+        None
+    }
+    /// Deletes such an attribute: whether it was there.
+    fn del_own_attr(&self, _name: &str) -> bool {
+        false
+    }
     /// How `await x` proceeds; `None` if the object is not awaitable.
     fn poll_await(&self, _vm: &mut Vm) -> Option<AwaitPoll> {
         None

@@ -52,6 +52,14 @@ impl Vm {
         let msg = match obj {
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", tp_name(c), name),
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
+            // Futures and tasks are C types of `_asyncio`, named so.
+            Value::Object(o) if o.class(self).module.as_ref() == "_asyncio" => {
+                format!(
+                    "'_asyncio.{}' object has no attribute '{}'",
+                    o.class_name(),
+                    name
+                )
+            }
             other => format!("'{}' object has no attribute '{}'", other.type_name(), name),
         };
         let e = self.new_exception("AttributeError", vec![Value::str(&msg)]);
@@ -293,6 +301,9 @@ impl Vm {
             Value::Object(o) => {
                 if let Some(s) = o.as_any().downcast_ref::<super::super_::SuperObj>() {
                     return s.lookup(self, name);
+                }
+                if let Some(v) = o.own_attr(name) {
+                    return Ok(v);
                 }
                 let class = o.class(self);
                 if let Some(attr) = class.lookup(name) {
@@ -753,7 +764,7 @@ impl Vm {
             }
             Value::Class(_) | Value::Module(_) => return Ok(None),
             Value::Object(o) => {
-                if o.as_any().is::<super::super_::SuperObj>() {
+                if o.as_any().is::<super::super_::SuperObj>() || o.own_attr(name).is_some() {
                     return Ok(None);
                 }
                 let class = o.class(self);
@@ -1169,6 +1180,7 @@ impl Vm {
                     Err(self.no_attr(obj, name))
                 }
             }
+            Value::Object(o) if o.del_own_attr(name) => Ok(()),
             _ => Err(self.no_attr(obj, name)),
         }
     }
