@@ -1614,6 +1614,11 @@ def __getattr__(name):
     if name in _STREAMS:
         import _streams
         return getattr(_streams, name)
+    # Loaded at first use too: classes made at import would take identity
+    # numbers from every run, and those order sets of tasks.
+    if name in ('Barrier', 'BrokenBarrierError') and _python_minor != 10:
+        import _barrier
+        return getattr(_barrier, name)
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
 
 

@@ -167,6 +167,9 @@ pub fn install(vm: &mut Vm) {
     // package.
     vm.library_dirs
         .insert("asyncio", "/usr/lib/python3.11/asyncio/");
+    vm.register_source_module("_barrier", include_str!("barrier.py"));
+    vm.library_dirs
+        .insert("_barrier", "/usr/lib/python3.11/asyncio/");
     vm.register_source_module("queue", include_str!("queue.py"));
     vm.register_source_module("concurrent", "");
     vm.register_source_module("concurrent.futures", include_str!("futures.py"));
