@@ -432,8 +432,10 @@ impl Vm {
     /// given (the corpus runs programs by their bare file name).
     fn main_module_names(&mut self, module: &Rc<Module>, filename: &str) {
         module.set("__package__", Value::None);
+        // The loader takes no identity numbers from the run's sequence:
+        // they decide the order of sets of tasks, as addresses do in CPython.
         let loader = types::new_class(
-            &Cell::new(self.next_id()),
+            &Cell::new(0),
             "SourceFileLoader",
             "_frozen_importlib_external",
             vec![self.types.object.clone()],
@@ -441,8 +443,7 @@ impl Vm {
             Attrs::default(),
         );
         if let Some(loader) = loader {
-            let id = self.next_id();
-            let instance = Instance::new(loader, Payload::None, id);
+            let instance = Instance::new(loader, Payload::None, 0);
             module.set("__loader__", Value::Instance(heap::tracked(instance)));
         }
         module.set("__spec__", Value::None);
