@@ -47,9 +47,10 @@ impl Vm {
             Value::Iterator(_) => return Ok(v.clone()),
             Value::Coroutine(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
             Value::Instance(inst) => {
-                if let Payload::Tuple(t) = &inst.payload {
+                let own = self.user_dunder(v, "__iter__")?;
+                if let (Payload::Tuple(t), None) = (&inst.payload, &own) {
                     Iter::Tuple(t.clone(), 0)
-                } else if let Some(m) = self.user_dunder(v, "__iter__")? {
+                } else if let Some(m) = own {
                     if matches!(m, Value::None) {
                         return Err(self.not_iterable(v));
                     }

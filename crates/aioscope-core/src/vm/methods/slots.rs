@@ -7,22 +7,35 @@
 use std::rc::Rc;
 
 use crate::lang::ast::{BinOp, CmpOp, UnaryOp};
-use crate::vm::value::{Args, Class, NativeImpl, PyErr, PyResult, Value};
+use crate::vm::value::{Args, Class, NativeImpl, Payload, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 use super::def;
 
+/// The built-in value an instance is: a namedtuple's is its tuple, so
+/// that `tuple.__iter__(self)` in a subclass's own `__iter__` is the
+/// tuple's.
+fn plain(v: &Value) -> Value {
+    match v {
+        Value::Instance(i) => match &i.payload {
+            Payload::Tuple(t) => Value::Tuple(t.clone()),
+            _ => v.unwrapped().clone(),
+        },
+        _ => v.unwrapped().clone(),
+    }
+}
+
 /// The receiver's built-in value and the first argument.
 fn operands(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Value, Value)> {
     match (args.pos.first(), args.pos.get(1)) {
-        (Some(a), Some(b)) => Ok((a.unwrapped().clone(), b.clone())),
+        (Some(a), Some(b)) => Ok((plain(a), b.clone())),
         _ => Err(vm.new_error("TypeError", &format!("expected 1 argument for {}", name))),
     }
 }
 
 fn receiver(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     match args.pos.first() {
-        Some(a) => Ok(a.unwrapped().clone()),
+        Some(a) => Ok(plain(a)),
         None => Err(vm.new_error(
             "TypeError",
             &format!("descriptor '{}' needs an argument", name),

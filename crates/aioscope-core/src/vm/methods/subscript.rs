@@ -225,12 +225,13 @@ impl Vm {
                 }
             }
             (Value::Instance(inst), _) => {
+                // A namedtuple's subclass may index its own way.
+                if let Some(m) = self.user_dunder(obj, "__getitem__")? {
+                    return self.call(&m, Args::new(vec![key.clone()]));
+                }
                 if let Payload::Tuple(t) = &inst.payload {
                     let t = Value::Tuple(t.clone());
                     return self.get_item(&t, key);
-                }
-                if let Some(m) = self.user_dunder(obj, "__getitem__")? {
-                    return self.call(&m, Args::new(vec![key.clone()]));
                 }
                 match &inst.payload {
                     Payload::Builtin(inner @ Value::Dict(d)) => {
@@ -462,10 +463,11 @@ impl Vm {
                 n as usize
             }
             Value::Instance(inst) => {
-                if let Payload::Tuple(t) = &inst.payload {
+                let own = self.user_dunder(v, "__len__")?;
+                if let (Payload::Tuple(t), None) = (&inst.payload, &own) {
                     return Ok(t.len());
                 }
-                match self.user_dunder(v, "__len__")? {
+                match own {
                     Some(m) => {
                         let r = self.call(&m, Args::default())?;
                         self.len_result(r)?
