@@ -91,4 +91,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("traceback", include_str!("traceback.py"));
     vm.register_source_module("urllib", include_str!("urllib.py"));
     vm.register_source_module("urllib.parse", include_str!("urllib_parse.py"));
+    vm.register_source_module("platform", include_str!("platform.py"));
 }
