@@ -92,4 +92,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("urllib", include_str!("urllib.py"));
     vm.register_source_module("urllib.parse", include_str!("urllib_parse.py"));
     vm.register_source_module("platform", include_str!("platform.py"));
+    vm.register_source_module("errno", include_str!("errno.py"));
+    vm.register_source_module("secrets", include_str!("secrets.py"));
 }

@@ -322,6 +322,20 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
         yield top, dirs, files
 
 
+def strerror(code):
+    """The C library's text for an error number (glibc's, from errno)."""
+    if not isinstance(code, int):
+        index = getattr(type(code), '__index__', None)
+        if index is None:
+            raise TypeError(f"'{type(code).__name__}' object cannot be "
+                            f"interpreted as an integer")
+        code = index(code)
+    if not -2**31 <= code < 2**31:
+        raise OverflowError('Python int too large to convert to C int')
+    import errno
+    return errno._messages.get(code, f'Unknown error {code}')
+
+
 # os.urandom's stream: xorshift32 from a fixed state, so that a run
 # repeats (CPython's bytes come from the kernel and differ every time).
 _urandom_state = [0x9E3779B9]
