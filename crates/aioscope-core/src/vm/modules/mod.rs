@@ -15,6 +15,7 @@ pub mod random;
 pub mod re;
 pub mod stdlib;
 pub mod stdlib_names;
+pub mod structs;
 pub mod structseq;
 pub mod sys;
 pub mod time;
@@ -94,4 +95,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("platform", include_str!("platform.py"));
     vm.register_source_module("errno", include_str!("errno.py"));
     vm.register_source_module("secrets", include_str!("secrets.py"));
+    vm.register_native_module("_struct", structs::module);
+    vm.register_source_module("struct", include_str!("struct.py"));
 }
