@@ -677,8 +677,56 @@ class StreamHandler(Handler):
 
 
 class FileHandler(StreamHandler):
+    """A stream handler on a file of the run's in-memory file system,
+    opened now or (delay=True) at the first record."""
+
     def __init__(self, filename, mode='a', encoding=None, delay=False, errors=None):
-        raise NotImplementedError('logging to a file is not supported yet')
+        import os
+        self.baseFilename = os.path.abspath(os.fspath(filename))
+        self.mode = mode
+        # CPython names the platform's text encoding 'locale' here.
+        self.encoding = encoding if encoding is not None or 'b' in mode else 'locale'
+        self.errors = errors
+        self.delay = delay
+        if delay:
+            Handler.__init__(self)
+            self.stream = None
+        else:
+            StreamHandler.__init__(self, self._open())
+
+    def _open(self):
+        encoding = None if self.encoding == 'locale' else self.encoding
+        return open(self.baseFilename, self.mode, encoding=encoding,
+                    errors=self.errors)
+
+    def close(self):
+        self.acquire()
+        try:
+            try:
+                if self.stream:
+                    try:
+                        self.flush()
+                    finally:
+                        stream, self.stream = self.stream, None
+                        if hasattr(stream, 'close'):
+                            stream.close()
+            finally:
+                StreamHandler.close(self)
+        finally:
+            self.release()
+
+    def emit(self, record):
+        # A handler closed after mode 'w' stays closed rather than truncate
+        # what it wrote; otherwise the next record reopens the file.
+        if self.stream is None:
+            if self.mode != 'w' or not self._closed:
+                self.stream = self._open()
+        if self.stream:
+            StreamHandler.emit(self, record)
+
+    def __repr__(self):
+        level = getLevelName(self.level)
+        return '<%s %s (%s)>' % (self.__class__.__name__, self.baseFilename, level)
 
 
 class _StderrHandler(StreamHandler):
@@ -1076,8 +1124,8 @@ def basicConfig(**kwargs):
     """Configures the root logger once: a StreamHandler (stderr unless
     stream= is given) with a Formatter of format/datefmt/style, and level."""
     force = kwargs.pop('force', False)
-    kwargs.pop('encoding', None)
-    kwargs.pop('errors', 'backslashreplace')
+    encoding = kwargs.pop('encoding', None)
+    errors = kwargs.pop('errors', 'backslashreplace')
     if force:
         for h in root.handlers[:]:
             root.removeHandler(h)
@@ -1094,11 +1142,14 @@ def basicConfig(**kwargs):
                                  "specified together with 'handlers'")
         if handlers is None:
             filename = kwargs.pop('filename', None)
-            kwargs.pop('filemode', 'a')
+            mode = kwargs.pop('filemode', 'a')
             if filename:
-                raise NotImplementedError('logging to a file is not supported yet')
-            stream = kwargs.pop('stream', None)
-            h = StreamHandler(stream)
+                if 'b' in mode:
+                    errors = None
+                h = FileHandler(filename, mode, encoding=encoding, errors=errors)
+            else:
+                stream = kwargs.pop('stream', None)
+                h = StreamHandler(stream)
             handlers = [h]
         dfs = kwargs.pop('datefmt', None)
         style = kwargs.pop('style', '%')

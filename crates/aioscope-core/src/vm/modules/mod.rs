@@ -75,6 +75,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("types", include_str!("types.py"));
     vm.register_source_module("contextvars", include_str!("contextvars.py"));
     vm.register_source_module("logging", include_str!("logging.py"));
+    vm.register_source_module("logging.handlers", include_str!("logging_handlers.py"));
     vm.register_source_module("weakref", include_str!("weakref.py"));
     vm.register_source_module("gc", include_str!("gc.py"));
     vm.register_source_module("atexit", include_str!("atexit.py"));
