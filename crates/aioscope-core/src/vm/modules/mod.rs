@@ -6,6 +6,7 @@ pub mod contextvars;
 pub mod copying;
 pub mod coroutines;
 pub mod hashing;
+pub mod importing;
 pub mod inspect;
 pub mod json;
 pub mod math;
@@ -98,4 +99,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("secrets", include_str!("secrets.py"));
     vm.register_native_module("_struct", structs::module);
     vm.register_source_module("struct", include_str!("struct.py"));
+    vm.register_native_module("_importlib", importing::module);
+    vm.register_source_module("importlib", include_str!("importlib.py"));
+    vm.register_source_module("logging.config", include_str!("logging_config.py"));
 }
