@@ -1,6 +1,7 @@
 # The simulated program's file system: in memory and fresh for each run.
-# It starts with the directories above the working directory and the
-# program's own file in it; everything else is what the program makes.
+# It starts with the directories above the working directory, the
+# program's own file in it, and an empty /tmp (tempfile's directory);
+# everything else is what the program makes.
 # Paths here are absolute and normalised (posixpath.abspath); the callers
 # (io.open, os, posixpath, pathlib) turn them into CPython's errors.
 import _os
@@ -21,6 +22,7 @@ def _add_parents(path):
 
 
 _add_parents(_cwd + '/')
+_dirs['/tmp'] = None
 _files[_cwd + '/' + _program] = _source.encode()
 
 

@@ -336,6 +336,20 @@ class TextIOWrapper(_File):
             self.name, self.mode, self.encoding)
 
 
+def _binary_mode(mode):
+    """The mode a binary file reports, as CPython's FileIO names it: the
+    letters in a fixed order, and 'w+b' reads 'rb+' (like 'r+b')."""
+    if 'x' in mode:
+        base = 'xb'
+    elif 'a' in mode:
+        base = 'ab'
+    elif '+' in mode or 'r' in mode:
+        base = 'rb'
+    else:
+        base = 'wb'
+    return base + ('+' if '+' in mode else '')
+
+
 class _Buffered(_File):
     """A file opened in binary mode."""
 
@@ -345,6 +359,7 @@ class _Buffered(_File):
 
     def __init__(self, file, mode, where):
         self._open(file, mode, where)
+        self.mode = _binary_mode(mode)
 
     def _decode(self, data):
         return data

@@ -102,6 +102,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("_csv", include_str!("_csv.py"));
     vm.register_source_module("csv", include_str!("csv.py"));
     vm.register_source_module("shlex", include_str!("shlex.py"));
+    vm.register_source_module("tempfile", include_str!("tempfile.py"));
     vm.register_native_module("_importlib", importing::module);
     vm.register_source_module("importlib", include_str!("importlib.py"));
     vm.register_source_module("logging.config", include_str!("logging_config.py"));
