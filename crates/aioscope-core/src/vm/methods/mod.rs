@@ -42,8 +42,8 @@ use self::list::{
     list_remove, list_reverse, list_sort,
 };
 use self::numbers::{
-    bytes_decode, float_is_integer, int_as_integer_ratio, int_bit_count, int_bit_length,
-    int_from_bytes, int_itself, int_to_bytes,
+    bytes_decode, float_as_integer_ratio, float_is_integer, int_as_integer_ratio, int_bit_count,
+    int_bit_length, int_from_bytes, int_itself, int_to_bytes,
 };
 use self::object::{
     exception_init, exception_repr, exception_str, exception_with_traceback, object_delattr,
@@ -218,6 +218,7 @@ pub fn install(vm: &mut Vm) {
         def(&t.bytes, name, *f);
     }
     def(&t.float, "is_integer", float_is_integer);
+    def(&t.float, "as_integer_ratio", float_as_integer_ratio);
     let i = &t.int;
     def(i, "bit_length", int_bit_length);
     def(i, "bit_count", int_bit_count);

@@ -25,6 +25,56 @@ pub(super) fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// The exact `(numerator, denominator)` of a finite float, lowest terms
+/// with a positive denominator (a power of two).
+fn float_ratio(f: f64) -> (bigint::BigInt, bigint::BigInt) {
+    if f == 0.0 {
+        return (0.into(), 1.into());
+    }
+    let bits = f.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // f = mantissa * 2**exp, the mantissa an integer.
+    let (mut mantissa, mut exp) = if raw_exp == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), raw_exp - 1075)
+    };
+    if exp < 0 {
+        let shift = (mantissa.trailing_zeros() as i64).min(-exp);
+        mantissa >>= shift;
+        exp += shift;
+    }
+    let mut numerator = bigint::BigInt::from(mantissa);
+    if f < 0.0 {
+        numerator = -numerator;
+    }
+    if exp >= 0 {
+        (numerator << exp as usize, 1.into())
+    } else {
+        (numerator, bigint::BigInt::from(1) << (-exp) as usize)
+    }
+}
+
+pub(super) fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Float(f)) if f.is_nan() => {
+            Err(vm.new_error("ValueError", "cannot convert NaN to integer ratio"))
+        }
+        Some(Value::Float(f)) if f.is_infinite() => {
+            Err(vm.new_error("OverflowError", "cannot convert Infinity to integer ratio"))
+        }
+        Some(Value::Float(f)) => {
+            let (n, d) = float_ratio(*f);
+            Ok(Value::tuple(vec![
+                bigint::int_value(n),
+                bigint::int_value(d),
+            ]))
+        }
+        other => Err(descriptor_error(vm, "as_integer_ratio", "float", other)),
+    }
+}
+
 /// The int receiver of an `int` method (bools are ints).
 fn this_int<'a>(vm: &mut Vm, args: &'a Args, method: &str) -> PyResult<Int<'a>> {
     match args.pos.first().and_then(bigint::int_of) {
