@@ -108,4 +108,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("logging.config", include_str!("logging_config.py"));
     vm.register_source_module("fractions", include_str!("fractions.py"));
     vm.register_source_module("calendar", include_str!("calendar.py"));
+    vm.register_source_module("decimal", include_str!("decimal.py"));
 }
