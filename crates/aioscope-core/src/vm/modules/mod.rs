@@ -109,4 +109,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_source_module("fractions", include_str!("fractions.py"));
     vm.register_source_module("calendar", include_str!("calendar.py"));
     vm.register_source_module("decimal", include_str!("decimal.py"));
+    vm.register_source_module("fnmatch", include_str!("fnmatch.py"));
+    vm.register_source_module("glob", include_str!("glob.py"));
 }

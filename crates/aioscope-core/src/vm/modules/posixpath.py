@@ -34,6 +34,13 @@ def isabs(s):
     return _fspath(s).startswith('/')
 
 
+def normcase(s):
+    """On POSIX a path's case is its own."""
+    if isinstance(s, bytes):
+        return s
+    return _fspath(s)
+
+
 def join(a, *p):
     _check('join', a, *p)
     path = _fspath(a)
