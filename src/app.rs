@@ -914,7 +914,7 @@ pub fn app() -> Html {
                     <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame}
                         on_interrupt={on_interrupt_here} />
                     if !run.trace.requests.is_empty() || **shown.world_shown != World::default() {
-                        <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world} />
+                        <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world.clone()} />
                     }
                 } else {
                     <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
@@ -927,7 +927,10 @@ pub fn app() -> Html {
                 <Guide on_close={on_guide_close} focus={*guide_focus} />
             }
             // The same lesson on the browser's own event loop, for comparison.
-            <crate::downloader::DownloaderPanel on_step={on_step_real} />
+            // Its prediction runs in the same virtual internet as the
+            // stepper's program, and its real run can set that world.
+            <crate::downloader::DownloaderPanel on_step={on_step_real}
+                world={(*shown.world_shown).clone()} on_edit={on_world} />
             <footer class="footer">
                 <p>
                     { l.t("Keys: → step forward · ← step back · Space play/pause · Home/End jump. ", "快捷键：→ 前进 · ← 后退 · 空格 播放/暂停 · Home/End 跳转。") }

@@ -14,8 +14,9 @@
 //! - `model`: each flag's state machine, its outcome, the counts;
 //! - `run`: the downloader over abstract network and clock traits;
 //! - `metadata`: a panic-free reader for `metadata.json`;
-//! - `predict`: the simulator's program for the same parameters, and its
-//!   timeline read back from the trace;
+//! - `predict`: the simulator's program for the same parameters, run on
+//!   the page's virtual internet, and its timeline read back from the
+//!   trace;
 //! - `fake`: a scripted network and a manual clock, for tests only (the
 //!   browser tests include the same file; the app's build has none of it).
 //!

@@ -14,17 +14,16 @@ use yew::prelude::*;
 use super::cancel::CancelToken;
 use super::model::{Outcome, Phase, ReqKind, RunEvent, RunState};
 use super::predict::{predict, Params, Prediction};
-use super::replay;
+use super::replay::{self, HOST};
 use super::run::{run, Config, Listener, Mode, MAX_LIMIT};
 use super::spinner::Spinner;
 use super::timeline::Timeline;
 use super::web::{block_for, is_online, WebClock, WebTransport};
 use super::COUNTRIES;
 use crate::i18n::Lang;
+use crate::internet::Edit;
 use aioscope_core::run::World;
 
-/// The latency the prediction assumes before a real run has measured one.
-const ASSUMED_LATENCY_MS: f64 = 200.0;
 /// How long "Block the loop" holds the loop.
 const BLOCK_MS: f64 = 1500.0;
 /// Browsers open at most this many HTTP/1.1 connections to one server.
@@ -96,13 +95,6 @@ struct Live {
     blocked: Option<(f64, f64)>,
 }
 
-/// Where the prediction's latency came from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Latency {
-    Assumed(f64),
-    Measured(f64),
-}
-
 /// Messages of the [`DownloaderPanel`].
 pub enum Msg {
     /// Sequential (false) or concurrent (true).
@@ -129,6 +121,9 @@ pub enum Msg {
     Block,
     /// Open the finished run in the simulator.
     Step,
+    /// Give the real server's host on the virtual internet this latency
+    /// (ms): the real run's.
+    UseLatency(f64),
     /// The page's language changed.
     Lang(Lang),
 }
@@ -140,7 +135,8 @@ pub struct DownloaderPanel {
     live: Option<Live>,
     next_id: u64,
     prediction: Rc<Prediction>,
-    latency: Latency,
+    /// The virtual internet the prediction runs in (the page's).
+    world: Rc<World>,
     blocked_ms: Option<f64>,
     zh: bool,
     /// Keeps the subscription to the page's `Lang` context, if there is one.
@@ -181,19 +177,27 @@ impl DownloaderPanel {
 
     /// Predicts the shown run (or the settings, before any run).
     fn repredict(&mut self) {
+        let world = &self.world;
         let params = match &self.live {
-            Some(live) if !live.running => {
-                let p = Params::from_run(&live.config, &live.state, ASSUMED_LATENCY_MS);
-                self.latency = Latency::Measured(p.latency_ms);
-                p
-            }
-            Some(live) => Params::from_config(&live.config, ASSUMED_LATENCY_MS),
-            None => {
-                self.latency = Latency::Assumed(ASSUMED_LATENCY_MS);
-                Params::from_config(&self.settings.config(), ASSUMED_LATENCY_MS)
-            }
+            Some(live) if !live.running => Params::from_run(&live.config, &live.state, world),
+            Some(live) => Params::from_config(&live.config, world),
+            None => Params::from_config(&self.settings.config(), world),
         };
         self.prediction = Rc::new(predict(&params));
+    }
+
+    /// The median time of the finished real run's answers (ms).
+    fn measured_ms(&self) -> Option<f64> {
+        let live = self.live.as_ref().filter(|l| !l.running)?;
+        let mut durations: Vec<f64> = live
+            .state
+            .bars
+            .iter()
+            .filter(|b| matches!(b.outcome, Some(Outcome::Ok | Outcome::NotFound)))
+            .filter_map(|b| Some(b.end? - b.start?))
+            .collect();
+        durations.sort_by(f64::total_cmp);
+        durations.get(durations.len() / 2).copied()
     }
 
     fn start(&mut self, ctx: &Context<Self>) {
@@ -214,7 +218,6 @@ impl DownloaderPanel {
             t0: super::web::now(),
             blocked: None,
         });
-        self.latency = Latency::Assumed(ASSUMED_LATENCY_MS);
         self.repredict();
         let link = ctx.link().clone();
         let listener: Listener = {
@@ -237,7 +240,7 @@ impl DownloaderPanel {
 
     fn status_text(&self, flag: &super::model::FlagRow) -> String {
         let kind = |k: ReqKind| match k {
-            ReqKind::Flag => self.t("flag", "旗帜"),
+            ReqKind::Flag => self.t("flag", "国旗"),
             ReqKind::Metadata => self.t("metadata", "元数据"),
         };
         match &flag.phase {
@@ -245,7 +248,7 @@ impl DownloaderPanel {
             Phase::Waiting(_) => self.t("waiting for a permit", "等待信号量").into(),
             Phase::Requesting(k) => format!("{} {}", self.t("requesting", "请求"), kind(*k)),
             Phase::Receiving(k) => format!("{} {}", self.t("receiving", "接收"), kind(*k)),
-            Phase::Between(_) => self.t("flag received", "旗帜已收到").into(),
+            Phase::Between(_) => self.t("flag received", "国旗已收到").into(),
             Phase::Finished(Outcome::Ok) => match &flag.name {
                 Some(name) => name.clone(),
                 None => self.t("ok", "成功").into(),
@@ -316,9 +319,9 @@ impl DownloaderPanel {
                     { used(&self.typed.limit, s.limit as u64, &format!("1–{MAX_LIMIT}")) }
                 </label>
                 <label class="dl-field">
-                    <span>{ self.t("Flags", "旗帜数") }</span>
+                    <span>{ self.t("Flags", "国旗数") }</span>
                     <input type="number" min="1" max={COUNTRIES.len().to_string()}
-                        aria-label={self.t("Flags", "旗帜数")}
+                        aria-label={self.t("Flags", "国旗数")}
                         value={shown(&self.typed.count, s.count as u64)} oninput={on_count}
                         onchange={settle.clone()} disabled={running} />
                     { used(&self.typed.count, s.count as u64, &format!("1–{}", COUNTRIES.len())) }
@@ -390,7 +393,7 @@ impl DownloaderPanel {
             return html! {
                 <p class="dl-empty">{ self.t(
                     "Press Download: the flags arrive here as they complete.",
-                    "点击“下载”：旗帜按完成顺序出现在这里。",
+                    "点击“下载”，国旗会按完成的顺序出现在这里。",
                 ) }</p>
             };
         };
@@ -408,7 +411,7 @@ impl DownloaderPanel {
                 let image = match &f.image {
                     Some(svg) => html! {
                         <img class="dl-flag__img" src={svg_data_url(svg)}
-                            alt={format!("{} {label}", self.t("Flag of", "旗帜："))} />
+                            alt={if self.zh { format!("{label}的国旗") } else { format!("Flag of {label}") }} />
                     },
                     None => html! { <span class="dl-flag__img dl-flag__img--none" aria-hidden="true" /> },
                 };
@@ -422,7 +425,7 @@ impl DownloaderPanel {
                 }
             })
             .collect::<Html>();
-        html! { <ol class="dl-flags" aria-label={self.t("Downloaded flags", "下载的旗帜")}>{ items }</ol> }
+        html! { <ol class="dl-flags" aria-label={self.t("Downloaded flags", "下载的国旗")}>{ items }</ol> }
     }
 
     fn view_timelines(&self) -> Html {
@@ -454,21 +457,10 @@ impl DownloaderPanel {
         } else {
             format!("Real run: {real_end:.0} ms, at most {max_real} requests in flight at once.")
         };
-        let latency = match self.latency {
-            Latency::Assumed(ms) => {
-                if self.zh {
-                    format!("假设延迟 {ms:.0} ms")
-                } else {
-                    format!("with an assumed latency of {ms:.0} ms")
-                }
-            }
-            Latency::Measured(ms) => {
-                if self.zh {
-                    format!("采用真实运行的延迟中位数 {ms:.0} ms")
-                } else {
-                    format!("with the real run's median latency ({ms:.0} ms)")
-                }
-            }
+        let latency = match pred.latency_ms {
+            Some(ms) if self.zh => format!("（虚拟互联网上 {HOST} 的应答用时 {ms:.0} ms）"),
+            Some(ms) => format!(", with {HOST} answering in {ms:.0} ms on the Virtual internet"),
+            None => String::new(),
         };
         let counts = match pred.counts {
             Some((ok, nf, err)) if self.zh => format!("；成功 {ok}，未找到 {nf}，错误 {err}"),
@@ -476,13 +468,10 @@ impl DownloaderPanel {
             None => String::new(),
         };
         let pred_caption = if self.zh {
-            format!(
-                "模拟器的预测（{latency}）：{:.0} ms{counts}。",
-                pred.total_ms
-            )
+            format!("模拟器的预测{latency}：{:.0} ms{counts}。", pred.total_ms)
         } else {
             format!(
-                "Simulator's prediction {latency}: {:.0} ms{counts}.",
+                "Simulator's prediction{latency}: {:.0} ms{counts}.",
                 pred.total_ms
             )
         };
@@ -525,6 +514,14 @@ pub struct DownloaderProps {
     /// panel offers no such button.
     #[prop_or_default]
     pub on_step: Option<Callback<(String, World)>>,
+    /// The virtual internet the simulator runs programs in: the
+    /// prediction runs there too, the real server being [`HOST`].
+    #[prop_or_default]
+    pub world: Rc<World>,
+    /// Changes that virtual internet (the real run's latency for
+    /// [`HOST`]). Without it, the panel offers no such button.
+    #[prop_or_default]
+    pub on_edit: Option<Callback<Edit>>,
 }
 
 impl Component for DownloaderPanel {
@@ -554,9 +551,10 @@ impl Component for DownloaderPanel {
                 bars: Vec::new(),
                 total_ms: 0.0,
                 counts: None,
+                latency_ms: None,
                 error: None,
             }),
-            latency: Latency::Assumed(ASSUMED_LATENCY_MS),
+            world: ctx.props().world.clone(),
             blocked_ms: None,
             zh: lang == Lang::Zh,
             _lang: handle,
@@ -646,12 +644,27 @@ impl Component for DownloaderPanel {
                 }
                 return false;
             }
+            Msg::UseLatency(ms) => {
+                if let Some(on_edit) = &ctx.props().on_edit {
+                    let seconds = (ms.max(0.0)).round() / 1000.0;
+                    on_edit.emit(Edit::Latency(HOST.to_string(), Some(seconds)));
+                }
+                return false;
+            }
             Msg::Lang(lang) => {
                 self.zh = lang == Lang::Zh;
                 return true;
             }
         }
         if self.settings != before && self.live.is_none() {
+            self.repredict();
+        }
+        true
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
+        if ctx.props().world != self.world {
+            self.world = ctx.props().world.clone();
             self.repredict();
         }
         true
@@ -675,7 +688,7 @@ impl Component for DownloaderPanel {
                     <h2 class="dl-title">{ self.t("Real downloader", "真实下载器") }</h2>
                     <p class="dl-lede">{ self.t(
                         "The tutorial's flag downloader, run for real in your browser: each flag is one HTTP request. Your browser has an event loop just like asyncio's, so the requests wait for the network side by side, as asyncio tasks do at an await; the concurrency limit plays the part of asyncio.Semaphore. Download, then compare the real timeline with the simulator's, press “Block the loop” to see what a time.sleep() inside a coroutine does, and step the run you made in the simulator.",
-                        "教程里的旗帜下载器，真的在你的浏览器里运行：每面旗帜就是一个 HTTP 请求。浏览器也有一个和 asyncio 一样的事件循环，所以这些请求并排等待网络，就像 asyncio 任务在 await 处等待一样；并发上限就相当于 asyncio.Semaphore。先下载，再把真实的时间线和模拟器的对比；按“阻塞事件循环”看看协程里的 time.sleep() 会造成什么；还可以在模拟器里逐步查看你刚才的运行。",
+                        "教程里的国旗下载器，真的在你的浏览器里运行：每面国旗就是一个 HTTP 请求。浏览器也有一个和 asyncio 一样的事件循环，所以这些请求并排等待网络，就像 asyncio 任务在 await 处等待一样；并发上限就相当于 asyncio.Semaphore。先下载，再把真实的时间线和模拟器的对比；按“阻塞事件循环”看看协程里的 time.sleep() 会造成什么；还可以在模拟器里逐步查看你刚才的运行。",
                     ) }</p>
                 </header>
                 { self.view_controls(ctx) }
@@ -705,6 +718,23 @@ impl Component for DownloaderPanel {
                 { self.view_results() }
                 { self.view_flags() }
                 { self.view_timelines() }
+                <div class="dl-world">
+                    <p class="dl-note">{ if self.zh {
+                        format!("预测运行在模拟器的虚拟互联网上，这台服务器在那里是 {HOST}。使用 {HOST} 的程序（例如 aiohttp 版国旗下载场景）下方的“虚拟互联网”面板可以设置它的延迟和故障，预测也随之改变。")
+                    } else {
+                        format!("The prediction runs on the simulator's virtual internet, where this server is {HOST}. The Virtual internet panel of a program that uses {HOST} (the aiohttp flags scenario, say) sets its latency and failures, for the prediction too.")
+                    } }</p>
+                    if let (Some(ms), Some(_)) = (self.measured_ms(), &ctx.props().on_edit) {
+                        <button type="button" class="dl-button"
+                            onclick={link.callback(move |_| Msg::UseLatency(ms))}>
+                            { if self.zh {
+                                format!("把真实运行的 {ms:.0} ms 设为 {HOST} 的延迟")
+                            } else {
+                                format!("Use the real run's {ms:.0} ms as {HOST}'s latency")
+                            } }
+                        </button>
+                    }
+                </div>
                 if ctx.props().on_step.is_some() && self.live.as_ref().is_some_and(|l| !l.running) {
                     <div class="dl-step">
                         <button type="button" class="dl-button dl-button--primary"

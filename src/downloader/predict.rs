@@ -1,23 +1,28 @@
 //! The simulator's prediction of a real run.
 //!
 //! For the parameters of a run (mode, limit, metadata, timeout, and the
-//! latency and failures the real network showed) this writes the Python
-//! program the tutorial would write — `asyncio.Semaphore(LIMIT)`,
-//! `net.route(..., delay=LATENCY)`, `net.get`, `as_completed` — runs it in
-//! the simulator, and reads the requests back out of the trace as timeline
+//! failures the real network showed) this writes the Python program the
+//! tutorial would write — `asyncio.Semaphore(LIMIT)`, `httpx.AsyncClient`,
+//! `as_completed` — and runs it in the simulator on the same virtual
+//! internet the "Virtual internet" panel shows and edits: the real server
+//! is [`HOST`] there, so its latency (and any failure set for it) is the
+//! prediction's. The requests are read back out of the trace as timeline
 //! [`Bar`]s, so the real run and the prediction are drawn the same way.
 //!
-//! The trace has no notion of "a request"; it has tasks and their await
-//! stacks. This module wrote the program, so it knows its lines: a request
-//! is the stretch during which a task is suspended at the line that awaits
-//! `net.get`, ending when the timer that answers it fires (the task becomes
-//! ready); the wait for a permit is the stretch at an `async with
-//! semaphore:` line.
+//! The trace has no notion of "a request" in a task; it has tasks, their
+//! await stacks, and the exchanges the virtual internet answered. This
+//! module wrote the program, so it knows its lines: a request is the
+//! stretch during which a task is suspended at the line that awaits
+//! `client.get` (httpx suspends once there, for the whole response),
+//! ending when the task becomes ready again; the wait for a permit is the
+//! stretch at an `async with semaphore:` line. How each request ended
+//! comes from the exchange the world answered.
 
-use aioscope_core::run::{run, Options};
-use aioscope_core::trace::{TaskState, Trace};
+use aioscope_core::run::{run, Answer, Body, Failure as NetFailure, Json, Options, World};
+use aioscope_core::trace::{RequestRec, TaskState, Trace};
 
 use super::model::{Bar, Failure, Outcome, ReqKind, RunState};
+use super::replay::{url, HOST};
 use super::run::{Config, Mode};
 
 /// How one request fails in the prediction.
@@ -25,7 +30,7 @@ use super::run::{Config, Mode};
 pub enum SimFailure {
     /// The server answers this status.
     Status(u16),
-    /// The connection fails (`ConnectionError`).
+    /// The connection fails (reset while waiting for the answer).
     Network,
     /// The answer comes later than the timeout.
     Slow,
@@ -40,44 +45,34 @@ pub struct Params {
     pub mode: Mode,
     /// Whether each flag also fetches its metadata.
     pub metadata: bool,
-    /// Latency of every request, in milliseconds.
-    pub latency_ms: f64,
     /// Per-request timeout in milliseconds (0: none).
     pub timeout_ms: u32,
-    /// Requests that fail: (code, which request, how).
+    /// Requests the real run saw fail: (code, which request, how).
     pub failures: Vec<(String, ReqKind, SimFailure)>,
+    /// The virtual internet the simulator runs programs in (the Virtual
+    /// internet panel's): [`HOST`]'s latency and failure there are the
+    /// real server's in the prediction.
+    pub world: World,
 }
 
 impl Params {
-    /// The parameters of a run, with every request succeeding.
-    pub fn from_config(config: &Config, latency_ms: f64) -> Params {
+    /// The parameters of a run, with every request answering.
+    pub fn from_config(config: &Config, world: &World) -> Params {
         Params {
             codes: config.codes.clone(),
             mode: config.mode,
             metadata: config.metadata,
-            latency_ms,
             timeout_ms: config.timeout_ms,
             failures: Vec::new(),
+            world: world.clone(),
         }
     }
 
-    /// The parameters of a finished real run: its latency (the median time
-    /// of its answered requests) and the failures it met, so the
+    /// The parameters of a finished real run: the failures it met, so the
     /// prediction is of the same run. Cancelled flags are predicted as if
     /// they had gone on.
-    pub fn from_run(config: &Config, run: &RunState, fallback_latency_ms: f64) -> Params {
-        let mut durations: Vec<f64> = run
-            .bars
-            .iter()
-            .filter(|b| matches!(b.outcome, Some(Outcome::Ok | Outcome::NotFound)))
-            .filter_map(|b| Some(b.end? - b.start?))
-            .collect();
-        durations.sort_by(f64::total_cmp);
-        let latency = durations
-            .get(durations.len() / 2)
-            .copied()
-            .unwrap_or(fallback_latency_ms);
-        let mut params = Params::from_config(config, latency);
+    pub fn from_run(config: &Config, run: &RunState, world: &World) -> Params {
+        let mut params = Params::from_config(config, world);
         for (i, flag) in run.flags.iter().enumerate() {
             let Some(failure) = &flag.failure else {
                 continue;
@@ -106,24 +101,79 @@ impl Params {
             .map(|(_, _, f)| f)
     }
 
-    /// The requests a flag makes, in order, and how each ends.
-    fn requests(&self, cc: &str) -> Vec<(ReqKind, Outcome)> {
-        let mut out = Vec::new();
-        for kind in [ReqKind::Flag, ReqKind::Metadata] {
-            if kind == ReqKind::Metadata && !self.metadata {
-                break;
-            }
-            let outcome = match self.failure(cc, kind) {
-                None => Outcome::Ok,
-                Some(SimFailure::Status(404)) => Outcome::NotFound,
-                Some(_) => Outcome::Error,
-            };
-            out.push((kind, outcome));
-            if outcome != Outcome::Ok {
-                break;
+    /// The codes the program downloads: two letters, upper case.
+    fn codes(&self) -> Vec<String> {
+        self.codes
+            .iter()
+            .filter(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()))
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    fn kinds(&self) -> &'static [ReqKind] {
+        if self.metadata {
+            &[ReqKind::Flag, ReqKind::Metadata]
+        } else {
+            &[ReqKind::Flag]
+        }
+    }
+
+    /// The world the prediction runs in: the panel's, with the real
+    /// server's files on [`HOST`] (each answering as the real run did, if
+    /// it failed there). A URL the panel's world already declares keeps
+    /// the panel's answer, and [`HOST`]'s latency and failure stay the
+    /// panel's: what a person sets there is what the prediction uses.
+    pub fn world(&self) -> World {
+        let mut w = self.world.clone();
+        for cc in self.codes() {
+            for &kind in self.kinds() {
+                let u = url(&cc, kind);
+                if w.urls.iter().any(|(declared, _)| *declared == u) {
+                    continue;
+                }
+                let answer = match self.failure(&cc, kind) {
+                    Some(SimFailure::Status(status)) => Answer {
+                        status: Some(*status),
+                        ..Answer::default()
+                    },
+                    Some(SimFailure::Network) => Answer {
+                        error: Some(NetFailure::Reset),
+                        ..Answer::default()
+                    },
+                    // Twice the timeout later than the host's latency: the
+                    // client gives up first, as it did for real.
+                    Some(SimFailure::Slow) if self.timeout_ms > 0 => Answer {
+                        delay: Some(f64::from(self.timeout_ms) * 2.0 / 1000.0),
+                        ..Answer::default()
+                    },
+                    Some(SimFailure::Slow) => Answer {
+                        error: Some(NetFailure::Timeout),
+                        ..Answer::default()
+                    },
+                    None => ok_answer(&cc, kind),
+                };
+                w.urls.push((u, answer));
             }
         }
-        out
+        w
+    }
+}
+
+/// What the real server sends for a flag's file.
+fn ok_answer(cc: &str, kind: ReqKind) -> Answer {
+    match kind {
+        ReqKind::Flag => Answer {
+            body: Body::Text(format!("<svg><title>{cc}</title></svg>")),
+            content_type: Some("image/svg+xml".into()),
+            ..Answer::default()
+        },
+        ReqKind::Metadata => Answer {
+            body: Body::Json(Json::Object(vec![
+                ("name".into(), Json::Str(cc.into())),
+                ("cc".into(), Json::Str(cc.into())),
+            ])),
+            ..Answer::default()
+        },
     }
 }
 
@@ -143,7 +193,7 @@ fn seconds(ms: f64) -> String {
 pub struct Program {
     /// The source.
     pub source: String,
-    /// The line that awaits `net.get(url)`.
+    /// The line that awaits `client.get(url)`.
     pub get_line: u32,
     /// The `async with semaphore:` lines.
     pub acquire_lines: Vec<u32>,
@@ -156,14 +206,8 @@ fn next_line(s: &str) -> u32 {
 
 /// The Python program of the run.
 pub fn program(p: &Params) -> Program {
-    let get_line;
     let mut acquire_lines = Vec::new();
-    let codes: Vec<String> = p
-        .codes
-        .iter()
-        .filter(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()))
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let codes = p.codes();
     let mut s = String::new();
     let (what, limit) = match p.mode {
         Mode::Sequential => ("one flag after another".to_string(), 1),
@@ -176,100 +220,70 @@ pub fn program(p: &Params) -> Program {
         "# The simulator's prediction of the real run: {} flags, {what}.\n",
         codes.len()
     ));
-    s.push_str("import asyncio\n\nimport net\n\n");
+    s.push_str(&format!(
+        "# The server is {HOST} on the virtual internet: its latency is the one\n\
+         # the Virtual internet panel sets for {HOST}.\n"
+    ));
+    s.push_str("import asyncio\n\nimport httpx\n\n");
+    s.push_str(&format!("BASE_URL = 'http://{HOST}/flags'\n"));
     s.push_str(&format!("COUNTRIES = '{}'.split()\n", codes.join(" ")));
     if matches!(p.mode, Mode::Concurrent(_)) {
-        s.push_str(&format!("LIMIT = {limit}\n"));
+        s.push_str(&format!("LIMIT = {limit}  # requests in flight at once\n"));
     }
-    s.push_str(&format!("LATENCY = {}\n", seconds(p.latency_ms)));
-    if p.timeout_ms > 0 {
-        s.push_str(&format!("TIMEOUT = {}\n", seconds(f64::from(p.timeout_ms))));
-    }
-    s.push_str("BASE = 'flags/{}/'\n\n");
-    s.push_str("for cc in COUNTRIES:\n");
-    s.push_str("    base = BASE.format(cc.lower())\n");
-    s.push_str("    net.route(base + cc.lower() + '.svg', body=b'<svg/>', delay=LATENCY)\n");
-    if p.metadata {
-        s.push_str(
-            "    net.route(base + 'metadata.json', json={'name': cc, 'cc': cc}, delay=LATENCY)\n",
-        );
-    }
-    let mut overrides = Vec::new();
-    for (cc, kind, failure) in &p.failures {
-        if !codes.iter().any(|c| c.eq_ignore_ascii_case(cc))
-            || (*kind == ReqKind::Metadata && !p.metadata)
-        {
-            continue;
-        }
-        let lc = cc.to_ascii_lowercase();
-        let url = match kind {
-            ReqKind::Flag => format!("flags/{lc}/{lc}.svg"),
-            ReqKind::Metadata => format!("flags/{lc}/metadata.json"),
-        };
-        let args = match failure {
-            SimFailure::Status(status) => format!("status={status}, delay=LATENCY"),
-            SimFailure::Network => "error='connection failed', delay=LATENCY".to_string(),
-            SimFailure::Slow if p.timeout_ms > 0 => "delay=TIMEOUT * 2".to_string(),
-            SimFailure::Slow => "error='timed out', delay=LATENCY".to_string(),
-        };
-        overrides.push(format!("net.route('{url}', {args})\n"));
-    }
-    if !overrides.is_empty() {
-        s.push_str("# What the real network answered differently:\n");
-        for o in overrides {
-            s.push_str(&o);
-        }
-    }
-    s.push_str("\n\nasync def get(url):\n");
-    if p.timeout_ms > 0 {
-        s.push_str("    async with asyncio.timeout(TIMEOUT):\n");
-        get_line = next_line(&s);
-        s.push_str("        resp = await net.get(url)\n");
-    } else {
-        get_line = next_line(&s);
-        s.push_str("    resp = await net.get(url)\n");
-    }
-    s.push_str("    resp.raise_for_status()  # net.HTTPError for 4xx and 5xx\n");
+    let timeout = match p.timeout_ms {
+        0 => "None".to_string(),
+        ms => seconds(f64::from(ms)),
+    };
+    s.push_str(&format!("TIMEOUT = {timeout}  # seconds per request\n\n\n"));
+    s.push_str("async def get(client, url):\n");
+    let get_line = next_line(&s);
+    s.push_str("    resp = await client.get(url, timeout=TIMEOUT)\n");
+    s.push_str("    resp.raise_for_status()  # HTTPStatusError for 4xx and 5xx\n");
     s.push_str("    return resp\n\n\n");
     let sem = matches!(p.mode, Mode::Concurrent(_));
     s.push_str(if sem {
-        "async def download(cc, semaphore):\n"
+        "async def download(client, cc, semaphore):\n"
     } else {
-        "async def download(cc):\n"
+        "async def download(client, cc):\n"
     });
-    s.push_str("    base = BASE.format(cc.lower())\n");
-    if sem {
-        acquire_lines.push(next_line(&s));
-        s.push_str("    async with semaphore:\n");
-        s.push_str("        await get(base + cc.lower() + '.svg')\n");
-    } else {
-        s.push_str("    await get(base + cc.lower() + '.svg')\n");
-    }
-    if p.metadata {
+    s.push_str("    base = f'{BASE_URL}/{cc.lower()}/'\n");
+    let mut fetch = |s: &mut String, what: &str| {
         if sem {
-            acquire_lines.push(next_line(&s));
+            acquire_lines.push(next_line(s));
             s.push_str("    async with semaphore:\n");
-            s.push_str("        await get(base + 'metadata.json')\n");
+            s.push_str(&format!("        await get(client, {what})\n"));
         } else {
-            s.push_str("    await get(base + 'metadata.json')\n");
+            s.push_str(&format!("    await get(client, {what})\n"));
         }
+    };
+    fetch(&mut s, "base + cc.lower() + '.svg'");
+    if p.metadata {
+        fetch(&mut s, "base + 'metadata.json'");
     }
     s.push_str("    return cc\n\n\n");
     s.push_str("async def main():\n");
     s.push_str("    counts = {'ok': 0, 'not found': 0, 'error': 0}\n");
-    let handle = "            counts['not found' if exc.status == 404 else 'error'] += 1\n        except (ConnectionError, TimeoutError):\n            counts['error'] += 1\n        else:\n            counts['ok'] += 1\n";
     if sem {
         s.push_str("    semaphore = asyncio.Semaphore(LIMIT)\n");
-        s.push_str("    tasks = [asyncio.create_task(download(cc, semaphore), name=cc)\n");
-        s.push_str("             for cc in COUNTRIES]\n");
-        s.push_str("    for next_done in asyncio.as_completed(tasks):\n");
-        s.push_str("        try:\n            await next_done\n");
-    } else {
-        s.push_str("    for cc in COUNTRIES:\n");
-        s.push_str("        try:\n            await download(cc)\n");
     }
-    s.push_str("        except net.HTTPError as exc:\n");
-    s.push_str(handle);
+    s.push_str("    async with httpx.AsyncClient() as client:\n");
+    if sem {
+        s.push_str(
+            "        tasks = [asyncio.create_task(download(client, cc, semaphore), name=cc)\n",
+        );
+        s.push_str("                 for cc in COUNTRIES]\n");
+        s.push_str("        for next_done in asyncio.as_completed(tasks):\n");
+        s.push_str("            try:\n                await next_done\n");
+    } else {
+        s.push_str("        for cc in COUNTRIES:\n");
+        s.push_str("            try:\n                await download(client, cc)\n");
+    }
+    s.push_str("            except httpx.HTTPStatusError as exc:\n");
+    s.push_str("                status = exc.response.status_code\n");
+    s.push_str("                counts['not found' if status == 404 else 'error'] += 1\n");
+    s.push_str("            except httpx.RequestError:  # no answer, or too late\n");
+    s.push_str("                counts['error'] += 1\n");
+    s.push_str("            else:\n                counts['ok'] += 1\n");
     s.push_str("    print(counts)\n\n\nasyncio.run(main())\n");
     Program {
         source: s,
@@ -287,9 +301,12 @@ pub struct Prediction {
     pub bars: Vec<Bar>,
     /// When the last request ended (ms).
     pub total_ms: f64,
-    /// How the flags end (ok, not found, error): the parameters decide
-    /// that; the simulation decides when.
+    /// How the flags end (ok, not found, error), as the simulation had
+    /// them.
     pub counts: Option<(usize, usize, usize)>,
+    /// How long [`HOST`] took to answer in the simulation (the median of
+    /// its answers, ms): the virtual internet's latency for it.
+    pub latency_ms: Option<f64>,
     /// Why the simulation failed, if it did (a bug: the program is ours).
     pub error: Option<String>,
 }
@@ -299,14 +316,23 @@ pub fn predict(p: &Params) -> Prediction {
     let prog = program(p);
     let options = Options {
         lines: false,
+        world: Some(p.world()),
         ..Options::default()
     };
     let trace = run(&prog.source, "prediction.py", &options);
     let error = trace.exit.is_error().then(|| trace.exit.summary());
     let bars = bars(&trace, p, &prog);
     let total_ms = bars.iter().filter_map(|b| b.end).fold(0.0_f64, f64::max);
+    let mut answered: Vec<f64> = trace
+        .requests
+        .iter()
+        .filter(|r| r.host == HOST && r.failure.is_none())
+        .map(|r| ms(r.seconds))
+        .collect();
+    answered.sort_by(f64::total_cmp);
     Prediction {
-        counts: error.is_none().then(|| counts(p)),
+        counts: error.is_none().then(|| counts(p, &bars)),
+        latency_ms: answered.get(answered.len() / 2).copied(),
         source: prog.source,
         bars,
         total_ms,
@@ -314,17 +340,40 @@ pub fn predict(p: &Params) -> Prediction {
     }
 }
 
-/// How the flags end: (ok, not found, error).
-fn counts(p: &Params) -> (usize, usize, usize) {
+/// Virtual seconds to ms, rounded to a microsecond: 0.6 s is 600 ms, not
+/// 600.0000000000001.
+fn ms(seconds: f64) -> f64 {
+    (seconds * 1e6).round() / 1e3
+}
+
+/// How the flags end: (ok, not found, error), by each flag's last request.
+fn counts(p: &Params, bars: &[Bar]) -> (usize, usize, usize) {
     let mut c = (0, 0, 0);
-    for cc in &p.codes {
-        match p.requests(cc).last().map(|r| r.1) {
+    for row in 0..p.codes.len() {
+        match bars
+            .iter()
+            .rev()
+            .find(|b| b.row == row)
+            .and_then(|b| b.outcome)
+        {
+            Some(Outcome::Ok) => c.0 += 1,
             Some(Outcome::NotFound) => c.1 += 1,
-            Some(Outcome::Ok) | None => c.0 += 1,
-            Some(_) => c.2 += 1,
+            _ => c.2 += 1,
         }
     }
     c
+}
+
+/// How a request ended: the world's answer, unless it came later than the
+/// client's timeout.
+fn outcome(p: &Params, r: &RequestRec) -> Outcome {
+    let late = p.timeout_ms > 0 && ms(r.seconds) > f64::from(p.timeout_ms);
+    match (r.failure.is_some() || late, r.status) {
+        (true, _) => Outcome::Error,
+        (false, Some(s)) if s < 400 => Outcome::Ok,
+        (false, Some(404)) => Outcome::NotFound,
+        _ => Outcome::Error,
+    }
 }
 
 /// One request of one task, from its await stacks (ms).
@@ -343,12 +392,7 @@ fn spans(trace: &Trace, task: usize, prog: &Program) -> Vec<Span> {
     let mut queued: Option<f64> = None;
     let mut open: Option<Span> = None;
     for (frame, view) in &rec.views {
-        // Virtual seconds to ms, rounded to a microsecond: 0.6 s is 600 ms,
-        // not 600.0000000000001.
-        let t = trace
-            .frame(*frame)
-            .map(|f| (f.t * 1e6).round() / 1e3)
-            .unwrap_or(0.0);
+        let t = trace.frame(*frame).map(|f| ms(f.t)).unwrap_or(0.0);
         let at = |lines: &[u32]| view.stack.iter().any(|e| e.user && lines.contains(&e.line));
         let in_get = at(&[prog.get_line]);
         let in_acquire = at(&prog.acquire_lines);
@@ -393,45 +437,50 @@ fn spans(trace: &Trace, task: usize, prog: &Program) -> Vec<Span> {
     out
 }
 
-/// The prediction's bars: for each flag its requests, matched in order to
-/// the spans of the task that made them (the flag's own task, named after
-/// it, or the main task when sequential).
+/// The row and kind of a URL of the program (`None`: not one of ours).
+fn request_of(p: &Params, u: &str) -> Option<(usize, ReqKind)> {
+    p.codes.iter().enumerate().find_map(|(row, cc)| {
+        p.kinds()
+            .iter()
+            .find(|&&kind| url(cc, kind) == u)
+            .map(|&kind| (row, kind))
+    })
+}
+
+/// The prediction's bars: each task's spans matched in order to the
+/// exchanges it made (the flag's own task, named after it, or the main
+/// task when sequential, which makes them all).
 pub fn bars(trace: &Trace, p: &Params, prog: &Program) -> Vec<Bar> {
-    let name_of = |i: usize| -> Option<String> {
-        trace
-            .tasks
-            .get(i)?
-            .views
-            .first()
-            .map(|(_, v)| v.name.to_string())
-    };
+    let requests: Vec<(usize, ReqKind, Outcome)> = trace
+        .requests
+        .iter()
+        .filter_map(|r| {
+            let (row, kind) = request_of(p, &r.url)?;
+            Some((row, kind, outcome(p, r)))
+        })
+        .collect();
     let mut out = Vec::new();
-    let row_of = |cc: &str| p.codes.iter().position(|c| c.eq_ignore_ascii_case(cc));
     match p.mode {
         Mode::Concurrent(_) => {
             for i in 0..trace.tasks.len() {
-                let Some(name) = name_of(i) else { continue };
-                let Some(row) = row_of(&name) else { continue };
-                for (span, (kind, outcome)) in
-                    spans(trace, i, prog).into_iter().zip(p.requests(&name))
-                {
+                let Some((_, view)) = trace.tasks[i].views.first() else {
+                    continue;
+                };
+                let Some(row) = p
+                    .codes
+                    .iter()
+                    .position(|c| c.eq_ignore_ascii_case(&view.name))
+                else {
+                    continue;
+                };
+                let own = requests.iter().filter(|r| r.0 == row);
+                for (span, &(row, kind, outcome)) in spans(trace, i, prog).into_iter().zip(own) {
                     out.push(bar(row, kind, outcome, span));
                 }
             }
         }
         Mode::Sequential => {
-            // The main task makes every request, in order.
-            let expected: Vec<(usize, ReqKind, Outcome)> = p
-                .codes
-                .iter()
-                .enumerate()
-                .flat_map(|(row, cc)| {
-                    p.requests(cc)
-                        .into_iter()
-                        .map(move |(kind, outcome)| (row, kind, outcome))
-                })
-                .collect();
-            for (span, (row, kind, outcome)) in spans(trace, 0, prog).into_iter().zip(expected) {
+            for (span, &(row, kind, outcome)) in spans(trace, 0, prog).into_iter().zip(&requests) {
                 out.push(bar(row, kind, outcome, span));
             }
         }
@@ -445,7 +494,7 @@ fn bar(row: usize, kind: ReqKind, outcome: Outcome, span: Span) -> Bar {
         kind,
         queued: span.queued,
         start: Some(span.start),
-        // The simulated network answers all at once: first byte = end.
+        // The simulated answer arrives all at once: first byte = end.
         first_byte: span.end,
         end: span.end,
         outcome: Some(outcome),
@@ -456,18 +505,28 @@ fn bar(row: usize, kind: ReqKind, outcome: Outcome, span: Span) -> Bar {
 mod tests {
     use super::*;
     use crate::downloader::COUNTRIES;
+    use crate::internet::{apply, Edit};
+    use aioscope_core::run::Host;
+
+    /// The world with the real server at `latency` seconds.
+    fn at(latency: f64) -> World {
+        apply(
+            &World::default(),
+            &Edit::Latency(HOST.into(), Some(latency)),
+        )
+    }
 
     fn params(mode: Mode) -> Params {
         Params {
             codes: COUNTRIES.iter().map(|s| s.to_string()).collect(),
             mode,
             metadata: false,
-            latency_ms: 200.0,
             timeout_ms: 0,
             failures: vec![
                 ("CD".into(), ReqKind::Flag, SimFailure::Status(500)),
                 ("ET".into(), ReqKind::Flag, SimFailure::Status(404)),
             ],
+            world: at(0.2),
         }
     }
 
@@ -486,6 +545,7 @@ mod tests {
         assert_eq!(pred.bars.len(), 20);
         assert_eq!(starts(&pred), [0.0, 200.0, 400.0, 600.0]);
         assert!((pred.total_ms - 800.0).abs() < 1e-6);
+        assert_eq!(pred.latency_ms, Some(200.0));
         // Every row has its bar; the later ones waited for a permit from 0.
         let mut rows: Vec<usize> = pred.bars.iter().map(|b| b.row).collect();
         rows.sort();
@@ -494,6 +554,64 @@ mod tests {
         assert_eq!((last.queued, last.start), (Some(0.0), Some(600.0)));
         let cd = pred.bars.iter().find(|b| b.row == 18).unwrap();
         assert_eq!(cd.outcome, Some(Outcome::Error));
+    }
+
+    #[test]
+    fn the_virtual_internet_panel_sets_the_servers_latency() {
+        let mut p = params(Mode::Concurrent(5));
+        p.failures.clear();
+        // Untouched, the real server is flags.test as the base world has it.
+        p.world = World::default();
+        let base = predict(&p);
+        assert_eq!(base.error, None, "{}", base.source);
+        assert_eq!(base.latency_ms, Some(100.0));
+        assert!((base.total_ms - 400.0).abs() < 1e-6, "{}", base.total_ms);
+        // A slower flags.test in the panel: a slower prediction.
+        p.world = apply(&p.world, &Edit::Latency(HOST.into(), Some(0.5)));
+        let slow = predict(&p);
+        assert_eq!(slow.latency_ms, Some(500.0));
+        assert!((slow.total_ms - 2000.0).abs() < 1e-6, "{}", slow.total_ms);
+        assert_eq!(slow.counts, Some((20, 0, 0)));
+        // A failing flags.test: every flag fails, as in the simulator.
+        p.world = apply(
+            &p.world,
+            &Edit::HostFailure(HOST.into(), Some(NetFailure::Refused)),
+        );
+        let down = predict(&p);
+        assert_eq!(down.error, None, "{}", down.source);
+        assert_eq!(down.counts, Some((0, 0, 20)));
+        assert_eq!(down.bars.len(), 20);
+        // Another host's latency changes nothing here.
+        p.world = apply(
+            &World::default(),
+            &Edit::Latency("other.test".into(), Some(3.0)),
+        );
+        assert_eq!(predict(&p).bars, base.bars);
+    }
+
+    #[test]
+    fn a_url_the_panel_declares_answers_as_declared() {
+        let mut p = params(Mode::Concurrent(20));
+        p.failures.clear();
+        let br = url("BR", ReqKind::Flag);
+        p.world = apply(&p.world, &Edit::Status(br.clone(), Some(503)));
+        let w = p.world();
+        assert_eq!(w.urls.iter().filter(|(u, _)| *u == br).count(), 1);
+        assert_eq!(
+            w.hosts,
+            vec![(
+                HOST.to_string(),
+                Host {
+                    latency: Some(0.2),
+                    ..Host::default()
+                }
+            )]
+        );
+        let pred = predict(&p);
+        assert_eq!(pred.counts, Some((19, 0, 1)));
+        let row = COUNTRIES.iter().position(|c| *c == "BR").unwrap();
+        let bar = pred.bars.iter().find(|b| b.row == row).unwrap();
+        assert_eq!(bar.outcome, Some(Outcome::Error));
     }
 
     #[test]
@@ -576,8 +694,7 @@ mod tests {
         ev(1, 210.0, E::Finish(Err(Failure::Http(404))));
         ev(2, 190.0, E::Send(ReqKind::Flag));
         ev(2, 1190.0, E::Finish(Err(Failure::Timeout(1000))));
-        let p = Params::from_run(&config, &run, 100.0);
-        assert_eq!(p.latency_ms, 210.0, "median of 190 and 210");
+        let p = Params::from_run(&config, &run, &World::default());
         assert_eq!(
             p.failures,
             [
@@ -585,7 +702,11 @@ mod tests {
                 ("JP".to_string(), ReqKind::Flag, SimFailure::Slow)
             ]
         );
-        assert_eq!(predict(&p).counts, Some((1, 1, 1)));
+        let pred = predict(&p);
+        assert_eq!(pred.counts, Some((1, 1, 1)));
+        // JP timed out at 1 s after it got a permit at 100 ms.
+        let jp = pred.bars.iter().find(|b| b.row == 2).unwrap();
+        assert_eq!((jp.start, jp.end), (Some(100.0), Some(1100.0)));
     }
 
     #[test]
@@ -599,7 +720,7 @@ mod tests {
     fn the_program_knows_the_lines_the_timeline_reads() {
         let prog = program(&params(Mode::Concurrent(5)));
         let line = |n: u32| prog.source.lines().nth(n as usize - 1).unwrap_or("");
-        assert!(line(prog.get_line).contains("await net.get(url)"));
+        assert!(line(prog.get_line).contains("await client.get(url"));
         assert_eq!(prog.acquire_lines.len(), 1);
         assert!(line(prog.acquire_lines[0]).contains("async with semaphore:"));
     }

@@ -24,7 +24,7 @@ fn seconds(ms: f64) -> String {
 }
 
 /// The URL of a request in the replay.
-fn url(cc: &str, kind: ReqKind) -> String {
+pub fn url(cc: &str, kind: ReqKind) -> String {
     let cc = cc.to_ascii_lowercase();
     match kind {
         ReqKind::Flag => format!("http://{HOST}/flags/{cc}/{cc}.svg"),

@@ -420,4 +420,27 @@ await test('an httpx downloader runs as pasted; a slower host in the Virtual int
   check(/20 flags downloaded in 4\.52s/.test(second), `the slower host slows the run: ${JSON.stringify(second.slice(-60))}`);
 });
 
+await test("the real downloader's prediction runs on the Virtual internet: a slower flags.test slows it", async (page) => {
+  await page.goto(base);
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Flags with aiohttp' });
+  const caption = page
+    .getByRole('region', { name: 'Real downloader', exact: true })
+    .locator('figure', { has: page.getByRole('img', { name: 'Timeline the simulator predicts', exact: true }) })
+    .locator('figcaption');
+  const before = await caption.textContent();
+  check(/flags\.test answering in 100 ms on the Virtual internet: 400 ms; ok 20/.test(before), `the base world's flags.test: ${before}`);
+  const panel = page.getByRole('region', { name: 'Virtual internet', exact: true });
+  const latency = panel.getByLabel('Latency of flags.test in ms', { exact: true });
+  await latency.fill('1000');
+  await latency.press('Tab');
+  // 20 flags, 5 at a time (the panel's default): four rounds of 1 s.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.dl figcaption')].some((c) => /answering in 1000 ms/.test(c.textContent)),
+    null,
+    { timeout: 20000 },
+  );
+  const after = await caption.textContent();
+  check(/flags\.test answering in 1000 ms on the Virtual internet: 4000 ms; ok 20/.test(after), `the panel's latency: ${after}`);
+});
+
 await done();
