@@ -41,7 +41,7 @@ pub fn run_scenario(s: &Scenario) -> Run {
 /// Runs a scenario on a virtual internet of its own, with Ctrl+C at
 /// `interrupt`.
 fn run_scenario_in(s: &Scenario, world: Option<&World>, interrupt: Option<f64>) -> Run {
-    Run::new_at(s.source, s.file, SCENARIO_BUDGET, world, interrupt)
+    Run::new_at(s.source, s.file, SCENARIO_BUDGET, world, interrupt).with_chinese(s.source_zh)
 }
 
 /// The program part of a link to a scenario run with Ctrl+C at

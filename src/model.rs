@@ -33,6 +33,9 @@ pub struct Run {
     pub id: u32,
     /// The program.
     pub source: Rc<str>,
+    /// The program as the Chinese page shows it, when it has such a copy
+    /// (a scenario): the same code line for line, commented in Chinese.
+    pub source_zh: Option<Rc<str>>,
     /// The trace.
     pub trace: Rc<Trace>,
     /// Derived data.
@@ -97,8 +100,24 @@ impl Run {
         Run {
             id,
             source: source.into(),
+            source_zh: None,
             trace: Rc::new(trace),
             derived: Rc::new(derived),
+        }
+    }
+
+    /// The same run, shown on the Chinese page as `zh` (the program's
+    /// Chinese copy, line for line the same code).
+    pub fn with_chinese(mut self, zh: &str) -> Run {
+        self.source_zh = Some(zh.into());
+        self
+    }
+
+    /// The program as a page in `lang` shows it.
+    pub fn shown_source(&self, lang: crate::i18n::Lang) -> Rc<str> {
+        match (lang, &self.source_zh) {
+            (crate::i18n::Lang::Zh, Some(zh)) => zh.clone(),
+            _ => self.source.clone(),
         }
     }
 

@@ -1,5 +1,8 @@
 //! The built-in scenarios: real programs (in `scenarios/`) with a two-line
-//! explanation in English and Simplified Chinese.
+//! explanation in English and Simplified Chinese. Each program is written
+//! twice, its comments in English and in Chinese (`scenarios/zh/`), the
+//! code itself the same line for line: one run serves both languages, and
+//! the page shows the program in its own.
 
 /// One built-in program.
 #[derive(Debug, PartialEq)]
@@ -12,8 +15,10 @@ pub struct Scenario {
     pub title: [&'static str; 2],
     /// What it teaches, two lines: English, Chinese.
     pub about: [&'static str; 2],
-    /// The program.
+    /// The program, commented in English (the one that runs).
     pub source: &'static str,
+    /// The same program commented in Chinese: line for line the same code.
+    pub source_zh: &'static str,
 }
 
 macro_rules! scenario {
@@ -24,6 +29,7 @@ macro_rules! scenario {
             title: [$t_en, $t_zh],
             about: [$a_en, $a_zh],
             source: include_str!(concat!("../scenarios/", $id, ".py")),
+            source_zh: include_str!(concat!("../scenarios/zh/", $id, ".py")),
         }
     };
 }
@@ -202,5 +208,67 @@ mod tests {
             assert_eq!(s.about[1].lines().count(), 2, "{}: two Chinese lines", s.id);
         }
         assert!(by_id(DEFAULT).is_some());
+    }
+
+    /// The code of a line: everything before a `#` outside quotes.
+    fn code(line: &str) -> &str {
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                _ if escaped => escaped = false,
+                (Some(_), '\\') => escaped = true,
+                (Some(q), c) if c == q => quote = None,
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') => return line[..i].trim_end(),
+                _ => {}
+            }
+        }
+        line.trim_end()
+    }
+
+    #[test]
+    fn each_scenario_reads_the_same_in_chinese_but_for_its_comments() {
+        for s in SCENARIOS {
+            let (en, zh): (Vec<&str>, Vec<&str>) =
+                (s.source.lines().collect(), s.source_zh.lines().collect());
+            assert_eq!(en.len(), zh.len(), "{}: the same lines", s.id);
+            for (n, (a, b)) in en.iter().zip(&zh).enumerate() {
+                assert_eq!(code(a), code(b), "{} line {}: the same code", s.id, n + 1);
+                if a.contains('#') && code(a) != a.trim_end() {
+                    assert!(
+                        b.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                        "{} line {}: the comment is in Chinese: {b}",
+                        s.id,
+                        n + 1
+                    );
+                }
+            }
+        }
+        assert_eq!(code("x = '#'  # note"), "x = '#'");
+        assert_eq!(code("# all"), "");
+    }
+
+    #[test]
+    fn chinese_explanations_have_one_colon_to_a_sentence() {
+        use aioscope_core::run::{run, Options};
+        for s in SCENARIOS {
+            let options = Options {
+                lines: false,
+                ..Options::default()
+            };
+            let trace = run(s.source, s.file, &options);
+            for at in 0..trace.len() {
+                let zh = trace.explanation_in(at as _, s.source_zh).zh;
+                for sentence in zh.split('。') {
+                    assert!(
+                        sentence.matches('：').count() <= 1,
+                        "{} frame {}: {zh}",
+                        s.id,
+                        at + 1
+                    );
+                }
+            }
+        }
     }
 }

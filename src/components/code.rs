@@ -67,8 +67,8 @@ impl LineMarks {
 pub fn code_panel(p: &CodeProps) -> Html {
     let lang = use_lang();
     let lines = {
-        let src = p.run.source.clone();
-        use_memo(p.run.id, move |_| highlight(&src))
+        let src = p.run.shown_source(lang);
+        use_memo((p.run.id, lang), move |_| highlight(&src))
     };
     let scroller = use_node_ref();
     {

@@ -252,12 +252,14 @@ pub fn compare_view(p: &CompareProps) -> Html {
             )
             .to_string(),
         Some(s) => {
-            let e = runs[s].trace.explanation_in(at[s], &runs[s].source);
-            format!(
-                "{}: {}",
-                lang.t(titles[s][0], titles[s][1]),
-                lang.t(&e.en, &e.zh)
-            )
+            let e = runs[s]
+                .trace
+                .explanation_in(at[s], &runs[s].shown_source(lang));
+            // One colon to a sentence: the explanation has its own.
+            match lang {
+                Lang::En => format!("{}: {}", titles[s][0], e.en),
+                Lang::Zh => format!("【{}】{}", titles[s][1], e.zh),
+            }
         }
     };
     let play_label = if *playing {

@@ -97,7 +97,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     let frame = trace.frame(st.pos.frame);
     let time = trace.frame(shown).map(|f| f.t).unwrap_or(0.0);
     let explanation = {
-        let e = trace.explanation_in(st.pos.frame, &run.source);
+        let e = trace.explanation_in(st.pos.frame, &run.shown_source(lang));
         match lang {
             Lang::En => e.en,
             Lang::Zh => e.zh,
@@ -134,7 +134,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
             let text = lang.t(&w.message.en, &w.message.zh);
             match (w.line, lang) {
                 (Some(l), Lang::En) => format!("Line {}: {}", l, text),
-                (Some(l), Lang::Zh) => format!("第 {} 行：{}", l, text),
+                (Some(l), Lang::Zh) => format!("【第 {} 行】{}", l, text),
                 (None, _) => text.to_string(),
             }
         })
@@ -149,7 +149,7 @@ pub fn stepper_view(p: &StepperProps) -> Html {
     };
     let on_export_frame = {
         let trace = trace.clone();
-        let source = run.source.clone();
+        let source = run.shown_source(lang);
         let at = st.pos.frame;
         Callback::from(move |_| {
             let svg = frame_svg(&trace, &source, at, lang);

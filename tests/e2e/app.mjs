@@ -443,4 +443,18 @@ await test("the real downloader's prediction runs on the Virtual internet: a slo
   check(/flags\.test answering in 1000 ms on the Virtual internet: 4000 ms; ok 20/.test(after), `the panel's latency: ${after}`);
 });
 
+await test("a scenario's comments follow the page's language, on the same frame", async (page) => {
+  await page.goto(base + '#s=spinner_asyncio&n=5');
+  await page.getByRole('button', { name: 'Step forward', exact: true }).waitFor();
+  const code = () => page.locator('.panel--code').textContent();
+  check((await code()).includes('# The asyncio spinner: one task draws'), 'English comments on the English page');
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.waitForFunction(() => document.querySelector('.panel--code')?.textContent.includes('# asyncio 版旋转指针'));
+  check(!(await code()).includes('The asyncio spinner'), 'no English comment left');
+  check((await code()).includes("await asyncio.sleep(1.5)  # 代替一次很慢的网络调用"), 'the code itself unchanged');
+  check((await page.getByLabel('帧', { exact: true }).textContent()).trim().startsWith('5 / '), 'the same frame');
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.waitForFunction(() => document.querySelector('.panel--code')?.textContent.includes('# The asyncio spinner'));
+});
+
 await done();

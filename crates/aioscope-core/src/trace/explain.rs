@@ -603,7 +603,7 @@ fn task_step(cx: &Ctx, step: StepKind, t: TaskIx) -> Explanation {
                     v.outcome.as_deref().unwrap_or("result=None")
                 ),
                 format!(
-                    "然后返回（{}）：任务完成。",
+                    "然后返回（{}），任务完成。",
                     v.outcome.as_deref().unwrap_or("result=None")
                 ),
             ),
@@ -613,7 +613,7 @@ fn task_step(cx: &Ctx, step: StepKind, t: TaskIx) -> Explanation {
                     v.outcome.as_deref().unwrap_or("exception")
                 ),
                 format!(
-                    "然后抛出异常（{}）：任务失败。",
+                    "然后抛出异常（{}），任务失败。",
                     v.outcome.as_deref().unwrap_or("exception")
                 ),
             ),
@@ -664,7 +664,7 @@ fn callback_step(cx: &Ctx, step: StepKind, h: &HandleRec) -> Explanation {
     let woken_zh = if woken.is_empty() {
         String::new()
     } else {
-        format!("：{} 将被唤醒", woken.join("、"))
+        format!("，{} 将被唤醒", woken.join("、"))
     };
     // Callbacks told by their full name first, where the last part alone
     // is ambiguous.
