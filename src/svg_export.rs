@@ -87,7 +87,7 @@ pub fn frame_svg(trace: &Trace, source: &str, at: FrameIx, lang: Lang) -> String
     ly += 12;
     body.push_str(&format!(
         "<text x=\"24\" y=\"{ly}\" class=\"s\">{}</text>",
-        lang.t("Scheduled timers", "定时器")
+        lang.t("Scheduled timers", "已安排的定时器")
     ));
     ly += 22;
     let timers = trace.timers_at(at);

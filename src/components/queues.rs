@@ -128,9 +128,9 @@ pub fn timers(p: &QueueProps) -> Html {
     let wakes = sleepers(trace, p.frame);
     let stepped = use_stepped(p.run.id, p.frame);
     html! {
-        <section class="panel panel--timers" aria-label={lang.t("Scheduled timers", "定时器")}>
+        <section class="panel panel--timers" aria-label={lang.t("Scheduled timers", "已安排的定时器")}>
             <header class="panel__head">
-                <h2>{ lang.t("Scheduled timers", "定时器") }</h2>
+                <h2>{ lang.t("Scheduled timers", "已安排的定时器") }</h2>
                 <span class="panel__meta">{ timers.len() }</span>
             </header>
             if timers.is_empty() {

@@ -119,7 +119,11 @@ impl Component for Spinner {
                 <div class="dl-spinner__text">
                     <span>{ caption }</span>
                     <span class="dl-spinner__stats">
-                        { format!("{} {} · ", t("ticks", "刻"), self.ticks) }
+                        { if zh {
+                            format!("转动 {} 次 · ", self.ticks)
+                        } else {
+                            format!("ticks {} · ", self.ticks)
+                        } }
                         { t("longest pause (10 s): ", "最长停顿（10 秒内）：") }
                         <strong class={classes!(
                             "dl-spinner__pause",
