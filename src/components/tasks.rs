@@ -55,6 +55,47 @@ fn listed(trace: &aioscope_core::trace::Trace, at: u32) -> (Vec<u32>, [usize; 7]
     (live, counts)
 }
 
+/// The tasks a frame changed other than the one it ran: created, woken,
+/// finished or cancelled there (their state differs from the frame
+/// before), in the panel's order.
+fn touched(
+    trace: &aioscope_core::trace::Trace,
+    at: u32,
+    listed: &[u32],
+    running: Option<u32>,
+) -> Vec<u32> {
+    let state = |t: u32, f: u32| trace.task_at(t, f).map(|v| v.state);
+    listed
+        .iter()
+        .copied()
+        .filter(|&t| Some(t) != running)
+        .filter(|&t| at == 0 || state(t, at) != state(t, at - 1))
+        .collect()
+}
+
+/// Where to scroll a list showing `view` (top, bottom) so that `rows`
+/// (top, bottom each, in the list's coordinates) are in view: the first
+/// always (the running task), the others in order as long as they fit
+/// beside it. `None` when they are in view already: the list only moves
+/// when it must, so it does not jump at every step.
+pub fn scroll_to_show(view: (f64, f64), rows: &[(f64, f64)]) -> Option<f64> {
+    let (&(mut top, mut bottom), rest) = rows.split_first()?;
+    let height = view.1 - view.0;
+    for &(t, b) in rest {
+        if bottom.max(b) - top.min(t) <= height {
+            top = top.min(t);
+            bottom = bottom.max(b);
+        }
+    }
+    if top >= view.0 && bottom <= view.1 {
+        None
+    } else if top < view.0 || bottom - top > height {
+        Some(top.max(0.0))
+    } else {
+        Some(bottom - height)
+    }
+}
+
 /// What a task awaits: a button that shows it in its panel, or plain text
 /// when it is not drawn there.
 fn link_or_text(text: String, link: Option<Callback<MouseEvent>>, title: &str) -> Html {
@@ -100,7 +141,42 @@ pub fn tasks(p: &QueueProps) -> Html {
             live.insert(0, extra);
         }
     }
+    // The tasks this step touched, drawn and kept in view with it (a few:
+    // a gather that ends may wake dozens).
+    let touched = touched(trace, at, &all, running);
+    for &t in touched.iter().take(3) {
+        if !live.contains(&t) {
+            live.push(t);
+        }
+    }
     let hidden = all.len().saturating_sub(live.len());
+    // Keep the running task, and as many of the touched ones as fit, in
+    // view in the list (it scrolls on its own at 1280×800 and below).
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let mut wanted: Vec<u32> = running.into_iter().collect();
+        wanted.extend(touched.iter().copied());
+        use_effect_with((p.run.id, at, wanted), move |(_, _, wanted)| {
+            let Some(ul) = list.cast::<web_sys::HtmlElement>() else {
+                return;
+            };
+            let origin = ul.get_bounding_client_rect().top() - f64::from(ul.scroll_top());
+            let rows: Vec<(f64, f64)> = wanted
+                .iter()
+                .filter_map(|t| ul.query_selector(&format!("#task-{t}")).ok().flatten())
+                .map(|el| {
+                    let r = el.get_bounding_client_rect();
+                    (r.top() - origin, r.bottom() - origin)
+                })
+                .collect();
+            let top = f64::from(ul.scroll_top());
+            let view = (top, top + f64::from(ul.client_height()));
+            if let Some(to) = scroll_to_show(view, &rows) {
+                ul.set_scroll_top(to.round() as i32);
+            }
+        });
+    }
     // Scroll to the task a link pointed at, once it is drawn.
     use_effect_with(*flash, |target| {
         if let Some(el) = target.and_then(|t| {
@@ -131,7 +207,7 @@ pub fn tasks(p: &QueueProps) -> Html {
             if live.is_empty() {
                 <p class="empty">{ lang.t("No tasks yet.", "还没有任务。") }</p>
             } else {
-                <ul class="tasks" tabindex="0">
+                <ul class="tasks" tabindex="0" ref={list}>
                     { for live.iter().map(|t| {
                         let t = *t;
                         let v = trace.task_at(t, at).expect("live");
@@ -213,7 +289,7 @@ pub fn tasks(p: &QueueProps) -> Html {
                         // place instead of rebuilding them all (3x faster).
                         html! {
                             <li id={format!("task-{}", t)} tabindex="-1"
-                                class={classes!("task", color(t), is_running.then_some("task--running"), finished.then_some("task--finished"), (*flash == Some(t)).then_some("task--flash"))}>
+                                class={classes!("task", color(t), is_running.then_some("task--running"), touched.contains(&t).then_some("task--touched"), finished.then_some("task--finished"), (*flash == Some(t)).then_some("task--flash"))}>
                                 <div class="task__head">
                                     <span class="chip__dot" aria-hidden="true"></span>
                                     <span class="task__name">{ v.name.to_string() }</span>
@@ -269,5 +345,44 @@ pub fn tasks(p: &QueueProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_moves_only_to_bring_the_running_task_into_view() {
+        // In view already: no move.
+        assert_eq!(scroll_to_show((0.0, 300.0), &[(100.0, 160.0)]), None);
+        // Below: scrolled just enough to show it at the bottom.
+        assert_eq!(scroll_to_show((0.0, 300.0), &[(400.0, 460.0)]), Some(160.0));
+        // Above: shown at the top.
+        assert_eq!(
+            scroll_to_show((500.0, 800.0), &[(100.0, 160.0)]),
+            Some(100.0)
+        );
+        // Nothing to show.
+        assert_eq!(scroll_to_show((0.0, 300.0), &[]), None);
+    }
+
+    #[test]
+    fn the_tasks_it_touched_come_along_when_they_fit() {
+        // Running at 400, a woken task at 200: both fit in 300 px.
+        assert_eq!(
+            scroll_to_show((0.0, 300.0), &[(400.0, 460.0), (200.0, 260.0)]),
+            Some(160.0)
+        );
+        // One too far away is left out; the running task still shows.
+        assert_eq!(
+            scroll_to_show(
+                (0.0, 300.0),
+                &[(400.0, 460.0), (1000.0, 1060.0), (380.0, 399.0)]
+            ),
+            Some(160.0)
+        );
+        // A row taller than the list shows from its top.
+        assert_eq!(scroll_to_show((0.0, 100.0), &[(400.0, 600.0)]), Some(400.0));
     }
 }
