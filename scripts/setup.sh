@@ -77,6 +77,8 @@ if [ "$want" = test ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+  # The Chinese screenshots (scripts/screenshots.sh) need a font with CJK glyphs.
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     sudo_cmd=""
@@ -84,7 +86,7 @@ if [ "$want" = test ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
-    say "chromium, chromium-driver, firefox-esr present"
+    say "chromium, chromium-driver, firefox-esr and a CJK font present"
   fi
   cargo_install wasm-pack wasm-pack "$WASM_PACK_VERSION"
   cargo_install geckodriver geckodriver "$GECKODRIVER_VERSION"
