@@ -913,9 +913,6 @@ pub fn app() -> Html {
                     <InterruptControl at={*shown.interrupt_shown} on_set={on_interrupt} />
                     <StepperView key={run.id.to_string()} run={run.clone()} opening={*shown.start_frame} on_place={on_frame}
                         on_interrupt={on_interrupt_here} />
-                    if !run.trace.requests.is_empty() || **shown.world_shown != World::default() {
-                        <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world.clone()} />
-                    }
                 } else {
                     <section class="panel panel--waiting" aria-label={l.t("Stepper", "单步调试")}>
                         <p class="muted">{ l.t("Your program is running; its frames appear here when it ends, when you stop it, or when you ask for the frames so far.", "你的程序正在运行；它结束、被你停止，或你查看已有的帧时，各帧会显示在这里。") }</p>
@@ -923,6 +920,14 @@ pub fn app() -> Html {
                 }
             </main>
             </div>
+            // Below the stepper, which keeps the window's height for itself.
+            if let (None, Some(run)) = (&*spinners, &*shown.run) {
+                if !run.trace.requests.is_empty() || **shown.world_shown != World::default() {
+                    <div class="main">
+                        <InternetPanel run={run.clone()} world={(*shown.world_shown).clone()} on_edit={on_world.clone()} />
+                    </div>
+                }
+            }
             if *guide_open {
                 <Guide on_close={on_guide_close} focus={*guide_focus} />
             }

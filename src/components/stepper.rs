@@ -248,21 +248,25 @@ pub fn stepper_view(p: &StepperProps) -> Html {
                 }
             </div>
             </div>
+            // The program's side (code, its variables, the timeline and the
+            // console) beside the loop's (queues, synchronisation, tasks),
+            // so that on a laptop's window the Tasks panel has the height
+            // to keep the running task in view.
             <div class="board">
                 <CodePanel run={run.clone()} frame={shown} at={st.pos.frame} line={st.code_line()}
                     running={frame.and_then(|f| f.task)} bps={st.line_bps.clone()} on_toggle={on_toggle} focus={focus} />
+                <Variables run={run.clone()} frame={st.pos.frame} hit={st.pos.sub} last_hit={last_hit}
+                    task={var_task} follow={st.follow} dispatch={dispatch.clone()} />
                 <div class="board__side">
                     <div class="queues" ref={queues}>
                         <ReadyQueue run={run.clone()} frame={shown} />
                         <Timers run={run.clone()} frame={shown} />
                     </div>
                     <SyncPanel run={run.clone()} frame={shown} internals={st.internals} />
-                    <Variables run={run.clone()} frame={st.pos.frame} hit={st.pos.sub} last_hit={last_hit}
-                        task={var_task} follow={st.follow} dispatch={dispatch.clone()} />
                     <Tasks run={run.clone()} frame={shown} />
-                    <Console run={run.clone()} frame={shown} upto={out_upto} on_line={on_line} />
                 </div>
                 <Timeline run={run.clone()} frame={st.pos.frame} on_seek={on_seek} />
+                <Console run={run.clone()} frame={shown} upto={out_upto} on_line={on_line} />
             </div>
         </div>
     }

@@ -444,46 +444,49 @@ await test("the real downloader's prediction runs on the Virtual internet: a slo
 });
 
 await test('the running task and the tasks it touched stay in view in the Tasks panel at 1280×800', async (page) => {
-  // Twenty flags downloaded by twenty tasks: more rows than the panel holds.
-  await page.goto(base + '#s=flags_httpx&n=1');
-  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
-  await forward.waitFor();
+  // More tasks than the panel holds: twenty flags downloaded by twenty
+  // tasks, and ten that wake one another through a semaphore.
   let running = 0;
   let together = 0;
   let scrolled = false;
-  for (let i = 0; i < 80; i++) {
-    const before = await frame(page);
-    if (await forward.isDisabled()) break;
-    await forward.click();
-    check(await frameIs(page, (f) => f !== before), `step ${i + 1} moved`);
-    // The list scrolls in an effect after the render.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const seen = await page.evaluate(() => {
-      const list = document.querySelector('.panel--tasks .tasks');
-      if (!list) return null;
-      const box = list.getBoundingClientRect();
-      const shown = (b) => b.top >= Math.max(box.top, 0) - 1 && b.bottom <= Math.min(box.bottom, innerHeight) + 1;
-      const run = list.querySelector('.task--running')?.getBoundingClientRect();
-      const first = list.querySelector('.task--touched')?.getBoundingClientRect();
-      return {
-        frame: document.querySelector('[aria-label="Frame"]').textContent.trim(),
-        scrolls: list.scrollHeight > list.clientHeight + 1,
-        scrollTop: list.scrollTop,
-        running: run ? shown(run) : null,
-        // The running task and the first task it touched, if both fit.
-        fit: run && first ? Math.max(run.bottom, first.bottom) - Math.min(run.top, first.top) <= list.clientHeight : false,
-        both: run && first ? shown(run) && shown(first) : null,
-      };
-    });
-    check(seen !== null, 'the Tasks panel lists tasks');
-    scrolled ||= seen.scrolls && seen.scrollTop > 0;
-    if (seen.running !== null) {
-      check(seen.running, `frame ${seen.frame}: the running task is in view: ${JSON.stringify(seen)}`);
-      running++;
-    }
-    if (seen.fit) {
-      check(seen.both, `frame ${seen.frame}: the task it touched is in view too: ${JSON.stringify(seen)}`);
-      together++;
+  for (const id of ['flags_httpx', 'flags_semaphore']) {
+    await page.goto(base + `#s=${id}&n=1`);
+    const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+    await forward.waitFor();
+    for (let i = 0; i < 80; i++) {
+      const before = await frame(page);
+      if (await forward.isDisabled()) break;
+      await forward.click();
+      check(await frameIs(page, (f) => f !== before), `step ${i + 1} moved`);
+      // The list scrolls in an effect after the render.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const seen = await page.evaluate(() => {
+        const list = document.querySelector('.panel--tasks .tasks');
+        if (!list) return null;
+        const box = list.getBoundingClientRect();
+        const shown = (b) => b.top >= Math.max(box.top, 0) - 1 && b.bottom <= Math.min(box.bottom, innerHeight) + 1;
+        const run = list.querySelector('.task--running')?.getBoundingClientRect();
+        const first = list.querySelector('.task--touched')?.getBoundingClientRect();
+        return {
+          frame: document.querySelector('[aria-label="Frame"]').textContent.trim(),
+          scrolls: list.scrollHeight > list.clientHeight + 1,
+          scrollTop: list.scrollTop,
+          running: run ? shown(run) : null,
+          // The running task and the first task it touched, if both fit.
+          fit: run && first ? Math.max(run.bottom, first.bottom) - Math.min(run.top, first.top) <= list.clientHeight : false,
+          both: run && first ? shown(run) && shown(first) : null,
+        };
+      });
+      check(seen !== null, 'the Tasks panel lists tasks');
+      scrolled ||= seen.scrolls && seen.scrollTop > 0;
+      if (seen.running !== null) {
+        check(seen.running, `frame ${seen.frame}: the running task is in view: ${JSON.stringify(seen)}`);
+        running++;
+      }
+      if (seen.fit) {
+        check(seen.both, `frame ${seen.frame}: the task it touched is in view too: ${JSON.stringify(seen)}`);
+        together++;
+      }
     }
   }
   check(running >= 20 && together >= 5, `checked ${running} running tasks, ${together} with a touched one`);
