@@ -100,15 +100,22 @@ async fn panel_has_its_accessible_names() {
     let results = find(&region, "[aria-label='Results']");
     assert_eq!(attr(&results, "data-asked"), "0");
 
-    // Before any run, the prediction is already drawn: 20 rows, 20 bars.
-    let predicted = find(&region, "svg[aria-label='Timeline the simulator predicts']");
-    assert_eq!(
-        predicted
+    // Before any run, the prediction is drawn once the panel has painted:
+    // 20 rows, 20 bars.
+    let bars = || {
+        find(&region, "svg[aria-label='Timeline the simulator predicts']")
             .query_selector_all("rect.dl-tl__bar--wait")
             .unwrap()
-            .length(),
-        20
-    );
+            .length()
+    };
+    for _ in 0..100 {
+        if bars() > 0 {
+            break;
+        }
+        sleep(Duration::from_millis(20)).await;
+        rendered().await;
+    }
+    assert_eq!(bars(), 20);
     handle.destroy();
 }
 

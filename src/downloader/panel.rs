@@ -8,6 +8,9 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -126,6 +129,8 @@ pub enum Msg {
     UseLatency(f64),
     /// The page's language changed.
     Lang(Lang),
+    /// Run the simulation the shown prediction is waiting for.
+    Predict,
 }
 
 /// The real downloader. No properties; mount it anywhere.
@@ -135,6 +140,12 @@ pub struct DownloaderPanel {
     live: Option<Live>,
     next_id: u64,
     prediction: Rc<Prediction>,
+    /// The simulation waiting to run for a changed run, setting or world
+    /// (dropping it cancels it: a burst of changes simulates once), while
+    /// the prediction shown is the previous one.
+    pending: Option<Timeout>,
+    /// Until the page's first frame is painted, a prediction waits for it.
+    painted: bool,
     /// The virtual internet the prediction runs in (the page's).
     world: Rc<World>,
     blocked_ms: Option<f64>,
@@ -175,8 +186,21 @@ impl DownloaderPanel {
         self.live.as_ref().is_some_and(|l| l.running)
     }
 
-    /// Predicts the shown run (or the settings, before any run).
-    fn repredict(&mut self) {
+    /// Predicts the shown run (or the settings, before any run) soon: the
+    /// simulation runs on the page thread, so it waits for the page's first
+    /// paint and for a burst of changes to end rather than delaying either.
+    fn repredict(&mut self, ctx: &Context<Self>) {
+        if !self.painted {
+            // `rendered` schedules it after the first paint.
+            return;
+        }
+        let link = ctx.link().clone();
+        self.pending = Some(Timeout::new(0, move || link.send_message(Msg::Predict)));
+    }
+
+    /// Runs the simulation of the shown run (or the settings, before any run).
+    fn predict_now(&mut self) {
+        self.pending = None;
         let world = &self.world;
         let params = match &self.live {
             Some(live) if !live.running => Params::from_run(&live.config, &live.state, world),
@@ -218,7 +242,7 @@ impl DownloaderPanel {
             t0: super::web::now(),
             blocked: None,
         });
-        self.repredict();
+        self.repredict(ctx);
         let link = ctx.link().clone();
         let listener: Listener = {
             let link = link.clone();
@@ -467,7 +491,13 @@ impl DownloaderPanel {
             Some((ok, nf, err)) => format!("; ok {ok}, not found {nf}, error {err}"),
             None => String::new(),
         };
-        let pred_caption = if self.zh {
+        let pred_caption = if !self.painted {
+            self.t(
+                "Simulator's prediction: simulating…",
+                "模拟器的预测：正在模拟……",
+            )
+            .to_string()
+        } else if self.zh {
             format!("模拟器的预测{latency}：{:.0} ms{counts}。", pred.total_ms)
         } else {
             format!(
@@ -484,7 +514,7 @@ impl DownloaderPanel {
                         now_ms={running.then_some(real_end)} blocked={blocked}
                         blocked_label={self.t("the loop was blocked: nothing else could run", "事件循环被阻塞：其他一切都无法运行").to_string()} />
                 </figure>
-                <figure class="dl-figure">
+                <figure class="dl-figure" aria-busy={(!self.painted || self.pending.is_some()).to_string()}>
                     <figcaption>{ pred_caption }</figcaption>
                     <Timeline label={self.t("Timeline the simulator predicts", "模拟器预测的时间线").to_string()}
                         rows={rows} bars={Rc::new(pred.bars.clone())} span_ms={span} />
@@ -535,7 +565,7 @@ impl Component for DownloaderPanel {
             Some((lang, handle)) => (lang, Some(handle)),
             None => (Lang::En, None),
         };
-        let mut panel = DownloaderPanel {
+        DownloaderPanel {
             settings: Settings {
                 concurrent: true,
                 limit: 5,
@@ -554,13 +584,32 @@ impl Component for DownloaderPanel {
                 latency_ms: None,
                 error: None,
             }),
+            pending: None,
+            painted: false,
             world: ctx.props().world.clone(),
             blocked_ms: None,
             zh: lang == Lang::Zh,
             _lang: handle,
-        };
-        panel.repredict();
-        panel
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if !first_render {
+            return;
+        }
+        // A timer set in the next animation frame fires after that frame is
+        // painted: the page (the stepper's first frame) shows before the
+        // prediction's simulation holds the thread.
+        let link = ctx.link().clone();
+        let after_paint = Closure::once_into_js(move || {
+            Timeout::new(0, move || link.send_message(Msg::Predict)).forget();
+        });
+        let scheduled = web_sys::window()
+            .map(|w| w.request_animation_frame(after_paint.unchecked_ref()))
+            .is_some_and(|r| r.is_ok());
+        if !scheduled {
+            ctx.link().send_message(Msg::Predict);
+        }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -620,7 +669,7 @@ impl Component for DownloaderPanel {
                     }
                     _ => return false,
                 }
-                self.repredict();
+                self.repredict(ctx);
                 return true;
             }
             Msg::Block => {
@@ -655,9 +704,14 @@ impl Component for DownloaderPanel {
                 self.zh = lang == Lang::Zh;
                 return true;
             }
+            Msg::Predict => {
+                self.painted = true;
+                self.predict_now();
+                return true;
+            }
         }
         if self.settings != before && self.live.is_none() {
-            self.repredict();
+            self.repredict(ctx);
         }
         true
     }
@@ -665,7 +719,7 @@ impl Component for DownloaderPanel {
     fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
         if ctx.props().world != self.world {
             self.world = ctx.props().world.clone();
-            self.repredict();
+            self.repredict(ctx);
         }
         true
     }

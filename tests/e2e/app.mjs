@@ -427,6 +427,8 @@ await test("the real downloader's prediction runs on the Virtual internet: a slo
     .getByRole('region', { name: 'Real downloader', exact: true })
     .locator('figure', { has: page.getByRole('img', { name: 'Timeline the simulator predicts', exact: true }) })
     .locator('figcaption');
+  // The prediction simulates after the page's first paint.
+  await page.locator('.dl figure[aria-busy="false"]').first().waitFor();
   const before = await caption.textContent();
   check(/flags\.test answering in 100 ms on the Virtual internet: 400 ms; ok 20/.test(before), `the base world's flags.test: ${before}`);
   const panel = page.getByRole('region', { name: 'Virtual internet', exact: true });
@@ -444,12 +446,13 @@ await test("the real downloader's prediction runs on the Virtual internet: a slo
 });
 
 await test('the running task and the tasks it touched stay in view in the Tasks panel at 1280×800', async (page) => {
-  // More tasks than the panel holds: twenty flags downloaded by twenty
-  // tasks, and ten that wake one another through a semaphore.
+  // More tasks than the panel holds (twenty flags downloaded by twenty
+  // tasks, flags with their metadata), and tasks that wake one another
+  // (gather, wait, a queue's workers): the rule is checked at every step.
   let running = 0;
   let together = 0;
   let scrolled = false;
-  for (const id of ['flags_httpx', 'flags_semaphore']) {
+  for (const id of ['flags_httpx', 'flags_metadata', 'gather_wait_as_completed', 'master_worker']) {
     await page.goto(base + `#s=${id}&n=1`);
     const forward = page.getByRole('button', { name: 'Step forward', exact: true });
     await forward.waitFor();

@@ -107,6 +107,8 @@ await test('the panel has its controls, and a prediction before any run', async 
     await control(page, name).waitFor();
   }
   check(await button(page, 'Cancel').isDisabled(), 'Cancel is disabled before a run');
+  // The prediction simulates after the page's first paint.
+  await region(page).locator('figure[aria-busy="false"]').first().waitFor();
   const bars = await region(page)
     .getByRole('img', { name: 'Timeline the simulator predicts', exact: true })
     .locator('rect.dl-tl__bar--wait')
