@@ -20,15 +20,15 @@ async def spin(msg):
     out.write(' ' * len(frame) + '\b' * len(frame))  # 擦掉它
 
 
-async def slow_answer():
-    await asyncio.sleep(1.5)  # 代替一次很慢的网络调用
+async def slow_function():
+    await asyncio.sleep(3)  # 假装要等很久的 I/O
     return 42
 
 
 async def supervisor():
     spinner = asyncio.create_task(spin('thinking!'))
     print('spinner task:', spinner)
-    answer = await slow_answer()
+    answer = await slow_function()
     spinner.cancel()
     return answer
 
