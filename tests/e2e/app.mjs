@@ -504,7 +504,7 @@ await test("a scenario's comments follow the page's language, on the same frame"
   await page.getByRole('button', { name: '中文' }).click();
   await page.waitForFunction(() => document.querySelector('.panel--code')?.textContent.includes('# asyncio 版旋转指针'));
   check(!(await code()).includes('The asyncio spinner'), 'no English comment left');
-  check((await code()).includes("await asyncio.sleep(1.5)  # 代替一次很慢的网络调用"), 'the code itself unchanged');
+  check((await code()).includes('await asyncio.sleep(3)  # 假装要等很久的 I/O'), 'the code itself unchanged');
   check((await page.getByLabel('帧', { exact: true }).textContent()).trim().startsWith('5 / '), 'the same frame');
   await page.getByRole('button', { name: 'EN' }).click();
   await page.waitForFunction(() => document.querySelector('.panel--code')?.textContent.includes('# The asyncio spinner'));
