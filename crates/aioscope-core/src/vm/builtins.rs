@@ -431,7 +431,8 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+/// `round(x, ndigits)`, also `float.__round__`.
+pub(crate) fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arity(vm, &args, 1, 2, "round")?;
     let nd = nd.or_else(|| args.pos.get(1).cloned());
@@ -1240,7 +1241,8 @@ fn unsupported_input(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 /// Built-ins written in Python, and the module each is in: loaded the
 /// first time a program names one, so other runs do not pay for them.
-const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_bytearray")];
+const LAZY_BUILTINS: &[(&str, &str)] =
+    &[("bytearray", "_bytearray"), ("memoryview", "_memoryview")];
 
 impl Vm {
     /// A built-in of [`LAZY_BUILTINS`], loaded into `builtins` now; `None`

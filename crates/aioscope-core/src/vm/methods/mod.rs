@@ -42,8 +42,9 @@ use self::list::{
     list_remove, list_reverse, list_sort,
 };
 use self::numbers::{
-    bytes_decode, float_as_integer_ratio, float_is_integer, int_as_integer_ratio, int_bit_count,
-    int_bit_length, int_from_bytes, int_itself, int_to_bytes,
+    bytes_decode, float_as_integer_ratio, float_ceil, float_floor, float_hex, float_is_integer,
+    float_itself, float_trunc, int_as_integer_ratio, int_bit_count, int_bit_length, int_from_bytes,
+    int_itself, int_to_bytes,
 };
 use self::object::{
     exception_init, exception_repr, exception_str, exception_with_traceback, object_delattr,
@@ -219,6 +220,12 @@ pub fn install(vm: &mut Vm) {
     }
     def(&t.float, "is_integer", float_is_integer);
     def(&t.float, "as_integer_ratio", float_as_integer_ratio);
+    def(&t.float, "hex", float_hex);
+    def(&t.float, "conjugate", float_itself);
+    def(&t.float, "__trunc__", float_trunc);
+    def(&t.float, "__floor__", float_floor);
+    def(&t.float, "__ceil__", float_ceil);
+    def(&t.float, "__round__", crate::vm::builtins::round);
     let i = &t.int;
     def(i, "bit_length", int_bit_length);
     def(i, "bit_count", int_bit_count);

@@ -1,7 +1,7 @@
 //! The methods of `bytes`, `float` and `int`.
 
 use super::args::descriptor_error;
-use crate::vm::bigint::{self, Int};
+use crate::vm::bigint::{self, BigInt, Int};
 use crate::vm::builtins::int_arg;
 use crate::vm::encoding;
 use crate::vm::value::{Args, PyResult, Value};
@@ -25,54 +25,104 @@ pub(super) fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// The exact `(numerator, denominator)` of a finite float, lowest terms
-/// with a positive denominator (a power of two).
-fn float_ratio(f: f64) -> (bigint::BigInt, bigint::BigInt) {
-    if f == 0.0 {
-        return (0.into(), 1.into());
-    }
-    let bits = f.to_bits();
-    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
-    let fraction = bits & ((1u64 << 52) - 1);
-    // f = mantissa * 2**exp, the mantissa an integer.
-    let (mut mantissa, mut exp) = if raw_exp == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), raw_exp - 1075)
-    };
-    if exp < 0 {
-        let shift = (mantissa.trailing_zeros() as i64).min(-exp);
-        mantissa >>= shift;
-        exp += shift;
-    }
-    let mut numerator = bigint::BigInt::from(mantissa);
-    if f < 0.0 {
-        numerator = -numerator;
-    }
-    if exp >= 0 {
-        (numerator << exp as usize, 1.into())
-    } else {
-        (numerator, bigint::BigInt::from(1) << (-exp) as usize)
+/// The float receiver of a `float` method.
+fn this_float(vm: &mut Vm, args: &Args, method: &str) -> PyResult<f64> {
+    match args.pos.first() {
+        Some(Value::Float(f)) => Ok(*f),
+        other => Err(descriptor_error(vm, method, "float", other)),
     }
 }
 
-pub(super) fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos.first() {
-        Some(Value::Float(f)) if f.is_nan() => {
-            Err(vm.new_error("ValueError", "cannot convert NaN to integer ratio"))
-        }
-        Some(Value::Float(f)) if f.is_infinite() => {
-            Err(vm.new_error("OverflowError", "cannot convert Infinity to integer ratio"))
-        }
-        Some(Value::Float(f)) => {
-            let (n, d) = float_ratio(*f);
-            Ok(Value::tuple(vec![
-                bigint::int_value(n),
-                bigint::int_value(d),
-            ]))
-        }
-        other => Err(descriptor_error(vm, "as_integer_ratio", "float", other)),
+/// A float's sign, its significand as an integer and the power of two
+/// that scales it (`x == ±m * 2**e`), subnormals included.
+fn float_parts(x: f64) -> (bool, u64, i64) {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let negative = bits >> 63 == 1;
+    if exponent == 0 {
+        (negative, fraction, -1074)
+    } else {
+        (negative, fraction | (1u64 << 52), exponent - 1075)
     }
+}
+
+/// `float.as_integer_ratio()`: the exact fraction in lowest terms (the
+/// denominator a power of two).
+pub(super) fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = this_float(vm, &args, "as_integer_ratio")?;
+    if x.is_nan() {
+        return Err(vm.new_error("ValueError", "cannot convert NaN to integer ratio"));
+    }
+    if x.is_infinite() {
+        let msg = "cannot convert Infinity to integer ratio";
+        return Err(vm.new_error("OverflowError", msg));
+    }
+    let (negative, mut m, mut e) = float_parts(x);
+    if m == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    if e < 0 {
+        let shift = (m.trailing_zeros() as i64).min(-e);
+        m >>= shift;
+        e += shift;
+    }
+    let mut numerator = BigInt::from(m) << (e.max(0) as usize);
+    if negative {
+        numerator = -numerator;
+    }
+    let denominator = BigInt::from(1u8) << ((-e).max(0) as usize);
+    Ok(Value::tuple(vec![
+        bigint::int_value(numerator),
+        bigint::int_value(denominator),
+    ]))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exponent>`, subnormals as
+/// `0x0.<digits>p-1022`, as CPython writes them.
+pub(super) fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let x = this_float(vm, &args, "hex")?;
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::str(&crate::vm::pyfmt::float_repr(x)));
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return Ok(Value::str(&format!("{}0x0.0p+0", sign)));
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exponent == 0 {
+        (0, -1022)
+    } else {
+        (1, exponent - 1023)
+    };
+    let text = format!("{}0x{}.{:013x}p{:+}", sign, lead, fraction, e);
+    Ok(Value::str(&text))
+}
+
+/// `float.conjugate()`: the float itself.
+pub(super) fn float_itself(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(this_float(vm, &args, "conjugate")?))
+}
+
+/// `float.__trunc__`, `__floor__`, `__ceil__`: the int after rounding with
+/// `f`, with CPython's errors for infinities and NaN.
+fn float_to_int_by(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    let x = this_float(vm, &args, name)?;
+    bigint::from_f64(f(x)).map_err(|e| vm.int_error(e))
+}
+
+pub(super) fn float_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(vm, args, "__trunc__", f64::trunc)
+}
+
+pub(super) fn float_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(vm, args, "__floor__", f64::floor)
+}
+
+pub(super) fn float_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(vm, args, "__ceil__", f64::ceil)
 }
 
 /// The int receiver of an `int` method (bools are ints).

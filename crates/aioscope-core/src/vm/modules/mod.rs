@@ -42,6 +42,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_coroutines", coroutines::module);
     vm.register_source_module("copy", include_str!("copy.py"));
     vm.register_source_module("_bytearray", include_str!("_bytearray.py"));
+    vm.register_source_module("_memoryview", include_str!("_memoryview.py"));
     vm.register_source_module("textwrap", include_str!("textwrap.py"));
     vm.register_source_module("http", include_str!("http.py"));
     vm.register_source_module("argparse", include_str!("argparse.py"));
